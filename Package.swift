@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// klachtd: a mail-driven complaint intake daemon for Dutch childcare organisations.
+// No package dependencies: Foundation, Glibc, libcurl, libsqlite3 and iconv only.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "klachtd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "klachtd", targets: ["klachtd"]),
+    ],
+    targets: [
+        // C edges: typed wrappers for libcurl's variadic calls, and sqlite3's macros.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
+
+        // Pure modules: no I/O, tested without servers.
+        .target(name: "MailParser", swiftSettings: strict),
+        .target(name: "ComplaintCore", swiftSettings: strict),
+        .target(name: "FormReader", swiftSettings: strict),
+        .target(name: "MailTemplates", swiftSettings: strict),
+        .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
+
+        // Edges: storage and mail transport.
+        .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
+        .target(name: "MailTransport", dependencies: ["CCurl"], swiftSettings: strict),
+
+        // The daemon wires the core to the edges; the executable is the command line.
+        .target(name: "KlachtDaemon",
+                dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
+                               "CaseStore", "MailTransport"],
+                swiftSettings: strict),
+        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon"], swiftSettings: strict),
+
+        .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strict),
+        .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
+        .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),
+        .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),
+        .testTarget(name: "KlachtConfigTests", dependencies: ["KlachtConfig"], swiftSettings: strict),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"], swiftSettings: strict),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
+        .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,2 @@
+// Tests for this module arrive with its first real code.
+import XCTest
