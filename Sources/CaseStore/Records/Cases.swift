@@ -1,0 +1,174 @@
+import ComplaintCore
+import Foundation
+
+/// A case as stored: everything `klachtd case` shows and templates fill in.
+public struct CaseRecord: Sendable, Equatable {
+    public var id: Int64
+    public var reference: CaseReference
+    public var state: CaseState
+    public var kind: MessageKind
+    public var regime: Regime
+    public var receivedAt: Date
+    public var complainantName: String?
+    public var complainantAddress: String?
+    public var complainantMessageID: String?
+    public var location: String?
+    public var handler: String?
+    public var subject: String?
+    public var category: String?
+    public var outcome: String?
+    public var flags: [String]
+    /// Due dates as `YYYY-MM-DD` local dates; nil where no term runs.
+    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: String?
+    public var closedAt: Date?
+
+    public var snapshot: CaseSnapshot {
+        CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
+                     handler: handler, location: location)
+    }
+}
+
+/// A new case's facts, before it has an id.
+public struct NewCaseRecord: Sendable {
+    public var state: CaseState
+    public var kind: MessageKind
+    public var regime: Regime
+    public var receivedAt: Date
+    public var complainantName: String?
+    public var complainantAddress: String?
+    public var complainantMessageID: String?
+    public var location: String?
+    public var handler: String?
+    public var subject: String?
+    public var flags: [String]
+    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd: String?
+
+    public init(state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date, complainantName: String?,
+                complainantAddress: String?, complainantMessageID: String?, location: String?, handler: String?,
+                subject: String?, flags: [String], acknowledgementDue: String? = nil, firstContactDue: String? = nil,
+                solutionTargetDue: String? = nil, decisionDue: String? = nil, gckWindowEnd: String? = nil) {
+        self.state = state
+        self.kind = kind
+        self.regime = regime
+        self.receivedAt = receivedAt
+        self.complainantName = complainantName
+        self.complainantAddress = complainantAddress
+        self.complainantMessageID = complainantMessageID
+        self.location = location
+        self.handler = handler
+        self.subject = subject
+        self.flags = flags
+        self.acknowledgementDue = acknowledgementDue
+        self.firstContactDue = firstContactDue
+        self.solutionTargetDue = solutionTargetDue
+        self.decisionDue = decisionDue
+        self.gckWindowEnd = gckWindowEnd
+    }
+}
+
+extension CaseStore {
+    /// The next `KL-YYYY-NNNN` for the year of receipt; call inside the case's transaction.
+    public func nextReference(year: Int) throws -> CaseReference {
+        try db.query("""
+            INSERT INTO reference_counters (year, last_number) VALUES (?, 1)
+            ON CONFLICT(year) DO UPDATE SET last_number = last_number + 1
+            """, [.int(year)])
+        let number = try db.queryOne("SELECT last_number FROM reference_counters WHERE year = ?", [.int(year)])?.int("last_number") ?? 1
+        return CaseReference(year: year, number: Int(number))
+    }
+
+    public func insertCase(_ new: NewCaseRecord, reference: CaseReference, now: Date) throws -> Int64 {
+        let stamp = Timestamp.string(now)
+        try db.query("""
+            INSERT INTO cases (reference, state, kind, regime, received_at, complainant_name, complainant_address,
+              complainant_message_id, location, handler, subject, flags, acknowledgement_due, first_contact_due,
+              solution_target_due, decision_due, gck_window_end, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(reference.description), .text(new.state.rawValue), .text(new.kind.rawValue), .text(new.regime.rawValue),
+                  .text(Timestamp.string(new.receivedAt)), .optional(new.complainantName), .optional(new.complainantAddress),
+                  .optional(new.complainantMessageID), .optional(new.location), .optional(new.handler), .optional(new.subject),
+                  .text(new.flags.joined(separator: ",")), .optional(new.acknowledgementDue), .optional(new.firstContactDue),
+                  .optional(new.solutionTargetDue), .optional(new.decisionDue), .optional(new.gckWindowEnd), .text(stamp), .text(stamp)])
+        return db.lastInsertRowID
+    }
+
+    public func caseRecord(id: Int64) throws -> CaseRecord? {
+        try db.queryOne("SELECT * FROM cases WHERE id = ?", [.integer(id)]).flatMap(Self.caseRecord)
+    }
+
+    public func caseRecord(reference: CaseReference) throws -> CaseRecord? {
+        try db.queryOne("SELECT * FROM cases WHERE reference = ?", [.text(reference.description)]).flatMap(Self.caseRecord)
+    }
+
+    /// Every case, newest first; `openOnly` leaves out closed, withdrawn and not-a-complaint.
+    public func allCases(openOnly: Bool = false) throws -> [CaseRecord] {
+        try db.query("SELECT * FROM cases ORDER BY received_at DESC, id DESC").compactMap(Self.caseRecord)
+            .filter { !openOnly || $0.state.isOpen }
+    }
+
+    /// The case a reply belongs to: one of its messages (ours or the parent's) has one of these ids.
+    public func caseForThread(messageIDs: [String]) throws -> CaseRecord? {
+        for id in messageIDs.reversed() where !id.isEmpty {
+            if let row = try db.queryOne("""
+                SELECT case_id FROM case_messages WHERE message_id = ? AND case_id IS NOT NULL
+                UNION ALL SELECT case_id FROM outbox WHERE message_id = ? AND case_id IS NOT NULL LIMIT 1
+                """, [.text(id), .text(id)]), let caseID = row.int("case_id") {
+                return try caseRecord(id: caseID)
+            }
+        }
+        return nil
+    }
+
+    /// Moves a case to a new state and records who did it and why, in the append-only log.
+    public func changeState(caseID: Int64, from: CaseState, to: CaseState, actor: String, action: String,
+                            reason: String?, rawMessageID: Int64?, now: Date) throws {
+        try db.query("UPDATE cases SET state = ?, updated_at = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?",
+                     [.text(to.rawValue), .text(Timestamp.string(now)), .int(to.isOpen ? 0 : 1), .text(Timestamp.string(now)), .integer(caseID)])
+        try appendEvent(caseID: caseID, actor: actor, action: action, from: from, to: to, reason: reason, rawMessageID: rawMessageID, now: now)
+    }
+
+    /// Sets one column of a case (handler, location, outcome, ...) and records it.
+    public func updateCase(caseID: Int64, column: CaseColumn, value: String?, actor: String, reason: String?, rawMessageID: Int64?, now: Date) throws {
+        try db.query("UPDATE cases SET \(column.rawValue) = ?, updated_at = ? WHERE id = ?",
+                     [.optional(value), .text(Timestamp.string(now)), .integer(caseID)])
+        try appendEvent(caseID: caseID, actor: actor, action: "set \(column.rawValue)", from: nil, to: nil,
+                        reason: [value.map { "= \($0)" }, reason].compactMap { $0 }.joined(separator: "; "), rawMessageID: rawMessageID, now: now)
+    }
+
+    public func saveFormFields(caseID: Int64, fields: [(label: String, value: String)]) throws {
+        for (position, field) in fields.enumerated() {
+            try db.query("INSERT INTO form_fields (case_id, position, label, value) VALUES (?, ?, ?, ?)",
+                         [.integer(caseID), .int(position), .text(field.label), .text(field.value)])
+        }
+    }
+
+    public func formFields(caseID: Int64) throws -> [(label: String, value: String)] {
+        try db.query("SELECT label, value FROM form_fields WHERE case_id = ? ORDER BY position", [.integer(caseID)])
+            .map { ($0.string("label") ?? "", $0.string("value") ?? "") }
+    }
+
+    static func caseRecord(_ row: Row) -> CaseRecord? {
+        guard let id = row.int("id"), let reference = row.string("reference").flatMap({ CaseReference($0) }),
+              let state = row.string("state").flatMap(CaseState.init(rawValue:)),
+              let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
+              let regime = row.string("regime").flatMap(Regime.init(rawValue:)),
+              let received = Timestamp.date(row.string("received_at")) else { return nil }
+        return CaseRecord(
+            id: id, reference: reference, state: state, kind: kind, regime: regime, receivedAt: received,
+            complainantName: row.string("complainant_name"), complainantAddress: row.string("complainant_address"),
+            complainantMessageID: row.string("complainant_message_id"), location: row.string("location"),
+            handler: row.string("handler"), subject: row.string("subject"), category: row.string("category"),
+            outcome: row.string("outcome"), flags: (row.string("flags") ?? "").split(separator: ",").map(String.init),
+            acknowledgementDue: row.string("acknowledgement_due"), firstContactDue: row.string("first_contact_due"),
+            solutionTargetDue: row.string("solution_target_due"), decisionDue: row.string("decision_due"),
+            gckWindowEnd: row.string("gck_window_end"), measuresDue: row.string("measures_due"),
+            closedAt: Timestamp.date(row.string("closed_at")))
+    }
+}
+
+/// The case columns that commands may change one at a time.
+public enum CaseColumn: String, Sendable {
+    case handler, location, category, outcome, kind, flags
+    case decisionDue = "decision_due"
+    case measuresDue = "measures_due"
+}

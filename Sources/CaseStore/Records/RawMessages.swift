@@ -1,0 +1,120 @@
+import Foundation
+
+/// Where a raw message came from: an IMAP mailbox position, or a pipe from the mail server.
+public struct RawMessageOrigin: Sendable, Equatable {
+    public var source: String
+    public var mailbox: String?
+    public var uidValidity: UInt32?
+    public var uid: UInt32?
+
+    public static func imap(mailbox: String, uidValidity: UInt32, uid: UInt32) -> RawMessageOrigin {
+        RawMessageOrigin(source: "imap", mailbox: mailbox, uidValidity: uidValidity, uid: uid)
+    }
+
+    public static let deliver = RawMessageOrigin(source: "deliver", mailbox: nil, uidValidity: nil, uid: nil)
+}
+
+/// A stored raw message, as read back for processing.
+public struct RawMessageRecord: Sendable {
+    public var id: Int64
+    public var origin: RawMessageOrigin
+    public var messageID: String?
+    public var sha256: String
+    public var bytes: [UInt8]
+    public var receivedAt: Date
+    public var status: String
+    public var caseID: Int64?
+    public var note: String?
+}
+
+extension CaseStore {
+    /// Stores the raw bytes before anything else happens; a known IMAP position is not stored twice.
+    /// Returns the row id and whether it is new.
+    public func storeRaw(_ bytes: [UInt8], origin: RawMessageOrigin, messageID: String?, sha256: String,
+                         receivedAt: Date, now: Date) throws -> (id: Int64, isNew: Bool) {
+        if let uid = origin.uid, let mailbox = origin.mailbox, let validity = origin.uidValidity,
+           let row = try db.queryOne("SELECT id FROM raw_messages WHERE mailbox = ? AND uid_validity = ? AND uid = ?",
+                                     [.text(mailbox), .integer(Int64(validity)), .integer(Int64(uid))]),
+           let id = row.int("id") {
+            return (id, false)
+        }
+        try db.query("""
+            INSERT INTO raw_messages (source, mailbox, uid_validity, uid, message_id, sha256, size, bytes, received_at, stored_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(origin.source), .optional(origin.mailbox), .optional(origin.uidValidity.map(Int64.init)),
+                  .optional(origin.uid.map(Int64.init)), .optional(messageID), .text(sha256), .int(bytes.count),
+                  .blob(bytes), .text(Timestamp.string(receivedAt)), .text(Timestamp.string(now))])
+        return (db.lastInsertRowID, true)
+    }
+
+    /// Messages stored but not yet decided on, oldest first: what a crash left behind is done now.
+    public func pendingRawMessages(limit: Int = 500) throws -> [RawMessageRecord] {
+        try db.query("SELECT * FROM raw_messages WHERE status = 'pending' ORDER BY id LIMIT ?", [.int(limit)]).map(Self.rawRecord)
+    }
+
+    public func rawMessage(id: Int64) throws -> RawMessageRecord? {
+        try db.queryOne("SELECT * FROM raw_messages WHERE id = ?", [.integer(id)]).map(Self.rawRecord)
+    }
+
+    /// An earlier copy of the same message: the same bytes, or the same Message-ID.
+    public func earlierCopy(of record: RawMessageRecord) throws -> Int64? {
+        let row = try db.queryOne("""
+            SELECT id FROM raw_messages WHERE id < ? AND status IN ('processed', 'quarantined')
+            AND (sha256 = ? OR (message_id IS NOT NULL AND message_id = ?)) ORDER BY id LIMIT 1
+            """, [.integer(record.id), .text(record.sha256), .optional(record.messageID)])
+        return row?.int("id")
+    }
+
+    public func finishRaw(id: Int64, status: String, caseID: Int64?, note: String?) throws {
+        try db.query("UPDATE raw_messages SET status = ?, case_id = ?, note = ? WHERE id = ?",
+                     [.text(status), .optional(caseID), .optional(note), .integer(id)])
+    }
+
+    /// IMAP positions whose message is decided on but not yet marked on the server.
+    public func unmarkedIMAPMessages(mailbox: String, uidValidity: UInt32) throws -> [(id: Int64, uid: UInt32)] {
+        try db.query("""
+            SELECT id, uid FROM raw_messages WHERE source = 'imap' AND mailbox = ? AND uid_validity = ?
+            AND status != 'pending' AND imap_marked = 0 ORDER BY uid
+            """, [.text(mailbox), .integer(Int64(uidValidity))]).compactMap { row in
+            guard let id = row.int("id"), let uid = row.int("uid") else { return nil }
+            return (id, UInt32(truncatingIfNeeded: uid))
+        }
+    }
+
+    public func markIMAPDone(ids: [Int64]) throws {
+        for id in ids { try db.query("UPDATE raw_messages SET imap_marked = 1 WHERE id = ?", [.integer(id)]) }
+    }
+
+    /// The last UIDVALIDITY and UID seen in a mailbox, so a sync fetches only what is new.
+    public func mailboxState(_ mailbox: String) throws -> (uidValidity: UInt32, lastUID: UInt32)? {
+        guard let row = try db.queryOne("SELECT uid_validity, last_uid FROM mailbox_state WHERE mailbox = ?", [.text(mailbox)]),
+              let validity = row.int("uid_validity"), let last = row.int("last_uid") else { return nil }
+        return (UInt32(truncatingIfNeeded: validity), UInt32(truncatingIfNeeded: last))
+    }
+
+    public func setMailboxState(_ mailbox: String, uidValidity: UInt32, lastUID: UInt32) throws {
+        try db.query("""
+            INSERT INTO mailbox_state (mailbox, uid_validity, last_uid) VALUES (?, ?, ?)
+            ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid
+            """, [.text(mailbox), .integer(Int64(uidValidity)), .integer(Int64(lastUID))])
+    }
+
+    public func rawMessageCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try db.query("SELECT status, COUNT(*) AS n FROM raw_messages GROUP BY status") {
+            if let status = row.string("status") { counts[status] = Int(row.int("n") ?? 0) }
+        }
+        return counts
+    }
+
+    static func rawRecord(_ row: Row) -> RawMessageRecord {
+        RawMessageRecord(
+            id: row.int("id") ?? 0,
+            origin: RawMessageOrigin(source: row.string("source") ?? "imap", mailbox: row.string("mailbox"),
+                                     uidValidity: row.int("uid_validity").map { UInt32(truncatingIfNeeded: $0) },
+                                     uid: row.int("uid").map { UInt32(truncatingIfNeeded: $0) }),
+            messageID: row.string("message_id"), sha256: row.string("sha256") ?? "",
+            bytes: row.bytes("bytes") ?? [], receivedAt: Timestamp.date(row.string("received_at")) ?? Date(timeIntervalSince1970: 0),
+            status: row.string("status") ?? "pending", caseID: row.int("case_id"), note: row.string("note"))
+    }
+}

@@ -1,0 +1,113 @@
+import CSQLite
+
+/// A value bound to or read from SQLite.
+public enum SQLValue: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    public static func int(_ value: Int) -> SQLValue { .integer(Int64(value)) }
+    public static func optional(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
+    public static func optional(_ value: Int64?) -> SQLValue { value.map(SQLValue.integer) ?? .null }
+}
+
+/// One result row, read by column name.
+public struct Row: Sendable {
+    let columns: [String: SQLValue]
+
+    public subscript(_ name: String) -> SQLValue { columns[name] ?? .null }
+
+    public func string(_ name: String) -> String? {
+        switch self[name] {
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .real(let d): return String(d)
+        case .blob(let b): return String(decoding: b, as: UTF8.self)
+        case .null: return nil
+        }
+    }
+
+    public func int(_ name: String) -> Int64? {
+        switch self[name] {
+        case .integer(let i): return i
+        case .text(let s): return Int64(s)
+        case .real(let d): return Int64(d)
+        default: return nil
+        }
+    }
+
+    public func bytes(_ name: String) -> [UInt8]? {
+        switch self[name] {
+        case .blob(let b): return b
+        case .text(let s): return Array(s.utf8)
+        default: return nil
+        }
+    }
+}
+
+/// A prepared statement; finalised when released.
+public final class Statement {
+    private let statement: OpaquePointer
+    private let database: SQLiteDatabase
+
+    init(_ statement: OpaquePointer, database: SQLiteDatabase) {
+        self.statement = statement
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(statement) }
+
+    public func bind(_ values: [SQLValue]) throws(StoreError) {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch value {
+            case .null: rc = sqlite3_bind_null(statement, index)
+            case .integer(let i): rc = sqlite3_bind_int64(statement, index, i)
+            case .real(let d): rc = sqlite3_bind_double(statement, index, d)
+            case .text(let s): rc = sqlite3_bind_text(statement, index, s, -1, csqlite_transient())
+            case .blob(let b):
+                rc = b.withUnsafeBytes { raw in
+                    sqlite3_bind_blob64(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                                        sqlite3_uint64(b.count), csqlite_transient())
+                }
+            }
+            guard rc == SQLITE_OK else { throw StoreError(code: rc, message: database.lastMessage) }
+        }
+    }
+
+    /// Advances to the next row; nil when done.
+    public func step() throws(StoreError) -> Row? {
+        let rc = sqlite3_step(statement)
+        switch rc {
+        case SQLITE_ROW:
+            var columns: [String: SQLValue] = [:]
+            for i in 0..<sqlite3_column_count(statement) {
+                let name = String(cString: sqlite3_column_name(statement, i))
+                columns[name] = column(i)
+            }
+            return Row(columns: columns)
+        case SQLITE_DONE:
+            return nil
+        default:
+            throw StoreError(code: rc, message: database.lastMessage)
+        }
+    }
+
+    private func column(_ i: Int32) -> SQLValue {
+        switch sqlite3_column_type(statement, i) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
+        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, i)))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, i))
+            guard count > 0, let pointer = sqlite3_column_blob(statement, i) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: pointer, count: count)))
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// The schema, as an ordered list of migrations; `PRAGMA user_version` says how many ran.
+///
+/// A migration is never edited once released: a change is a new entry at the end.
+enum Migrations {
+    static let all: [String] = [schemaVersion1]
+
+    /// Version 1: raw messages first (stored before anything else is done with them),
+    /// cases, their messages, an append-only event log and the outbox.
+    static let schemaVersion1 = """
+    CREATE TABLE raw_messages (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,                 -- 'imap' or 'deliver'
+        mailbox TEXT,
+        uid_validity INTEGER,
+        uid INTEGER,
+        message_id TEXT,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        bytes BLOB,                           -- NULL only after a retention purge
+        received_at TEXT NOT NULL,            -- when it reached the mailbox (UTC ISO 8601)
+        stored_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',  -- pending | processed | duplicate | quarantined
+        case_id INTEGER REFERENCES cases(id),
+        note TEXT,                            -- why it is a duplicate, ignored or quarantined
+        imap_marked INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (mailbox, uid_validity, uid)
+    );
+    CREATE INDEX raw_messages_message_id ON raw_messages(message_id);
+    CREATE INDEX raw_messages_sha256 ON raw_messages(sha256);
+    CREATE INDEX raw_messages_status ON raw_messages(status);
+
+    CREATE TABLE mailbox_state (
+        mailbox TEXT PRIMARY KEY,
+        uid_validity INTEGER NOT NULL,
+        last_uid INTEGER NOT NULL
+    );
+
+    CREATE TABLE reference_counters (
+        year INTEGER PRIMARY KEY,
+        last_number INTEGER NOT NULL
+    );
+
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        regime TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        complainant_name TEXT,
+        complainant_address TEXT,
+        complainant_message_id TEXT,          -- the parent's first Message-ID: our replies thread on it
+        location TEXT,
+        handler TEXT,
+        subject TEXT,
+        category TEXT,
+        outcome TEXT,
+        flags TEXT NOT NULL DEFAULT '',       -- comma list: no-address, unknown-location, serious, ...
+        acknowledgement_due TEXT,
+        first_contact_due TEXT,
+        solution_target_due TEXT,
+        decision_due TEXT,
+        gck_window_end TEXT,
+        measures_due TEXT,
+        closed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX cases_state ON cases(state);
+
+    CREATE TABLE case_messages (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        direction TEXT NOT NULL,              -- in | out
+        role TEXT NOT NULL,                   -- complainant | handler | quality | safeguarding | other | system
+        raw_message_id INTEGER REFERENCES raw_messages(id),
+        outbox_id INTEGER REFERENCES outbox(id),
+        message_id TEXT,
+        subject TEXT,
+        text TEXT,                            -- the readable (new) text, for the case file
+        verified INTEGER NOT NULL DEFAULT 1,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX case_messages_case ON case_messages(case_id);
+    CREATE INDEX case_messages_message_id ON case_messages(message_id);
+
+    CREATE TABLE form_fields (
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (case_id, position)
+    );
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER REFERENCES cases(id),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,                  -- klachtd, an address, or cli:<user>
+        action TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT,
+        reason TEXT,
+        raw_message_id INTEGER REFERENCES raw_messages(id)
+    );
+    CREATE INDEX events_case ON events(case_id);
+    CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER REFERENCES cases(id),
+        kind TEXT NOT NULL,                   -- the template name
+        message_id TEXT NOT NULL UNIQUE,      -- fixed at enqueue, so a retry is the same mail
+        mail_from TEXT NOT NULL,
+        recipients TEXT NOT NULL,             -- newline-separated addresses
+        subject TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued', -- queued | sending | sent | failed
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+    );
+    CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+
+    CREATE TABLE scheduled_sent (
+        case_id INTEGER REFERENCES cases(id),
+        key TEXT NOT NULL,                    -- e.g. reminder:week-2, escalation:decision:2026-06-16
+        at TEXT NOT NULL,
+        PRIMARY KEY (case_id, key)
+    );
+    """
+}

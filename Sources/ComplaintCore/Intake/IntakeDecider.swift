@@ -1,0 +1,118 @@
+/// Decides what a message means: ignore it, open a case, or add it to one.
+///
+/// Pure: the daemon gathers the context (which case a reply threads to), this decides,
+/// the daemon stores the outcome and queues the mails in one transaction.
+public enum IntakeDecider {
+    public static func decide(_ message: InboundMessage, context: IntakeContext) -> IntakeDecision {
+        if message.carriesOurLoopHeader || isOurOwnMessageID(message.messageID, context) {
+            return .ignore(reason: "our own mail came back", caseID: nil)
+        }
+        if let reason = message.automaticReason {
+            // Robots get no answer; what they say about a case is still kept on it.
+            return .ignore(reason: "automatic mail (\(reason))", caseID: context.threadCase?.id)
+        }
+        if let followUp = followUp(message, context) { return .followUp(followUp) }
+        return .newCase(plan(for: message, context))
+    }
+
+    // MARK: Follow-ups
+
+    private static func followUp(_ message: InboundMessage, _ context: IntakeContext) -> FollowUpPlan? {
+        guard let sender = message.from?.address else { return nil }
+        if let thread = context.threadCase, let role = role(of: sender, on: thread, context) {
+            return FollowUpPlan(caseID: thread.id, role: role, mails: notices(for: role, on: thread))
+        }
+        // A case number in the subject joins the case only for its own complainant:
+        // someone else quoting it gets a case of their own.
+        if let tagged = context.taggedCases.first(where: { $0.complainantAddress == sender }) {
+            return FollowUpPlan(caseID: tagged.id, role: .complainant, mails: notices(for: .complainant, on: tagged))
+        }
+        return nil
+    }
+
+    private static func role(of sender: String, on snapshot: CaseSnapshot, _ context: IntakeContext) -> FollowUpPlan.Role? {
+        if sender == snapshot.complainantAddress { return .complainant }
+        if sender == snapshot.handler { return .handler }
+        if context.organisation.safeguarding.contains(sender) { return .safeguarding }
+        if context.organisation.quality.contains(sender) { return .quality }
+        return nil
+    }
+
+    private static func notices(for role: FollowUpPlan.Role, on snapshot: CaseSnapshot) -> [MailIntent] {
+        guard role == .complainant else { return [] }
+        if snapshot.state == .safeguarding { return [MailIntent("follow-up-notice", to: .safeguarding)] }
+        return [MailIntent("follow-up-notice", to: snapshot.handler == nil ? .quality : .handler)]
+    }
+
+    // MARK: New cases
+
+    private static func plan(for message: InboundMessage, _ context: IntakeContext) -> NewCasePlan {
+        let form = message.form
+        let complainant = complainant(of: message)
+        let kind = KindClassifier.kind(formKind: form?.kind, subject: message.subject)
+        let matcher = LocationMatcher(locations: context.locations)
+        let location = form?.location.flatMap(matcher.match(field:))
+            ?? matcher.match(subject: message.subject, text: form?.description ?? message.text)
+        let screened = [message.subject, message.text, form?.description].compactMap { $0 }.joined(separator: "\n")
+        let safeguardingHits = context.safeguardingScreen.hits(in: screened)
+        let seriousHits = kind == .compliment ? [] : context.seriousScreen.hits(in: screened)
+
+        var flags: [CaseFlag] = []
+        if complainant == nil { flags.append(.noAddress) }
+        if location == nil { flags.append(.unknownLocation) }
+        if !seriousHits.isEmpty { flags.append(.serious) }
+        if !safeguardingHits.isEmpty { flags.append(.safeguarding) }
+
+        var mails: [MailIntent] = []
+        let initialState: CaseState
+        if !safeguardingHits.isEmpty {
+            // The meldcode comes first: a neutral receipt only, never the location's team.
+            initialState = .safeguarding
+            if complainant != nil { mails.append(MailIntent("neutral-receipt", to: .complainant)) }
+            mails.append(MailIntent("safeguarding-alert", to: .safeguarding))
+        } else {
+            initialState = .received
+            if complainant != nil {
+                mails.append(MailIntent(kind == .compliment ? "compliment-thanks" : "acknowledgement", to: .complainant))
+            }
+            if location?.handler != nil {
+                mails.append(MailIntent("handler-assignment", to: .handler))
+            }
+            if location?.handler == nil || complainant == nil {
+                mails.append(MailIntent("quality-unassigned", to: .quality))
+            }
+            if !seriousHits.isEmpty { mails.append(MailIntent("serious-alert", to: .management)) }
+        }
+        return NewCasePlan(kind: kind, complainant: complainant, location: location,
+                           handler: initialState == .safeguarding ? nil : location?.handler,
+                           regime: location?.regime ?? context.defaultRegime, subject: message.subject,
+                           initialState: initialState, flags: flags, safeguardingHits: safeguardingHits,
+                           seriousHits: seriousHits, mails: mails)
+    }
+
+    /// The parent: a form's email field, else its Reply-To (never the website's From);
+    /// for an ordinary email, its From.
+    private static func complainant(of message: InboundMessage) -> Party? {
+        if let form = message.form {
+            if let email = form.email, isUsableAddress(email) { return Party(name: form.name, address: email) }
+            if let replyTo = message.replyTo.first(where: { isUsableAddress($0.address) }) {
+                return Party(name: form.name ?? replyTo.name, address: replyTo.address)
+            }
+            return nil
+        }
+        guard let from = message.from, isUsableAddress(from.address) else { return nil }
+        return from
+    }
+
+    static func isUsableAddress(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !address.contains(where: { $0 == " " || $0 == "<" || $0 == ">" }) else { return false }
+        return true
+    }
+
+    private static func isOurOwnMessageID(_ id: String?, _ context: IntakeContext) -> Bool {
+        guard let id = id?.lowercased() else { return false }
+        return id.hasSuffix("@" + context.organisation.messageIDDomain) && id.hasPrefix("klachtd.")
+    }
+}

@@ -1,0 +1,58 @@
+/// Who a mail from the daemon goes to; the daemon turns an audience into addresses.
+public enum Audience: String, Sendable, Equatable {
+    case complainant, handler, quality, management, safeguarding
+}
+
+/// A mail the decision wants sent, by template name and audience.
+public struct MailIntent: Sendable, Equatable {
+    public var template: String
+    public var audience: Audience
+
+    public init(_ template: String, to audience: Audience) {
+        self.template = template
+        self.audience = audience
+    }
+}
+
+/// Conditions on a new case that people must look at.
+public enum CaseFlag: String, Sendable, Equatable, CaseIterable {
+    /// No usable address for the parent: nobody can be acknowledged.
+    case noAddress = "no-address"
+    /// No location found: the quality staff assign it.
+    case unknownLocation = "unknown-location"
+    /// Words that mark a serious complaint: management is told at once.
+    case serious
+    /// A safeguarding word: restricted to the safeguarding officer.
+    case safeguarding
+}
+
+/// Everything needed to open a case for a new message.
+public struct NewCasePlan: Sendable, Equatable {
+    public var kind: MessageKind
+    public var complainant: Party?
+    public var location: LocationProfile?
+    public var handler: String?
+    public var regime: Regime
+    public var subject: String?
+    public var initialState: CaseState
+    public var flags: [CaseFlag]
+    public var safeguardingHits: [String]
+    public var seriousHits: [String]
+    public var mails: [MailIntent]
+}
+
+/// A message that belongs to an existing case.
+public struct FollowUpPlan: Sendable, Equatable {
+    public enum Role: String, Sendable { case complainant, handler, quality, safeguarding, automatic }
+    public var caseID: Int64
+    public var role: Role
+    public var mails: [MailIntent]
+}
+
+/// What a message means for the cases: the pure answer the daemon carries out.
+public enum IntakeDecision: Sendable, Equatable {
+    /// Registered, answered to nobody: automatic mail, our own mail come back, a bounce.
+    case ignore(reason: String, caseID: Int64?)
+    case newCase(NewCasePlan)
+    case followUp(FollowUpPlan)
+}

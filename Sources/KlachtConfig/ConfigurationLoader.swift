@@ -1,0 +1,164 @@
+import ComplaintCore
+import Foundation
+
+/// Reads and validates the configuration file: every error names the file, the line and the fix.
+public enum ConfigurationLoader {
+    /// `--config FILE`, else `$KLACHTD_CONFIG`, else `/etc/klachtd/klachtd.conf`.
+    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        explicit ?? environment["KLACHTD_CONFIG"] ?? "/etc/klachtd/klachtd.conf"
+    }
+
+    public static func load(path: String) throws(ConfigError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: nil, problem: "the configuration file cannot be read",
+                              fix: "Create it (see deploy/klachtd.conf.example) or name another with --config FILE or KLACHTD_CONFIG.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, line: nil, problem: "the file is not UTF-8 text", fix: "Save it as UTF-8.")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
+        let reader = SectionReader(sections: try ConfigFileParser.parse(text, file: file), file: file)
+        try reader.rejectUnknownSections()
+        let organisation = try readOrganisation(reader)
+        let imap = try readMailbox(reader)
+        let smtp = try readServer(reader.required("smtp"), reader, defaultPort: 25, scheme: "smtp")
+        let storage = try reader.required("storage")
+        let locations = try readLocations(reader)
+        let forms = reader.optional("forms")
+        var formLabels: [String: [String]] = [:]
+        for entry in forms?.entries ?? [] where entry.key.hasPrefix("label.") {
+            formLabels[String(entry.key.dropFirst("label.".count))] = SectionReader.list(entry.value)
+        }
+        let triage = reader.optional("triage")
+        let limits = reader.optional("limits")
+        return Configuration(
+            file: file, organisation: organisation, imap: imap, smtp: smtp,
+            databasePath: try reader.string(storage, "database"),
+            templatesDirectory: reader.optional("templates")?.value("directory"),
+            locations: locations,
+            defaultRegime: try reader.regime(reader.optional("terms"), "default_regime") ?? .wko,
+            terms: try readTerms(reader),
+            safeguardingWords: (triage.flatMap { SectionReader.listValue($0, "safeguarding_words") } ?? WordScreen.defaultSafeguarding)
+                + (triage.flatMap { SectionReader.listValue($0, "safeguarding_words_extra") } ?? []),
+            seriousWords: (triage.flatMap { SectionReader.listValue($0, "serious_words") } ?? WordScreen.defaultSerious)
+                + (triage.flatMap { SectionReader.listValue($0, "serious_words_extra") } ?? []),
+            formSenders: forms.flatMap { SectionReader.listValue($0, "senders") } ?? [],
+            formLabels: formLabels,
+            maxMessageBytes: try reader.int(limits, "max_message_bytes", default: 25 * 1024 * 1024, range: 1024...(1 << 31)))
+    }
+
+    private static func readOrganisation(_ reader: SectionReader) throws(ConfigError) -> OrganisationSettings {
+        let section = try reader.required("organisation")
+        let address = try reader.address(section, "address")
+        let language = section.value("language") ?? "nl"
+        guard ["nl", "en"].contains(language) else {
+            throw reader.error(section.entry("language"), "language '\(language)' is not supported", "Use nl or en.")
+        }
+        let timezone = section.value("timezone") ?? "Europe/Amsterdam"
+        guard TimeZone(identifier: timezone) != nil else {
+            throw reader.error(section.entry("timezone"), "unknown time zone '\(timezone)'", "Use an IANA name such as Europe/Amsterdam.")
+        }
+        let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
+        return OrganisationSettings(
+            name: try reader.string(section, "name"), address: address,
+            quality: try reader.addresses(section, "quality", required: true),
+            management: try reader.addresses(section, "management", required: false),
+            safeguarding: try reader.addresses(section, "safeguarding", required: true),
+            timezone: timezone, language: language,
+            messageIDDomain: section.value("message_id_domain") ?? domain)
+    }
+
+    private static func readMailbox(_ reader: SectionReader) throws(ConfigError) -> MailboxSettings {
+        let section = try reader.required("imap")
+        let server = try readServer(section, reader, defaultPort: 143, scheme: "imap")
+        let path = urlPath(server.url)
+        return MailboxSettings(
+            server: server, mailbox: path.isEmpty ? "INBOX" : path,
+            pollIntervalSeconds: try reader.int(section, "poll_interval", default: 60, range: 1...86_400),
+            processedKeyword: section.value("processed_keyword") ?? "$KlachtdProcessed",
+            moveTo: section.value("move_to"))
+    }
+
+    private static func readServer(_ section: ConfigSection, _ reader: SectionReader, defaultPort: Int, scheme: String) throws(ConfigError) -> ServerSettings {
+        let url = try reader.string(section, "url")
+        guard url.hasPrefix(scheme + "://") || url.hasPrefix(scheme + "s://") else {
+            throw reader.error(section.entry("url"), "url '\(url)' is not \(scheme):// or \(scheme)s://",
+                               "Write it as \(scheme)://host:port\(scheme == "imap" ? "/INBOX" : "") (or \(scheme)s:// for implicit TLS).")
+        }
+        let password: SecretSource
+        if let file = section.value("password_file") { password = .file(file) }
+        else if let name = section.value("password_env") { password = .environment(name) }
+        else { password = .none }
+        if section.value("username") != nil, password == .none {
+            throw reader.error(section.entry("username"), "[\(section.name)] has a username but no password_file or password_env",
+                               "Add password_file = /etc/klachtd/\(section.name).secret (or password_env = NAME).")
+        }
+        let starttls = section.value("starttls") ?? "required"
+        guard ["required", "no"].contains(starttls) else {
+            throw reader.error(section.entry("starttls"), "starttls = \(starttls) is not understood", "Use starttls = required or starttls = no.")
+        }
+        return ServerSettings(url: url, username: section.value("username"), password: password,
+                              requireStartTLS: starttls == "required" && !url.hasPrefix(scheme + "s://"),
+                              caFile: section.value("ca_file"),
+                              timeoutSeconds: try reader.int(section, "timeout", default: 30, range: 1...600))
+    }
+
+    private static func readLocations(_ reader: SectionReader) throws(ConfigError) -> [LocationProfile] {
+        var seen: Set<String> = []
+        var locations: [LocationProfile] = []
+        for section in reader.sections where section.name == "location" {
+            guard let name = section.label, !name.isEmpty else {
+                throw ConfigError(file: reader.file, line: section.line, problem: "a [location] without a name",
+                                  fix: "Write it as [location \"Name\"].")
+            }
+            guard seen.insert(name.lowercased()).inserted else {
+                throw ConfigError(file: reader.file, line: section.line, problem: "location '\(name)' is defined twice", fix: "Merge the two sections.")
+            }
+            let handler = section.entry("handler") == nil ? nil : try reader.address(section, "handler")
+            locations.append(LocationProfile(
+                name: name, aliases: SectionReader.listValue(section, "aliases") ?? [], handler: handler,
+                regime: try reader.regime(section, "regime") ?? .wko, language: section.value("language")))
+        }
+        return locations
+    }
+
+    private static func readTerms(_ reader: SectionReader) throws(ConfigError) -> TermSettings {
+        var terms = TermSettings()
+        guard let section = reader.optional("terms") else { return terms }
+        terms.acknowledgementWorkingDays = try reader.int(section, "acknowledgement_working_days", default: 5, range: 0...60)
+        terms.firstContactWorkingDays = try reader.int(section, "first_contact_working_days", default: 5, range: 0...60)
+        if section.value("solution_target_working_days") == "none" { terms.solutionTargetWorkingDays = nil }
+        else { terms.solutionTargetWorkingDays = try reader.int(section, "solution_target_working_days", default: 15, range: 1...120) }
+        terms.jeugdwetDecisionWeeks = try reader.int(section, "jeugdwet_decision_weeks", default: 6, range: 1...52)
+        terms.reminderWorkingDaysBeforeDecision = try reader.int(section, "reminder_working_days_before_decision", default: 2, range: 0...20)
+        if let weeks = SectionReader.listValue(section, "reminder_weeks") {
+            terms.reminderWeeks = try weeks.map { (w: String) throws(ConfigError) -> Int in
+                guard let n = Int(w), (1...5).contains(n) else {
+                    throw reader.error(section.entry("reminder_weeks"), "reminder_weeks has '\(w)'", "Use whole weeks from 1 to 5, e.g. reminder_weeks = 2, 4, 5.")
+                }
+                return n
+            }
+        }
+        terms.observeGoodFriday = try reader.bool(section, "good_friday", default: true)
+        let liberation = section.value("liberation_day") ?? "lustrum"
+        guard ["lustrum", "every-year"].contains(liberation) else {
+            throw reader.error(section.entry("liberation_day"), "liberation_day = \(liberation)", "Use lustrum (every 5 years, the default) or every-year.")
+        }
+        terms.liberationDayEveryYear = liberation == "every-year"
+        terms.closingDays = SectionReader.listValue(section, "closing_days") ?? []
+        for day in terms.closingDays where !SectionReader.isISODate(day) {
+            throw reader.error(section.entry("closing_days"), "closing day '\(day)' is not a date", "Write dates as YYYY-MM-DD, separated by commas.")
+        }
+        return terms
+    }
+
+    private static func urlPath(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return "" }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "" }
+        return String(rest[rest.index(after: slash)...]).removingPercentEncoding ?? ""
+    }
+}

@@ -1,0 +1,103 @@
+/// Header values we write: one line, RFC 2047 words where not ASCII, folded under 78 columns.
+enum HeaderEncoding {
+    /// No CR, LF or other control character ever reaches a header from a value.
+    static func singleLine(_ value: String) -> String {
+        String(value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+    }
+
+    static func mailbox(name: String, address: String) -> String {
+        let clean = singleLine(name)
+        if clean.isEmpty { return address }
+        if clean.unicodeScalars.allSatisfy({ $0.isASCII }) {
+            let escaped = clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\" <\(address)>"
+        }
+        return encodedWords(clean) + " <\(address)>"
+    }
+
+    /// ASCII text as it is; anything else as `=?UTF-8?B?...?=` words of at most 45 bytes each,
+    /// never splitting a character between words.
+    static func encodedWords(_ value: String) -> String {
+        if value.unicodeScalars.allSatisfy({ $0.isASCII }) { return value }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in value {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count > 45 {
+                words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=") }
+        return words.joined(separator: " ")
+    }
+
+    /// Folds a header line at spaces so no line passes 78 characters where that is possible.
+    static func fold(_ line: String) -> String {
+        guard line.count > 78 else { return line }
+        var out = ""
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, current.count + 1 + word.count > 78 {
+                out += current + "\r\n"
+                current = " " + word
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        return out + current
+    }
+}
+
+/// Base64 for encoded words.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Quoted-printable (RFC 2045 6.7) for UTF-8 text bodies, lines of at most 76 characters, CRLF.
+enum QuotedPrintable {
+    static func encode(_ text: String) -> [UInt8] {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
+            var column = 0
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                var piece: [UInt8]
+                if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast) {
+                    piece = [byte]
+                } else {
+                    piece = [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                }
+                // A leading dot is encoded so no SMTP server ever sees a lone "." line.
+                if column == 0, byte == UInt8(ascii: ".") { piece = Array("=2E".utf8) }
+                if column + piece.count > 75 {
+                    out += Array("=\r\n".utf8)
+                    column = 0
+                }
+                out += piece
+                column += piece.count
+            }
+            out += [13, 10]
+        }
+        return out
+    }
+}
