@@ -32,7 +32,7 @@ let package = Package(
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
                                "CaseStore", "MailTransport"],
                 swiftSettings: strict),
-        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon"], swiftSettings: strict),
+        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader"], swiftSettings: strict),
 
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),

@@ -65,6 +65,11 @@ extension CaseStore {
         return row?.int("id")
     }
 
+    /// The Message-ID is read when the message is parsed, not when it is fetched.
+    public func setRawMessageID(id: Int64, _ messageID: String?) throws {
+        try db.query("UPDATE raw_messages SET message_id = ? WHERE id = ?", [.optional(messageID), .integer(id)])
+    }
+
     public func finishRaw(id: Int64, status: String, caseID: Int64?, note: String?) throws {
         try db.query("UPDATE raw_messages SET status = ?, case_id = ?, note = ? WHERE id = ?",
                      [.text(status), .optional(caseID), .optional(note), .integer(id)])

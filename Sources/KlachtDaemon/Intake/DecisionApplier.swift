@@ -1,0 +1,109 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailParser
+import MailTemplates
+
+/// Carries out an intake decision inside the caller's transaction: the case, its message,
+/// its events and its mails.
+struct DecisionApplier {
+    let runtime: Runtime
+    let store: CaseStore
+    let renderer: MailRenderer
+    let now: Date
+
+    /// Returns the case the message ended up on, if any.
+    func apply(_ decision: IntakeDecision, message: InboundMessage, parsed: ParsedMessage, rawID: Int64) throws -> Int64? {
+        switch decision {
+        case .ignore(let reason, let caseID):
+            if let caseID {
+                try record(message, parsed: parsed, on: caseID, role: message.isBounce ? "bounce" : "automatic", rawID: rawID)
+                try store.appendEvent(caseID: caseID, actor: "klachtd", action: "automatic mail kept", from: nil, to: nil,
+                                      reason: reason, rawMessageID: rawID, now: now)
+            }
+            return caseID
+        case .newCase(let plan):
+            return try openCase(plan, message: message, parsed: parsed, rawID: rawID)
+        case .followUp(let plan):
+            try record(message, parsed: parsed, on: plan.caseID, role: plan.role.rawValue, rawID: rawID)
+            try store.appendEvent(caseID: plan.caseID, actor: message.from?.address ?? "unknown",
+                                  action: "message from the \(plan.role.rawValue)", from: nil, to: nil, reason: nil,
+                                  rawMessageID: rawID, now: now)
+            if let caseRecord = try store.caseRecord(id: plan.caseID) {
+                for mail in plan.mails {
+                    try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
+                                         extra: ["case": .object(["text": .string(message.replyText ?? message.text ?? "")])])
+                }
+            }
+            return plan.caseID
+        }
+    }
+
+    private func openCase(_ plan: NewCasePlan, message: InboundMessage, parsed: ParsedMessage, rawID: Int64) throws -> Int64 {
+        let received = message.receivedAt
+        let localReceived = runtime.civil.localDate(of: received)
+        let terms = runtime.terms(received: received, regime: plan.regime)
+        let clock = plan.kind.startsStatutoryClock && plan.initialState != .safeguarding
+        let reference = try store.nextReference(year: localReceived.year)
+        let caseID = try store.insertCase(NewCaseRecord(
+            state: plan.initialState, kind: plan.kind, regime: plan.regime, receivedAt: received,
+            complainantName: plan.complainant?.name, complainantAddress: plan.complainant?.address,
+            complainantMessageID: message.messageID, location: plan.location?.name, handler: plan.handler,
+            subject: plan.subject, flags: plan.flags.map(\.rawValue),
+            acknowledgementDue: plan.initialState == .safeguarding ? nil : terms.acknowledgementDue.iso,
+            firstContactDue: clock ? terms.firstContactDue.iso : nil,
+            solutionTargetDue: clock ? terms.solutionTargetDue?.iso : nil,
+            decisionDue: clock ? terms.decisionDue.iso : nil,
+            gckWindowEnd: plan.kind.startsStatutoryClock ? terms.gckWindowEnd.iso : nil), reference: reference, now: now)
+        try store.appendEvent(caseID: caseID, actor: "klachtd", action: "case opened", from: nil, to: plan.initialState,
+                              reason: openingReason(plan), rawMessageID: rawID, now: now)
+        if let form = message.form { try store.saveFormFields(caseID: caseID, fields: form.fields) }
+        try record(message, parsed: parsed, on: caseID, role: "complainant", rawID: rawID)
+
+        guard var caseRecord = try store.caseRecord(id: caseID) else { return caseID }
+        let complaintText = message.form?.description ?? message.text ?? ""
+        for mail in plan.mails {
+            try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
+                                 extra: ["case": .object(["text": .string(complaintText)]),
+                                         "screening": .object(["hits": .list((plan.safeguardingHits + plan.seriousHits).map(TemplateValue.string))])])
+        }
+        if plan.initialState == .received {
+            caseRecord = try advance(caseRecord, plan: plan, rawID: rawID)
+        }
+        return caseRecord.id
+    }
+
+    /// Moves a new case along what the queued mails did: acknowledged, then assigned.
+    private func advance(_ caseRecord: CaseRecord, plan: NewCasePlan, rawID: Int64) throws -> CaseRecord {
+        var state = caseRecord.state
+        var steps: [(CaseAction, String)] = []
+        if plan.kind == .compliment {
+            steps.append((.classifyNotAComplaint, "a compliment: registered and thanked"))
+        } else {
+            if plan.mails.contains(where: { $0.audience == .complainant }) { steps.append((.acknowledge, "acknowledgement queued")) }
+            if let handler = plan.handler { steps.append((.assign, "assigned to the handler of \(plan.location?.name ?? "the location"): \(handler)")) }
+        }
+        for (action, reason) in steps {
+            guard case .success(let next) = CaseStateMachine.next(from: state, on: action) else { continue }
+            try store.changeState(caseID: caseRecord.id, from: state, to: next, actor: "klachtd", action: action.rawValue,
+                                  reason: reason, rawMessageID: rawID, now: now)
+            state = next
+        }
+        return try store.caseRecord(id: caseRecord.id) ?? caseRecord
+    }
+
+    private func openingReason(_ plan: NewCasePlan) -> String {
+        var parts = ["kind \(plan.kind.rawValue)", "regime \(plan.regime.rawValue)"]
+        if !plan.flags.isEmpty { parts.append("flags " + plan.flags.map(\.rawValue).joined(separator: ",")) }
+        if !plan.safeguardingHits.isEmpty { parts.append("safeguarding words: " + plan.safeguardingHits.joined(separator: ", ")) }
+        if !plan.seriousHits.isEmpty { parts.append("serious: " + plan.seriousHits.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+
+    private func record(_ message: InboundMessage, parsed: ParsedMessage, on caseID: Int64, role: String, rawID: Int64) throws {
+        try store.addCaseMessage(caseID: caseID, CaseMessage(
+            direction: "in", role: role, messageID: message.messageID, subject: message.subject,
+            text: role == "complainant" && message.threadIDs.isEmpty ? message.text : (message.replyText ?? message.text),
+            verified: true, at: message.receivedAt, rawMessageID: rawID, outboxID: nil))
+    }
+}

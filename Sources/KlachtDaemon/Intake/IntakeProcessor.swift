@@ -1,0 +1,104 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailParser
+
+/// Decides on every stored message that is still pending, one transaction per message.
+///
+/// The raw bytes were committed before this runs; here the case's changes, the case's
+/// messages, its events and its outgoing mails are written together, so a crash leaves
+/// either nothing (the message is still pending and is done again) or all of it.
+public struct IntakeProcessor {
+    let runtime: Runtime
+    let store: CaseStore
+    let interpreter: MessageInterpreter
+    let renderer: MailRenderer
+
+    public init(runtime: Runtime, store: CaseStore) {
+        self.runtime = runtime
+        self.store = store
+        interpreter = MessageInterpreter(formSenders: runtime.configuration.formSenders,
+                                         extraLabels: runtime.configuration.formLabels)
+        renderer = MailRenderer(runtime: runtime, store: store)
+    }
+
+    /// Processes what is pending; returns how many messages were decided on.
+    @discardableResult
+    public func processPending() throws -> Int {
+        var done = 0
+        while true {
+            let batch = try store.pendingRawMessages(limit: 200)
+            if batch.isEmpty { return done }
+            for record in batch {
+                try process(record)
+                done += 1
+            }
+        }
+    }
+
+    func process(_ record: RawMessageRecord) throws {
+        let now = runtime.clock.now()
+        if record.bytes.count > runtime.configuration.maxMessageBytes {
+            try quarantine(record, reason: "larger than the limit of \(runtime.configuration.maxMessageBytes) bytes", now: now)
+            return
+        }
+        let parsed = MessageParser.parse(record.bytes)
+        var record = record
+        record.messageID = parsed.messageID
+        try store.setRawMessageID(id: record.id, parsed.messageID)
+        if let earlier = try store.earlierCopy(of: record) {
+            try store.transaction {
+                try store.finishRaw(id: record.id, status: "duplicate", caseID: try store.rawMessage(id: earlier)?.caseID,
+                                    note: "copy of raw message \(earlier)")
+            }
+            runtime.logger.info("message \(record.id) is a copy of \(earlier); nothing to do")
+            return
+        }
+        let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
+        let context = try intakeContext(for: inbound)
+        let decision = IntakeDecider.decide(inbound, context: context)
+        try store.transaction {
+            let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
+            let caseID = try applier.apply(decision, message: inbound, parsed: parsed, rawID: record.id)
+            try store.finishRaw(id: record.id, status: "processed", caseID: caseID, note: decision.summary)
+        }
+        runtime.logger.info("message \(record.id): \(decision.summary)")
+    }
+
+    private func quarantine(_ record: RawMessageRecord, reason: String, now: Date) throws {
+        try store.transaction {
+            try store.finishRaw(id: record.id, status: "quarantined", caseID: nil, note: reason)
+            try store.appendEvent(caseID: nil, actor: "klachtd", action: "quarantine", from: nil, to: nil,
+                                  reason: "raw message \(record.id): \(reason)", rawMessageID: record.id, now: now)
+            try renderer.enqueueQuarantineNotice(rawID: record.id, reason: reason)
+        }
+        runtime.logger.warning("message \(record.id) quarantined: \(reason)")
+    }
+
+    /// The lookups the pure decision needs: the thread's case and the cases named in the subject.
+    private func intakeContext(for message: InboundMessage) throws -> IntakeContext {
+        let configuration = runtime.configuration
+        let organisation = OrganisationAddresses(
+            mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
+            management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding,
+            messageIDDomain: configuration.organisation.messageIDDomain)
+        let thread = try store.caseForThread(messageIDs: message.threadIDs)
+        let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
+        return IntakeContext(organisation: organisation, locations: configuration.locations, defaultRegime: configuration.defaultRegime,
+                             safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
+                             seriousScreen: WordScreen(entries: configuration.seriousWords),
+                             threadCase: thread?.snapshot, taggedCases: tagged.map(\.snapshot))
+    }
+}
+
+extension IntakeDecision {
+    /// One line for the log and the raw message's note: no personal data.
+    var summary: String {
+        switch self {
+        case .ignore(let reason, let caseID): "ignored: \(reason)" + (caseID.map { " (kept on case \($0))" } ?? "")
+        case .newCase(let plan): "new \(plan.kind.rawValue) case, state \(plan.initialState.rawValue)"
+            + (plan.flags.isEmpty ? "" : ", flags " + plan.flags.map(\.rawValue).joined(separator: ","))
+        case .followUp(let plan): "follow-up from the \(plan.role.rawValue) on case \(plan.caseID)"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import CaseStore
+import Foundation
+import MailParser
+import MailTransport
+
+/// Brings new messages from the IMAP mailbox into the store, and marks decided ones on the server.
+///
+/// Stores first, marks last: a message is flagged `\Seen` plus our keyword (or moved) only
+/// after its case is committed, so a crash at any point leaves it to be done again, and the
+/// (mailbox, UIDVALIDITY, UID) key makes doing it again a no-op.
+public final class MailboxSync {
+    let runtime: Runtime
+    let store: CaseStore
+    private(set) var connection: IMAPConnection?
+    private var status: MailboxStatus?
+
+    public init(runtime: Runtime, store: CaseStore) {
+        self.runtime = runtime
+        self.store = store
+    }
+
+    var mailbox: String { runtime.configuration.imap.mailbox }
+
+    /// Fetches and stores every message above the last UID seen; returns how many were new.
+    @discardableResult
+    public func fetchNew() throws -> Int {
+        let imap = try connected()
+        let current = try imap.select(mailbox)
+        status = current
+        var lastUID: UInt32 = 0
+        if let known = try store.mailboxState(mailbox) {
+            if known.uidValidity == current.uidValidity {
+                lastUID = known.lastUID
+            } else {
+                // Old UIDs are void: read everything again; copies are recognised by Message-ID and sha256.
+                runtime.logger.warning("UIDVALIDITY of \(mailbox) changed (\(known.uidValidity) → \(current.uidValidity)); rescanning")
+            }
+        }
+        let uids = try imap.uidsAbove(lastUID).sorted()
+        var stored = 0
+        for chunk in stride(from: 0, to: uids.count, by: 200).map({ Array(uids[$0..<min($0 + 200, uids.count)]) }) {
+            let messages = try imap.fetch(uids: chunk)
+            try store.transaction {
+                for message in messages {
+                    let result = try store.storeRaw(message.bytes, origin: .imap(mailbox: mailbox, uidValidity: current.uidValidity, uid: message.uid),
+                                                    messageID: nil, sha256: SHA256.hex(message.bytes),
+                                                    receivedAt: message.internalDate ?? runtime.clock.now(), now: runtime.clock.now())
+                    if result.isNew { stored += 1 }
+                }
+                if let highest = messages.map(\.uid).max() {
+                    try store.setMailboxState(mailbox, uidValidity: current.uidValidity, lastUID: max(highest, lastUID))
+                }
+            }
+        }
+        if uids.isEmpty, try store.mailboxState(mailbox) == nil || (try store.mailboxState(mailbox))?.uidValidity != current.uidValidity {
+            try store.setMailboxState(mailbox, uidValidity: current.uidValidity, lastUID: lastUID)
+        }
+        return stored
+    }
+
+    /// Flags (or moves) the messages whose decision is committed.
+    public func markDecided() throws {
+        guard let imap = connection, let status else { return }
+        let pending = try store.unmarkedIMAPMessages(mailbox: mailbox, uidValidity: status.uidValidity)
+        guard !pending.isEmpty else { return }
+        let uids = pending.map(\.uid)
+        try imap.addFlags(["\\Seen", runtime.configuration.imap.processedKeyword], uids: uids)
+        if let folder = runtime.configuration.imap.moveTo {
+            try imap.create(mailbox: folder)
+            try imap.move(uids: uids, to: folder)
+        }
+        try store.markIMAPDone(ids: pending.map(\.id))
+    }
+
+    /// Waits for new mail with IDLE when the server has it; returns false when it should poll instead.
+    public func idle(seconds: Int, wake: Int32) throws -> Bool {
+        guard let imap = connection, imap.capabilities.contains("IDLE") else { return false }
+        _ = try imap.idle(timeoutSeconds: seconds, wakeFileDescriptor: wake)
+        return true
+    }
+
+    public func disconnect() {
+        connection?.logout()
+        connection = nil
+        status = nil
+    }
+
+    private func connected() throws -> IMAPConnection {
+        if let connection {
+            return connection
+        }
+        let made = try IMAPConnection(endpoint: try Endpoints.imap(runtime.configuration))
+        connection = made
+        return made
+    }
+}

@@ -1,0 +1,87 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import KlachtConfig
+import MailTemplates
+
+/// The clock the daemon reads; `--now` replaces it for replays and tests.
+public struct Clock: Sendable {
+    private let fixed: Date?
+    public init(fixed: Date? = nil) { self.fixed = fixed }
+    public func now() -> Date { fixed ?? Date() }
+}
+
+/// Everything the daemon's stages share: configuration turned into policies, templates, clock, log.
+public struct Runtime: Sendable {
+    public var configuration: Configuration
+    public var templates: TemplateSet
+    public var templatesEnglish: TemplateSet
+    public var clock: Clock
+    public var logger: Logger
+    public var civil: CivilTime
+    public var workingDays: WorkingDayCalendar
+    public var termPolicy: TermPolicy
+    public var composer: MessageComposer
+
+    public init(configuration: Configuration, clock: Clock = Clock(), logger: Logger = Logger()) throws {
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+        let directory = configuration.templatesDirectory ?? Runtime.shippedTemplatesDirectory()
+        do {
+            templates = try TemplateSet.load(directory: directory, language: configuration.organisation.language)
+            templatesEnglish = try TemplateSet.load(directory: directory, language: "en")
+        } catch {
+            throw ConfigError(file: configuration.file, line: nil, problem: "templates in \(directory): \(error)",
+                              fix: "Fix the template, or set [templates] directory to the shipped Templates/ folder.")
+        }
+        civil = CivilTime(timeZoneIdentifier: configuration.organisation.timezone)
+        let settings = configuration.terms
+        let closing = settings.closingDays.compactMap { LocalDate(iso: $0) }.map { Holiday(date: $0, name: "Sluitingsdag") }
+        workingDays = WorkingDayCalendar(holidays: DutchHolidays(settings: HolidaySettings(
+            observeGoodFriday: settings.observeGoodFriday, liberationDayEveryYear: settings.liberationDayEveryYear, closingDays: closing)))
+        var policy = TermPolicy()
+        policy.acknowledgementWorkingDays = settings.acknowledgementWorkingDays
+        policy.firstContactWorkingDays = settings.firstContactWorkingDays
+        policy.solutionTargetWorkingDays = settings.solutionTargetWorkingDays
+        policy.jeugdwetDecisionWeeks = settings.jeugdwetDecisionWeeks
+        policy.reminderWeeks = settings.reminderWeeks
+        policy.reminderWorkingDaysBeforeDecision = settings.reminderWorkingDaysBeforeDecision
+        termPolicy = policy
+        composer = MessageComposer(fromName: configuration.organisation.name, fromAddress: configuration.organisation.address,
+                                   messageIDDomain: configuration.organisation.messageIDDomain)
+    }
+
+    /// The shipped `Templates/`: beside the executable's package (development), or installed.
+    public static func shippedTemplatesDirectory() -> String {
+        let candidates = [
+            ProcessInfo.processInfo.environment["KLACHTD_TEMPLATES"],
+            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+                .deletingLastPathComponent().appendingPathComponent("../../../Templates").standardized.path,
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Templates").standardized.path,
+            "/usr/share/klachtd/Templates",
+        ]
+        for case let candidate? in candidates where FileManager.default.fileExists(atPath: candidate + "/nl") {
+            return candidate
+        }
+        return "/usr/share/klachtd/Templates"
+    }
+
+    /// The terms of a case received at `instant` under `regime`.
+    public func terms(received instant: Date, regime: Regime) -> CaseTerms {
+        TermCalculator.terms(received: instant, regime: regime, policy: termPolicy, calendar: workingDays, civil: civil)
+    }
+
+    public func openStore() throws -> CaseStore {
+        try CaseStore(path: configuration.databasePath)
+    }
+
+    /// The language of mail about a location: the location's own setting, else the organisation's.
+    public func templates(forLocation name: String?) -> TemplateSet {
+        language(forLocation: name) == "en" ? templatesEnglish : templates
+    }
+
+    public func language(forLocation name: String?) -> String {
+        configuration.locations.first { $0.name == name }?.language ?? configuration.organisation.language
+    }
+}

@@ -1,0 +1,44 @@
+import Glibc
+
+/// Turns SIGTERM, SIGINT and SIGHUP into bytes on a pipe the run loop polls.
+///
+/// A signal handler may only do async-signal-safe things; writing one byte is one. The loop
+/// reads the byte and acts outside the handler, between transactions.
+public enum SignalPipe {
+    nonisolated(unsafe) private static var writeEnd: Int32 = -1
+    nonisolated(unsafe) private static var readEnd: Int32 = -1
+
+    /// The file descriptor to poll; readable when a signal arrived.
+    public static var fileDescriptor: Int32 { readEnd }
+
+    /// Installs the handlers once, from the main thread before the loop starts.
+    public static func install() {
+        guard readEnd < 0 else { return }
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        readEnd = fds[0]
+        writeEnd = fds[1]
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+            signal(signalNumber) { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(SignalPipe.writeEnd, &byte, 1)
+            }
+        }
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// The signals that arrived since the last call.
+    public static func drain() -> [Int32] {
+        var received: [Int32] = []
+        var byte: UInt8 = 0
+        while readEnd >= 0, read(readEnd, &byte, 1) == 1 { received.append(Int32(byte)) }
+        return received
+    }
+
+    /// Waits until the pipe is readable or `seconds` pass.
+    public static func wait(seconds: Double) {
+        var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+        _ = poll(&descriptor, 1, Int32(max(0, seconds * 1000)))
+    }
+}

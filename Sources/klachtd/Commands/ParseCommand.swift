@@ -1,0 +1,35 @@
+import Foundation
+import KlachtDaemon
+import MailParser
+
+struct ParseCommand: Command {
+    let summary = "parse message files and print what klachtd reads in them, one JSON object per line"
+    let usage = """
+        Usage: klachtd parse [--json] [--form-sender ADDRESS]... FILE...
+
+        Prints one JSON object per file: message_id, subject, date_epoch, from, to, cc,
+        reply_to, in_reply_to, references, text, text_source, reply_text, attachments,
+        auto_submitted, bounce, defects and form. A file that cannot be read prints
+        {"file": ..., "ok": false, "error": ...} and the command exits 1 at the end.
+        """
+    var valuedOptions: Set<String> { ["--form-sender"] }
+
+    func run(_ arguments: Arguments) throws -> Int32 {
+        guard !arguments.positional.isEmpty else { throw UsageError("name at least one message file") }
+        let interpreter = MessageInterpreter(formSenders: arguments["--form-sender"].map { [$0] } ?? [], extraLabels: [:])
+        var failed = false
+        for file in arguments.positional {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                failed = true
+                Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)),
+                                             ("error", .string("cannot read the file"))]).serialized())
+                continue
+            }
+            let parsed = MessageParser.parse([UInt8](data))
+            var object = parsed.jsonObject(file: file)
+            object.append(("form", FormJSON.value(interpreter.form(of: parsed))))
+            Output.out(JSONValue.object(object).serialized())
+        }
+        return failed ? 1 : 0
+    }
+}

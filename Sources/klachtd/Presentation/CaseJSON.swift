@@ -1,0 +1,60 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailParser
+
+/// Cases as JSON for `klachtd cases --json` and `klachtd case REF --json`.
+enum CaseJSON {
+    static func summary(_ record: CaseRecord) -> JSONValue {
+        .object(summaryFields(record))
+    }
+
+    static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
+                       formFields: [(label: String, value: String)]) -> JSONValue {
+        var fields = summaryFields(record)
+        fields += [
+            ("regime", .string(record.regime.rawValue)),
+            ("complainant_name", optional(record.complainantName)),
+            ("acknowledgement_due", optional(record.acknowledgementDue)),
+            ("first_contact_due", optional(record.firstContactDue)),
+            ("solution_target_due", optional(record.solutionTargetDue)),
+            ("gck_window_end", optional(record.gckWindowEnd)),
+            ("measures_due", optional(record.measuresDue)),
+            ("category", optional(record.category)),
+            ("outcome", optional(record.outcome)),
+            ("form_fields", .array(formFields.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })),
+            ("events", .array(events.map { event in
+                .object([("at", .string(Timestamp.string(event.at))), ("actor", .string(event.actor)), ("action", .string(event.action)),
+                         ("from_state", optional(event.fromState)), ("to_state", optional(event.toState)), ("reason", optional(event.reason))])
+            })),
+            ("messages", .array(messages.map { message in
+                .object([("at", .string(Timestamp.string(message.at))), ("direction", .string(message.direction)),
+                         ("role", .string(message.role)), ("message_id", optional(message.messageID)),
+                         ("subject", optional(message.subject)), ("text", optional(message.text)), ("verified", .bool(message.verified))])
+            })),
+            ("outbox", .array(outbox.map { mail in
+                .object([("kind", .string(mail.kind)), ("message_id", .string(mail.messageID)),
+                         ("recipients", .array(mail.recipients.map(JSONValue.string))), ("subject", .string(mail.subject)),
+                         ("state", .string(mail.state)), ("attempts", .int(Int64(mail.attempts))), ("last_error", optional(mail.lastError))])
+            })),
+        ]
+        return .object(fields)
+    }
+
+    private static func summaryFields(_ record: CaseRecord) -> [(String, JSONValue)] {
+        [
+            ("reference", .string(record.reference.description)),
+            ("state", .string(record.state.rawValue)),
+            ("kind", .string(record.kind.rawValue)),
+            ("received_at", .string(Timestamp.string(record.receivedAt))),
+            ("complainant", optional(record.complainantAddress)),
+            ("location", optional(record.location)),
+            ("handler", optional(record.handler)),
+            ("subject", optional(record.subject)),
+            ("decision_due", optional(record.decisionDue)),
+            ("flags", .array(record.flags.map(JSONValue.string))),
+        ]
+    }
+
+    private static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+}

@@ -1,0 +1,49 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import KlachtDaemon
+
+/// A case as the quality staff read it in a terminal (Dutch labels, local times).
+enum CaseText {
+    static func localTime(_ date: Date, _ runtime: Runtime) -> String {
+        let format = Date.VerbatimFormatStyle(format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+                                              timeZone: runtime.civil.timeZone, calendar: Calendar(identifier: .gregorian))
+        return date.formatted(format)
+    }
+
+    static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
+                       formFields: [(label: String, value: String)], runtime: Runtime) -> String {
+        var lines = [
+            "\(record.reference)  \(record.subject ?? "(geen onderwerp)")",
+            "  status:            \(record.state.dutchLabel) (\(record.state.rawValue))",
+            "  soort:             \(record.kind.rawValue), regime \(record.regime.rawValue)",
+            "  ontvangen:         \(localTime(record.receivedAt, runtime))",
+            "  klager:            \([record.complainantName, record.complainantAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))",
+            "  locatie:           \(record.location ?? "-")",
+            "  behandelaar:       \(record.handler ?? "-")",
+            "  ontvangst uiterlijk: \(record.acknowledgementDue ?? "-")",
+            "  eerste contact:    \(record.firstContactDue ?? "-")",
+            "  oordeel uiterlijk: \(record.decisionDue ?? "-")",
+            "  Geschillencommissie tot: \(record.gckWindowEnd ?? "-")",
+        ]
+        if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
+        if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
+        if !formFields.isEmpty {
+            lines.append("", "Formuliervelden:")
+            lines += formFields.map { "  \($0.label): \($0.value.replacingOccurrences(of: "\n", with: " / "))" }
+        }
+        lines.append("", "Gebeurtenissen:")
+        lines += events.map { event in
+            let change = event.toState.map { " → \($0)" } ?? ""
+            return "  \(localTime(event.at, runtime))  \(event.actor): \(event.action)\(change)" + (event.reason.map { " (\($0))" } ?? "")
+        }
+        lines.append("", "Berichten:")
+        lines += messages.map { message in
+            let arrow = message.direction == "in" ? "←" : "→"
+            return "  \(localTime(message.at, runtime))  \(arrow) \(message.role): \(message.subject ?? "")" + (message.verified ? "" : " [niet geverifieerd]")
+        }
+        lines.append("", "Uitgaande mail:")
+        lines += outbox.map { "  \($0.kind) → \($0.recipients.joined(separator: ", ")): \($0.state)" + ($0.lastError.map { " (\($0))" } ?? "") }
+        return lines.joined(separator: "\n")
+    }
+}
