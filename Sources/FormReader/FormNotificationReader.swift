@@ -3,14 +3,14 @@
 public struct FormNotificationReader: Sendable {
     private let senders: FormSenders
     private let mapper: FieldMapper
-    private let messageLabels: Set<String>
+    private let vocabulary: LabelVocabulary
 
     /// Creates a reader that also trusts `formSenders` (addresses, or domains as `@site.nl`) to send
     /// only form notifications, and maps labels with `synonyms`.
     public init(formSenders: [String] = [], synonyms: LabelSynonyms = .defaults) {
         senders = FormSenders(formSenders)
-        mapper = FieldMapper(synonyms: synonyms)
-        messageLabels = Set((synonyms.synonyms[.description] ?? []).map(LabelKey.normalise))
+        vocabulary = LabelVocabulary(synonyms)
+        mapper = FieldMapper(vocabulary: vocabulary)
     }
 
     /// Reads `input` as a form notification when its sender is a configured form sender or its layout
@@ -19,7 +19,7 @@ public struct FormNotificationReader: Sendable {
         let body = PluginRecognizer.Body(input)
         guard let (plugin, fields) = PluginRecognizer.recognise(body, subject: input.subject,
                                                                  fromFormSender: senders.contains(input.fromAddress),
-                                                                 messageLabels: messageLabels),
+                                                                 vocabulary: vocabulary),
               fields.contains(where: { !$0.value.isEmpty }) else { return nil }
         var mapped = mapper.map(fields)
         fillFromSenderLine(fields, into: &mapped)

@@ -2,17 +2,17 @@ import Foundation
 
 /// Maps a form's labelled fields onto the fields the daemon understands.
 struct FieldMapper: Sendable {
-    private let index: [String: [MappedFieldName]]
+    private let vocabulary: LabelVocabulary
 
-    init(synonyms: LabelSynonyms) {
-        index = synonyms.index()
+    init(vocabulary: LabelVocabulary) {
+        self.vocabulary = vocabulary
     }
 
     /// The understood fields; the first non-empty field for each name wins.
     func map(_ fields: [FormField]) -> MappedFields {
         var mapped = MappedFields()
         for field in fields where !field.value.isEmpty {
-            guard let candidates = index[LabelKey.normalise(field.label)] else { continue }
+            let candidates = vocabulary.fields(for: field.label)
             let kindFirst = candidates.filter { $0 == .kind } + candidates.filter { $0 != .kind }
             for name in kindFirst where assign(field.value, to: name, in: &mapped, ambiguous: candidates.count > 1) {
                 break

@@ -22,7 +22,7 @@ struct PluginRecognizer {
     /// The plugin and its fields, or nil when nothing marks the message as a form notification
     /// and its sender is not a configured form sender.
     static func recognise(_ body: Body, subject: String?, fromFormSender: Bool,
-                          messageLabels: Set<String>) -> (FormPlugin, [FormField])? {
+                          vocabulary: LabelVocabulary) -> (FormPlugin, [FormField])? {
         let subject = subject?.trimmingWhitespace().lowercased() ?? ""
         if let document = body.document, let plugin = tablePlugin(document) {
             let fields = HTMLTableFields.fields(in: document)
@@ -34,15 +34,15 @@ struct PluginRecognizer {
                 return (.wpforms, DashedHeadingText.fields(in: text))
             }
             if ContactForm7Mail.matches(text) {
-                return (.contactForm7, LabelValueText.fields(in: text, messageLabels: messageLabels))
+                return (.contactForm7, LabelValueText.fields(in: text, vocabulary: vocabulary))
             }
         }
-        if subject.hasPrefix("new submission from") { return (.gravityForms, labelledFields(body, messageLabels: messageLabels)) }
-        if subject.hasPrefix("new entry:") { return (.wpforms, labelledFields(body, messageLabels: messageLabels)) }
+        if subject.hasPrefix("new submission from") { return (.gravityForms, labelledFields(body, vocabulary: vocabulary)) }
+        if subject.hasPrefix("new entry:") { return (.wpforms, labelledFields(body, vocabulary: vocabulary)) }
         if subject == "ninja forms submission" || fromFormSender {
             if let text = body.text, let fields = NinjaFormsContactMe.fields(in: text) { return (.ninjaForms, fields) }
             let plugin: FormPlugin = subject == "ninja forms submission" ? .ninjaForms : .generic
-            return (plugin, labelledFields(body, messageLabels: messageLabels))
+            return (plugin, labelledFields(body, vocabulary: vocabulary))
         }
         return nil
     }
@@ -62,12 +62,12 @@ struct PluginRecognizer {
     }
 
     /// Fields from the HTML's tables, or else from `Label: value` lines.
-    private static func labelledFields(_ body: Body, messageLabels: Set<String>) -> [FormField] {
+    private static func labelledFields(_ body: Body, vocabulary: LabelVocabulary) -> [FormField] {
         if let document = body.document {
             let fields = HTMLTableFields.fields(in: document)
             if !fields.isEmpty { return fields }
         }
         guard let text = body.text else { return [] }
-        return LabelValueText.fields(in: text, messageLabels: messageLabels)
+        return LabelValueText.fields(in: text, vocabulary: vocabulary)
     }
 }
