@@ -60,4 +60,20 @@ final class ContactForm7Tests: XCTestCase {
         XCTAssertEqual(notification.fields[3], FormField(label: "Telefoon", value: ""))
         XCTAssertNil(notification.mapped.phone)
     }
+
+    func testContactForm7HTMLMailIsReadFromItsVisibleText() throws {
+        let html = """
+            <p>Van: Jan Jansen &lt;jan.jansen@example.nl&gt;<br />
+            Onderwerp: Klacht</p>
+            <p>Bericht:<br />
+            Regel &eacute;&eacute;n<br />
+            Regel twee om 14:30</p>
+            <p>-- <br />
+            Deze e-mail is verzonden vanaf een contactformulier op De Rups (https://www.derups.nl)</p>
+            """
+        let notification = try XCTUnwrap(reader.read(FormInput(fromAddress: "wordpress@derups.nl", html: html)))
+        XCTAssertEqual(notification.plugin, .contactForm7)
+        XCTAssertEqual(notification.mapped, MappedFields(name: "Jan Jansen", email: "jan.jansen@example.nl",
+                                                         description: "Regel één\nRegel twee om 14:30"))
+    }
 }

@@ -37,4 +37,9 @@ final class HTMLTextTests: XCTestCase {
     func testStrayLessThanSignStaysText() {
         XCTAssertEqual(text("kinderen < 4 jaar en > 2"), "kinderen < 4 jaar en > 2")
     }
+
+    func testHostileNestingIsFlattenedInsteadOfExhaustingTheStack() {
+        let html = String(repeating: "<b><div>", count: 50_000) + "diep"
+        XCTAssertEqual(text(html), "diep")
+    }
 }

@@ -97,4 +97,10 @@ final class RecognitionTests: XCTestCase {
         let input = FormInput(fromAddress: "wordpress@derups.nl", plainText: ContactForm7Fixtures.defaultTemplate)
         XCTAssertEqual(reader.read(input)?.plugin, .contactForm7)
     }
+
+    func testParentReplyQuotingAFormConfirmationIsNotAFormNotification() {
+        let html = "<p>Ik heb nog een aanvulling.</p><blockquote>" + GravityFormsFixtures.complaintHTML + "</blockquote>"
+        let input = FormInput(subject: "RE: Bevestiging van uw klacht", fromAddress: "zoe.devries@example.nl", html: html)
+        XCTAssertNil(FormNotificationReader().read(input))
+    }
 }

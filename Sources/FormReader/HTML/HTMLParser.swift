@@ -5,6 +5,9 @@ enum HTMLParser {
     private static let voidElements: Set<String> = [
         "br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source",
     ]
+    /// Open elements beyond this depth are flattened into their parent, so hostile nesting cannot
+    /// exhaust the stack of the recursive readers.
+    static let maximumDepth = 128
     /// Elements whose content is not text a reader sees.
     private static let skippedElements: Set<String> = ["script", "style", "head", "title"]
 
@@ -29,7 +32,7 @@ enum HTMLParser {
                     continue
                 }
                 closeImplicitly(before: name, in: &stack)
-                if voidElements.contains(name) || selfClosing {
+                if voidElements.contains(name) || selfClosing || stack.count >= maximumDepth {
                     stack[stack.count - 1].children.append(.element(name, attributes: attributes))
                 } else {
                     stack.append(OpenElement(name: name, attributes: attributes))

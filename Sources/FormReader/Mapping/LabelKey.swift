@@ -23,5 +23,6 @@ enum LabelKey {
             }
         }
         return key.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .replacingOccurrences(of: " / ", with: "/")
     }
 }

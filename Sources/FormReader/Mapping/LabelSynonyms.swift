@@ -15,7 +15,7 @@ public struct LabelSynonyms: Sendable {
 
     /// The labels Dutch childcare sites and the plugins' English defaults use.
     public static let defaults = LabelSynonyms([
-        .name: ["naam", "uw naam", "naam ouder", "naam ouder/verzorger", "naam ouder / verzorger",
+        .name: ["naam", "uw naam", "naam ouder", "naam ouder/verzorger",
                 "voor- en achternaam", "voor en achternaam", "your name", "name", "full name"],
         .email: ["e-mail", "e-mailadres", "email", "emailadres", "uw e-mail", "uw e-mailadres",
                  "your email", "email address", "e-mail address"],
@@ -27,7 +27,7 @@ public struct LabelSynonyms: Sendable {
         .description: ["bericht", "omschrijving", "uw klacht", "toelichting", "vraag/opmerking", "message",
                        "your message", "comments", "description", "message body", "uw bericht"],
         .eventDate: ["datum", "datum voorval", "wanneer", "date of incident"],
-        .wantsCall: ["wilt u gebeld worden", "wilt u gebeld worden?", "terugbellen", "call me back"],
+        .wantsCall: ["wilt u gebeld worden", "terugbellen", "call me back"],
     ])
 
     /// The fields each normalised label names, in `MappedFieldName` order.

@@ -24,6 +24,7 @@ struct PluginRecognizer {
     static func recognise(_ body: Body, subject: String?, fromFormSender: Bool,
                           vocabulary: LabelVocabulary) -> (FormPlugin, [FormField])? {
         let subject = subject?.trimmingWhitespace().lowercased() ?? ""
+        if !fromFormSender, isReplyOrForward(subject) { return nil }
         if let document = body.document, let plugin = tablePlugin(document) {
             let fields = HTMLTableFields.fields(in: document)
             if !fields.isEmpty { return (plugin, fields) }
@@ -45,6 +46,14 @@ struct PluginRecognizer {
             return (plugin, labelledFields(body, vocabulary: vocabulary))
         }
         return nil
+    }
+
+    /// Subject prefixes of replies and forwards: a parent answering a confirmation that quoted the form
+    /// is writing a message, not submitting the form.
+    private static let replyPrefixes = ["re:", "antw:", "aw:", "fw:", "fwd:", "doorst:", "tr:"]
+
+    private static func isReplyOrForward(_ subject: String) -> Bool {
+        replyPrefixes.contains { subject.hasPrefix($0) }
     }
 
     /// The plugin whose table markup `document` carries.
