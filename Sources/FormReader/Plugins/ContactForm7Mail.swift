@@ -1,0 +1,35 @@
+/// Contact Form 7's mail: plain text from the site's mail template, by default
+/// `From: name <email>`, `Subject:`, `Message Body:` and the message, then a footer after `-- `.
+enum ContactForm7Mail {
+    /// Footer sentences of the default template, current (5.8.1 and later) and older, English and Dutch.
+    private static let footers = [
+        "this is a notification that a contact form was submitted on your website",
+        "this e-mail was sent from a contact form on",
+        "deze e-mail is verzonden vanaf een contactformulier op",
+        "dit is een melding dat er een contactformulier is verzonden op",
+    ]
+
+    /// Whether `text` carries the default template's footer or its `Message Body:` heading.
+    static func matches(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if footers.contains(where: lower.contains) { return true }
+        let lines = TextLines.split(text).map { $0.trimmingWhitespace().lowercased() }
+        return lines.contains("message body:") && lines.contains { $0.hasPrefix("from:") }
+    }
+
+    /// Labels of the line that carries the sender as `name <email>` or `name email`.
+    static let senderLabels: Set<String> = ["from", "van", "afzender"]
+
+    /// The name and address in a `From:` value; unfilled tags such as `[your-email]` count as empty.
+    static func sender(in value: String) -> (name: String?, email: String?) {
+        var words = value.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            .filter { !TextLines.isUnfilledTag($0.trimmingCharacters(in: ["<", ">"])) }
+        var email: String?
+        if let last = words.last, last.contains("@") {
+            email = EmailAddress.extract(from: last)
+            words.removeLast()
+        }
+        let name = words.joined(separator: " ").trimmingCharacters(in: ["<", ">", " ", "\"", ","])
+        return (name.isEmpty ? nil : name, email)
+    }
+}

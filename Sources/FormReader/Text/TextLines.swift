@@ -1,0 +1,41 @@
+/// Line handling shared by the text layouts.
+enum TextLines {
+    /// The lines of `text`, whatever its line endings.
+    static func split(_ text: String) -> [String] {
+        text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The lines before a mail signature separator (`-- `), which starts the plugins' footers.
+    static func beforeSignature(_ lines: [String]) -> [String] {
+        guard let separator = lines.firstIndex(where: { $0 == "-- " || $0 == "--" }) else { return lines }
+        return Array(lines[..<separator])
+    }
+
+    /// A field value from its lines: each line trimmed, blank lines at either end dropped, runs of
+    /// blank lines inside kept as one, and a literal unfilled plugin tag such as `[your-phone]` read as empty.
+    static func value(_ lines: [String]) -> String {
+        let text = HTMLText.tidy(lines.joined(separator: "\n"))
+        return isUnfilledTag(text) ? "" : text
+    }
+
+    /// Whether `text` is a Contact Form 7 tag left in the mail because its field was empty.
+    static func isUnfilledTag(_ text: String) -> Bool {
+        guard text.count > 2, text.first == "[", text.last == "]" else { return false }
+        return text.dropFirst().dropLast().allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+
+    /// A label as shown, without surrounding whitespace or a trailing colon.
+    static func label(_ text: String) -> String {
+        var label = text.trimmingWhitespace()
+        while label.hasSuffix(":") { label = String(label.dropLast()).trimmingWhitespace() }
+        return label
+    }
+}
+
+extension String {
+    /// The string with CRLF and lone CR turned into LF.
+    func replacingLineEndings() -> String {
+        guard contains("\r") else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}

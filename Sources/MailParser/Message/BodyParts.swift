@@ -1,0 +1,45 @@
+/// The parts of a MIME tree sorted by role: readable bodies, attachments and report parts.
+struct BodyParts {
+    /// Inline text/plain and text/html parts without a filename, in document order.
+    var plainBodies: [MimeEntity] = []
+    var htmlBodies: [MimeEntity] = []
+    /// Leaves that count as attachments, and attached messages (kept whole).
+    var attachmentParts: [MimeEntity] = []
+    /// message/delivery-status parts of a report (RFC 3464).
+    var deliveryStatusParts: [MimeEntity] = []
+    /// message/rfc822 and text/rfc822-headers parts, which carry a bounced message's headers.
+    var returnedMessageParts: [MimeEntity] = []
+
+    init(root: MimeEntity) {
+        visit(root)
+    }
+
+    private mutating func visit(_ entity: MimeEntity) {
+        if !entity.children.isEmpty || entity.contentType.isMultipart {
+            for child in entity.children { visit(child) }
+            return
+        }
+        let type = entity.contentType.mimeType
+        let isAttachment = entity.disposition?.isAttachment ?? false
+        switch type {
+        case "message/rfc822", "message/global":
+            returnedMessageParts.append(entity)
+            attachmentParts.append(entity)
+            return
+        case "text/rfc822-headers", "message/rfc822-headers":
+            returnedMessageParts.append(entity)
+        case "message/delivery-status", "message/global-delivery-status":
+            deliveryStatusParts.append(entity)
+        default:
+            break
+        }
+        let isBodyCandidate = !isAttachment && entity.filename == nil
+        if isBodyCandidate && type == "text/plain" {
+            plainBodies.append(entity)
+        } else if isBodyCandidate && type == "text/html" {
+            htmlBodies.append(entity)
+        } else if isAttachment || entity.filename != nil {
+            attachmentParts.append(entity)
+        }
+    }
+}

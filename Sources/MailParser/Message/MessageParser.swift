@@ -1,0 +1,91 @@
+import Foundation
+
+/// Parses RFC 5322/MIME bytes into a `ParsedMessage`; never throws and never traps on input.
+public enum MessageParser {
+    public static func parse(_ bytes: [UInt8]) -> ParsedMessage {
+        var message = ParsedMessage()
+        var defects: [String] = []
+        let header = HeaderBlock.parse(bytes, range: 0..<bytes.count)
+        defects += header.defects
+        if header.fields.isEmpty { defects.append("message has no header fields") }
+        let root = MimeEntity.entity(bytes, header: header, range: 0..<bytes.count, defaultType: .textPlain,
+                                     depth: 0, defects: &defects)
+        message.headers = header.fields
+        EnvelopeFields.fill(&message, from: header)
+
+        let parts = BodyParts(root: root)
+        var uuencoded: [MailAttachment] = []
+        let plain = parts.plainBodies.first.map { entity -> String in
+            let body = entity.decodedBody(bytes, defects: &defects)
+            let (remaining, blocks) = extractUUEncoded(body)
+            uuencoded = blocks
+            return BodyText.decode(remaining, entity: entity, defects: &defects)
+        }
+        if let htmlPart = parts.htmlBodies.first {
+            message.html = BodyText.decode(htmlPart, bytes: bytes, defects: &defects)
+        }
+        chooseText(&message, plain: plain)
+        message.replyText = message.text.map(ReplyExtractor.newText(of:))
+        message.attachments = parts.attachmentParts.flatMap { attachments(for: $0, bytes: bytes, defects: &defects) }
+            + uuencoded
+
+        let rootType = root.contentType.mimeType
+        message.bounce = BounceAnalysis.report(message: message, parts: parts, rootType: rootType, bytes: bytes,
+                                               defects: &defects)
+        message.automaticReason = AutomaticMailDetector.reason(for: message, rootType: rootType)
+        if message.automaticReason == nil && message.bounce != nil { message.automaticReason = "bounce" }
+        message.isAutoSubmitted = message.automaticReason != nil
+        message.defects = defects + message.defects
+        return message
+    }
+
+    /// Plain text unless it is empty or a stub pointing at the HTML; then the HTML as text.
+    private static func chooseText(_ message: inout ParsedMessage, plain: String?) {
+        let htmlText = message.html.map(HTMLText.text(from:))
+        if let plain, !BodyText.isStub(plain) || htmlText?.isEmpty != false,
+           !plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            message.text = plain
+            message.textSource = .plain
+        } else if let htmlText, !htmlText.isEmpty {
+            message.text = htmlText
+            message.textSource = .html
+        }
+    }
+
+    /// uuencoded blocks cut out of a plain body and returned as attachments.
+    private static func extractUUEncoded(_ body: [UInt8]) -> ([UInt8], [MailAttachment]) {
+        let blocks = UUDecoder.blocks(in: body)
+        guard !blocks.isEmpty else { return (body, []) }
+        var remaining: [UInt8] = []
+        var position = 0
+        for block in blocks {
+            remaining += body[position..<block.range.lowerBound]
+            position = block.range.upperBound
+        }
+        remaining += body[position...]
+        let attachments = blocks.map {
+            MailAttachment(filename: $0.filename, contentType: "application/octet-stream", data: $0.data)
+        }
+        return (remaining, attachments)
+    }
+
+    /// The attachment entries for one part: TNEF containers are opened, everything else kept whole.
+    private static func attachments(for entity: MimeEntity, bytes: [UInt8], defects: inout [String]) -> [MailAttachment] {
+        let data = entity.decodedBody(bytes, defects: &defects)
+        let filename = entity.filename
+        let isTNEF = entity.contentType.mimeType == "application/ms-tnef"
+            || entity.contentType.mimeType == "application/vnd.ms-tnef"
+            || filename?.lowercased() == "winmail.dat"
+        if isTNEF && TNEFReader.isTNEF(data) {
+            let extracted = TNEFReader.attachments(in: data)
+            if !extracted.isEmpty {
+                return extracted.map {
+                    MailAttachment(filename: $0.filename, contentType: $0.mimeType?.lowercased() ?? "application/octet-stream",
+                                   data: $0.data)
+                }
+            }
+            defects.append("TNEF attachment without extractable files")
+        }
+        return [MailAttachment(filename: filename, contentType: entity.contentType.mimeType, data: data)]
+    }
+}

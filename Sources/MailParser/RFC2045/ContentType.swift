@@ -1,0 +1,65 @@
+import Foundation
+
+/// A Content-Type value (RFC 2045 §5): media type, subtype and parameters.
+struct ContentType {
+    /// Lowercase `type/subtype`.
+    var mimeType: String
+    var parameters: ParameterList
+
+    var type: Substring { mimeType.split(separator: "/").first ?? "" }
+    var isMultipart: Bool { type == "multipart" }
+    var charset: String? { parameters["charset"] }
+    var boundary: String? { parameters["boundary"] }
+
+    /// The RFC 2045 §5.2 default, used when the field is missing or unreadable.
+    static let textPlain = ContentType(mimeType: "text/plain", parameters: ParameterList(parsing: ""))
+
+    /// The implicit type of parts in a multipart/digest (RFC 2046 §5.1.5).
+    static let messageRFC822 = ContentType(mimeType: "message/rfc822", parameters: ParameterList(parsing: ""))
+
+    /// Parses a raw (unfolded, not RFC 2047-decoded) value; nil when it has no usable type.
+    init?(parsing value: String) {
+        let semicolon = value.firstIndex(of: ";") ?? value.endIndex
+        let typeText = value[..<semicolon].trimmingCharacters(in: .whitespaces).lowercased()
+        let pieces = typeText.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty,
+              !pieces[0].contains(" "), !pieces[1].contains(" ") else { return nil }
+        mimeType = pieces[0] + "/" + pieces[1]
+        parameters = ParameterList(parsing: semicolon < value.endIndex ? value[value.index(after: semicolon)...] : "")
+    }
+
+    init(mimeType: String, parameters: ParameterList) {
+        self.mimeType = mimeType
+        self.parameters = parameters
+    }
+}
+
+/// A Content-Disposition value (RFC 2183): inline or attachment, with a filename parameter.
+struct ContentDisposition {
+    /// Lowercase disposition type.
+    var kind: String
+    var parameters: ParameterList
+
+    var isAttachment: Bool { kind == "attachment" }
+
+    init(parsing value: String) {
+        let semicolon = value.firstIndex(of: ";") ?? value.endIndex
+        kind = value[..<semicolon].trimmingCharacters(in: .whitespaces).lowercased()
+        parameters = ParameterList(parsing: semicolon < value.endIndex ? value[value.index(after: semicolon)...] : "")
+    }
+}
+
+/// Content-Transfer-Encoding (RFC 2045 §6).
+enum TransferEncoding {
+    case identity, base64, quotedPrintable, uuencode
+
+    init(headerValue: String?) {
+        let value = headerValue?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        switch value {
+        case "base64": self = .base64
+        case "quoted-printable": self = .quotedPrintable
+        case "x-uuencode", "uuencode", "x-uue": self = .uuencode
+        default: self = .identity
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// MIME header parameters (RFC 2045 §5.1) with RFC 2231 continuations and charsets, and the
+/// common non-standard RFC 2047 words inside quoted values (`name="=?utf-8?B?...?="`).
+struct ParameterList {
+    /// Decoded parameter values keyed by lowercase name.
+    private(set) var values: [String: String] = [:]
+
+    subscript(name: String) -> String? { values[name.lowercased()] }
+
+    /// Parses the text after the first `;` of a Content-Type or Content-Disposition value.
+    init(parsing text: Substring) {
+        var simple: [String: String] = [:]
+        var sections: [String: [(index: Int, encoded: Bool, value: String)]] = [:]
+        for (rawName, rawValue, wasQuoted) in ParameterList.rawPairs(text) {
+            var name = rawName.lowercased()
+            var encoded = false
+            if name.hasSuffix("*") { encoded = true; name.removeLast() }
+            if let star = name.lastIndex(of: "*"), let index = Int(name[name.index(after: star)...]) {
+                let base = String(name[..<star])
+                sections[base, default: []].append((index, encoded, rawValue))
+                continue
+            }
+            if encoded {
+                simple[name] = ParameterList.decodeExtended(rawValue, charset: nil).text
+            } else if simple[name] == nil {
+                simple[name] = wasQuoted || rawValue.contains("=?") ? EncodedWordDecoder.decode(rawValue) : rawValue
+            }
+        }
+        for (name, parts) in sections {
+            let ordered = parts.sorted { $0.index < $1.index }
+            var charset: String?
+            var bytes: [UInt8] = []
+            for (position, part) in ordered.enumerated() {
+                if part.encoded {
+                    let decoded = ParameterList.decodeExtendedBytes(part.value, readCharset: position == 0)
+                    if position == 0 { charset = decoded.charset }
+                    bytes += decoded.bytes
+                } else {
+                    bytes += Array(part.value.utf8)
+                }
+            }
+            let text = CharsetDecoder.decode(bytes, charset: charset ?? "utf-8").text
+            simple[name] = text.contains("=?") ? EncodedWordDecoder.decode(text) : text
+        }
+        values = simple
+    }
+
+    /// `name=value` pairs with quotes removed; tolerant of missing semicolons and stray spaces.
+    private static func rawPairs(_ text: Substring) -> [(String, String, Bool)] {
+        var pairs: [(String, String, Bool)] = []
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            while index < characters.count && (characters[index] == ";" || characters[index].isWhitespace) { index += 1 }
+            var name = ""
+            while index < characters.count && characters[index] != "=" && characters[index] != ";" {
+                name.append(characters[index])
+                index += 1
+            }
+            guard index < characters.count, characters[index] == "=" else { continue }
+            index += 1
+            while index < characters.count && characters[index].isWhitespace { index += 1 }
+            var value = ""
+            var quoted = false
+            if index < characters.count && characters[index] == "\"" {
+                quoted = true
+                index += 1
+                while index < characters.count && characters[index] != "\"" {
+                    if characters[index] == "\\" && index + 1 < characters.count { index += 1 }
+                    value.append(characters[index])
+                    index += 1
+                }
+                index += 1
+            } else {
+                while index < characters.count && characters[index] != ";" {
+                    value.append(characters[index])
+                    index += 1
+                }
+                value = value.trimmingCharacters(in: .whitespaces)
+            }
+            let trimmedName = name.trimmingCharacters(in: .whitespaces)
+            if !trimmedName.isEmpty { pairs.append((trimmedName, value, quoted)) }
+        }
+        return pairs
+    }
+
+    /// RFC 2231 `charset'language'percent-encoded` value.
+    private static func decodeExtended(_ value: String, charset: String?) -> (text: String, charset: String?) {
+        let decoded = decodeExtendedBytes(value, readCharset: true)
+        return (CharsetDecoder.decode(decoded.bytes, charset: decoded.charset ?? "utf-8").text, decoded.charset)
+    }
+
+    private static func decodeExtendedBytes(_ value: String, readCharset: Bool) -> (bytes: [UInt8], charset: String?) {
+        var payload = Substring(value)
+        var charset: String?
+        if readCharset {
+            let pieces = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+            if pieces.count == 3 {
+                charset = pieces[0].isEmpty ? nil : String(pieces[0])
+                payload = pieces[2]
+            }
+        }
+        var bytes: [UInt8] = []
+        let utf8 = Array(payload.utf8)
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+               let high = QuotedPrintableDecoder.hexValue(utf8[index + 1]),
+               let low = QuotedPrintableDecoder.hexValue(utf8[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 3
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return (bytes, charset)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Reads a message/delivery-status body (RFC 3464 §2.1): a per-message field group followed
+/// by one group per recipient, separated by blank lines.
+enum DeliveryStatusParser {
+    static func recipients(in body: [UInt8]) -> [BounceRecipient] {
+        var recipients: [BounceRecipient] = []
+        var position = 0
+        while position < body.count {
+            // Skip blank lines between groups; some servers write several or none at all.
+            let line = ByteLines.line(in: body, from: position, to: body.count)
+            if line.start == line.contentEnd { position = line.next; continue }
+            let group = HeaderBlock.parse(body, range: position..<body.count)
+            position = max(group.bodyStart, position + 1)
+            if let recipient = recipient(from: group) { recipients.append(recipient) }
+        }
+        return recipients
+    }
+
+    private static func recipient(from group: HeaderBlock) -> BounceRecipient? {
+        let addressField = group.first("Final-Recipient") ?? group.first("Original-Recipient")
+            ?? group.first("X-Actual-Recipient")
+        guard let field = addressField else { return nil }
+        let address = typedValue(field.value).trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        guard !address.isEmpty else { return nil }
+        let status = group.first("Status")?.value.trimmingCharacters(in: .whitespaces)
+            .split(separator: " ").first.map(String.init)
+        let diagnostic = group.first("Diagnostic-Code").map { typedValue($0.value) }
+        return BounceRecipient(address: address,
+                               action: group.first("Action")?.value.trimmingCharacters(in: .whitespaces).lowercased(),
+                               status: status, diagnostic: diagnostic?.isEmpty == true ? nil : diagnostic)
+    }
+
+    /// The value after the `type;` prefix (`rfc822; user@example.com`, `smtp; 550 …`).
+    private static func typedValue(_ value: String) -> String {
+        guard let semicolon = value.firstIndex(of: ";") else { return value.trimmingCharacters(in: .whitespaces) }
+        return value[value.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Parses date-time values (RFC 5322 §3.3) including the obsolete forms of §4.3: two- and
+/// three-digit years, named zones (UT, GMT, EST…) and military letters. Anything it cannot
+/// read fully yields nil rather than a guessed date.
+enum DateTimeParser {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let namedZones: [String: Int] = [
+        "ut": 0, "utc": 0, "gmt": 0, "z": 0,
+        "edt": -4 * 60, "est": -5 * 60, "cdt": -5 * 60, "cst": -6 * 60,
+        "mdt": -6 * 60, "mst": -7 * 60, "pdt": -7 * 60, "pst": -8 * 60,
+    ]
+
+    static func parse(_ value: String) -> Date? {
+        var text = value.lowercased()
+        // Comments such as "(CET)" carry no information the numeric zone lacks.
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            text.removeSubrange(open...close)
+        }
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        if let first = tokens.first, first.count >= 3, first.allSatisfy(\.isLetter) { tokens.removeFirst() }
+        guard tokens.count >= 4 else { return nil }
+        guard let day = Int(tokens[0]), (1...31).contains(day),
+              let monthIndex = months.firstIndex(of: String(tokens[1].prefix(3))),
+              var year = Int(tokens[2]) else { return nil }
+        switch tokens[2].count {
+        case 2: year += year < 50 ? 2000 : 1900
+        case 3: year += 1900
+        case 4: break
+        default: return nil
+        }
+        let timeParts = tokens[3].split(separator: ":", omittingEmptySubsequences: false)
+        guard timeParts.count == 2 || timeParts.count == 3,
+              let hour = Int(timeParts[0]), (0...23).contains(hour),
+              let minute = Int(timeParts[1]), (0...59).contains(minute) else { return nil }
+        var second = 0
+        if timeParts.count == 3 {
+            guard let parsed = Int(timeParts[2]), (0...60).contains(parsed) else { return nil }
+            second = parsed
+        }
+        guard tokens.count >= 5, let offsetMinutes = zoneOffset(tokens[4]) else { return nil }
+        var components = DateComponents()
+        components.year = year
+        components.month = monthIndex + 1
+        components.day = day
+        components.hour = hour
+        components.minute = minute
+        components.second = second
+        var calendar = Calendar(identifier: .gregorian)
+        guard let utc = TimeZone(identifier: "UTC") else { return nil }
+        calendar.timeZone = utc
+        guard components.isValidDate(in: calendar), let local = calendar.date(from: components) else { return nil }
+        return local.addingTimeInterval(TimeInterval(-offsetMinutes * 60))
+    }
+
+    /// Minutes east of UTC for a numeric or obsolete named zone.
+    private static func zoneOffset(_ zone: String) -> Int? {
+        if let named = namedZones[zone] { return named }
+        if zone.count == 1, let letter = zone.first, letter.isLetter, letter != "j" {
+            // RFC 5322 §4.3: military zones were defined with the wrong sign; treat as -0000.
+            return 0
+        }
+        guard zone.count == 5, let sign = zone.first, sign == "+" || sign == "-",
+              let digits = Int(zone.dropFirst()) else { return nil }
+        let hours = digits / 100
+        let minutes = digits % 100
+        guard hours <= 23, minutes <= 59 else { return nil }
+        let offset = hours * 60 + minutes
+        return sign == "-" ? -offset : offset
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// One header field: its name, its unfolded and RFC 2047-decoded value, and the raw bytes.
+public struct HeaderField: Sendable {
+    /// The field name as written.
+    public var name: String
+    /// The value unfolded and with encoded words decoded; raw 8-bit bytes read as UTF-8 or windows-1252.
+    public var value: String
+    /// The value's bytes after the colon, with folding line breaks kept as LF.
+    public var rawValue: [UInt8]
+
+    public init(name: String, value: String, rawValue: [UInt8]) {
+        self.name = name
+        self.value = value
+        self.rawValue = rawValue
+    }
+
+    init(name: String, rawValue: [UInt8]) {
+        self.name = name
+        self.rawValue = rawValue
+        self.value = EncodedWordDecoder.decode(HeaderField.unfold(rawValue))
+    }
+
+    /// The raw value with folding removed (§2.2.3) but not RFC 2047-decoded; structured
+    /// fields (addresses, parameters) are parsed from this so encoded text cannot inject syntax.
+    var unfoldedRaw: String { HeaderField.unfold(rawValue) }
+
+    static func unfold(_ raw: [UInt8]) -> String {
+        let unfolded = raw.filter { $0 != 0x0A && $0 != 0x0D }
+        return ByteText.bestEffortString(unfolded).trimmingCharacters(in: .whitespaces)
+    }
+}
