@@ -84,6 +84,8 @@ auth_mechanisms = plain login
 auth_failure_delay = 0
 first_valid_uid = 8
 mail_location = maildir:~/Maildir
+# A test server: durability across power loss does not matter, speed does.
+mail_fsync = never
 recipient_delimiter = +
 lmtp_save_to_detail_mailbox = no
 passdb {
