@@ -71,6 +71,15 @@ final class CalendarHolidayTests: XCTestCase {
         XCTAssertEqual(list.map(\.name), expected.map(\.1))
     }
 
+    func testHolidaysAreSortedEvenWhenHemelvaartComesBeforeBevrijdingsdag() {
+        let names2035 = DutchHolidays().holidays(in: 2035).map(\.name)
+        XCTAssertEqual(names2035.firstIndex(of: "Hemelvaartsdag").map { $0 + 1 }, names2035.firstIndex(of: "Bevrijdingsdag"))
+        for year in 2024...2035 {
+            let dates = DutchHolidays(settings: HolidaySettings(liberationDayEveryYear: true)).holidays(in: year).map(\.date)
+            XCTAssertEqual(dates, dates.sorted(), "\(year)")
+        }
+    }
+
     func testClosingDayOnAPublicHolidayNamesThePublicHoliday() {
         let settings = HolidaySettings(closingDays: [Holiday(date: day("2026-12-25"), name: "Kerstsluiting")])
         XCTAssertEqual(DutchHolidays(settings: settings).holiday(on: day("2026-12-25"))?.name, "Eerste Kerstdag")

@@ -57,11 +57,11 @@ public struct DutchHolidays: Sendable {
         days.append(Holiday(date: easter.adding(days: 50), name: "Tweede Pinksterdag"))
         days.append(Holiday(date: LocalDate(year: year, month: 12, day: 25), name: "Eerste Kerstdag"))
         days.append(Holiday(date: LocalDate(year: year, month: 12, day: 26), name: "Tweede Kerstdag"))
-        let publicCount = days.count
         days += settings.closingDays.filter { $0.date.year == year }
-        // Sort by date, keeping the order above (public first) for days on the same date.
+        // Hemelvaart can precede Bevrijdingsdag, so sort; the offset keeps public holidays
+        // before a closing day on the same date.
         return days.enumerated()
-            .sorted { ($0.element.date, $0.offset < publicCount ? 0 : 1, $0.offset) < ($1.element.date, $1.offset < publicCount ? 0 : 1, $1.offset) }
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
             .map(\.element)
     }
 

@@ -1,0 +1,64 @@
+/// The mail texts the daemon sends and, per text, the variables it offers.
+///
+/// `TemplateSet.validate(knownPaths: MailTemplateCatalog.knownPaths)` is what
+/// `check-config` runs. Letters to parents are deliberately offered neither the
+/// complaint's text nor its subject: the sender may be spoofed, so nothing of the
+/// message is echoed back; only staff mails carry the complaint itself. `Templates/README.md` documents every variable.
+public enum MailTemplateCatalog {
+    /// `organisation.name`, `organisation.address`.
+    public static let organisation: Set<String> = ["organisation.name", "organisation.address"]
+    /// What identifies a case, without the complaint's own words.
+    public static let caseFacts: Set<String> = [
+        "case.reference", "case.received_date", "case.location", "case.kind",
+        "case.complainant_name", "case.complainant_address",
+    ]
+    /// The case's term dates, formatted.
+    public static let terms: Set<String> = [
+        "terms.acknowledgement_due", "terms.first_contact_due", "terms.decision_due", "terms.gck_window_end",
+    ]
+    /// The complaint's subject and text, for staff only.
+    public static let complaintContent: Set<String> = ["case.subject", "case.text"]
+
+    /// Per template name, the dotted paths the daemon offers.
+    public static let knownPaths: [String: Set<String>] = {
+        let reply: Set<String> = ["reply.address"]
+        let parentLetter = organisation.union(caseFacts).union(terms).union(reply)
+        let staffMail = parentLetter.union(complaintContent).union(["handler.address"])
+        return [
+            "acknowledgement": organisation.union(caseFacts).union(terms).union(reply),
+            "neutral-receipt": organisation.union(["case.reference", "case.complainant_name"]).union(reply),
+            "handler-assignment": staffMail,
+            "quality-unassigned": staffMail,
+            "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(reply),
+            "handler-reminder": staffMail.union(["reminder.description"]),
+            "overdue-escalation": staffMail.union(["reminder.description"]),
+            "progress-update": parentLetter.union(["update.text"]),
+            "extension-notice": parentLetter.union(["extension.weeks", "extension.reason", "extension.original_due"]),
+            "judgement-letter": parentLetter.union(["judgement.outcome", "judgement.reasons", "judgement.measures"]),
+            "closing-letter": parentLetter.union(["closing.reason"]),
+            "compliment-thanks": organisation.union(caseFacts).union(reply),
+            "weekly-digest": organisation.union(digest),
+            "follow-up-notice": staffMail.union(["follow_up.text"]),
+            "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"])
+                .union(reply),
+        ]
+    }()
+
+    /// The weekly overview's variables (lists are described in `listItemFields`).
+    public static let digest: Set<String> = [
+        "digest.period_start", "digest.period_end", "digest.received_count", "digest.open_count",
+        "digest.safeguarding_count", "digest.received", "digest.overdue", "digest.due_soon", "digest.unassigned",
+    ]
+
+    /// The fields of each element of the list variables (`{{item.field}}` inside `{{#each}}`); `command.errors` holds plain texts.
+    public static let listItemFields: [String: [String]] = [
+        "judgement.measures": ["text", "due"],
+        "digest.received": ["reference", "location", "kind", "received"],
+        "digest.overdue": ["reference", "location", "term", "due", "handler"],
+        "digest.due_soon": ["reference", "location", "term", "due", "handler"],
+        "digest.unassigned": ["reference", "received"],
+    ]
+
+    /// The template names, sorted.
+    public static var names: [String] { knownPaths.keys.sorted() }
+}

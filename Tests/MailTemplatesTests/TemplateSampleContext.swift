@@ -1,0 +1,72 @@
+@testable import MailTemplates
+
+/// A context with every variable the daemon offers, filled as a real case would be.
+enum TemplateSampleContext {
+    static let complaintText = "Mijn dochter is vandaag twee keer vergeten bij het ophalen van school. UNIEKE-KLACHTTEKST"
+
+    static func full(language: String) -> [String: TemplateValue] {
+        let english = language == "en"
+        func date(_ year: Int, _ month: Int, _ day: Int) -> TemplateValue {
+            .string(DutchDateFormatter.string(year: year, month: month, day: day, language: language))
+        }
+        let overdue: TemplateValue = [
+            ["reference": "K-2026-0031", "location": "BSO De Vlinder", "term": english ? "judgement" : "oordeel",
+             "due": date(2026, 5, 1), "handler": "leiding.vlinder@example.org"],
+            ["reference": "K-2026-0035", "location": "", "term": english ? "first contact" : "eerste contact",
+             "due": date(2026, 5, 6), "handler": ""],
+        ]
+        return [
+            "organisation": ["name": "Kinderopvang De Regenboog", "address": "Postbus 123, 5600 AA Eindhoven"],
+            "case": [
+                "reference": "K-2026-0042", "subject": "Ophalen BSO\r\nBcc: x@example.org",
+                "received_date": date(2026, 5, 4), "location": "BSO De Boomhut", "kind": english ? "complaint" : "klacht",
+                "complainant_name": "J. de Vries", "complainant_address": "j.devries@example.org",
+                "text": .string(complaintText),
+            ],
+            "terms": [
+                "acknowledgement_due": date(2026, 5, 11), "first_contact_due": date(2026, 5, 11),
+                "decision_due": date(2026, 6, 15), "gck_window_end": date(2027, 5, 4),
+            ],
+            "handler": ["address": "leiding.boomhut@example.org"],
+            "reply": ["address": "klachten@example.org"],
+            "judgement": [
+                "outcome": english ? "partly upheld" : "deels gegrond",
+                "reasons": "Uit het gesprek met het team blijkt dat de overdracht tussen school en BSO niet goed is verlopen.",
+                "measures": [
+                    ["text": "De BSO controleert dagelijks de ophaallijst met school.", "due": date(2026, 6, 1)],
+                    ["text": "Het team bespreekt de overdracht in het teamoverleg.", "due": date(2026, 6, 15)],
+                ],
+            ],
+            "reminder": ["description": "Het eerste contact met de ouder moet uiterlijk maandag 11 mei 2026 plaatsvinden."],
+            "update": ["text": "Wij hebben met het team gesproken en plannen een gesprek met u."],
+            "extension": ["weeks": "4", "reason": "Wij wachten op het verslag van een externe deskundige.",
+                          "original_due": date(2026, 6, 15)],
+            "closing": ["reason": "De afgesproken maatregelen zijn uitgevoerd."],
+            "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht."],
+            "command": ["errors": ["Onbekende opdracht #antwoorden.", "Het oordeel mist een uitkomst."],
+                        "help": "#antwoord  tekst aan de ouder\n#oordeel   uitkomst, redenen en maatregelen\n#help      deze uitleg"],
+            "digest": [
+                "period_start": date(2026, 5, 4), "period_end": date(2026, 5, 10), "received_count": "3",
+                "open_count": "7", "safeguarding_count": "1",
+                "received": [["reference": "K-2026-0042", "location": "BSO De Boomhut", "kind": "klacht", "received": date(2026, 5, 4)]],
+                "overdue": overdue, "due_soon": overdue,
+                "unassigned": [["reference": "K-2026-0043", "received": date(2026, 5, 5)]],
+            ],
+        ]
+    }
+
+    /// The same context with every list empty and every optional text empty.
+    static func sparse(language: String) -> [String: TemplateValue] {
+        func emptied(_ value: TemplateValue, key: String) -> TemplateValue {
+            switch value {
+            case .list: return .list([])
+            case .object(let fields): return .object(fields.reduce(into: [:]) { $0[$1.key] = emptied($1.value, key: $1.key) })
+            case .string where optionalTexts.contains(key): return ""
+            default: return value
+            }
+        }
+        return full(language: language).mapValues { emptied($0, key: "") }
+    }
+
+    private static let optionalTexts: Set<String> = ["location", "complainant_name", "address", "reason", "text", "help", "handler"]
+}
