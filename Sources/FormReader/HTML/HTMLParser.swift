@@ -49,6 +49,7 @@ enum HTMLParser {
         return .element("#document", children: stack[0].children)
     }
 
+    /// Closes the innermost open element into its parent.
     private static func pop(_ stack: inout [OpenElement]) {
         let closed = stack.removeLast()
         stack[stack.count - 1].children.append(.element(closed.name, attributes: closed.attributes,
@@ -76,6 +77,7 @@ enum HTMLParser {
 
 /// Splits HTML into start tags, end tags and text.
 struct HTMLScanner {
+    /// A piece of HTML.
     enum Token {
         case text(String)
         case start(String, [String: String], selfClosing: Bool)
@@ -85,10 +87,12 @@ struct HTMLScanner {
     private let characters: [Character]
     private var position = 0
 
+    /// Starts scanning `html` at its beginning.
     init(_ html: String) {
         characters = Array(html)
     }
 
+    /// The next token, or nil at the end.
     mutating func next() -> Token? {
         while position < characters.count {
             if characters[position] == "<" {
@@ -164,6 +168,7 @@ struct HTMLScanner {
         return isEnd ? .end(name) : .start(name, attributes, selfClosing: selfClosing)
     }
 
+    /// Reads `name`, `name=value` or `name="value"`; returns the name, the decoded value and where it ended.
     private func readAttribute(from start: Int) -> (String, String, Int) {
         var cursor = start
         while cursor < characters.count, !characters[cursor].isWhitespace,
@@ -187,12 +192,14 @@ struct HTMLScanner {
         return (name, HTMLEntities.decode(String(characters[valueStart..<cursor])), cursor)
     }
 
+    /// The index after the `>` that ends the tag starting at `start`.
     private func indexAfterTagEnd(from start: Int) -> Int {
         var cursor = start
         while cursor < characters.count, characters[cursor] != ">" { cursor += 1 }
         return min(characters.count, cursor + 1)
     }
 
+    /// Whether `pattern` occurs at `index`, ignoring case.
     private func matches(_ pattern: [Character], at index: Int) -> Bool {
         guard index + pattern.count <= characters.count else { return false }
         for offset in 0..<pattern.count

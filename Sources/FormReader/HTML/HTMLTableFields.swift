@@ -55,6 +55,7 @@ enum HTMLTableFields {
         }
     }
 
+    /// A field with a tidy label and an unfilled tag read as empty.
     private static func field(label: String, value: String) -> FormField {
         FormField(label: TextLines.label(label), value: TextLines.isUnfilledTag(value) ? "" : value)
     }
@@ -86,10 +87,12 @@ enum HTMLTableFields {
         return (label, HTMLText.tidy(lines.joined(separator: "\n")))
     }
 
+    /// The text of the bold elements in `node`.
     private static func boldText(_ node: HTMLNode) -> String {
         HTMLText.render(node.elements(named: "strong") + node.elements(named: "b"))
     }
 
+    /// The first bold element in `node`, depth first.
     private static func firstBold(in node: HTMLNode) -> HTMLNode? {
         for child in node.elementChildren {
             if child.name == "strong" || child.name == "b" { return child }

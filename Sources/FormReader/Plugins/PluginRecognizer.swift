@@ -2,10 +2,14 @@
 struct PluginRecognizer {
     /// The HTML body parsed once, the HTML as visible text, and the plain-text body.
     struct Body {
+        /// The parsed HTML body.
         let document: HTMLNode?
+        /// The HTML body as a reader sees it.
         let htmlText: String?
+        /// The plain-text body.
         let plainText: String?
 
+        /// Parses the bodies of `input`.
         init(_ input: FormInput) {
             document = input.html.map(HTMLParser.parse)
             htmlText = document.map { HTMLText.render($0) }
@@ -38,13 +42,20 @@ struct PluginRecognizer {
                 return (.contactForm7, LabelValueText.fields(in: text, vocabulary: vocabulary))
             }
         }
-        if subject.hasPrefix("new submission from") { return (.gravityForms, labelledFields(body, vocabulary: vocabulary)) }
-        if subject.hasPrefix("new entry:") { return (.wpforms, labelledFields(body, vocabulary: vocabulary)) }
-        if subject == "ninja forms submission" || fromFormSender {
-            if let text = body.text, let fields = NinjaFormsContactMe.fields(in: text) { return (.ninjaForms, fields) }
-            let plugin: FormPlugin = subject == "ninja forms submission" ? .ninjaForms : .generic
-            return (plugin, labelledFields(body, vocabulary: vocabulary))
+        let subjectPlugin = pluginByDefaultSubject(subject)
+        if subjectPlugin == .ninjaForms || (subjectPlugin == nil && fromFormSender),
+           let text = body.text, let fields = NinjaFormsContactMe.fields(in: text) {
+            return (.ninjaForms, fields)
         }
+        guard let plugin = subjectPlugin ?? (fromFormSender ? .generic : nil) else { return nil }
+        return (plugin, labelledFields(body, vocabulary: vocabulary))
+    }
+
+    /// The plugin whose default notification subject `subject` (lower case) is.
+    private static func pluginByDefaultSubject(_ subject: String) -> FormPlugin? {
+        if subject.hasPrefix("new submission from") { return .gravityForms }
+        if subject.hasPrefix("new entry:") { return .wpforms }
+        if subject == "ninja forms submission" { return .ninjaForms }
         return nil
     }
 
@@ -52,6 +63,7 @@ struct PluginRecognizer {
     /// is writing a message, not submitting the form.
     private static let replyPrefixes = ["re:", "antw:", "aw:", "fw:", "fwd:", "doorst:", "tr:"]
 
+    /// Whether `subject` (lower case) starts like a reply or a forward.
     private static func isReplyOrForward(_ subject: String) -> Bool {
         replyPrefixes.contains { subject.hasPrefix($0) }
     }
