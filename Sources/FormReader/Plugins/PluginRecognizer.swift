@@ -29,7 +29,7 @@ struct PluginRecognizer {
                           vocabulary: LabelVocabulary) -> (FormPlugin, [FormField])? {
         let subject = subject?.trimmingWhitespace().lowercased() ?? ""
         if !fromFormSender, isReplyOrForward(subject) { return nil }
-        if let document = body.document, let plugin = tablePlugin(document) {
+        if let document = body.document, let plugin = tablePlugin(document, vocabulary: vocabulary) {
             let fields = HTMLTableFields.fields(in: document)
             if !fields.isEmpty { return (plugin, fields) }
         }
@@ -68,18 +68,20 @@ struct PluginRecognizer {
         replyPrefixes.contains { subject.hasPrefix($0) }
     }
 
-    /// The plugin whose table markup `document` carries.
-    private static func tablePlugin(_ document: HTMLNode) -> FormPlugin? {
+    /// The plugin whose table markup `document` carries. Ninja Forms' top-aligned `Label:` cells are also
+    /// common in mail signatures (`Tel:`), so they only count beside a message field.
+    private static func tablePlugin(_ document: HTMLNode, vocabulary: LabelVocabulary) -> FormPlugin? {
         let rows = HTMLTableFields.leafRows(of: document)
         if rows.contains(where: { $0.attribute("bgcolor") == "#eaf2fa" }) { return .gravityForms }
         let cells = rows.flatMap(HTMLTableFields.cellsOf)
         if cells.contains(where: { $0.hasClass("field-name") || $0.hasClass("field-value") }) { return .wpforms }
-        let ninjaRows = rows.filter { row in
+        let ninjaLabels = rows.compactMap { row -> String? in
             let cells = HTMLTableFields.cellsOf(row)
-            return cells.count == 2 && cells[0].attribute("valign") == "top"
-                && HTMLText.render(cells[0]).hasSuffix(":")
+            guard cells.count == 2, cells[0].attribute("valign") == "top" else { return nil }
+            let label = HTMLText.render(cells[0])
+            return label.hasSuffix(":") ? label : nil
         }
-        return ninjaRows.isEmpty ? nil : .ninjaForms
+        return ninjaLabels.contains(where: vocabulary.isMessage) ? .ninjaForms : nil
     }
 
     /// Fields from the HTML's tables, or else from `Label: value` lines.
