@@ -54,6 +54,14 @@ final class RecognitionTests: XCTestCase {
         ])
     }
 
+    func testAbbreviatedLabelWithDotsStartsAField() throws {
+        let reader = FormNotificationReader(formSenders: ["formulier@derups.nl"])
+        let input = FormInput(fromAddress: "formulier@derups.nl", plainText: "Naam: Jan\nTel.nr.: 06-12345678")
+        let notification = try XCTUnwrap(reader.read(input))
+        XCTAssertEqual(notification.fields.last, FormField(label: "Tel.nr.", value: "06-12345678"))
+        XCTAssertEqual(notification.mapped.phone, "06-12345678")
+    }
+
     func testConfiguredSenderDomainMatchesAnyAddressAtThatDomain() throws {
         let reader = FormNotificationReader(formSenders: ["@derups.nl"])
         let input = FormInput(fromAddress: "no-reply@DERUPS.NL", plainText: genericBody)

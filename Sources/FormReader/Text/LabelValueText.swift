@@ -59,7 +59,7 @@ enum LabelValueText {
         let rest = line[line.index(after: colon)...]
         guard let first = label.first, first.isLetter, label.count <= maximumLabelLength,
               !schemes.contains(label.lowercased()), !rest.hasPrefix("//"),
-              !label.contains(where: { ".,!;<>@\"[]{}".contains($0) }),
+              !label.contains(where: { ",!;<>@\"[]{}".contains($0) }),
               label.split(separator: " ").count <= 6 else { return nil }
         if let last = label.last, last.isNumber, let next = rest.first, next.isNumber { return nil }
         return (TextLines.label(label), String(rest))
