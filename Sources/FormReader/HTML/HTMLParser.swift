@@ -9,7 +9,7 @@ enum HTMLParser {
     /// exhaust the stack of the recursive readers.
     static let maximumDepth = 128
     /// Elements whose content is not text a reader sees.
-    private static let skippedElements: Set<String> = ["script", "style", "head", "title"]
+    private static let skippedElements: Set<String> = ["script", "style", "title"]
 
     /// An open element while its children are collected.
     private struct OpenElement {
@@ -106,15 +106,17 @@ struct HTMLScanner {
         return nil
     }
 
-    /// Moves past `</name>`, for elements whose content is skipped.
+    /// Moves past `</name>`, for elements whose content is skipped; when it never comes, nothing is
+    /// skipped, so a stray `<title>` cannot hide the rest of the message.
     mutating func skip(pastClosing name: String) {
         let closing = Array("</\(name)")
-        while position < characters.count {
-            if characters[position] == "<", matches(closing, at: position) {
-                position = indexAfterTagEnd(from: position)
+        var cursor = position
+        while cursor < characters.count {
+            if characters[cursor] == "<", matches(closing, at: cursor) {
+                position = indexAfterTagEnd(from: cursor)
                 return
             }
-            position += 1
+            cursor += 1
         }
     }
 
