@@ -62,6 +62,12 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(notification.mapped.phone, "06-12345678")
     }
 
+    func testVanFieldWithoutAnAddressIsNotTakenAsTheSender() throws {
+        let reader = FormNotificationReader(formSenders: ["formulier@derups.nl"])
+        let input = FormInput(fromAddress: "formulier@derups.nl", plainText: "Van: 1 maart\nTot: 5 maart\nBericht: Ziek")
+        XCTAssertNil(try XCTUnwrap(reader.read(input)).mapped.name)
+    }
+
     func testConfiguredSenderDomainMatchesAnyAddressAtThatDomain() throws {
         let reader = FormNotificationReader(formSenders: ["@derups.nl"])
         let input = FormInput(fromAddress: "no-reply@DERUPS.NL", plainText: genericBody)
