@@ -27,11 +27,12 @@ public struct FormNotificationReader: Sendable {
     }
 
     /// Takes name and email from a `From: name <email>` field when no labelled field gave them,
-    /// as Contact Form 7's default template writes the parent only there.
+    /// as Contact Form 7's default template writes the parent only there; a `Van:` field without an
+    /// address or tag in it (`Van: 1 maart`) is something else.
     private func fillFromSenderLine(_ fields: [FormField], into mapped: inout MappedFields) {
         guard mapped.name == nil || mapped.email == nil,
-              let line = fields.first(where: { ContactForm7Mail.senderLabels.contains(LabelKey.normalise($0.label)) })
-        else { return }
+              let line = fields.first(where: { ContactForm7Mail.senderLabels.contains(LabelKey.normalise($0.label)) }),
+              line.value.contains("@") || line.value.contains("[") else { return }
         let sender = ContactForm7Mail.sender(in: line.value)
         if mapped.name == nil { mapped.name = sender.name }
         if mapped.email == nil { mapped.email = sender.email }

@@ -65,6 +65,13 @@ final class GravityFormsTests: XCTestCase {
         XCTAssertEqual(mapped.description, "Het hek stond open.")
     }
 
+    func testGravityFormsTextSectionRuleEndsTheValueAboveIt() throws {
+        let input = FormInput(subject: "New submission from Klachtenformulier", plainText: GravityFormsFixtures.complaintText)
+        let notification = try XCTUnwrap(reader.read(input))
+        XCTAssertEqual(notification.fields[1], FormField(label: "E-mailadres", value: "zoe.devries@example.nl"))
+        XCTAssertEqual(notification.mapped.location, "BSO Het Café")
+    }
+
     func testGravityFormsTextFormatIsRecognisedByTheDefaultSubject() throws {
         let input = FormInput(subject: "New submission from Klachtenformulier", fromAddress: "wordpress@derups.nl",
                               plainText: GravityFormsFixtures.complaintText)

@@ -27,6 +27,10 @@ final class HTMLTextTests: XCTestCase {
                        "zichtbaar")
     }
 
+    func testUnclosedTitleDoesNotHideTheRestOfTheMessage() {
+        XCTAssertEqual(text("<head><title>Melding</head><body>Naam: Jan</body>"), "Melding\nNaam: Jan")
+    }
+
     func testUnclosedCellsAndRowsAreClosedByTheNextOne() {
         let document = HTMLParser.parse("<table><tr><td>Naam:<td>Jan<tr><td>Plaats:<td>Utrecht</table>")
         let rows = HTMLTableFields.leafRows(of: document)

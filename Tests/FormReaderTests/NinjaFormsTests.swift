@@ -39,4 +39,20 @@ final class NinjaFormsTests: XCTestCase {
         let input = FormInput(subject: "Reactie", fromAddress: "jan.deboer@example.nl", html: NinjaFormsFixtures.contactMe)
         XCTAssertNil(reader.read(input))
     }
+
+    func testNinjaFormsOlderFieldsTableWithoutAlignmentIsRecognisedByTheDefaultSubject() throws {
+        let html = "<table><tr><td>Naam:</td><td>Jan Jansen</td></tr><tr><td>Bericht:</td><td>Te laat</td></tr></table>"
+        let notification = try XCTUnwrap(reader.read(FormInput(subject: "Ninja Forms Submission", html: html)))
+        XCTAssertEqual(notification.plugin, .ninjaForms)
+        XCTAssertEqual(notification.mapped, MappedFields(name: "Jan Jansen", description: "Te laat"))
+    }
+
+    func testParentSignatureTableWithTopAlignedLabelsIsNotANinjaForm() {
+        let html = """
+            <p>Beste mevrouw, ik ben het niet eens met de factuur.</p>
+            <table><tr><td valign="top">Tel:</td><td>06-12345678</td></tr>
+            <tr><td valign="top">E-mail:</td><td><a href="mailto:jan@example.nl">jan@example.nl</a></td></tr></table>
+            """
+        XCTAssertNil(reader.read(FormInput(subject: "Factuur", fromAddress: "jan@example.nl", html: html)))
+    }
 }

@@ -54,6 +54,20 @@ final class RecognitionTests: XCTestCase {
         ])
     }
 
+    func testAbbreviatedLabelWithDotsStartsAField() throws {
+        let reader = FormNotificationReader(formSenders: ["formulier@derups.nl"])
+        let input = FormInput(fromAddress: "formulier@derups.nl", plainText: "Naam: Jan\nTel.nr.: 06-12345678")
+        let notification = try XCTUnwrap(reader.read(input))
+        XCTAssertEqual(notification.fields.last, FormField(label: "Tel.nr.", value: "06-12345678"))
+        XCTAssertEqual(notification.mapped.phone, "06-12345678")
+    }
+
+    func testVanFieldWithoutAnAddressIsNotTakenAsTheSender() throws {
+        let reader = FormNotificationReader(formSenders: ["formulier@derups.nl"])
+        let input = FormInput(fromAddress: "formulier@derups.nl", plainText: "Van: 1 maart\nTot: 5 maart\nBericht: Ziek")
+        XCTAssertNil(try XCTUnwrap(reader.read(input)).mapped.name)
+    }
+
     func testConfiguredSenderDomainMatchesAnyAddressAtThatDomain() throws {
         let reader = FormNotificationReader(formSenders: ["@derups.nl"])
         let input = FormInput(fromAddress: "no-reply@DERUPS.NL", plainText: genericBody)

@@ -70,4 +70,16 @@ final class WPFormsTests: XCTestCase {
         XCTAssertNil(notification.mapped.phone)
         XCTAssertEqual(notification.mapped.email, "jan.jansen@example.nl")
     }
+
+    func testWPFormsSmartTagRowsAreNotLabelsButTheirLabelValueLinesAreFields() throws {
+        let notification = try read(html: WPFormsFixtures.classicWithSmartTagsHTML)
+        XCTAssertEqual(notification.fields, [
+            FormField(label: "Locatie", value: "KDV De Rups"),
+            FormField(label: "Naam", value: "Jan Jansen"),
+            FormField(label: "Telefoon", value: ""),
+            FormField(label: "Bericht", value: "Regel één\nRegel twee"),
+        ])
+        XCTAssertEqual(notification.mapped.location, "KDV De Rups")
+        XCTAssertNil(notification.mapped.phone)
+    }
 }

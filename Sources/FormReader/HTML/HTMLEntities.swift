@@ -40,6 +40,7 @@ enum HTMLEntities {
         return output
     }
 
+    /// The text a reference between `&` and `;` stands for.
     private static func reference(_ name: String) -> String? {
         if name.hasPrefix("#") {
             let digits = name.dropFirst()

@@ -9,14 +9,17 @@ struct HTMLNode: Sendable {
     /// The decoded text of a text node.
     var text: String
 
+    /// An element node.
     static func element(_ name: String, attributes: [String: String] = [:], children: [HTMLNode] = []) -> HTMLNode {
         HTMLNode(name: name, attributes: attributes, children: children, text: "")
     }
 
+    /// A text node.
     static func textNode(_ text: String) -> HTMLNode {
         HTMLNode(name: "", attributes: [:], children: [], text: text)
     }
 
+    /// Whether this is a text node.
     var isText: Bool { name.isEmpty }
 
     /// The value of attribute `name`, lower-cased, or empty.

@@ -9,7 +9,7 @@ enum HTMLParser {
     /// exhaust the stack of the recursive readers.
     static let maximumDepth = 128
     /// Elements whose content is not text a reader sees.
-    private static let skippedElements: Set<String> = ["script", "style", "head", "title"]
+    private static let skippedElements: Set<String> = ["script", "style", "title"]
 
     /// An open element while its children are collected.
     private struct OpenElement {
@@ -49,6 +49,7 @@ enum HTMLParser {
         return .element("#document", children: stack[0].children)
     }
 
+    /// Closes the innermost open element into its parent.
     private static func pop(_ stack: inout [OpenElement]) {
         let closed = stack.removeLast()
         stack[stack.count - 1].children.append(.element(closed.name, attributes: closed.attributes,
@@ -76,6 +77,7 @@ enum HTMLParser {
 
 /// Splits HTML into start tags, end tags and text.
 struct HTMLScanner {
+    /// A piece of HTML.
     enum Token {
         case text(String)
         case start(String, [String: String], selfClosing: Bool)
@@ -85,10 +87,12 @@ struct HTMLScanner {
     private let characters: [Character]
     private var position = 0
 
+    /// Starts scanning `html` at its beginning.
     init(_ html: String) {
         characters = Array(html)
     }
 
+    /// The next token, or nil at the end.
     mutating func next() -> Token? {
         while position < characters.count {
             if characters[position] == "<" {
@@ -102,15 +106,17 @@ struct HTMLScanner {
         return nil
     }
 
-    /// Moves past `</name>`, for elements whose content is skipped.
+    /// Moves past `</name>`, for elements whose content is skipped; when it never comes, nothing is
+    /// skipped, so a stray `<title>` cannot hide the rest of the message.
     mutating func skip(pastClosing name: String) {
         let closing = Array("</\(name)")
-        while position < characters.count {
-            if characters[position] == "<", matches(closing, at: position) {
-                position = indexAfterTagEnd(from: position)
+        var cursor = position
+        while cursor < characters.count {
+            if characters[cursor] == "<", matches(closing, at: cursor) {
+                position = indexAfterTagEnd(from: cursor)
                 return
             }
-            position += 1
+            cursor += 1
         }
     }
 
@@ -164,6 +170,7 @@ struct HTMLScanner {
         return isEnd ? .end(name) : .start(name, attributes, selfClosing: selfClosing)
     }
 
+    /// Reads `name`, `name=value` or `name="value"`; returns the name, the decoded value and where it ended.
     private func readAttribute(from start: Int) -> (String, String, Int) {
         var cursor = start
         while cursor < characters.count, !characters[cursor].isWhitespace,
@@ -187,12 +194,14 @@ struct HTMLScanner {
         return (name, HTMLEntities.decode(String(characters[valueStart..<cursor])), cursor)
     }
 
+    /// The index after the `>` that ends the tag starting at `start`.
     private func indexAfterTagEnd(from start: Int) -> Int {
         var cursor = start
         while cursor < characters.count, characters[cursor] != ">" { cursor += 1 }
         return min(characters.count, cursor + 1)
     }
 
+    /// Whether `pattern` occurs at `index`, ignoring case.
     private func matches(_ pattern: [Character], at index: Int) -> Bool {
         guard index + pattern.count <= characters.count else { return false }
         for offset in 0..<pattern.count

@@ -1,12 +1,18 @@
 /// Reads fields from the tables form plugins mail: a label row followed by a value row (Gravity Forms,
 /// WPForms classic), a label cell beside a value cell (Ninja Forms, WPForms compact), or one cell
-/// holding a bold label, a line break and the value (WPForms legacy).
+/// holding a bold label, a line break and the value (WPForms legacy). WPForms wraps the notification's
+/// own text in `smart-tag` rows; a `Label: value` line there is a field too.
 enum HTMLTableFields {
     /// The fields in the innermost table rows of `document`, in order.
     static func fields(in document: HTMLNode) -> [FormField] {
         var fields: [FormField] = []
         var pendingLabel: String?
         for row in leafRows(of: document) {
+            if row.hasClass("smart-tag") {
+                flush(&pendingLabel, into: &fields)
+                fields += smartTagFields(row)
+                continue
+            }
             let allCells = cellsOf(row)
             let cells = allCells.map { (node: $0, text: HTMLText.render($0)) }.filter { !$0.text.isEmpty }
             if cells.count >= 2 {
@@ -55,8 +61,9 @@ enum HTMLTableFields {
         }
     }
 
+    /// A field with a tidy label and an unfilled tag read as empty.
     private static func field(label: String, value: String) -> FormField {
-        FormField(label: TextLines.label(label), value: TextLines.isUnfilledTag(value) ? "" : value)
+        FormField(label: TextLines.label(label), value: TextLines.isPlaceholderForEmpty(value) ? "" : value)
     }
 
     /// A label row without a value row after it was a field left empty.
@@ -67,7 +74,14 @@ enum HTMLTableFields {
 
     /// A row the plugin marks as a label: Gravity Forms' shaded row or WPForms' `field-name` cell.
     private static func isMarkedLabelRow(_ row: HTMLNode, cell: HTMLNode) -> Bool {
-        row.attribute("bgcolor") == "#eaf2fa" || cell.hasClass("field-name")
+        row.attribute("bgcolor") == "#eaf2fa" || (cell.hasClass("field-name") && !cell.hasClass("field-value"))
+    }
+
+    /// The `Label: value` lines of a WPForms `smart-tag` row, which holds the notification's own text.
+    private static func smartTagFields(_ row: HTMLNode) -> [FormField] {
+        TextLines.split(HTMLText.render(row)).compactMap { line in
+            LabelValueText.splitLabel(line).map { field(label: $0.0, value: $0.1.trimmingWhitespace()) }
+        }
     }
 
     /// A one-line cell whose whole text is bold, read as a label when no label is waiting for its value.
@@ -86,10 +100,12 @@ enum HTMLTableFields {
         return (label, HTMLText.tidy(lines.joined(separator: "\n")))
     }
 
+    /// The text of the bold elements in `node`.
     private static func boldText(_ node: HTMLNode) -> String {
         HTMLText.render(node.elements(named: "strong") + node.elements(named: "b"))
     }
 
+    /// The first bold element in `node`, depth first.
     private static func firstBold(in node: HTMLNode) -> HTMLNode? {
         for child in node.elementChildren {
             if child.name == "strong" || child.name == "b" { return child }

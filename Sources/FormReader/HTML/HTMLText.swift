@@ -4,7 +4,7 @@ enum HTMLText {
     private static let blockElements: Set<String> = [
         "p", "div", "tr", "table", "tbody", "thead", "tfoot", "ul", "ol", "li", "dl", "dt", "dd",
         "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article", "header", "footer",
-        "address", "center", "hr",
+        "address", "center", "hr", "body",
     ]
 
     /// The visible text of `nodes`, lines trimmed, runs of blank lines kept as one.

@@ -4,6 +4,7 @@ import Foundation
 struct FieldMapper: Sendable {
     private let vocabulary: LabelVocabulary
 
+    /// Creates a mapper that knows the labels in `vocabulary`.
     init(vocabulary: LabelVocabulary) {
         self.vocabulary = vocabulary
     }
@@ -45,6 +46,7 @@ struct FieldMapper: Sendable {
         }
     }
 
+    /// Fills an empty slot with a non-empty value.
     private func setOnce(_ slot: inout String?, _ value: String?) -> Bool {
         guard slot == nil, let value, !value.isEmpty else { return false }
         slot = value

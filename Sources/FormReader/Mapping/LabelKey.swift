@@ -1,6 +1,6 @@
 import Foundation
 
-/// The comparable form of a label: lower case, accents folded, required-markers and trailing punctuation dropped.
+/// The comparable form of a label: lower case, accents folded, required-markers and trailing `:*?.` dropped.
 enum LabelKey {
     /// Markers sites append to required fields.
     private static let requiredMarkers = ["(verplicht)", "(required)", "(vereist)"]
@@ -12,7 +12,7 @@ enum LabelKey {
         var changed = true
         while changed {
             changed = false
-            let trimmed = key.trimmingCharacters(in: CharacterSet(charactersIn: ":*?").union(.whitespaces))
+            let trimmed = key.trimmingCharacters(in: CharacterSet(charactersIn: ":*?.").union(.whitespaces))
             if trimmed != key {
                 key = trimmed
                 changed = true

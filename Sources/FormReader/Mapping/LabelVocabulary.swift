@@ -4,6 +4,7 @@ struct LabelVocabulary: Sendable {
     /// The fields each normalised label names.
     let fieldsByLabel: [String: [MappedFieldName]]
 
+    /// Indexes `synonyms` by normalised label.
     init(_ synonyms: LabelSynonyms) {
         fieldsByLabel = synonyms.index()
     }

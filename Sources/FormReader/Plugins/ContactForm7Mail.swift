@@ -6,7 +6,7 @@ enum ContactForm7Mail {
         "this is a notification that a contact form was submitted on your website",
         "this e-mail was sent from a contact form on",
         "deze e-mail is verzonden vanaf een contactformulier op",
-        "dit is een melding dat er een contactformulier is verzonden op",
+        "deze e-mail is verzonden via een contactformulier op",
     ]
 
     /// Whether `text` carries the default template's footer or its `Message Body:` heading.

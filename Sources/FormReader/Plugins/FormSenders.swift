@@ -3,6 +3,7 @@ struct FormSenders: Sendable {
     private let addresses: Set<String>
     private let domains: [String]
 
+    /// Reads configured entries; blank ones are ignored.
     init(_ entries: [String]) {
         let cleaned = entries.map { $0.trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
         addresses = Set(cleaned.filter { !$0.hasPrefix("@") })
@@ -15,6 +16,7 @@ struct FormSenders: Sendable {
         return addresses.contains(address) || domains.contains { address.hasSuffix($0) }
     }
 
+    /// The lower-case address in a From value.
     private static func address(in from: String) -> String? {
         var text = Substring(from)
         if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {

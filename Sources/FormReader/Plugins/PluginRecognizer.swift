@@ -2,10 +2,14 @@
 struct PluginRecognizer {
     /// The HTML body parsed once, the HTML as visible text, and the plain-text body.
     struct Body {
+        /// The parsed HTML body.
         let document: HTMLNode?
+        /// The HTML body as a reader sees it.
         let htmlText: String?
+        /// The plain-text body.
         let plainText: String?
 
+        /// Parses the bodies of `input`.
         init(_ input: FormInput) {
             document = input.html.map(HTMLParser.parse)
             htmlText = document.map { HTMLText.render($0) }
@@ -25,7 +29,7 @@ struct PluginRecognizer {
                           vocabulary: LabelVocabulary) -> (FormPlugin, [FormField])? {
         let subject = subject?.trimmingWhitespace().lowercased() ?? ""
         if !fromFormSender, isReplyOrForward(subject) { return nil }
-        if let document = body.document, let plugin = tablePlugin(document) {
+        if let document = body.document, let plugin = tablePlugin(document, vocabulary: vocabulary) {
             let fields = HTMLTableFields.fields(in: document)
             if !fields.isEmpty { return (plugin, fields) }
         }
@@ -38,13 +42,20 @@ struct PluginRecognizer {
                 return (.contactForm7, LabelValueText.fields(in: text, vocabulary: vocabulary))
             }
         }
-        if subject.hasPrefix("new submission from") { return (.gravityForms, labelledFields(body, vocabulary: vocabulary)) }
-        if subject.hasPrefix("new entry:") { return (.wpforms, labelledFields(body, vocabulary: vocabulary)) }
-        if subject == "ninja forms submission" || fromFormSender {
-            if let text = body.text, let fields = NinjaFormsContactMe.fields(in: text) { return (.ninjaForms, fields) }
-            let plugin: FormPlugin = subject == "ninja forms submission" ? .ninjaForms : .generic
-            return (plugin, labelledFields(body, vocabulary: vocabulary))
+        let subjectPlugin = pluginByDefaultSubject(subject)
+        if subjectPlugin == .ninjaForms || (subjectPlugin == nil && fromFormSender),
+           let text = body.text, let fields = NinjaFormsContactMe.fields(in: text) {
+            return (.ninjaForms, fields)
         }
+        guard let plugin = subjectPlugin ?? (fromFormSender ? .generic : nil) else { return nil }
+        return (plugin, labelledFields(body, vocabulary: vocabulary))
+    }
+
+    /// The plugin whose default notification subject `subject` (lower case) is.
+    private static func pluginByDefaultSubject(_ subject: String) -> FormPlugin? {
+        if subject.hasPrefix("new submission from") { return .gravityForms }
+        if subject.hasPrefix("new entry:") { return .wpforms }
+        if subject == "ninja forms submission" { return .ninjaForms }
         return nil
     }
 
@@ -52,22 +63,25 @@ struct PluginRecognizer {
     /// is writing a message, not submitting the form.
     private static let replyPrefixes = ["re:", "antw:", "aw:", "fw:", "fwd:", "doorst:", "tr:"]
 
+    /// Whether `subject` (lower case) starts like a reply or a forward.
     private static func isReplyOrForward(_ subject: String) -> Bool {
         replyPrefixes.contains { subject.hasPrefix($0) }
     }
 
-    /// The plugin whose table markup `document` carries.
-    private static func tablePlugin(_ document: HTMLNode) -> FormPlugin? {
+    /// The plugin whose table markup `document` carries. Ninja Forms' top-aligned `Label:` cells are also
+    /// common in mail signatures (`Tel:`), so they only count beside a message field.
+    private static func tablePlugin(_ document: HTMLNode, vocabulary: LabelVocabulary) -> FormPlugin? {
         let rows = HTMLTableFields.leafRows(of: document)
         if rows.contains(where: { $0.attribute("bgcolor") == "#eaf2fa" }) { return .gravityForms }
         let cells = rows.flatMap(HTMLTableFields.cellsOf)
         if cells.contains(where: { $0.hasClass("field-name") || $0.hasClass("field-value") }) { return .wpforms }
-        let ninjaRows = rows.filter { row in
+        let ninjaLabels = rows.compactMap { row -> String? in
             let cells = HTMLTableFields.cellsOf(row)
-            return cells.count == 2 && cells[0].attribute("valign") == "top"
-                && HTMLText.render(cells[0]).hasSuffix(":")
+            guard cells.count == 2, cells[0].attribute("valign") == "top" else { return nil }
+            let label = HTMLText.render(cells[0])
+            return label.hasSuffix(":") ? label : nil
         }
-        return ninjaRows.isEmpty ? nil : .ninjaForms
+        return ninjaLabels.contains(where: vocabulary.isMessage) ? .ninjaForms : nil
     }
 
     /// Fields from the HTML's tables, or else from `Label: value` lines.

@@ -17,6 +17,11 @@ enum LabelValueText {
             if let label { fields.append(FormField(label: label, value: TextLines.value(lines))) }
         }
         for line in TextLines.beforeSignature(TextLines.split(text)) {
+            if isSectionRule(line) {
+                finish()
+                label = nil
+                continue
+            }
             if let (newLabel, rest) = splitLabel(line),
                !continuesMessage(label, lines: lines, newLabel: newLabel, vocabulary: vocabulary) {
                 finish()
@@ -28,6 +33,13 @@ enum LabelValueText {
         }
         finish()
         return fields
+    }
+
+    /// Whether `line` is a rule such as Gravity Forms' 32 dashes before a section title, which ends the
+    /// value above it; the section title after it is not part of any field.
+    static func isSectionRule(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespace()
+        return trimmed.count >= 8 && trimmed.allSatisfy { "-=_".contains($0) }
     }
 
     /// Whether a label-like line belongs to the message being read rather than starting a field.
@@ -47,7 +59,7 @@ enum LabelValueText {
         let rest = line[line.index(after: colon)...]
         guard let first = label.first, first.isLetter, label.count <= maximumLabelLength,
               !schemes.contains(label.lowercased()), !rest.hasPrefix("//"),
-              !label.contains(where: { ".,!;<>@\"[]{}".contains($0) }),
+              !label.contains(where: { ",!;<>@\"[]{}".contains($0) }),
               label.split(separator: " ").count <= 6 else { return nil }
         if let last = label.last, last.isNumber, let next = rest.first, next.isNumber { return nil }
         return (TextLines.label(label), String(rest))

@@ -12,10 +12,18 @@ enum TextLines {
     }
 
     /// A field value from its lines: each line trimmed, blank lines at either end dropped, runs of
-    /// blank lines inside kept as one, and a literal unfilled plugin tag such as `[your-phone]` read as empty.
+    /// blank lines inside kept as one, and a placeholder for an empty field read as empty.
     static func value(_ lines: [String]) -> String {
         let text = HTMLText.tidy(lines.joined(separator: "\n"))
-        return isUnfilledTag(text) ? "" : text
+        return isPlaceholderForEmpty(text) ? "" : text
+    }
+
+    /// What WPForms writes for a field left empty when empty fields are shown, in English and Dutch.
+    private static let emptyMarkers: Set<String> = ["(empty)", "(leeg)"]
+
+    /// Whether `text` stands for an empty field: a literal unfilled tag such as `[your-phone]`, or `(empty)`.
+    static func isPlaceholderForEmpty(_ text: String) -> Bool {
+        isUnfilledTag(text) || emptyMarkers.contains(text.lowercased())
     }
 
     /// Whether `text` is a Contact Form 7 tag left in the mail because its field was empty.

@@ -18,6 +18,16 @@ enum GravityFormsFixtures {
         """
     }
 
+    /// A section break as the HTML `{all_fields}` writes it: a styled row without a value row.
+    static func htmlSection(_ title: String) -> String {
+        """
+                            <tr>
+                                <td colspan="2" style="font-size:14px; font-weight:bold; background-color:#EEE; border-bottom:1px solid #DFDFDF; padding:7px 7px">\(title)</td>
+                            </tr>
+
+        """
+    }
+
     /// The layout tables `{all_fields}` wraps around the field rows.
     static func htmlTable(_ rows: String) -> String {
         """
@@ -38,6 +48,7 @@ enum GravityFormsFixtures {
         + htmlField("E-mailadres", "<a href='mailto:zoe.devries@example.nl'>zoe.devries@example.nl</a>")
         + htmlField("Telefoonnummer", "06-12345678")
         + htmlField("Naam van uw kind", "Anneloes van &#039;t Hoff")
+        + htmlSection("Over uw melding")
         + htmlField("Locatie", "KDV De Rups &amp; BSO Het Caf&eacute;")
         + htmlField("Soort melding", "Klacht")
         + htmlField("Datum voorval", "12-03-2025 om 14:30")
@@ -51,6 +62,9 @@ enum GravityFormsFixtures {
         Naam ouder/verzorger: Zoë de Vries
 
         E-mailadres: zoe.devries@example.nl
+
+        --------------------------------
+        Over uw melding
 
         Locatie: BSO Het Café
 

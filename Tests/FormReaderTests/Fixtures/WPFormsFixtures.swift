@@ -61,6 +61,16 @@ enum WPFormsFixtures {
         + classicField("Vraag/opmerking", "Het hek sluit niet goed.<br />\nZie foto: https://www.example.nl/hek.jpg", type: "textarea")
     )
 
+    /// The notification's own text around `{all_fields}`, wrapped in `smart-tag` rows, and an empty
+    /// field shown as `<em>(empty)</em>` (Notifications::get_field_html).
+    static let classicWithSmartTagsHTML = wrap(
+        "<tr class=\"smart-tag\"><td class=\"field-name field-value\" colspan=\"2\">Er is een nieuwe melding via de website.</td></tr>\n"
+        + "<tr class=\"smart-tag\"><td class=\"field-name field-value\" colspan=\"2\">Locatie: KDV De Rups</td></tr>\n"
+        + classicField("Naam", "Jan Jansen", type: "name")
+        + classicField("Telefoon", "<em>(empty)</em>", type: "phone")
+        + classicField("Bericht", "Regel één<br/>Regel twee", type: "textarea")
+    )
+
     static let compactHTML = wrap(
         compactField("Naam", "Zo&euml; Bakker", type: "name")
         + compactField("E-mail", "zoe.bakker@example.nl", type: "email")
@@ -86,7 +96,7 @@ enum WPFormsFixtures {
         \r
         --- Telefoon ---\r
         \r
-        \r
+        (empty)\r
         \r
         --- Bericht ---\r
         \r
