@@ -1,3 +1,4 @@
+import Foundation
 import KlachtDaemon
 
 /// klachtd's command line: one word chooses the command, `--help` explains each.

@@ -23,6 +23,19 @@ public struct CaseMessage: Sendable, Equatable {
     public var at: Date
     public var rawMessageID: Int64?
     public var outboxID: Int64?
+
+    public init(direction: String, role: String, messageID: String?, subject: String?, text: String?, verified: Bool,
+                at: Date, rawMessageID: Int64?, outboxID: Int64?) {
+        self.direction = direction
+        self.role = role
+        self.messageID = messageID
+        self.subject = subject
+        self.text = text
+        self.verified = verified
+        self.at = at
+        self.rawMessageID = rawMessageID
+        self.outboxID = outboxID
+    }
 }
 
 extension CaseStore {

@@ -32,7 +32,7 @@ struct DecisionApplier {
             if let caseRecord = try store.caseRecord(id: plan.caseID) {
                 for mail in plan.mails {
                     try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
-                                         extra: ["case": .object(["text": .string(message.replyText ?? message.text ?? "")])])
+                                         extra: ["follow_up": .object(["text": .string(message.replyText ?? message.text ?? "")])])
                 }
             }
             return plan.caseID

@@ -43,7 +43,7 @@ public final class MailboxSync {
             try store.transaction {
                 for message in messages {
                     let result = try store.storeRaw(message.bytes, origin: .imap(mailbox: mailbox, uidValidity: current.uidValidity, uid: message.uid),
-                                                    messageID: nil, sha256: SHA256.hex(message.bytes),
+                                                    messageID: nil, sha256: SHA256.hexDigest(message.bytes),
                                                     receivedAt: message.internalDate ?? runtime.clock.now(), now: runtime.clock.now())
                     if result.isNew { stored += 1 }
                 }

@@ -94,29 +94,30 @@ struct MailRenderer {
             return .string(DateWording.format(local, english: english))
         }
         let received = runtime.civil.localDate(of: record.receivedAt)
+        var caseValues: [String: TemplateValue] = [:]
+        caseValues["reference"] = .string(record.reference.description)
+        caseValues["subject"] = .string(record.subject ?? "")
+        caseValues["received_date"] = .string(DateWording.format(received, english: english))
+        caseValues["location"] = .string(record.location ?? "")
+        caseValues["kind"] = .string(record.kind.rawValue)
+        caseValues["is_complaint"] = .bool(record.kind.startsStatutoryClock)
+        caseValues["complainant_name"] = .string(record.complainantName ?? "")
+        caseValues["complainant_address"] = .string(record.complainantAddress ?? "")
+        caseValues["state"] = .string(record.state.dutchLabel)
+        caseValues["text"] = .string("")
+        var terms: [String: TemplateValue] = [:]
+        terms["acknowledgement_due"] = date(record.acknowledgementDue)
+        terms["first_contact_due"] = date(record.firstContactDue)
+        terms["decision_due"] = date(record.decisionDue)
+        terms["gck_window_end"] = date(record.gckWindowEnd)
+        terms["measures_due"] = date(record.measuresDue)
+        let reply = audience == .complainant ? organisation.address : replyAddress(for: record)
         return [
             "organisation": .object(["name": .string(organisation.name), "address": .string(organisation.address)]),
-            "case": .object([
-                "reference": .string(record.reference.description),
-                "subject": .string(record.subject ?? ""),
-                "received_date": .string(DateWording.format(received, english: english)),
-                "location": .string(record.location ?? ""),
-                "kind": .string(record.kind.rawValue),
-                "is_complaint": .bool(record.kind.startsStatutoryClock),
-                "complainant_name": .string(record.complainantName ?? ""),
-                "complainant_address": .string(record.complainantAddress ?? ""),
-                "state": .string(record.state.dutchLabel),
-                "text": .string(""),
-            ]),
-            "terms": .object([
-                "acknowledgement_due": date(record.acknowledgementDue),
-                "first_contact_due": date(record.firstContactDue),
-                "decision_due": date(record.decisionDue),
-                "gck_window_end": date(record.gckWindowEnd),
-                "measures_due": date(record.measuresDue),
-            ]),
+            "case": .object(caseValues),
+            "terms": .object(terms),
             "handler": .object(["address": .string(record.handler ?? "")]),
-            "reply": .object(["address": .string(audience == .complainant ? organisation.address : replyAddress(for: record))]),
+            "reply": .object(["address": .string(reply)]),
         ]
     }
 

@@ -59,7 +59,7 @@ public struct MessageComposer: Sendable {
     /// even when a client drops References.
     public func newMessageID(caseReference: String?) -> String {
         var random = SystemRandomNumberGenerator()
-        let token = (0..<4).map { _ in String(random.next() as UInt32, radix: 16) }.joined()
+        let token = (0..<2).map { _ in String(random.next() as UInt32, radix: 16) }.joined()
         return "klachtd.\(caseReference ?? "mail").\(token)@\(messageIDDomain)"
     }
 

@@ -27,13 +27,15 @@ public final class OutboxSender {
             try store.markSending(id: mail.id)
             do {
                 try smtp.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
-                try store.markSent(id: mail.id, now: runtime.clock.now())
-                sent += 1
-                runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
             } catch {
                 try handle(error, for: mail)
-                if !error.isPermanent { connection = nil; break }
+                if error.isPermanent { continue }
+                connection = nil
+                break
             }
+            try store.markSent(id: mail.id, now: runtime.clock.now())
+            sent += 1
+            runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
         }
         return sent
     }

@@ -4,19 +4,18 @@ import MailTransport
 
 /// What `klachtd check-config` verifies beyond the file's syntax.
 public enum ConfigurationCheck {
-    /// Every variable every template may use; a template naming another is an error.
-    public static let knownPaths: Set<String> = [
-        "organisation.name", "organisation.address",
-        "case.reference", "case.subject", "case.received_date", "case.location", "case.kind", "case.is_complaint",
-        "case.complainant_name", "case.complainant_address", "case.state", "case.text",
-        "terms.acknowledgement_due", "terms.first_contact_due", "terms.decision_due", "terms.gck_window_end", "terms.measures_due",
-        "handler.address", "reply.address", "screening.hits",
-    ]
+    /// Per template, the variables the daemon offers (the catalog, plus the alerts the daemon adds).
+    public static var knownPaths: [String: Set<String>] {
+        var paths = MailTemplateCatalog.knownPaths
+        paths["serious-alert"] = (paths["handler-assignment"] ?? []).union(["screening.hits"])
+        paths["safeguarding-alert"] = (paths["safeguarding-alert"] ?? []).union(["screening.hits"])
+        return paths
+    }
 
     public static func templateProblems(_ runtime: Runtime) -> [String] {
         var problems: [String] = []
         for set in [runtime.templates, runtime.templatesEnglish] {
-            problems += set.validate(knownPaths: Dictionary(uniqueKeysWithValues: set.names.map { ($0, knownPaths) })).map(\.description)
+            problems += set.validate(knownPaths: knownPaths).map(\.description)
         }
         return problems
     }
@@ -41,7 +40,7 @@ public enum ConfigurationCheck {
             results.append(ConnectionResult(server: "IMAP \(configuration.imap.server.url)", ok: false, outcome: "failed: \(error)"))
         }
         do {
-            try SMTPConnection(endpoint: try Endpoints.smtp(configuration)).verify()
+            try SMTPConnection.verify(endpoint: try Endpoints.smtp(configuration))
             results.append(ConnectionResult(server: "SMTP \(configuration.smtp.url)", ok: true, outcome: "ok"))
         } catch {
             results.append(ConnectionResult(server: "SMTP \(configuration.smtp.url)", ok: false, outcome: "failed: \(error)"))

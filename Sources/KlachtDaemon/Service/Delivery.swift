@@ -13,7 +13,7 @@ public enum Delivery {
         let rawID: Int64
         do {
             store = try runtime.openStore()
-            rawID = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hex(bytes),
+            rawID = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes),
                                        receivedAt: runtime.clock.now(), now: runtime.clock.now()).id
         } catch {
             runtime.logger.error("deliver: could not store the message, the mail server should retry: \(error)")

@@ -54,7 +54,7 @@ public struct Runtime: Sendable {
 
     /// The shipped `Templates/`: beside the executable's package (development), or installed.
     public static func shippedTemplatesDirectory() -> String {
-        let candidates = [
+        let candidates: [String?] = [
             ProcessInfo.processInfo.environment["KLACHTD_TEMPLATES"],
             URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
                 .deletingLastPathComponent().appendingPathComponent("../../../Templates").standardized.path,

@@ -6,9 +6,11 @@ import KlachtDaemon
 /// A case as the quality staff read it in a terminal (Dutch labels, local times).
 enum CaseText {
     static func localTime(_ date: Date, _ runtime: Runtime) -> String {
-        let format = Date.VerbatimFormatStyle(format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-                                              timeZone: runtime.civil.timeZone, calendar: Calendar(identifier: .gregorian))
-        return date.formatted(format)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = runtime.civil.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { (n ?? 0) < 10 ? "0\(n ?? 0)" : "\(n ?? 0)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
     }
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
@@ -29,20 +31,20 @@ enum CaseText {
         if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
         if !formFields.isEmpty {
-            lines.append("", "Formuliervelden:")
+            lines += ["", "Formuliervelden:"]
             lines += formFields.map { "  \($0.label): \($0.value.replacingOccurrences(of: "\n", with: " / "))" }
         }
-        lines.append("", "Gebeurtenissen:")
+        lines += ["", "Gebeurtenissen:"]
         lines += events.map { event in
             let change = event.toState.map { " → \($0)" } ?? ""
             return "  \(localTime(event.at, runtime))  \(event.actor): \(event.action)\(change)" + (event.reason.map { " (\($0))" } ?? "")
         }
-        lines.append("", "Berichten:")
+        lines += ["", "Berichten:"]
         lines += messages.map { message in
             let arrow = message.direction == "in" ? "←" : "→"
             return "  \(localTime(message.at, runtime))  \(arrow) \(message.role): \(message.subject ?? "")" + (message.verified ? "" : " [niet geverifieerd]")
         }
-        lines.append("", "Uitgaande mail:")
+        lines += ["", "Uitgaande mail:"]
         lines += outbox.map { "  \($0.kind) → \($0.recipients.joined(separator: ", ")): \($0.state)" + ($0.lastError.map { " (\($0))" } ?? "") }
         return lines.joined(separator: "\n")
     }
