@@ -29,7 +29,8 @@ public enum MailTemplateCatalog {
             "neutral-receipt": organisation.union(["case.reference", "case.complainant_name"]).union(reply),
             "handler-assignment": staffMail,
             "quality-unassigned": staffMail,
-            "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(reply),
+            "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(reply).union(["screening.hits"]),
+            "serious-alert": staffMail.union(["screening.hits"]),
             "handler-reminder": staffMail.union(["reminder.description"]),
             "overdue-escalation": staffMail.union(["reminder.description"]),
             "progress-update": parentLetter.union(["update.text"]),
@@ -53,6 +54,7 @@ public enum MailTemplateCatalog {
     /// The fields of each element of the list variables (`{{item.field}}` inside `{{#each}}`); `command.errors` holds plain texts.
     public static let listItemFields: [String: [String]] = [
         "judgement.measures": ["text", "due"],
+        "screening.hits": [],
         "digest.received": ["reference", "location", "kind", "received"],
         "digest.overdue": ["reference", "location", "term", "due", "handler"],
         "digest.due_soon": ["reference", "location", "term", "due", "handler"],

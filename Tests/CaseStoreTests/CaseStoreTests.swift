@@ -79,7 +79,7 @@ final class CaseStoreTests: XCTestCase {
     func testAFailedTransactionLeavesNothingBehind() throws {
         XCTAssertThrowsError(try store.transaction {
             _ = try store.nextReference(year: 2026)
-            throw StoreError(code: 1, message: "simulated crash")
+            throw CocoaError(.featureUnsupported)
         })
         XCTAssertEqual(try store.nextReference(year: 2026).description, "KL-2026-0001")
     }

@@ -76,7 +76,7 @@ final class ConfigurationLoaderTests: XCTestCase {
 
     func testSecretFileContentNeverAppearsInErrors() throws {
         let path = NSTemporaryDirectory() + "klachtd-empty-secret-\(getpid())"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: path) }
         XCTAssertThrowsError(try SecretReader.read(.file(path), section: "imap", configFile: "f")) { error in
             XCTAssertTrue(String(describing: error).contains("empty"))

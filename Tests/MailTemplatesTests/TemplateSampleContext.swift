@@ -43,6 +43,7 @@ enum TemplateSampleContext {
                           "original_due": date(2026, 6, 15)],
             "closing": ["reason": "De afgesproken maatregelen zijn uitgevoerd."],
             "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht."],
+            "screening": ["hits": ["ziekenhuis", "ongeval"]],
             "command": ["errors": ["Onbekende opdracht #antwoorden.", "Het oordeel mist een uitkomst."],
                         "help": "#antwoord  tekst aan de ouder\n#oordeel   uitkomst, redenen en maatregelen\n#help      deze uitleg"],
             "digest": [

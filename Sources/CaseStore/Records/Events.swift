@@ -76,7 +76,7 @@ extension CaseStore {
     /// Records that a scheduled mail (reminder, escalation) went out; false when it already had.
     public func claimScheduled(caseID: Int64?, key: String, now: Date) throws -> Bool {
         try db.query("INSERT OR IGNORE INTO scheduled_sent (case_id, key, at) VALUES (?, ?, ?)",
-                     [.optional(caseID), .text(key), .text(Timestamp.string(now))])
+                     [.integer(caseID ?? 0), .text(key), .text(Timestamp.string(now))])
         return db.changes == 1
     }
 }

@@ -128,7 +128,7 @@ enum Migrations {
     CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
 
     CREATE TABLE scheduled_sent (
-        case_id INTEGER REFERENCES cases(id),
+        case_id INTEGER NOT NULL,             -- 0 for mails about no case (the weekly digest)
         key TEXT NOT NULL,                    -- e.g. reminder:week-2, escalation:decision:2026-06-16
         at TEXT NOT NULL,
         PRIMARY KEY (case_id, key)

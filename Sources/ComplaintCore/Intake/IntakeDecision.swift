@@ -47,6 +47,12 @@ public struct FollowUpPlan: Sendable, Equatable {
     public var caseID: Int64
     public var role: Role
     public var mails: [MailIntent]
+
+    public init(caseID: Int64, role: Role, mails: [MailIntent]) {
+        self.caseID = caseID
+        self.role = role
+        self.mails = mails
+    }
 }
 
 /// What a message means for the cases: the pure answer the daemon carries out.

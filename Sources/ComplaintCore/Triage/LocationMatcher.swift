@@ -38,14 +38,18 @@ public struct LocationMatcher: Sendable {
         return best(in: FoldedText(text))
     }
 
+    /// One location, or nil when none or several are named. A phrase inside a longer matched
+    /// phrase of another location does not count ("morel" inside "kdv morel" names only the latter).
     private func best(in haystack: FoldedText) -> LocationProfile? {
-        var hits: [(LocationProfile, Int)] = []
+        var hits: [(location: LocationProfile, phrase: String)] = []
         for entry in entries {
-            let longest = entry.phrases.filter { haystack.containsWords($0) }.map(\.value.count).max()
-            if let longest { hits.append((entry.location, longest)) }
+            if let longest = entry.phrases.filter({ haystack.containsWords($0) }).max(by: { $0.value.count < $1.value.count }) {
+                hits.append((entry.location, longest.value))
+            }
         }
-        guard let top = hits.max(by: { $0.1 < $1.1 }) else { return nil }
-        let tied = hits.filter { $0.1 == top.1 && $0.0.name != top.0.name }
-        return tied.isEmpty ? top.0 : nil
+        let standing = hits.filter { hit in
+            !hits.contains { other in other.location.name != hit.location.name && other.phrase.count > hit.phrase.count && other.phrase.contains(hit.phrase) }
+        }
+        return standing.count == 1 ? standing[0].location : nil
     }
 }

@@ -4,13 +4,8 @@ import MailTransport
 
 /// What `klachtd check-config` verifies beyond the file's syntax.
 public enum ConfigurationCheck {
-    /// Per template, the variables the daemon offers (the catalog, plus the alerts the daemon adds).
-    public static var knownPaths: [String: Set<String>] {
-        var paths = MailTemplateCatalog.knownPaths
-        paths["serious-alert"] = (paths["handler-assignment"] ?? []).union(["screening.hits"])
-        paths["safeguarding-alert"] = (paths["safeguarding-alert"] ?? []).union(["screening.hits"])
-        return paths
-    }
+    /// Per template, the variables the daemon offers.
+    public static var knownPaths: [String: Set<String>] { MailTemplateCatalog.knownPaths }
 
     public static func templateProblems(_ runtime: Runtime) -> [String] {
         var problems: [String] = []
