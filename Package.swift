@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
         .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),
     ]
 )
