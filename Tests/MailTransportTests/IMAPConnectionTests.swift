@@ -51,6 +51,37 @@ final class IMAPConnectionTests: XCTestCase {
         }
     }
 
+    func testPlainLoginWhenStartTLSIsNotRequired() throws {
+        var endpoint = server.imap("directie")
+        endpoint.requireStartTLS = false
+        endpoint.caFile = nil
+        let connection = try IMAPConnection(endpoint: endpoint)
+        defer { connection.logout() }
+        _ = try connection.select("INBOX")
+    }
+
+    func testSilentServerTimesOutWithinTheTimeout() {
+        let silent = SilentServer()
+        let endpoint = MailServerEndpoint(url: "imap://127.0.0.1:\(silent.port)/INBOX", username: "x", password: "y",
+                                          requireStartTLS: false, timeoutSeconds: 1)
+        let start = DispatchTime.now()
+        XCTAssertThrowsError(try IMAPConnection(endpoint: endpoint)) { error in
+            guard case .timeout = error as? TransportFailure else { return XCTFail("expected .timeout, got \(error)") }
+        }
+        XCTAssertLessThan(secondsSince(start), 2.5)
+    }
+
+    func testSessionEndedByTheServerReportsConnectionLost() throws {
+        let connection = try IMAPConnection(endpoint: server.imap("behandelaar3"))
+        _ = try connection.select("INBOX")
+        try server.doveadm(["kick", "behandelaar3@example.test"])
+        XCTAssertThrowsError(try connection.noop()) { error in
+            guard case .connectionLost = error as? TransportFailure else {
+                return XCTFail("expected .connectionLost, got \(error)")
+            }
+        }
+    }
+
     func testServerCertificateWithoutTheTestCAIsRefused() {
         var endpoint = server.imap("klachten")
         endpoint.caFile = nil
