@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+@testable import MailTransport
 import XCTest
 
 final class IMAPConnectionTests: XCTestCase {
@@ -170,6 +170,26 @@ final class IMAPConnectionTests: XCTestCase {
         }
         _ = try connection.select(source)
         let uids = try connection.uidsAbove(0)
+        try connection.move(uids: [uids[0], uids[2]], to: target)
+        XCTAssertEqual(try connection.uidsAbove(0), [uids[1]])
+        XCTAssertEqual(try connection.select(target).exists, 2)
+    }
+
+    func testMoveWithoutTheMOVECapabilityExpungesOnlyTheMovedUIDs() throws {
+        let connection = try IMAPConnection(endpoint: server.imap("behandelaar3"))
+        defer { connection.logout() }
+        connection.capabilities.remove("MOVE")
+        let source = uniqueMailbox("Bron")
+        let target = uniqueMailbox("Doel")
+        try connection.create(mailbox: source)
+        try connection.create(mailbox: target)
+        for index in 0..<3 {
+            try connection.append(Array("Subject: m\(index)\r\n\r\n\(index)\r\n".utf8), to: source, flags: [])
+        }
+        _ = try connection.select(source)
+        let uids = try connection.uidsAbove(0)
+        // Someone else marked this one \Deleted; a plain EXPUNGE would remove it too.
+        try connection.addFlags(["\\Deleted"], uids: [uids[1]])
         try connection.move(uids: [uids[0], uids[2]], to: target)
         XCTAssertEqual(try connection.uidsAbove(0), [uids[1]])
         XCTAssertEqual(try connection.select(target).exists, 2)

@@ -4,7 +4,6 @@ extension IMAPConnection {
     /// The wake descriptor (a pipe or eventfd) is only polled, never read: the caller drains it.
     /// Waits longer than 28 minutes are cut short, because servers may end IDLE after 29 (RFC 2177).
     public func idle(timeoutSeconds: Int, wakeFileDescriptor: Int32?) throws(TransportFailure) -> IdleOutcome {
-        let exchange = idleExchange
         let tag = exchange.nextTag()
         try exchange.sendLine("\(tag) IDLE")
         try awaitIdleStart(exchange: exchange)
