@@ -8,6 +8,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 . "$HERE/common.sh"
 
+if [ "$(id -u)" -ne 0 ]; then
+    echo "start.sh: run as root: Dovecot and Postfix switch to their own users" >&2
+    exit 1
+fi
 testmail_dir "${1:-}"
 DIR="$TESTMAIL_DIR"
 if [ -f "$DIR/ports.env" ]; then
@@ -202,7 +206,11 @@ CONF
 if testmail_pid_alive "$DIR/dovecot.pid"; then
     echo "start.sh: Dovecot already running (pid $(cat "$DIR/dovecot.pid"))"
 else
-    dovecot -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1
+    if ! dovecot -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1; then
+        echo "start.sh: Dovecot did not start (ports in use? see KLACHTD_TEST_*_PORT); its log:" >&2
+        tail -n 5 "$DIR/dovecot.log" >&2
+        exit 1
+    fi
     for _ in $(seq 1 50); do [ -s "$DIR/run/master.pid" ] && break; sleep 0.1; done
     cp "$DIR/run/master.pid" "$DIR/dovecot.pid"
 fi
