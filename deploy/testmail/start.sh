@@ -203,7 +203,21 @@ scache    unix  - - n -    1 scache
 postlog   unix-dgram n - n - 1 postlogd
 CONF
 
-if testmail_pid_alive "$DIR/dovecot.pid"; then
+# Check every port before starting anything, so a clash leaves nothing half started.
+DOVECOT_RUNNING=no
+POSTFIX_RUNNING=no
+testmail_pid_alive "$DIR/dovecot.pid" && DOVECOT_RUNNING=yes
+postfix -c "$DIR/postfix" status >/dev/null 2>&1 && POSTFIX_RUNNING=yes
+if [ "$DOVECOT_RUNNING" = no ]; then
+    testmail_require_free_port "$KLACHTD_TEST_IMAP_PORT"
+    testmail_require_free_port "$KLACHTD_TEST_IMAPS_PORT"
+fi
+if [ "$POSTFIX_RUNNING" = no ]; then
+    testmail_require_free_port "$KLACHTD_TEST_SMTP_PORT"
+    testmail_require_free_port "$KLACHTD_TEST_SUBMISSION_PORT"
+fi
+
+if [ "$DOVECOT_RUNNING" = yes ]; then
     echo "start.sh: Dovecot already running (pid $(cat "$DIR/dovecot.pid"))"
 else
     if ! dovecot -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1; then
@@ -215,7 +229,7 @@ else
     cp "$DIR/run/master.pid" "$DIR/dovecot.pid"
 fi
 
-if postfix -c "$DIR/postfix" status >/dev/null 2>&1; then
+if [ "$POSTFIX_RUNNING" = yes ]; then
     echo "start.sh: Postfix already running"
 else
     if ! postfix -c "$DIR/postfix" start </dev/null >>"$DIR/postfix.log" 2>&1; then
