@@ -23,12 +23,12 @@ public enum TransportFailure: Error, Sendable, Equatable, CustomStringConvertibl
     /// An SMTP 4xx reply: the server asks to try again later.
     case transientRefusal(code: Int, text: String)
 
-    /// True when retrying without a change in configuration or message cannot succeed.
+    /// True only when the server refused this message for good (SMTP 5xx): retrying it unchanged fails again.
+    /// Login, certificate and connection failures are not permanent: fixing the configuration or
+    /// the network makes a retry succeed, so queued messages must wait, not be given up.
     public var isPermanent: Bool {
-        switch self {
-        case .permanentRefusal, .authentication, .certificate, .resolve: true
-        case .connect, .tls, .mailbox, .timeout, .connectionLost, .protocolError, .transientRefusal: false
-        }
+        if case .permanentRefusal = self { return true }
+        return false
     }
 
     /// One sentence saying what failed and what to check.

@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+@testable import MailTransport
 import XCTest
 
 final class IMAPConnectionTests: XCTestCase {
@@ -48,6 +48,37 @@ final class IMAPConnectionTests: XCTestCase {
         let endpoint = MailServerEndpoint(url: "imap://127.0.0.1:1/INBOX", username: "x", password: "y", timeoutSeconds: 5)
         XCTAssertThrowsError(try IMAPConnection(endpoint: endpoint)) { error in
             guard case .connect = error as? TransportFailure else { return XCTFail("expected .connect, got \(error)") }
+        }
+    }
+
+    func testPlainLoginWhenStartTLSIsNotRequired() throws {
+        var endpoint = server.imap("directie")
+        endpoint.requireStartTLS = false
+        endpoint.caFile = nil
+        let connection = try IMAPConnection(endpoint: endpoint)
+        defer { connection.logout() }
+        _ = try connection.select("INBOX")
+    }
+
+    func testSilentServerTimesOutWithinTheTimeout() {
+        let silent = SilentServer()
+        let endpoint = MailServerEndpoint(url: "imap://127.0.0.1:\(silent.port)/INBOX", username: "x", password: "y",
+                                          requireStartTLS: false, timeoutSeconds: 1)
+        let start = DispatchTime.now()
+        XCTAssertThrowsError(try IMAPConnection(endpoint: endpoint)) { error in
+            guard case .timeout = error as? TransportFailure else { return XCTFail("expected .timeout, got \(error)") }
+        }
+        XCTAssertLessThan(secondsSince(start), 2.5)
+    }
+
+    func testSessionEndedByTheServerReportsConnectionLost() throws {
+        let connection = try IMAPConnection(endpoint: server.imap("behandelaar3"))
+        _ = try connection.select("INBOX")
+        try server.doveadm(["kick", "behandelaar3@example.test"])
+        XCTAssertThrowsError(try connection.noop()) { error in
+            guard case .connectionLost = error as? TransportFailure else {
+                return XCTFail("expected .connectionLost, got \(error)")
+            }
         }
     }
 
@@ -139,6 +170,26 @@ final class IMAPConnectionTests: XCTestCase {
         }
         _ = try connection.select(source)
         let uids = try connection.uidsAbove(0)
+        try connection.move(uids: [uids[0], uids[2]], to: target)
+        XCTAssertEqual(try connection.uidsAbove(0), [uids[1]])
+        XCTAssertEqual(try connection.select(target).exists, 2)
+    }
+
+    func testMoveWithoutTheMOVECapabilityExpungesOnlyTheMovedUIDs() throws {
+        let connection = try IMAPConnection(endpoint: server.imap("behandelaar3"))
+        defer { connection.logout() }
+        connection.capabilities.remove("MOVE")
+        let source = uniqueMailbox("Bron")
+        let target = uniqueMailbox("Doel")
+        try connection.create(mailbox: source)
+        try connection.create(mailbox: target)
+        for index in 0..<3 {
+            try connection.append(Array("Subject: m\(index)\r\n\r\n\(index)\r\n".utf8), to: source, flags: [])
+        }
+        _ = try connection.select(source)
+        let uids = try connection.uidsAbove(0)
+        // Someone else marked this one \Deleted; a plain EXPUNGE would remove it too.
+        try connection.addFlags(["\\Deleted"], uids: [uids[1]])
         try connection.move(uids: [uids[0], uids[2]], to: target)
         XCTAssertEqual(try connection.uidsAbove(0), [uids[1]])
         XCTAssertEqual(try connection.select(target).exists, 2)

@@ -11,22 +11,31 @@ final class IdleTests: XCTestCase {
     }
 
     func testIdleReportsADeliveryWithinASecondAndAHalf() throws {
-        let connection = try IMAPConnection(endpoint: server.imap("ouder7"))
+        try assertIdleReportsDelivery(to: "ouder7", implicitTLS: false)
+    }
+
+    func testIdleOverImplicitTLSReportsADelivery() throws {
+        try assertIdleReportsDelivery(to: "ouder6", implicitTLS: true)
+    }
+
+    private func assertIdleReportsDelivery(to user: String, implicitTLS: Bool) throws {
+        let connection = try IMAPConnection(endpoint: server.imap(user, implicitTLS: implicitTLS))
         defer { connection.logout() }
         let before = try connection.select("INBOX")
         let smtp = server.smtp()
-        let message = server.message(from: "klachten@example.test", to: "ouder7@example.test", subject: "idle", body: "idle")
+        let address = "\(user)@example.test"
+        let message = server.message(from: "klachten@example.test", to: address, subject: "idle", body: "idle")
         let sentAt = SentClock()
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.3)
             sentAt.mark()
-            try? SMTPConnection(endpoint: smtp).send(from: "klachten@example.test", recipients: ["ouder7@example.test"], message: message)
+            try? SMTPConnection(endpoint: smtp).send(from: "klachten@example.test", recipients: [address], message: message)
         }
         let outcome = try connection.idle(timeoutSeconds: 10, wakeFileDescriptor: nil)
         let latency = sentAt.secondsSinceMark()
         XCTAssertEqual(outcome, .mailboxChanged)
         XCTAssertLessThan(latency, 1.5)
-        print("IDLE reported a delivery after \(Int(latency * 1000)) ms")
+        print("IDLE (\(implicitTLS ? "imaps" : "STARTTLS")) reported a delivery after \(Int(latency * 1000)) ms")
         XCTAssertFalse(try connection.uidsAbove(before.uidNext - 1).isEmpty)
     }
 
@@ -50,13 +59,14 @@ final class IdleTests: XCTestCase {
         try connection.noop()
     }
 
-    func testIdleWithoutNewsTimesOut() throws {
-        let connection = try IMAPConnection(endpoint: server.imap("ouder9"))
+    func testIdleWithoutNewsTimesOutAndMayOutlastTheEndpointTimeout() throws {
+        // The endpoint's timeout bounds connecting and each answer, not the session or an IDLE.
+        let connection = try IMAPConnection(endpoint: server.imap("ouder9", timeoutSeconds: 1))
         defer { connection.logout() }
         _ = try connection.select("INBOX")
         let start = DispatchTime.now()
-        XCTAssertEqual(try connection.idle(timeoutSeconds: 1, wakeFileDescriptor: nil), .timedOut)
-        XCTAssertEqual(secondsSince(start), 1, accuracy: 0.5)
+        XCTAssertEqual(try connection.idle(timeoutSeconds: 2, wakeFileDescriptor: nil), .timedOut)
+        XCTAssertEqual(secondsSince(start), 2, accuracy: 0.5)
         try connection.noop()
     }
 }

@@ -111,6 +111,8 @@ final class ResponseReaderTests: XCTestCase {
         let failure = CurlFailure.map(code: CURLE_LOGIN_DENIED, text: "Login denied", server: "imap://127.0.0.1:1",
                                       username: "klachten@example.test", responseCode: 0)
         XCTAssertEqual(failure, .authentication("login as klachten@example.test at imap://127.0.0.1:1: Login denied [curl 67]"))
-        XCTAssertTrue(failure.isPermanent)
+        XCTAssertFalse(failure.isPermanent)
+        XCTAssertTrue(TransportFailure.permanentRefusal(code: 550, text: "User unknown").isPermanent)
+        XCTAssertFalse(TransportFailure.transientRefusal(code: 451, text: "Try later").isPermanent)
     }
 }

@@ -38,11 +38,12 @@ final class SMTPConnectionTests: XCTestCase {
         let start = DispatchTime.now()
         try sender.send(from: "kwaliteit@example.test", recipients: ["ouder1@example.test"],
                         message: server.message(from: "kwaliteit@example.test", to: "ouder1@example.test",
-                                                subject: "Ontvangstbevestiging", body: token))
+                                                subject: "Ontvangstbevestiging", body: "\(token)\n.\n..twee punten\n"))
         let delivered = try XCTUnwrap(try awaitDelivery(to: "ouder1", above: uidNext - 1, containing: token))
         print("SMTP send to IMAP-visible: \(Int(secondsSince(start) * 1000)) ms")
         let text = String(decoding: delivered.bytes, as: UTF8.self)
         XCTAssertTrue(text.contains("Subject: Ontvangstbevestiging\r\n"))
+        XCTAssertTrue(text.contains("\(token)\r\n.\r\n..twee punten\r\n"), "dot-stuffing must be undone exactly")
         XCTAssertFalse(delivered.bytes.enumerated().contains { $0.element == 0x0A && ($0.offset == 0 || delivered.bytes[$0.offset - 1] != 0x0D) })
     }
 
@@ -99,6 +100,25 @@ final class SMTPConnectionTests: XCTestCase {
             message: server.message(from: "klachten@example.test", to: "ouder6@example.test", subject: "z", body: "z"))) { error in
             guard case .authentication = error as? TransportFailure else { return XCTFail("expected .authentication, got \(error)") }
         }
+    }
+
+    func testAddressesThatCouldInjectCommandsAreRefusedBeforeConnecting() {
+        let sender = SMTPConnection(endpoint: server.smtp())
+        XCTAssertThrowsError(try sender.send(from: "a@example.test", recipients: ["b@example.test>\r\nRCPT TO:<c@example.test"],
+                                             message: [])) { error in
+            guard case .protocolError = error as? TransportFailure else { return XCTFail("expected .protocolError, got \(error)") }
+        }
+    }
+
+    func testSilentServerTimesOut() {
+        let silent = SilentServer()
+        let sender = SMTPConnection(endpoint: MailServerEndpoint(url: "smtp://127.0.0.1:\(silent.port)", requireStartTLS: false,
+                                                                 timeoutSeconds: 1))
+        let start = DispatchTime.now()
+        XCTAssertThrowsError(try sender.send(from: "a@example.test", recipients: ["b@example.test"], message: [])) { error in
+            guard case .timeout = error as? TransportFailure else { return XCTFail("expected .timeout, got \(error)") }
+        }
+        XCTAssertLessThan(secondsSince(start), 2.5)
     }
 
     func testClosedPortFailsAsConnect() {

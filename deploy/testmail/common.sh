@@ -56,3 +56,11 @@ testmail_wait_greeting() {
     echo "port $port did not answer with '$expect'" >&2
     return 1
 }
+
+# Fails with a message when something already listens on 127.0.0.1 port $1.
+testmail_require_free_port() {
+    if timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; then
+        echo "port $1 on 127.0.0.1 is already in use: choose others with the KLACHTD_TEST_*_PORT variables" >&2
+        return 1
+    fi
+}

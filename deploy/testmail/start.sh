@@ -8,6 +8,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 . "$HERE/common.sh"
 
+if [ "$(id -u)" -ne 0 ]; then
+    echo "start.sh: run as root: Dovecot and Postfix switch to their own users" >&2
+    exit 1
+fi
 testmail_dir "${1:-}"
 DIR="$TESTMAIL_DIR"
 if [ -f "$DIR/ports.env" ]; then
@@ -199,15 +203,33 @@ scache    unix  - - n -    1 scache
 postlog   unix-dgram n - n - 1 postlogd
 CONF
 
-if testmail_pid_alive "$DIR/dovecot.pid"; then
+# Check every port before starting anything, so a clash leaves nothing half started.
+DOVECOT_RUNNING=no
+POSTFIX_RUNNING=no
+testmail_pid_alive "$DIR/dovecot.pid" && DOVECOT_RUNNING=yes
+postfix -c "$DIR/postfix" status >/dev/null 2>&1 && POSTFIX_RUNNING=yes
+if [ "$DOVECOT_RUNNING" = no ]; then
+    testmail_require_free_port "$KLACHTD_TEST_IMAP_PORT"
+    testmail_require_free_port "$KLACHTD_TEST_IMAPS_PORT"
+fi
+if [ "$POSTFIX_RUNNING" = no ]; then
+    testmail_require_free_port "$KLACHTD_TEST_SMTP_PORT"
+    testmail_require_free_port "$KLACHTD_TEST_SUBMISSION_PORT"
+fi
+
+if [ "$DOVECOT_RUNNING" = yes ]; then
     echo "start.sh: Dovecot already running (pid $(cat "$DIR/dovecot.pid"))"
 else
-    dovecot -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1
+    if ! dovecot -c "$DIR/dovecot.conf" </dev/null >>"$DIR/dovecot.log" 2>&1; then
+        echo "start.sh: Dovecot did not start (ports in use? see KLACHTD_TEST_*_PORT); its log:" >&2
+        tail -n 5 "$DIR/dovecot.log" >&2
+        exit 1
+    fi
     for _ in $(seq 1 50); do [ -s "$DIR/run/master.pid" ] && break; sleep 0.1; done
     cp "$DIR/run/master.pid" "$DIR/dovecot.pid"
 fi
 
-if postfix -c "$DIR/postfix" status >/dev/null 2>&1; then
+if [ "$POSTFIX_RUNNING" = yes ]; then
     echo "start.sh: Postfix already running"
 else
     if ! postfix -c "$DIR/postfix" start </dev/null >>"$DIR/postfix.log" 2>&1; then

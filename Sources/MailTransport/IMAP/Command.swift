@@ -5,7 +5,7 @@ enum Command {
     /// A mailbox name as a quoted string, in modified UTF-7 (RFC 3501 §5.1.3).
     static func mailbox(_ name: String) throws(TransportFailure) -> String {
         guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw .protocolError("'\(name.debugDescription)' is not a usable mailbox name")
+            throw .protocolError("\(name.debugDescription) is not a usable mailbox name")
         }
         return try quoted(ModifiedUTF7.encode(name))
     }

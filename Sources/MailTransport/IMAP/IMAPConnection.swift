@@ -6,13 +6,13 @@ import CCurl
 /// the IMAP commands after that are spoken here over `curl_easy_send`/`curl_easy_recv`.
 /// After any `connectionLost` or `timeout`, drop the object and connect anew.
 public final class IMAPConnection {
+    /// Kept for its lifetime: `deinit` of the handle closes the connection (`curl_easy_cleanup`).
     private let handle: CurlHandle
-    private let exchange: CommandExchange
-    /// The command exchange, for the IDLE extension in its own file.
-    var idleExchange: CommandExchange { exchange }
+    /// Tagged commands over the handle's socket; internal for the IDLE extension in its own file.
+    let exchange: CommandExchange
     private let endpoint: MailServerEndpoint
-    /// The server's capabilities after login, uppercased (`IDLE`, `MOVE`, `UIDPLUS`, …).
-    public private(set) var capabilities: Set<String> = []
+    /// The server's capabilities after login, uppercased (`IDLE`, `MOVE`, `UIDPLUS`, …); tests may narrow them.
+    public internal(set) var capabilities: Set<String> = []
 
     /// Fetches are split into commands of this many UIDs, to bound each response.
     static let fetchChunkSize = 200
@@ -99,7 +99,7 @@ public final class IMAPConnection {
             return
         }
         guard capabilities.contains("UIDPLUS") else {
-            throw .protocolError("\(endpoint.serverURL) offers neither MOVE nor UIDPLUS, so only these messages cannot be expunged")
+            throw .protocolError("\(endpoint.serverURL) offers neither MOVE nor UIDPLUS: moving would expunge other deleted messages too")
         }
         _ = try run("UID COPY \(set) \(target)", failure: TransportFailure.mailbox)
         _ = try run("UID STORE \(set) +FLAGS.SILENT (\\Deleted)", failure: TransportFailure.mailbox)

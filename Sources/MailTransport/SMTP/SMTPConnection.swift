@@ -13,6 +13,7 @@ public final class SMTPConnection {
     /// Sends one message to every recipient, or throws; a refused recipient refuses the whole message.
     public func send(from: String, recipients: [String], message: [UInt8]) throws(TransportFailure) {
         guard !recipients.isEmpty else { throw .protocolError("a message needs at least one recipient") }
+        for address in [from] + recipients { try Self.validate(address) }
         let handle = try currentHandle()
         let upload = MessageUpload(bytes: crlfNormalized(message))
         let uploadPointer = Unmanaged.passUnretained(upload).toOpaque()
@@ -35,6 +36,14 @@ public final class SMTPConnection {
             try withExtendedLifetime(upload) { () throws(TransportFailure) in try handle.perform() }
         } catch {
             throw refined(error, serverLine: upload.lastServerLine)
+        }
+    }
+
+    /// Refuses addresses that could smuggle SMTP commands or are not one plain address.
+    private static func validate(_ address: String) throws(TransportFailure) {
+        let forbidden: Set<Unicode.Scalar> = ["\r", "\n", "\0", "<", ">", " "]
+        guard !address.unicodeScalars.contains(where: { forbidden.contains($0) }) else {
+            throw .protocolError("\(address.debugDescription) is not a plain e-mail address")
         }
     }
 
