@@ -1,0 +1,88 @@
+#!/bin/bash
+# The demo: a private Dovecot + Postfix on 127.0.0.1, klachtd built and configured against
+# it, three Dutch complaints sent by parents, the daemon run until they are handled, and
+# then the cases and the acknowledgements as they arrived in the parents' mailboxes.
+#
+#   sudo deploy/scripts/demo.sh          (KEEP=1 leaves the mail server running afterwards)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+cd "$ROOT"
+. "$HERE/prepare.sh"
+
+WORK="$(mktemp -d /tmp/klachtd-demo.XXXXXX)"
+chmod 755 "$WORK"   # the mail server's own users must reach $WORK/mail
+MAILDIR="$WORK/mail"
+DAEMON_PID=""
+cleanup() {
+    if [ -n "$DAEMON_PID" ]; then kill "$DAEMON_PID" 2>/dev/null || true; wait "$DAEMON_PID" 2>/dev/null || true; fi
+    if [ "${KEEP:-0}" != 1 ]; then
+        "$ROOT/deploy/testmail/stop.sh" "$MAILDIR" >/dev/null 2>&1 || true
+    else
+        echo "The mail server keeps running (KEEP=1): stop it with deploy/testmail/stop.sh $MAILDIR"
+    fi
+}
+trap cleanup EXIT
+
+echo "==> Building klachtd"
+swift build --product klachtd >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+KLACHTD="$(swift build --product klachtd --show-bin-path)/klachtd"
+
+echo "==> Starting a private mail server (Dovecot + Postfix on 127.0.0.1) in $MAILDIR"
+"$ROOT/deploy/testmail/start.sh" "$MAILDIR" | sed 's/^/    /'
+eval "$("$ROOT/deploy/testmail/env.sh" "$MAILDIR")"
+
+echo "==> Writing the configuration: $WORK/klachtd.conf (from deploy/klachtd.conf.example)"
+printf '%s\n' "$KLACHTD_TEST_PASSWORD" > "$WORK/imap.secret"
+chmod 600 "$WORK/imap.secret"
+sed -e "s#^url = imap://127.0.0.1:10143/INBOX#url = imap://127.0.0.1:$KLACHTD_TEST_IMAP_PORT/INBOX#" \
+    -e "s#^url = smtp://127.0.0.1:10025#url = smtp://127.0.0.1:$KLACHTD_TEST_SMTP_PORT#" \
+    -e "s#^password_file = /etc/klachtd/imap.secret#password_file = $WORK/imap.secret#" \
+    -e "s#^\# ca_file = /etc/klachtd/ca.pem#ca_file = $KLACHTD_TEST_CA_FILE#" \
+    -e "s#^database = .*#database = $WORK/klachtd.sqlite#" \
+    -e "s#^poll_interval = 60#poll_interval = 5#" \
+    "$ROOT/deploy/klachtd.conf.example" > "$WORK/klachtd.conf"
+"$KLACHTD" check-config --config "$WORK/klachtd.conf" --connect | sed 's/^/    /'
+
+echo "==> Three parents send a complaint to klachten@example.test"
+for i in 1 2 3; do
+    file="$(ls "$ROOT"/deploy/demo/complaint-$i-*.eml)"
+    from="$(sed -n 's/^From: .*<\(.*\)>.*/\1/p' "$file" | head -n 1)"
+    subject="$(python3 -c 'import email,email.policy,sys; print(email.message_from_binary_file(open(sys.argv[1],"rb"),policy=email.policy.default)["Subject"])' "$file")"
+    "$ROOT/deploy/testmail/send.sh" "$from" klachten@example.test "$file" >/dev/null
+    echo "    $from: $subject"
+done
+
+echo "==> Running the daemon until the complaints are handled (log: $WORK/klachtd.log)"
+"$KLACHTD" run --config "$WORK/klachtd.conf" >"$WORK/klachtd.log" 2>&1 &
+DAEMON_PID=$!
+for _ in $(seq 1 120); do
+    arrived=0
+    for i in 1 2 3; do
+        n="$("$ROOT/deploy/testmail/mailbox.sh" "ouder$i" status 2>/dev/null | sed -n 's/.*messages=\([0-9]*\).*/\1/p')"
+        [ "${n:-0}" -ge 1 ] && arrived=$((arrived + 1))
+    done
+    [ "$arrived" -eq 3 ] && break
+    sleep 0.5
+done
+kill -TERM "$DAEMON_PID"
+wait "$DAEMON_PID" || true
+DAEMON_PID=""
+sed 's/^<[0-9]>/    /' "$WORK/klachtd.log"
+
+echo
+echo "==> The cases (klachtd cases)"
+"$KLACHTD" cases --config "$WORK/klachtd.conf"
+echo
+echo "==> One case in full (klachtd case KL-...-0001)"
+first="$("$KLACHTD" cases --config "$WORK/klachtd.conf" --json | python3 -c 'import json,sys; print(sorted(c["reference"] for c in json.load(sys.stdin))[0])')"
+"$KLACHTD" case "$first" --config "$WORK/klachtd.conf"
+
+for user in ouder1 ouder2 ouder3 behandelaar1 kwaliteit; do
+    echo
+    echo "==> The mailbox of $user@example.test"
+    doveadm -c "$MAILDIR/dovecot.conf" fetch -u "$user@example.test" text mailbox INBOX all \
+        | python3 "$HERE/show-mail.py"
+done
+echo
+echo "Done. Everything is in $WORK (the database, the configuration, the daemon's log)."
