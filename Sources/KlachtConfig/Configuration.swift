@@ -72,4 +72,13 @@ public struct Configuration: Sendable, Equatable {
     /// Extra form label synonyms: mapped field name → labels (`[forms] label.location = ...`).
     public var formLabels: [String: [String]]
     public var maxMessageBytes: Int
+    /// `[limits]`: automatic replies (acknowledgements, receipts) per address, so two robots never ping-pong.
+    public var autoRepliesPerHour: Int
+    public var autoRepliesPerDay: Int
+    /// `[limits]`: days an address that bounced gets no automatic mail.
+    public var bounceSuppressionDays: Int
+    /// `[limits]`: seconds without a successful poll before the quality staff are told.
+    public var outageAlertSeconds: Int
+    /// `[limits]`: the longest wait between reconnection attempts when a server is away.
+    public var reconnectMaxSeconds: Int
 }

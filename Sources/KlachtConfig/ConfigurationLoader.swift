@@ -47,7 +47,12 @@ public enum ConfigurationLoader {
                 + (triage.flatMap { SectionReader.listValue($0, "serious_words_extra") } ?? []),
             formSenders: forms.flatMap { SectionReader.listValue($0, "senders") } ?? [],
             formLabels: formLabels,
-            maxMessageBytes: try reader.int(limits, "max_message_bytes", default: 25 * 1024 * 1024, range: 1024...(1 << 31)))
+            maxMessageBytes: try reader.int(limits, "max_message_bytes", default: 25 * 1024 * 1024, range: 1024...(1 << 31)),
+            autoRepliesPerHour: try reader.int(limits, "auto_replies_per_hour", default: 3, range: 1...10_000),
+            autoRepliesPerDay: try reader.int(limits, "auto_replies_per_day", default: 10, range: 1...100_000),
+            bounceSuppressionDays: try reader.int(limits, "bounce_suppression_days", default: 7, range: 0...365),
+            outageAlertSeconds: try reader.int(limits, "outage_alert_seconds", default: 1800, range: 10...604_800),
+            reconnectMaxSeconds: try reader.int(limits, "reconnect_max_seconds", default: 300, range: 2...3600))
     }
 
     private static func readOrganisation(_ reader: SectionReader) throws(ConfigError) -> OrganisationSettings {

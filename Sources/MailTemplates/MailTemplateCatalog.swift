@@ -31,6 +31,7 @@ public enum MailTemplateCatalog {
             "quality-unassigned": staffMail,
             "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(reply).union(["screening.hits"]),
             "serious-alert": staffMail.union(["screening.hits"]),
+            "system-notice": organisation.union(["notice.subject", "notice.text"]),
             "handler-reminder": staffMail.union(["reminder.description"]),
             "overdue-escalation": staffMail.union(["reminder.description"]),
             "progress-update": parentLetter.union(["update.text"]),

@@ -44,6 +44,7 @@ enum TemplateSampleContext {
             "closing": ["reason": "De afgesproken maatregelen zijn uitgevoerd."],
             "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht."],
             "screening": ["hits": ["ziekenhuis", "ongeval"]],
+            "notice": ["subject": "Storing: geen verbinding met de mailbox", "text": "Sinds 09:00 lukt het ophalen niet."],
             "command": ["errors": ["Onbekende opdracht #antwoorden.", "Het oordeel mist een uitkomst."],
                         "help": "#antwoord  tekst aan de ouder\n#oordeel   uitkomst, redenen en maatregelen\n#help      deze uitleg"],
             "digest": [

@@ -73,9 +73,12 @@ extension CaseStore {
         try db.query("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", [.text(Timestamp.string(now)), .integer(id)])
     }
 
-    public func markRetry(id: Int64, error: String, next: Date) throws {
-        try db.query("UPDATE outbox SET state = 'queued', last_error = ?, next_attempt_at = ? WHERE id = ?",
-                     [.text(error), .text(Timestamp.string(next)), .integer(id)])
+    /// Back to the queue; `uncounted` gives back the attempt when the server, not the mail, was the trouble.
+    public func markRetry(id: Int64, error: String, next: Date, uncounted: Bool = false) throws {
+        try db.query("""
+            UPDATE outbox SET state = 'queued', last_error = ?, next_attempt_at = ?,
+            attempts = CASE WHEN ? THEN MAX(attempts - 1, 0) ELSE attempts END WHERE id = ?
+            """, [.text(error), .text(Timestamp.string(next)), .int(uncounted ? 1 : 0), .integer(id)])
     }
 
     public func markFailed(id: Int64, error: String) throws {

@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1]
+    static let all: [String] = [schemaVersion1, schemaVersion2]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -133,5 +133,16 @@ enum Migrations {
         at TEXT NOT NULL,
         PRIMARY KEY (case_id, key)
     );
+    """
+
+    /// Version 2: addresses that bounced get no automatic mail for a while.
+    static let schemaVersion2 = """
+    CREATE TABLE suppressed_addresses (
+        address TEXT PRIMARY KEY,
+        until TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL
+    );
+    CREATE INDEX outbox_message_id ON outbox(message_id);
     """
 }

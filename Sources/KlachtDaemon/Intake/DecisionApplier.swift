@@ -16,6 +16,9 @@ struct DecisionApplier {
     func apply(_ decision: IntakeDecision, message: InboundMessage, parsed: ParsedMessage, rawID: Int64) throws -> Int64? {
         switch decision {
         case .ignore(let reason, let caseID):
+            if message.isBounce, let bounce = parsed.bounce {
+                try recordBounce(bounce, threadIDs: message.threadIDs, rawID: rawID)
+            }
             if let caseID {
                 try record(message, parsed: parsed, on: caseID, role: message.isBounce ? "bounce" : "automatic", rawID: rawID)
                 try store.appendEvent(caseID: caseID, actor: "klachtd", action: "automatic mail kept", from: nil, to: nil,
@@ -90,6 +93,39 @@ struct DecisionApplier {
             state = next
         }
         return try store.caseRecord(id: caseRecord.id) ?? caseRecord
+    }
+
+    /// A delivery report for one of our mails: the mail is marked undeliverable, the failed
+    /// addresses get no automatic mail for a while, and the quality staff hear of it once.
+    private func recordBounce(_ bounce: BounceReport, threadIDs: [String], rawID: Int64) throws {
+        let candidates = [bounce.originalMessageID].compactMap { $0 } + threadIDs
+        guard let mail = try candidates.lazy.compactMap({ try store.outboxMail(messageID: $0) }).first else { return }
+        let failed = bounce.recipients.filter { ($0.action ?? "failed").lowercased() == "failed" || ($0.status ?? "").hasPrefix("5") }
+        guard !failed.isEmpty || bounce.recipients.isEmpty else { return }
+        let diagnostic = failed.map { [$0.address, $0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ")
+        try store.markBounced(id: mail.id, diagnostic: diagnostic.isEmpty ? "delivery report" : diagnostic)
+        let days = runtime.configuration.bounceSuppressionDays
+        for recipient in failed where days > 0 {
+            try store.suppress(address: recipient.address, until: now.addingTimeInterval(Double(days) * 86_400),
+                               reason: "bounce of \(mail.kind) \(mail.messageID)", now: now)
+        }
+        try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "mail bounced", from: nil, to: nil,
+                              reason: "\(mail.kind): \(diagnostic)", rawMessageID: rawID, now: now)
+        // Tell the quality staff once per bounced mail, and never about their own notices (no loops).
+        guard let caseID = mail.caseID, mail.kind != "system-notice",
+              try store.claimScheduled(caseID: caseID, key: "bounce:\(mail.id)", now: now),
+              let caseRecord = try store.caseRecord(id: caseID) else { return }
+        try renderer.enqueueSystemNotice(
+            subject: "Onbestelbaar: \(mail.kind) [\(caseRecord.reference)]",
+            text: """
+                Een e-mail over dossier \(caseRecord.reference) kon niet worden bezorgd.
+
+                Soort bericht: \(mail.kind)
+                Melding van de mailserver: \(diagnostic.isEmpty ? "(geen details)" : diagnostic)
+
+                Het adres krijgt de komende \(days) dagen geen automatische berichten. Neem zo nodig op een andere
+                manier contact op. Zie `klachtd case \(caseRecord.reference)`.
+                """, caseID: caseID)
     }
 
     private func openingReason(_ plan: NewCasePlan) -> String {

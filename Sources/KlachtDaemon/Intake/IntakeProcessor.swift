@@ -30,7 +30,14 @@ public struct IntakeProcessor {
             let batch = try store.pendingRawMessages(limit: 200)
             if batch.isEmpty { return done }
             for record in batch {
-                try process(record)
+                do {
+                    try process(record)
+                } catch {
+                    // One message that cannot be handled must not block the ones behind it:
+                    // it is kept, set aside and reported. If even that fails, the store is
+                    // in trouble and the whole run stops to be retried.
+                    try quarantine(record, reason: "processing failed: \(error)", now: runtime.clock.now())
+                }
                 done += 1
             }
         }
@@ -43,6 +50,10 @@ public struct IntakeProcessor {
             return
         }
         let parsed = MessageParser.parse(record.bytes)
+        if parsed.headers.isEmpty {
+            try quarantine(record, reason: "not a mail message: no header fields could be read", now: now)
+            return
+        }
         var record = record
         record.messageID = parsed.messageID
         try store.setRawMessageID(id: record.id, parsed.messageID)
@@ -65,12 +76,22 @@ public struct IntakeProcessor {
         runtime.logger.info("message \(record.id): \(decision.summary)")
     }
 
-    private func quarantine(_ record: RawMessageRecord, reason: String, now: Date) throws {
+    func quarantine(_ record: RawMessageRecord, reason: String, now: Date) throws {
         try store.transaction {
             try store.finishRaw(id: record.id, status: "quarantined", caseID: nil, note: reason)
             try store.appendEvent(caseID: nil, actor: "klachtd", action: "quarantine", from: nil, to: nil,
                                   reason: "raw message \(record.id): \(reason)", rawMessageID: record.id, now: now)
-            try renderer.enqueueQuarantineNotice(rawID: record.id, reason: reason)
+            try renderer.enqueueSystemNotice(
+                subject: "Bericht in quarantaine (\(record.id))",
+                text: """
+                    Een bericht in de klachtenmailbox kon niet worden verwerkt en staat in quarantaine.
+
+                    Bericht: \(record.id), ontvangen \(Timestamp.string(record.receivedAt)), \(record.bytes.count) bytes
+                    Reden: \(reason)
+
+                    Het bericht is bewaard. Bekijk het met `klachtd quarantine` en verwerk het opnieuw met
+                    `klachtd reprocess \(record.id)` zodra de oorzaak is verholpen. Er is niets naar de afzender gestuurd.
+                    """)
         }
         runtime.logger.warning("message \(record.id) quarantined: \(reason)")
     }

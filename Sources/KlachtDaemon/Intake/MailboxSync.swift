@@ -12,6 +12,9 @@ public final class MailboxSync {
     let runtime: Runtime
     let store: CaseStore
     private(set) var connection: IMAPConnection?
+    /// A second connection that only waits in IDLE, so the first is always ready to sync.
+    private var watcher: IMAPConnection?
+    private var serverLacksIdle = false
     private var status: MailboxStatus?
 
     public init(runtime: Runtime, store: CaseStore) {
@@ -72,16 +75,36 @@ public final class MailboxSync {
         try store.markIMAPDone(ids: pending.map(\.id))
     }
 
-    /// Waits for new mail with IDLE when the server has it; returns false when it should poll instead.
-    public func idle(seconds: Int, wake: Int32) throws -> Bool {
-        guard let imap = connection, imap.capabilities.contains("IDLE") else { return false }
-        _ = try imap.idle(timeoutSeconds: seconds, wakeFileDescriptor: wake)
+    /// Waits in IDLE on the watcher connection until the mailbox changes, `seconds` pass
+    /// (the transport re-issues IDLE before 29 minutes) or `wake` becomes readable.
+    /// Returns false when the server has no IDLE: the caller polls instead.
+    public func waitForChange(seconds: Int, wake: Int32) throws -> Bool {
+        guard !serverLacksIdle else { return false }
+        if watcher == nil {
+            let made = try IMAPConnection(endpoint: try Endpoints.imap(runtime.configuration))
+            guard made.capabilities.contains("IDLE") else {
+                serverLacksIdle = true
+                made.logout()
+                runtime.logger.notice("the IMAP server has no IDLE; polling every \(runtime.configuration.imap.pollIntervalSeconds) s")
+                return false
+            }
+            _ = try made.select(mailbox)
+            watcher = made
+        }
+        do {
+            _ = try watcher?.idle(timeoutSeconds: seconds, wakeFileDescriptor: wake)
+        } catch {
+            watcher = nil
+            throw error
+        }
         return true
     }
 
     public func disconnect() {
         connection?.logout()
         connection = nil
+        watcher?.logout()
+        watcher = nil
         status = nil
     }
 

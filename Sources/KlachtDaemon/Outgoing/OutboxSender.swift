@@ -7,20 +7,27 @@ import MailTransport
 ///
 /// The 'sending' mark is committed before SMTP starts and 'sent' right after the server's
 /// 250, so a crash can at worst send one mail twice (same Message-ID), never lose one.
+/// Two kinds of trouble are kept apart: the server being away (connection, TLS, login)
+/// backs off the whole sender and costs no mail an attempt; a refusal of one mail (4xx)
+/// retries that mail on its own schedule, and a permanent refusal (5xx) is not retried.
 public final class OutboxSender {
     let runtime: Runtime
     let store: CaseStore
     let retry = RetrySchedule()
     private var connection: SMTPConnection?
+    private var backoff = Backoff()
+    private(set) var serverAwayUntil = Date.distantPast
 
     public init(runtime: Runtime, store: CaseStore) {
         self.runtime = runtime
         self.store = store
+        backoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
     }
 
-    /// Sends every due mail; returns how many were sent. Stops at the first connection-level failure.
+    /// Sends every due mail; returns how many were sent. Stops when the server is away.
     @discardableResult
     public func sendDue() throws -> Int {
+        guard runtime.clock.now() >= serverAwayUntil else { return 0 }
         var sent = 0
         for mail in try store.dueOutbox(now: runtime.clock.now()) {
             let smtp = try smtpConnection()
@@ -28,30 +35,68 @@ public final class OutboxSender {
             do {
                 try smtp.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
             } catch {
-                try handle(error, for: mail)
-                if error.isPermanent { continue }
-                connection = nil
-                break
+                if Self.isServerTrouble(error) {
+                    try serverAway(error, mail: mail)
+                    break
+                }
+                try refused(error, mail: mail)
+                continue
             }
             try store.markSent(id: mail.id, now: runtime.clock.now())
+            backoff.reset()
             sent += 1
             runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
         }
         return sent
     }
 
-    private func handle(_ error: TransportFailure, for mail: OutboxRecord) throws {
+    /// Trouble with the server itself rather than with one mail.
+    static func isServerTrouble(_ error: TransportFailure) -> Bool {
+        switch error {
+        case .permanentRefusal, .transientRefusal: false
+        default: true
+        }
+    }
+
+    private func serverAway(_ error: TransportFailure, mail: OutboxRecord) throws {
+        connection = nil
+        let now = runtime.clock.now()
+        let delay = backoff.nextDelay()
+        serverAwayUntil = now.addingTimeInterval(delay)
+        if now.timeIntervalSince(mail.createdAt) > retry.giveUpAfter {
+            try store.markFailed(id: mail.id, error: "gave up after 7 days: \(error.description)")
+        } else {
+            // Not this mail's fault: it keeps its place and its attempt count.
+            try store.markRetry(id: mail.id, error: error.description, next: now, uncounted: true)
+        }
+        runtime.logger.warning("SMTP: \(error); the outbox keeps every mail and tries again in \(Int(delay)) s")
+    }
+
+    private func refused(_ error: TransportFailure, mail: OutboxRecord) throws {
         let now = runtime.clock.now()
         if error.isPermanent {
             try store.transaction {
                 try store.markFailed(id: mail.id, error: error.description)
                 try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "mail refused",
                                       from: nil, to: nil, reason: "\(mail.kind): \(error.description)", rawMessageID: nil, now: now)
+                // The quality staff hear of it, except about their own notices (no loops).
+                if mail.kind != "system-notice" {
+                    try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(
+                        subject: "Niet verstuurd: \(mail.kind)",
+                        text: """
+                            De mailserver weigerde een e-mail definitief; klachtd probeert het niet opnieuw.
+
+                            Soort bericht: \(mail.kind)
+                            Onderwerp: \(mail.subject)
+                            Melding van de mailserver: \(error.description)
+                            \(mail.caseID == nil ? "" : "\nZie het dossier met `klachtd cases` en `klachtd case`.")
+                            """, caseID: mail.caseID)
+                }
             }
             runtime.logger.error("outbox \(mail.id) (\(mail.kind)) refused permanently: \(error)")
         } else if let next = retry.nextAttempt(after: mail.attempts + 1, createdAt: mail.createdAt, now: now) {
-            try store.markRetry(id: mail.id, error: error.description, next: next)
-            runtime.logger.warning("outbox \(mail.id) (\(mail.kind)) not sent, retry at \(Timestamp.string(next)): \(error)")
+            try store.markRetry(id: mail.id, error: error.description, next: next, uncounted: false)
+            runtime.logger.warning("outbox \(mail.id) (\(mail.kind)) refused for now, retry at \(Timestamp.string(next)): \(error)")
         } else {
             try store.markFailed(id: mail.id, error: "gave up after 7 days: \(error.description)")
             runtime.logger.error("outbox \(mail.id) (\(mail.kind)) given up after 7 days: \(error)")

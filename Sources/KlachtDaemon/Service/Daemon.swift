@@ -17,6 +17,9 @@ public final class Daemon {
     private var imapRetryAt = Date.distantPast
     private var stopping = false
     private let notifier = SystemdNotifier()
+    /// The last time the mailbox was read; the outage clock starts at launch.
+    private var lastSuccessfulPoll = Date()
+    private var outageNoticeSent = false
 
     public init(configPath: String, logger: Logger) throws {
         self.configPath = configPath
@@ -24,6 +27,7 @@ public final class Daemon {
         store = try runtime.openStore()
         sync = MailboxSync(runtime: runtime, store: store)
         sender = OutboxSender(runtime: runtime, store: store)
+        imapBackoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
     }
 
     /// Runs until SIGTERM or SIGINT; returns the process exit code.
@@ -61,11 +65,13 @@ public final class Daemon {
                 let fetched = try sync.fetchNew()
                 if fetched > 0 { log.info("fetched \(fetched) new message(s)") }
                 imapBackoff.reset()
+                pollSucceeded(at: now)
             } catch {
                 sync.disconnect()
                 let delay = imapBackoff.nextDelay()
                 imapRetryAt = now.addingTimeInterval(delay)
                 log.warning("IMAP: \(error); retrying in \(Int(delay)) s")
+                pollFailed(at: now, error: error)
             }
         }
         do {
@@ -87,19 +93,64 @@ public final class Daemon {
         notifier.notify("WATCHDOG=1")
     }
 
+    /// Sleeps until new mail (IDLE), a signal, a retry that is due, or the poll interval.
     private func waitForWork() {
+        let now = runtime.clock.now()
         let poll = Double(runtime.configuration.imap.pollIntervalSeconds)
         let watchdog = SystemdNotifier.watchdogInterval().map { $0 / 2 } ?? poll
-        let seconds = min(poll, watchdog)
-        if runtime.clock.now() >= imapRetryAt {
+        var seconds = min(poll, watchdog)
+        for retry in [imapRetryAt, sender.serverAwayUntil] where retry > now {
+            seconds = min(seconds, max(0.2, retry.timeIntervalSince(now)))
+        }
+        if now >= imapRetryAt {
             do {
-                if try sync.idle(seconds: Int(max(1, seconds)), wake: SignalPipe.fileDescriptor) { return }
+                // IDLE can wait long: the outbox and the scheduler are re-checked each poll interval.
+                if try sync.waitForChange(seconds: Int(max(1, poll)), wake: SignalPipe.fileDescriptor) { return }
             } catch {
                 sync.disconnect()
                 runtime.logger.warning("IMAP IDLE: \(error)")
+                imapRetryAt = now.addingTimeInterval(imapBackoff.nextDelay())
             }
         }
         SignalPipe.wait(seconds: seconds)
+    }
+
+    /// The mailbox answered: if the quality staff were told of an outage, tell them it is over.
+    private func pollSucceeded(at now: Date) {
+        defer { lastSuccessfulPoll = now }
+        guard outageNoticeSent else { return }
+        outageNoticeSent = false
+        let minutes = Int(now.timeIntervalSince(lastSuccessfulPoll) / 60)
+        queueNotice(subject: "Hersteld: de klachtenmailbox is weer bereikbaar",
+                    text: "klachtd kan de klachtenmailbox weer lezen, na ongeveer \(minutes) minuten zonder verbinding. Berichten die in die tijd binnenkwamen, worden nu verwerkt; er is niets verloren gegaan.")
+        runtime.logger.notice("IMAP reachable again after about \(minutes) minutes")
+    }
+
+    /// No poll succeeded for the configured time: the quality staff are told once.
+    private func pollFailed(at now: Date, error: Error) {
+        let limit = Double(runtime.configuration.outageAlertSeconds)
+        guard !outageNoticeSent, now.timeIntervalSince(lastSuccessfulPoll) >= limit else { return }
+        outageNoticeSent = true
+        queueNotice(subject: "Storing: klachtd kan de klachtenmailbox niet lezen",
+                    text: """
+                        Sinds \(CivilText.time(lastSuccessfulPoll, runtime.civil)) is het niet gelukt de klachtenmailbox te lezen. \
+                        Nieuwe klachten worden pas verwerkt als de verbinding terug is; klachtd blijft het proberen.
+
+                        Laatste fout: \(error)
+
+                        U krijgt bericht zodra het weer werkt. Controleer zo nodig de mailserver, het wachtwoord of het certificaat.
+                        """)
+        runtime.logger.error("no successful IMAP poll for \(Int(limit)) s; the quality staff are told")
+    }
+
+    private func queueNotice(subject: String, text: String) {
+        do {
+            try store.transaction {
+                try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(subject: subject, text: text)
+            }
+        } catch {
+            runtime.logger.error("could not queue a notice for the quality staff: \(error)")
+        }
     }
 
     private func handleSignals() {

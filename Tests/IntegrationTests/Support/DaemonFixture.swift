@@ -68,6 +68,13 @@ final class DaemonFixture {
         return nil
     }
 
+    /// The daemon's PID while it still runs.
+    var pidIfRunning: pid_t? {
+        guard let running = pid else { return nil }
+        if Subprocess.hasExited(running) != nil { pid = nil; return nil }
+        return running
+    }
+
     /// SIGKILL: the crash a power cut or the OOM killer causes.
     func crash() {
         guard let running = pid else { return }

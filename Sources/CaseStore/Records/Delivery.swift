@@ -1,0 +1,54 @@
+import Foundation
+
+/// What bounces and floods leave behind: suppressed addresses, bounced mails, reply counts.
+extension CaseStore {
+    /// The outbox mail a delivery report is about.
+    public func outboxMail(messageID: String) throws -> OutboxRecord? {
+        try db.queryOne("SELECT * FROM outbox WHERE message_id = ?", [.text(messageID)]).map(Self.outboxRecord)
+    }
+
+    /// Marks a sent mail as undeliverable, with the server's diagnostic.
+    public func markBounced(id: Int64, diagnostic: String) throws {
+        try db.query("UPDATE outbox SET state = 'bounced', last_error = ? WHERE id = ?", [.text(diagnostic), .integer(id)])
+    }
+
+    /// Sends no automatic mail to `address` until `until`.
+    public func suppress(address: String, until: Date, reason: String, now: Date) throws {
+        try db.query("""
+            INSERT INTO suppressed_addresses (address, until, reason, since) VALUES (?, ?, ?, ?)
+            ON CONFLICT(address) DO UPDATE SET until = excluded.until, reason = excluded.reason
+            """, [.text(address.lowercased()), .text(Timestamp.string(until)), .text(reason), .text(Timestamp.string(now))])
+    }
+
+    /// Why an address gets no automatic mail now, or nil.
+    public func suppression(of address: String, now: Date) throws -> String? {
+        try db.queryOne("SELECT reason FROM suppressed_addresses WHERE address = ? AND until > ?",
+                        [.text(address.lowercased()), .text(Timestamp.string(now))])?.string("reason")
+    }
+
+    public func suppressedAddresses(now: Date) throws -> [(address: String, until: Date, reason: String)] {
+        try db.query("SELECT * FROM suppressed_addresses WHERE until > ? ORDER BY address", [.text(Timestamp.string(now))]).map {
+            ($0.string("address") ?? "", Timestamp.date($0.string("until")) ?? now, $0.string("reason") ?? "")
+        }
+    }
+
+    /// How many mails of these kinds went (or wait to go) to `address` since `since`.
+    public func mailCount(to address: String, kinds: [String], since: Date) throws -> Int {
+        let placeholders = kinds.map { _ in "?" }.joined(separator: ",")
+        let row = try db.queryOne("""
+            SELECT COUNT(*) AS n FROM outbox WHERE recipients = ? AND kind IN (\(placeholders)) AND created_at > ?
+            """, [.text(address.lowercased())] + kinds.map(SQLValue.text) + [.text(Timestamp.string(since))])
+        return Int(row?.int("n") ?? 0)
+    }
+
+    /// Raw messages kept aside, newest first.
+    public func quarantined() throws -> [RawMessageRecord] {
+        try db.query("SELECT * FROM raw_messages WHERE status = 'quarantined' ORDER BY id DESC").map(Self.rawRecord)
+    }
+
+    /// Puts a raw message back in line, e.g. after `klachtd reprocess`.
+    public func requeueRaw(id: Int64) throws -> Bool {
+        try db.query("UPDATE raw_messages SET status = 'pending', note = NULL WHERE id = ? AND status IN ('quarantined', 'duplicate')", [.integer(id)])
+        return db.changes == 1
+    }
+}
