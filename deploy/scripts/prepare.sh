@@ -3,7 +3,7 @@
 # Debian's packages (libcurl, SQLite, Dovecot, Postfix, python3 for the benchmarks) and a
 # check for the Swift toolchain. Prints the PATH line to use; sourced by test.sh and demo.sh.
 set -euo pipefail
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PREPARE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "prepare.sh: run as root (apt-get needs it), e.g. sudo $0" >&2
@@ -12,7 +12,7 @@ fi
 
 echo "==> Updating the package lists and installing build and test dependencies"
 DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
-"$HERE/../testmail/install.sh"
+"$PREPARE_DIR/../testmail/install.sh"
 
 # Swift is not a Debian 12 package: klachtd expects the toolchain at /opt/swift (Swift 6.x
 # from swift.org, unpacked there) or a `swift` already on PATH.

@@ -24,30 +24,43 @@ public final class OutboxSender {
         backoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
     }
 
-    /// Sends every due mail; returns how many were sent. Stops when the server is away.
+    /// Sends every due mail, batch after batch, until none is due or the server is away;
+    /// returns how many were sent.
     @discardableResult
     public func sendDue() throws -> Int {
-        guard runtime.clock.now() >= serverAwayUntil else { return 0 }
         var sent = 0
-        for mail in try store.dueOutbox(now: runtime.clock.now()) {
-            let smtp = try smtpConnection()
-            try store.markSending(id: mail.id)
-            do {
-                try smtp.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
-            } catch {
-                if Self.isServerTrouble(error) {
-                    try serverAway(error, mail: mail)
-                    break
-                }
-                try refused(error, mail: mail)
-                continue
+        while runtime.clock.now() >= serverAwayUntil {
+            let batch = try store.dueOutbox(now: runtime.clock.now(), limit: 200)
+            if batch.isEmpty { break }
+            var progressed = false
+            for mail in batch {
+                guard try send(mail) else { return sent }
+                progressed = true
+                sent += 1
             }
-            try store.markSent(id: mail.id, now: runtime.clock.now())
-            backoff.reset()
-            sent += 1
-            runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
+            if !progressed { break }
         }
         return sent
+    }
+
+    /// One mail; false when the server is away and sending must stop for now.
+    private func send(_ mail: OutboxRecord) throws -> Bool {
+        let smtp = try smtpConnection()
+        try store.markSending(id: mail.id)
+        do {
+            try smtp.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
+        } catch {
+            if Self.isServerTrouble(error) {
+                try serverAway(error, mail: mail)
+                return false
+            }
+            try refused(error, mail: mail)
+            return true
+        }
+        try store.markSent(id: mail.id, now: runtime.clock.now())
+        backoff.reset()
+        runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
+        return true
     }
 
     /// Trouble with the server itself rather than with one mail.

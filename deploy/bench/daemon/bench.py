@@ -1,0 +1,236 @@
+"""klachtd's daemon benchmark, against the private test mail server (KLACHTD_TEST_* environment):
+
+1. latency: 50 complaints sent one by one while klachtd waits in IDLE (poll interval 600 s):
+   the time from the SMTP send to the acknowledgement in the parent's mailbox;
+2. backlog: 10,000 messages waiting in the mailbox, processed by klachtd (fetched, stored,
+   parsed, decided, cases and acknowledgements committed, marked on the server, replies
+   sent), and the same job by baseline.py (imaplib, email, sqlite3, smtplib), in the same run;
+3. memory: klachtd's resident set when idle and its peak during the backlog.
+
+    python3 bench.py --klachtd .build/release/klachtd [--backlog 10000] [--latency 50] [--json FILE]
+"""
+import argparse
+import email.utils
+import imaplib
+import json
+import os
+import pwd
+import signal
+import smtplib
+import sqlite3
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ENV = os.environ
+PARENTS = [f"ouder{n}@example.test" for n in range(1, 10)]
+
+
+def doveadm(*args):
+    subprocess.run(["doveadm", "-c", os.path.join(ENV["KLACHTD_TEST_MAILDIR"], "dovecot.conf"), *args],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def empty_mailboxes():
+    for user in ["klachten", "kwaliteit", "directie", "aandacht", "behandelaar1", "behandelaar2"] + [p.split("@")[0] for p in PARENTS]:
+        doveadm("expunge", "-u", f"{user}@example.test", "mailbox", "*", "all")
+
+
+def configuration(work, database, limits):
+    secret = os.path.join(work, "imap.secret")
+    with open(secret, "w") as f:
+        f.write(ENV.get("KLACHTD_TEST_PASSWORD", "secret") + "\n")
+    path = os.path.join(work, "klachtd.conf")
+    with open(path, "w") as f:
+        f.write(f"""[organisation]
+name = Kinderopvang De Vlinder
+address = klachten@example.test
+quality = kwaliteit@example.test
+management = directie@example.test
+safeguarding = aandacht@example.test
+[imap]
+url = imap://127.0.0.1:{ENV['KLACHTD_TEST_IMAP_PORT']}/INBOX
+username = klachten@example.test
+password_file = {secret}
+ca_file = {ENV['KLACHTD_TEST_CA_FILE']}
+poll_interval = 600
+[smtp]
+url = smtp://127.0.0.1:{ENV['KLACHTD_TEST_SMTP_PORT']}
+starttls = no
+[storage]
+database = {database}
+[limits]
+{limits}
+[location "Morel"]
+handler = behandelaar1@example.test
+aliases = morel, bso morel
+[location "De Boomgaard"]
+handler = behandelaar2@example.test
+aliases = boomgaard, kdv de boomgaard
+""")
+    return path
+
+
+def complaint(n, parent, message_id):
+    location = ["BSO Morel", "KDV De Boomgaard", "de opvang"][n % 3]
+    body = (f"Geachte heer/mevrouw,\n\nDit is klacht nummer {n} over {location}. Mijn kind werd om 18:15 te laat\n"
+            "opgehaald en niemand wist waar de mentor was. Graag een reactie.\n\nMet vriendelijke groet,\nOuder\n")
+    headers = (f"From: Ouder {n} <{parent}>\r\nTo: klachten@example.test\r\nSubject: Klacht {n} over {location}\r\n"
+               f"Date: {email.utils.formatdate()}\r\nMessage-ID: <{message_id}>\r\nMIME-Version: 1.0\r\n")
+    if n % 2:
+        return (headers + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + body.replace("\n", "\r\n")).encode()
+    html = "<html><body>" + "".join(f"<p>{line}</p>" for line in body.splitlines() if line) + "</body></html>"
+    return (headers + 'Content-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\n'
+            "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            + body.replace("\n", "\r\n") + "\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html + "\r\n--b--\r\n").encode()
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def start(klachtd, config, log):
+    return subprocess.Popen([klachtd, "run", "--config", config], stdout=log, stderr=log)
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=15)
+
+
+def measure_latency(klachtd, count, work):
+    empty_mailboxes()
+    config = configuration(work, os.path.join(work, "latency.sqlite"), "auto_replies_per_hour = 10000\nauto_replies_per_day = 100000")
+    log = open(os.path.join(work, "latency.log"), "w")
+    daemon = start(klachtd, config, log)
+    time.sleep(2)
+    context = ssl.create_default_context(cafile=ENV["KLACHTD_TEST_CA_FILE"])
+    inboxes = {}
+    for parent in PARENTS:
+        imap = imaplib.IMAP4("127.0.0.1", int(ENV["KLACHTD_TEST_IMAP_PORT"]))
+        imap.starttls(context)
+        imap.login(parent, ENV.get("KLACHTD_TEST_PASSWORD", "secret"))
+        imap.select("INBOX")
+        inboxes[parent] = imap
+    smtp = smtplib.SMTP("127.0.0.1", int(ENV["KLACHTD_TEST_SMTP_PORT"]))
+    latencies = []
+    for n in range(count):
+        parent = PARENTS[n % len(PARENTS)]
+        message_id = f"latency-{n}-{time.time_ns()}@ouders.example.test"
+        sent = time.monotonic()
+        smtp.sendmail(parent, ["klachten@example.test"], complaint(n, parent, message_id))
+        imap = inboxes[parent]
+        while True:
+            imap.noop()
+            _, data = imap.uid("SEARCH", None, "HEADER", "In-Reply-To", message_id)
+            if data[0].strip():
+                latencies.append(time.monotonic() - sent)
+                break
+            if time.monotonic() - sent > 30:
+                raise SystemExit(f"no acknowledgement for complaint {n} within 30 s; see {log.name}")
+            time.sleep(0.005)
+    smtp.quit()
+    time.sleep(3)
+    idle = rss_kib(daemon.pid)
+    stop(daemon)
+    return latencies, idle
+
+
+def fill_backlog(count):
+    empty_mailboxes()
+    mail = pwd.getpwnam("mail")
+    new = os.path.join(ENV["KLACHTD_TEST_MAILDIR"], "mail", "example.test", "klachten", "Maildir", "new")
+    doveadm("mailbox", "status", "-u", "klachten@example.test", "messages", "INBOX")
+    os.makedirs(new, exist_ok=True)
+    for n in range(count):
+        parent = PARENTS[n % len(PARENTS)]
+        path = os.path.join(new, f"{int(time.time())}.B{n}.bench")
+        with open(path, "wb") as f:
+            f.write(complaint(n, parent, f"backlog-{n}-{time.time_ns()}@ouders.example.test").replace(b"\r\n", b"\n"))
+        os.chown(path, mail.pw_uid, mail.pw_gid)
+    # Let Dovecot index the new files before either contender starts the clock.
+    doveadm("mailbox", "status", "-u", "klachten@example.test", "messages", "INBOX")
+
+
+def backlog_klachtd(klachtd, count, work):
+    fill_backlog(count)
+    database = os.path.join(work, "backlog.sqlite")
+    config = configuration(work, database, "")
+    log = open(os.path.join(work, "backlog.log"), "w")
+    began = time.monotonic()
+    daemon = start(klachtd, config, log)
+    peak = 0
+    while True:
+        time.sleep(0.05)
+        peak = max(peak, rss_kib(daemon.pid))
+        if not os.path.exists(database):
+            continue
+        try:
+            db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+            decided, marked = db.execute("SELECT SUM(status != 'pending'), SUM(imap_marked) FROM raw_messages").fetchone()
+            queued = db.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')").fetchone()[0]
+            cases = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+            db.close()
+        except sqlite3.OperationalError:
+            continue
+        if decided == count and marked == count and queued == 0:
+            elapsed = time.monotonic() - began
+            break
+        if time.monotonic() - began > 600:
+            raise SystemExit(f"klachtd did not finish the backlog in 600 s; see {log.name}")
+    stop(daemon)
+    return elapsed, peak, cases
+
+
+def backlog_python(count, work):
+    fill_backlog(count)
+    database = os.path.join(work, "baseline.sqlite")
+    began = time.monotonic()
+    result = subprocess.run([sys.executable, os.path.join(HERE, "baseline.py"), database], check=True, capture_output=True, text=True)
+    return time.monotonic() - began, int(result.stdout.strip() or 0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--klachtd", required=True)
+    parser.add_argument("--backlog", type=int, default=10000)
+    parser.add_argument("--latency", type=int, default=50)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="klachtd-bench-")
+
+    print(f"== latency: {args.latency} complaints, one at a time, klachtd waiting in IDLE (poll interval 600 s)")
+    latencies, idle = measure_latency(args.klachtd, args.latency, work)
+    median = statistics.median(latencies)
+    print(f"   delivery → acknowledgement: median {median * 1000:.0f} ms, p90 {sorted(latencies)[int(len(latencies) * 0.9) - 1] * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms")
+    print(f"   resident memory when idle: {idle / 1024:.1f} MiB")
+
+    print(f"== backlog: {args.backlog} messages waiting in the mailbox")
+    k_time, k_peak, k_cases = backlog_klachtd(args.klachtd, args.backlog, work)
+    print(f"   klachtd:  {k_time:.2f} s, {args.backlog / k_time:.0f} messages/s, {k_cases} cases, peak resident memory {k_peak / 1024:.1f} MiB")
+    p_time, p_cases = backlog_python(args.backlog, work)
+    print(f"   python:   {p_time:.2f} s, {args.backlog / p_time:.0f} messages/s, {p_cases} cases (imaplib, email, sqlite3, smtplib)")
+    print(f"   klachtd is {p_time / k_time:.1f} times as fast")
+
+    results = {"latency_median_s": median, "latency_max_s": max(latencies), "idle_rss_mib": idle / 1024,
+               "backlog": args.backlog, "klachtd_s": k_time, "klachtd_per_s": args.backlog / k_time, "klachtd_peak_rss_mib": k_peak / 1024,
+               "python_s": p_time, "python_per_s": args.backlog / p_time, "ratio": p_time / k_time}
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+    ok = median < 1 and args.backlog / k_time >= 500 and p_time / k_time >= 5 and idle / 1024 < 20
+    print("targets (median < 1 s, >= 500/s, >= 5x python, idle < 20 MiB):", "met" if ok else "NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
