@@ -1,0 +1,46 @@
+import Foundation
+
+extension Scheduler {
+    /// The week's digest for the quality staff, once the digest day and hour have come and it was not sent this week.
+    public func digest(cases: [ScheduledCase], globalSentKeys: Set<String>, now: Date) -> ScheduledMail? {
+        let week = ISOWeek(containing: civil.localDate(of: now))
+        let key = "digest:\(week)"
+        let sendDay = week.monday.adding(days: max(1, min(7, settings.digestWeekday)) - 1)
+        guard now >= civil.date(sendDay, hour: settings.digestHour, minute: 0), !globalSentKeys.contains(key) else { return nil }
+        return ScheduledMail(caseID: nil, reference: nil, key: key, template: "weekly-digest", audiences: [.quality],
+                             topic: .digest(weeklyDigest(cases: cases, week: week, now: now)))
+    }
+
+    /// The overview's content: last week's arrivals, and the open cases' terms as they stand at `now`.
+    public func weeklyDigest(cases: [ScheduledCase], week: ISOWeek, now: Date) -> WeeklyDigest {
+        let periodStart = week.monday.adding(days: -7), periodEnd = week.monday.adding(days: -1)
+        let visible = cases.filter { $0.state != .safeguarding }
+        let open = visible.filter(\.state.isOpen)
+        var overdue: [WeeklyDigest.TermLine] = [], dueSoon: [WeeklyDigest.TermLine] = []
+        for scheduled in open {
+            for (term, due) in openTerms(of: scheduled) {
+                let line = WeeklyDigest.TermLine(reference: scheduled.reference, location: scheduled.location, term: term,
+                                                 due: due, handler: scheduled.handler)
+                if TermCalculator.isOverdue(due, at: now, civil: civil) {
+                    overdue.append(line)
+                } else if due <= week.sunday {
+                    dueSoon.append(line)
+                }
+            }
+        }
+        let byDue: (WeeklyDigest.TermLine, WeeklyDigest.TermLine) -> Bool = { ($0.due, $0.reference) < ($1.due, $1.reference) }
+        return WeeklyDigest(
+            week: week, periodStart: periodStart, periodEnd: periodEnd,
+            received: visible.map { (scheduled: $0, date: civil.localDate(of: $0.receivedAt)) }
+                .filter { $0.date >= periodStart && $0.date <= periodEnd }
+                .sorted { ($0.date, $0.scheduled.reference) < ($1.date, $1.scheduled.reference) }
+                .map { WeeklyDigest.Received(reference: $0.scheduled.reference, location: $0.scheduled.location,
+                                             kind: $0.scheduled.kind, receivedDate: $0.date) },
+            openCount: open.count,
+            safeguardingCount: cases.filter { $0.state == .safeguarding }.count,
+            overdue: overdue.sorted(by: byDue), dueSoon: dueSoon.sorted(by: byDue),
+            unassigned: open.filter { $0.handler == nil }
+                .map { WeeklyDigest.Unassigned(reference: $0.reference, receivedDate: civil.localDate(of: $0.receivedAt)) }
+                .sorted { ($0.receivedDate, $0.reference) < ($1.receivedDate, $1.reference) })
+    }
+}
