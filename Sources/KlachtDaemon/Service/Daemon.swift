@@ -15,6 +15,7 @@ public final class Daemon {
     private var sender: OutboxSender
     private var imapBackoff = Backoff()
     private var imapRetryAt = Date.distantPast
+    private var scheduleAt = Date.distantPast
     private var stopping = false
     private let notifier = SystemdNotifier()
 
@@ -79,6 +80,14 @@ public final class Daemon {
             sync.disconnect()
             log.warning("IMAP: marking processed messages failed, will retry: \(error)")
         }
+        if now >= scheduleAt {
+            scheduleAt = now.addingTimeInterval(60)
+            do {
+                try SchedulerRun(runtime: runtime, store: store).run()
+            } catch {
+                log.error("scheduler stopped on a database error, will retry in a minute: \(error)")
+            }
+        }
         do {
             try sender.sendDue()
         } catch {
@@ -90,7 +99,8 @@ public final class Daemon {
     private func waitForWork() {
         let poll = Double(runtime.configuration.imap.pollIntervalSeconds)
         let watchdog = SystemdNotifier.watchdogInterval().map { $0 / 2 } ?? poll
-        let seconds = min(poll, watchdog)
+        let untilSchedule = max(1, scheduleAt.timeIntervalSince(runtime.clock.now()))
+        let seconds = min(poll, watchdog, untilSchedule)
         if runtime.clock.now() >= imapRetryAt {
             do {
                 if try sync.idle(seconds: Int(max(1, seconds)), wake: SignalPipe.fileDescriptor) { return }
