@@ -23,20 +23,31 @@ final class ReminderWeeklyDigestTests: XCTestCase {
         }
     }
 
-    func testDigestGoesOutOncePerWeekFromMondayEightOClock() {
+    func testDigestGoesOutOncePerWeekOnItsFirstWorkingDayFromEightOClock() {
         let table: [(now: Date, sent: Set<String>, key: String?)] = [
             (ScheduleFixture.at("2026-05-18", 7, 59), [], nil),
             (ScheduleFixture.at("2026-05-18", 8, 0), [], "digest:2026-W21"),
+            (ScheduleFixture.at("2026-05-18", 23, 59), [], "digest:2026-W21"),
             (ScheduleFixture.at("2026-05-18", 9, 0), ["digest:2026-W21"], nil),
-            (ScheduleFixture.at("2026-05-20", 14, 0), [], "digest:2026-W21"),
-            (ScheduleFixture.at("2026-05-24", 23, 0), ["digest:2026-W21"], nil),
-            (ScheduleFixture.at("2026-05-25", 8, 0), ["digest:2026-W21"], "digest:2026-W22"),
+            (ScheduleFixture.at("2026-05-19", 9, 0), [], nil),
+            (ScheduleFixture.at("2026-05-25", 9, 0), ["digest:2026-W21"], nil),
+            (ScheduleFixture.at("2026-05-26", 8, 0), ["digest:2026-W21"], "digest:2026-W22"),
+            (ScheduleFixture.at("2027-01-04", 8, 0), [], "digest:2027-W01"),
         ]
+        let open = [ScheduleFixture.complaint()]
         for row in table {
-            let digest = scheduler.digest(cases: [], globalSentKeys: row.sent, now: row.now)
+            let digest = scheduler.digest(cases: open, globalSentKeys: row.sent, now: row.now)
             XCTAssertEqual(digest?.key, row.key, "\(row.now)")
             XCTAssertEqual(digest.map(\.audiences), row.key.map { _ in [.quality] })
         }
+    }
+
+    func testNoDigestWhenNothingIsOpenAndNothingArrived() {
+        let closed = ScheduleFixture.complaint(state: .closed, received: "2026-04-01")
+        XCTAssertNil(scheduler.digest(cases: [], globalSentKeys: [], now: ScheduleFixture.at("2026-05-18", 9, 0)))
+        XCTAssertNil(scheduler.digest(cases: [closed], globalSentKeys: [], now: ScheduleFixture.at("2026-05-18", 9, 0)))
+        let meldcode = ScheduleFixture.complaint(state: .safeguarding, received: "2026-04-01")
+        XCTAssertNotNil(scheduler.digest(cases: [meldcode], globalSentKeys: [], now: ScheduleFixture.at("2026-05-18", 9, 0)))
     }
 
     func testDigestListsArrivalsOverdueTermsTermsThisWeekAndUnassignedCases() throws {

@@ -1,14 +1,23 @@
 import Foundation
 
 extension Scheduler {
-    /// The week's digest for the quality staff, once the digest day and hour have come and it was not sent this week.
+    /// The week's digest for the quality staff: on the digest day from the digest hour, once, and only with something in it.
+    ///
+    /// The digest day is the first working day on or after `settings.digestWeekday` (Tuesday when
+    /// Monday is Tweede Paasdag or Tweede Pinksterdag). A digest missed for that whole day is not
+    /// sent later in the week, and a week with no open cases and no arrivals gets no digest:
+    /// a daemon started on a Thursday does not send Monday's overview.
     public func digest(cases: [ScheduledCase], globalSentKeys: Set<String>, now: Date) -> ScheduledMail? {
-        let week = ISOWeek(containing: civil.localDate(of: now))
+        let today = civil.localDate(of: now)
+        let week = ISOWeek(containing: today)
         let key = "digest:\(week)"
-        let sendDay = week.monday.adding(days: max(1, min(7, settings.digestWeekday)) - 1)
-        guard now >= civil.date(sendDay, hour: settings.digestHour, minute: 0), !globalSentKeys.contains(key) else { return nil }
+        let sendDay = calendar.workingDay(onOrAfter: week.monday.adding(days: max(1, min(7, settings.digestWeekday)) - 1))
+        guard today == sendDay, now >= civil.date(sendDay, hour: settings.digestHour, minute: 0),
+              !globalSentKeys.contains(key) else { return nil }
+        let digest = weeklyDigest(cases: cases, week: week, now: now)
+        guard digest.openCount > 0 || digest.safeguardingCount > 0 || !digest.received.isEmpty else { return nil }
         return ScheduledMail(caseID: nil, reference: nil, key: key, template: "weekly-digest", audiences: [.quality],
-                             topic: .digest(weeklyDigest(cases: cases, week: week, now: now)))
+                             topic: .digest(digest))
     }
 
     /// The overview's content: last week's arrivals, and the open cases' terms as they stand at `now`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// When the weekly digest goes out and how measures are reminded of; the term ladder itself is `TermPolicy`.
 public struct ScheduleSettings: Sendable, Equatable {
-    /// ISO weekday the digest is sent on (1 is Monday).
+    /// ISO weekday the digest is sent on (1 is Monday); a holiday moves it to the next working day.
     public var digestWeekday = 1
     /// Local hour from which the digest is sent on that day.
     public var digestHour = 8
@@ -25,7 +25,7 @@ public struct ScheduleSettings: Sendable, Equatable {
 ///   measures due date — each only while its term is unmet and has not yet passed;
 /// - a term that passed unmet goes to the quality staff and management the day after, then
 ///   every `TermPolicy.escalationRepeatDays` days after the last one sent;
-/// - the quality staff get a digest once per ISO week, from Monday 08:00.
+/// - the quality staff get a digest once per ISO week, on its first working day from 08:00.
 ///
 /// Catching up after downtime sends the newest due reminder of each kind once, never a burst
 /// of stale ones; an escalation is keyed on the day it is sent, so the weekly rhythm restarts there.

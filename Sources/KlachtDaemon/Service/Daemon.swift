@@ -38,6 +38,9 @@ public final class Daemon {
             log.error("cannot open the outbox: \(error)")
             return 1
         }
+        // The first scheduler pass waits a minute: what waited in the mailbox while the daemon was
+        // down (a handler's answer, a parent's reply) is in the cases before terms are judged.
+        scheduleAt = runtime.clock.now().addingTimeInterval(60)
         log.notice("klachtd started: mailbox \(runtime.configuration.imap.mailbox), database \(runtime.configuration.databasePath)")
         notifier.notify("READY=1\nSTATUS=polling")
         while !stopping {
