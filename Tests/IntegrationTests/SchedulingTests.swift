@@ -158,4 +158,29 @@ final class SchedulingTests: XCTestCase {
         XCTAssertTrue(handler.allSatisfy { !$0.lowercased().contains("reactie") || $0.contains("KL-2026-0002") }, "\(handler)")
         XCTAssertTrue(handler[1].contains("[KL-2026-0002]"), "the handler gets a new assignment, not a follow-up: \(handler)")
     }
+
+    func testRunningDaemonEscalatesWithinAMinuteAndATickAfterARestartSendsNothingAgain() throws {
+        let daemon = try DaemonFixture(server: server)
+        let sixWeeksAndTwoDaysAgo = Date().addingTimeInterval(-44 * 86_400)
+        try deliver(daemon, complaintMail(from: "ouder6@example.test", name: "Ouder Zes", subject: "Klacht BSO Morel",
+                                          body: "Niemand van BSO Morel heeft ons teruggebeld."),
+                    at: sixWeeksAndTwoDaysAgo.formatted(.iso8601))
+        let reference = try XCTUnwrap(try daemon.cases().first?["reference"] as? String)
+
+        // The daemon's own pass (a minute after start, on the real clock): the first-contact and decision terms passed.
+        try daemon.start()
+        try server.waitForInbox("directie", count: 2, timeout: 100)
+        XCTAssertEqual(daemon.stop(), 0)
+        XCTAssertFalse(try tick(daemon, at: Date().formatted(.iso8601)).contains { $0.contains(reference) },
+                       "a tick after the daemon stopped finds both escalations claimed")
+        try daemon.start()
+        Thread.sleep(forTimeInterval: 3)
+        XCTAssertEqual(daemon.stop(), 0)
+
+        let management = try settledSubjects("directie", count: 2)
+        XCTAssertTrue(management.allSatisfy { $0.hasPrefix("Termijn verstreken") && $0.contains("[\(reference)]") }, "\(management)")
+        let quality = try server.inbox("kwaliteit").compactMap(\.subject).filter { $0.hasPrefix("Termijn verstreken") }
+        XCTAssertEqual(quality.count, 2, "\(quality)")
+        XCTAssertEqual(try server.inbox("behandelaar1").count, 1, "only the assignment: every reminder's term had passed")
+    }
 }
