@@ -93,9 +93,15 @@ final class ReminderLadderTests: XCTestCase {
     }
 
     func testEnglishLocationGetsEnglishText() {
-        let topic = ScheduleTopic.weeksElapsed(2, decisionDue: day("2026-06-15"))
-        XCTAssertEqual(topic.description(english: true, date: \.iso),
+        var english = ScheduleFixture.complaint()
+        english.english = true
+        let reminder = scheduler.reminders(for: english, now: ScheduleFixture.at("2026-05-18")).first
+        XCTAssertEqual(reminder?.description(date: \.iso),
                        "This complaint was received 2 weeks ago; the written judgement is due by 2026-06-15.")
+        let escalation = scheduler.escalations(for: english, now: ScheduleFixture.at("2026-06-16")).first
+        XCTAssertEqual(escalation?.description(date: \.iso),
+                       "The term for the written judgement ended on 2026-06-15 and has not been met.")
+        XCTAssertEqual(scheduler.reminders(for: ScheduleFixture.complaint(), now: ScheduleFixture.at("2026-05-18")).first?.english, false)
     }
 
     func testAfterDowntimeOnlyTheNewestReminderOfEachKindIsSent() {

@@ -30,7 +30,8 @@ extension Scheduler {
         return order.compactMap { newest[$0] }
             .filter { !scheduled.sentKeys.contains($0.key) }
             .map { ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: $0.key,
-                                 template: "handler-reminder", audiences: [.handler], topic: $0.topic) }
+                                 template: "handler-reminder", audiences: [.handler], topic: $0.topic,
+                                 english: scheduled.english) }
     }
 
     /// Every rung of a case's ladder whose term is still open, due or not.

@@ -12,16 +12,24 @@ public struct ScheduledMail: Sendable, Equatable {
     public var audiences: [Audience]
     /// What it is about.
     public var topic: ScheduleTopic
+    /// Whether its text is English (the case's location says so); the digest follows the organisation's templates.
+    public var english: Bool
 
     /// Creates a due mail.
     public init(caseID: Int64?, reference: CaseReference?, key: String, template: String, audiences: [Audience],
-                topic: ScheduleTopic) {
+                topic: ScheduleTopic, english: Bool = false) {
         self.caseID = caseID
         self.reference = reference
         self.key = key
         self.template = template
         self.audiences = audiences
         self.topic = topic
+        self.english = english
+    }
+
+    /// The `reminder.description` sentence in the mail's language; `date` writes a date out in words.
+    public func description(date: (LocalDate) -> String) -> String {
+        topic.description(english: english, date: date)
     }
 }
 

@@ -85,7 +85,7 @@ public struct Scheduler: Sendable {
             guard today >= next else { return nil }
             return ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: prefix + today.iso,
                                  template: "overdue-escalation", audiences: [.quality, .management],
-                                 topic: .termPassed(term, due: due, earlier: sent.count))
+                                 topic: .termPassed(term, due: due, earlier: sent.count), english: scheduled.english)
         }
     }
 }

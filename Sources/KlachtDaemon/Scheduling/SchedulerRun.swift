@@ -54,16 +54,13 @@ public struct SchedulerRun {
 
     /// Claims and queues one mail in one transaction; nil when another pass already claimed it.
     private func queue(_ mail: ScheduledMail, record: CaseRecord?, now: Date) throws -> Queued? {
-        try store.transaction {
+        let description = mail.description { DateWording.format($0, english: mail.english) }
+        return try store.transaction {
             guard try store.claimScheduled(caseID: mail.caseID, key: mail.key, now: now) else { return nil }
             var recipients: [String] = []
-            let english = runtime.language(forLocation: record?.location) == "en"
-            let description = mail.topic.description(english: english) { DateWording.format($0, english: english) }
-            switch mail.topic {
-            case .digest(let digest):
+            if case .digest(let digest) = mail.topic {
                 if try renderer.enqueueDigest(digest) != nil { recipients = runtime.configuration.organisation.quality }
-            default:
-                guard let record else { return nil }
+            } else if let record {
                 for audience in mail.audiences {
                     let addresses = renderer.addresses(for: audience, record)
                     // Management falls back to the quality staff: one copy each is enough.
