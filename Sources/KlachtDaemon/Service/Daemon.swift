@@ -88,7 +88,7 @@ public final class Daemon {
             do {
                 try SchedulerRun(runtime: runtime, store: store).run()
             } catch {
-                log.error("scheduler stopped on a database error, will retry in a minute: \(error)")
+                log.error("scheduler pass failed, nothing of it was claimed; retrying in a minute: \(error)")
             }
         }
         do {
