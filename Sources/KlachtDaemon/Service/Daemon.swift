@@ -88,7 +88,7 @@ public final class Daemon {
             do {
                 try SchedulerRun(runtime: runtime, store: store).run()
             } catch {
-                log.error("scheduler pass failed, nothing of it was claimed; retrying in a minute: \(error)")
+                log.error("scheduler pass stopped; the mail that failed was not claimed and is tried again in a minute: \(error)")
             }
         }
         do {
