@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
                                "CaseStore", "MailTransport"],
+                exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
         .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader"], swiftSettings: strict),
 

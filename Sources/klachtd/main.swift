@@ -9,6 +9,7 @@ let commands: [String: Command] = [
     "cases": CasesCommand(), "case": CaseCommand(), "parse": ParseCommand(),
     "terms": TermsCommand(), "holidays": HolidaysCommand(),
     "quarantine": QuarantineCommand(), "reprocess": ReprocessCommand(),
+    "tick": TickCommand(),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())

@@ -15,6 +15,7 @@ public final class Daemon {
     private var sender: OutboxSender
     private var imapBackoff = Backoff()
     private var imapRetryAt = Date.distantPast
+    private var scheduleAt = Date.distantPast
     private var stopping = false
     private let notifier = SystemdNotifier()
     /// The last time the mailbox was read; the outage clock starts at launch.
@@ -41,6 +42,9 @@ public final class Daemon {
             log.error("cannot open the outbox: \(error)")
             return 1
         }
+        // The first scheduler pass waits a minute: what waited in the mailbox while the daemon was
+        // down (a handler's answer, a parent's reply) is in the cases before terms are judged.
+        scheduleAt = runtime.clock.now().addingTimeInterval(60)
         log.notice("klachtd started: mailbox \(runtime.configuration.imap.mailbox), database \(runtime.configuration.databasePath)")
         notifier.notify("READY=1\nSTATUS=polling")
         while !stopping {
@@ -85,6 +89,14 @@ public final class Daemon {
             sync.disconnect()
             log.warning("IMAP: marking processed messages failed, will retry: \(error)")
         }
+        if now >= scheduleAt {
+            scheduleAt = now.addingTimeInterval(60)
+            do {
+                try SchedulerRun(runtime: runtime, store: store).run()
+            } catch {
+                log.error("scheduler pass stopped; the mail that failed was not claimed and is tried again in a minute: \(error)")
+            }
+        }
         do {
             try sender.sendDue()
         } catch {
@@ -98,14 +110,14 @@ public final class Daemon {
         let now = runtime.clock.now()
         let poll = Double(runtime.configuration.imap.pollIntervalSeconds)
         let watchdog = SystemdNotifier.watchdogInterval().map { $0 / 2 } ?? poll
-        var seconds = min(poll, watchdog)
+        var seconds = min(poll, watchdog, max(1, scheduleAt.timeIntervalSince(now)))
         for retry in [imapRetryAt, sender.serverAwayUntil] where retry > now {
             seconds = min(seconds, max(0.2, retry.timeIntervalSince(now)))
         }
         if now >= imapRetryAt {
             do {
-                // IDLE can wait long: the outbox and the scheduler are re-checked each poll interval.
-                if try sync.waitForChange(seconds: Int(max(1, poll)), wake: SignalPipe.fileDescriptor) { return }
+                // IDLE wakes for new mail; the timeout brings the scheduler and retries round in time.
+                if try sync.waitForChange(seconds: Int(max(1, seconds.rounded(.up))), wake: SignalPipe.fileDescriptor) { return }
             } catch {
                 sync.disconnect()
                 runtime.logger.warning("IMAP IDLE: \(error)")

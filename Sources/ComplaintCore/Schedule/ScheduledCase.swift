@@ -1,0 +1,70 @@
+import Foundation
+
+/// What the scheduler needs to know of a case: its clocks as stored, and what the file shows was done.
+///
+/// The daemon reads these facts from the store; the scheduler only looks at them, so the
+/// ladder is tested without a database.
+public struct ScheduledCase: Sendable, Equatable {
+    /// The case's row id.
+    public var id: Int64
+    /// The public reference, for the digest and the log.
+    public var reference: CaseReference
+    /// Where the case is in the procedure.
+    public var state: CaseState
+    /// What the message is; only a complaint runs the statutory clock.
+    public var kind: MessageKind
+    /// The regime the case's terms run under.
+    public var regime: Regime
+    /// When the complaint reached the mailbox.
+    public var receivedAt: Date
+    /// The location it is about, if known.
+    public var location: String?
+    /// The assigned handler's address, if any.
+    public var handler: String?
+    /// Whether staff mail about the case is written in English (the location's language).
+    public var english: Bool
+    /// The stored due dates; nil where no term runs (safeguarding, not a complaint, no judgement yet).
+    public var acknowledgementDue, firstContactDue, decisionDue, measuresDue: LocalDate?
+    /// The parent was sent the acknowledgement (or the neutral receipt), or the case moved past 'received'.
+    public var acknowledged: Bool
+    /// The handler has been in touch with the parent: a message from the handler on the case,
+    /// or a mail to the parent other than the automatic receipts.
+    public var parentContacted: Bool
+    /// The scheduled keys already claimed for this case (`reminder:week-2`, `escalation:decision:2026-06-16`).
+    public var sentKeys: Set<String>
+
+    /// Creates the facts of one case.
+    public init(id: Int64, reference: CaseReference, state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date,
+                location: String? = nil, handler: String? = nil, english: Bool = false,
+                acknowledgementDue: LocalDate? = nil, firstContactDue: LocalDate? = nil, decisionDue: LocalDate? = nil,
+                measuresDue: LocalDate? = nil, acknowledged: Bool = false, parentContacted: Bool = false,
+                sentKeys: Set<String> = []) {
+        self.id = id
+        self.reference = reference
+        self.state = state
+        self.kind = kind
+        self.regime = regime
+        self.receivedAt = receivedAt
+        self.location = location
+        self.handler = handler
+        self.english = english
+        self.acknowledgementDue = acknowledgementDue
+        self.firstContactDue = firstContactDue
+        self.decisionDue = decisionDue
+        self.measuresDue = measuresDue
+        self.acknowledged = acknowledged
+        self.parentContacted = parentContacted
+        self.sentKeys = sentKeys
+    }
+
+    /// Whether the statutory ladder (reminders and escalations) runs for this case at all.
+    ///
+    /// Only an open complaint outside the meldcode, not suspended and not with an outside body.
+    var runsClock: Bool {
+        guard kind.startsStatutoryClock else { return false }
+        switch state {
+        case .received, .acknowledged, .assigned, .judgementSent, .measuresPending: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// One mail the scheduler says is due now, with the key that makes it go out only once.
+public struct ScheduledMail: Sendable, Equatable {
+    /// The case it is about; nil for the weekly digest.
+    public var caseID: Int64?
+    /// The case's reference, for the log and `klachtd tick`'s output; nil for the digest.
+    public var reference: CaseReference?
+    /// Unique per case (or globally for the digest): `reminder:week-2`, `escalation:decision:2026-06-16`, `digest:2026-W21`.
+    public var key: String
+    /// The template to render: `handler-reminder`, `overdue-escalation` or `weekly-digest`.
+    public var template: String
+    /// Who receives it; each audience gets its own copy.
+    public var audiences: [Audience]
+    /// What it is about.
+    public var topic: ScheduleTopic
+    /// Whether its text is English (the case's location says so); the digest follows the organisation's templates.
+    public var english: Bool
+
+    /// Creates a due mail.
+    public init(caseID: Int64?, reference: CaseReference?, key: String, template: String, audiences: [Audience],
+                topic: ScheduleTopic, english: Bool = false) {
+        self.caseID = caseID
+        self.reference = reference
+        self.key = key
+        self.template = template
+        self.audiences = audiences
+        self.topic = topic
+        self.english = english
+    }
+
+    /// The `reminder.description` sentence in the mail's language; `date` writes a date out in words.
+    public func description(date: (LocalDate) -> String) -> String {
+        topic.description(english: english, date: date)
+    }
+}
+
+/// What a scheduled mail is about.
+public enum ScheduleTopic: Sendable, Equatable {
+    /// A term ends soon: the handler is reminded.
+    case termEnding(WatchedTerm, due: LocalDate)
+    /// A number of weeks has passed since receipt; the judgement is due on `decisionDue`.
+    case weeksElapsed(Int, decisionDue: LocalDate)
+    /// A term has passed: the quality staff and management are told (`earlier` counts earlier escalations).
+    case termPassed(WatchedTerm, due: LocalDate, earlier: Int)
+    /// The quality staff's weekly overview.
+    case digest(WeeklyDigest)
+
+    /// The `reminder.description` sentence, in Dutch or English; `date` writes a date out in words.
+    public func description(english: Bool, date: (LocalDate) -> String) -> String {
+        switch self {
+        case .termEnding(let term, let due):
+            let what = term.label(english: english)
+            switch (term, english) {
+            case (.firstContact, false):
+                return "Neem uiterlijk \(date(due)) contact op met de ouder: in het dossier staat nog geen contact."
+            case (.firstContact, true):
+                return "Please contact the parent by \(date(due)): the case file shows no contact yet."
+            case (_, false): return "De termijn voor \(what) loopt af op \(date(due))."
+            case (_, true): return "The term for \(what) ends on \(date(due))."
+            }
+        case .weeksElapsed(let weeks, let decisionDue):
+            return english
+                ? "This complaint was received \(weeks) weeks ago; the written judgement is due by \(date(decisionDue))."
+                : "Deze klacht is \(weeks) weken geleden ontvangen; het schriftelijk oordeel moet uiterlijk \(date(decisionDue)) bij de ouder zijn."
+        case .termPassed(let term, let due, let earlier):
+            let what = term.label(english: english)
+            let again = earlier > 0 ? (english ? " This is notice \(earlier + 1)." : " Dit is melding \(earlier + 1).") : ""
+            return english
+                ? "The term for \(what) ended on \(date(due)) and has not been met.\(again)"
+                : "De termijn voor \(what) is verstreken op \(date(due)) en is niet gehaald.\(again)"
+        case .digest(let digest):
+            return english
+                ? "Weekly overview \(date(digest.periodStart)) to \(date(digest.periodEnd))."
+                : "Weekoverzicht \(date(digest.periodStart)) t/m \(date(digest.periodEnd))."
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+
+/// Turns stored cases into the facts the pure `Scheduler` decides on.
+struct ScheduledCaseFacts {
+    /// Letters to the parent that a person caused (a handler's answer, a judgement, an extension notice);
+    /// the automatic receipts at intake are not the handler's contact.
+    static let parentLetters: Set<String> = ["progress-update", "extension-notice", "judgement-letter", "closing-letter"]
+    /// Mails that acknowledge receipt to the parent.
+    static let receipts: Set<String> = ["acknowledgement", "neutral-receipt"]
+
+    let runtime: Runtime
+    let store: CaseStore
+
+    /// The open cases, plus those received in the last 15 days (the digest lists last week's arrivals).
+    func load(now: Date) throws -> (cases: [ScheduledCase], records: [Int64: CaseRecord], globalKeys: Set<String>) {
+        let horizon = now.addingTimeInterval(-15 * 86_400)
+        let records = try store.allCases().filter { $0.state.isOpen || $0.receivedAt >= horizon }
+        let keys = try store.scheduledKeys()
+        let kinds = try store.outboxKindsByCase()
+        let handlerWrote = try store.caseIDsWithIncoming(role: "handler")
+        let cases = records.map { record in
+            let queued = kinds[record.id] ?? []
+            return ScheduledCase(
+                id: record.id, reference: record.reference, state: record.state, kind: record.kind, regime: record.regime,
+                receivedAt: record.receivedAt, location: record.location, handler: record.handler,
+                english: runtime.language(forLocation: record.location) == "en",
+                acknowledgementDue: record.acknowledgementDue.flatMap { LocalDate(iso: $0) },
+                firstContactDue: record.firstContactDue.flatMap { LocalDate(iso: $0) },
+                decisionDue: record.decisionDue.flatMap { LocalDate(iso: $0) },
+                measuresDue: record.measuresDue.flatMap { LocalDate(iso: $0) },
+                // No address: nobody can be acknowledged by mail; the quality staff were told at intake.
+                acknowledged: record.state != .received || record.complainantAddress == nil || !queued.isDisjoint(with: Self.receipts),
+                parentContacted: handlerWrote.contains(record.id) || !queued.isDisjoint(with: Self.parentLetters),
+                sentKeys: keys[record.id] ?? [])
+        }
+        return (cases, Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) }), keys[0] ?? [])
+    }
+}

@@ -1,0 +1,86 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailTemplates
+
+/// One pass of the scheduler: read the cases, ask the pure `Scheduler` what is due, queue it exactly once.
+///
+/// Each due mail is claimed in `scheduled_sent` and queued in the outbox in one transaction,
+/// with an event on its case: a crash before the commit leaves nothing (the next pass does it
+/// again), a crash after it leaves the mail in the outbox. A second pass, a second process
+/// (`klachtd tick` beside the daemon) or a restart finds the key claimed and sends nothing.
+public struct SchedulerRun {
+    /// A mail this pass queued, for the log and `klachtd tick`.
+    public struct Queued: Sendable, Equatable, CustomStringConvertible {
+        public var reference: String?
+        public var key: String
+        public var template: String
+        public var recipients: [String]
+
+        public var description: String {
+            "\(reference ?? "-") \(key) \(template) → \(recipients.isEmpty ? "(nobody)" : recipients.joined(separator: ", "))"
+        }
+    }
+
+    let runtime: Runtime
+    let store: CaseStore
+    let renderer: MailRenderer
+
+    public init(runtime: Runtime, store: CaseStore) {
+        self.runtime = runtime
+        self.store = store
+        renderer = MailRenderer(runtime: runtime, store: store)
+    }
+
+    /// The scheduler for the runtime's terms and calendar.
+    var scheduler: Scheduler {
+        Scheduler(policy: runtime.termPolicy, calendar: runtime.workingDays, civil: runtime.civil)
+    }
+
+    /// Queues every mail due now; returns what was queued (nothing when all was sent before).
+    @discardableResult
+    public func run() throws -> [Queued] {
+        let now = runtime.clock.now()
+        let facts = try ScheduledCaseFacts(runtime: runtime, store: store).load(now: now)
+        var queued: [Queued] = []
+        for mail in scheduler.due(cases: facts.cases, globalSentKeys: facts.globalKeys, now: now) {
+            if let done = try queue(mail, record: mail.caseID.flatMap { facts.records[$0] }, now: now) {
+                queued.append(done)
+                runtime.logger.info("scheduled: \(done.reference ?? "-") \(done.key) (\(done.template))")
+            }
+        }
+        return queued
+    }
+
+    /// Claims and queues one mail in one transaction; nil when another pass already claimed it.
+    private func queue(_ mail: ScheduledMail, record: CaseRecord?, now: Date) throws -> Queued? {
+        let description = mail.description { DateWording.format($0, english: mail.english) }
+        return try store.transaction {
+            guard try store.claimScheduled(caseID: mail.caseID, key: mail.key, now: now) else { return nil }
+            var recipients: [String] = []
+            if case .digest(let digest) = mail.topic {
+                if try renderer.enqueueDigest(digest) != nil { recipients = runtime.configuration.organisation.quality }
+            } else if let record {
+                for audience in mail.audiences {
+                    let addresses = renderer.addresses(for: audience, record)
+                    // Management falls back to the quality staff: one copy each is enough.
+                    guard !addresses.isEmpty, !Set(addresses).isSubset(of: recipients) else { continue }
+                    try renderer.enqueue(mail.template, to: audience, caseRecord: record,
+                                         extra: ["reminder": .object(["description": .string(description)])])
+                    recipients += addresses
+                }
+            }
+            try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: Self.action(for: mail.topic), from: nil, to: nil,
+                                  reason: "\(mail.key): \(description)", rawMessageID: nil, now: now)
+            return Queued(reference: mail.reference?.description, key: mail.key, template: mail.template, recipients: recipients)
+        }
+    }
+
+    static func action(for topic: ScheduleTopic) -> String {
+        switch topic {
+        case .termEnding, .weeksElapsed: "reminder queued"
+        case .termPassed: "escalation queued"
+        case .digest: "weekly digest queued"
+        }
+    }
+}
