@@ -47,7 +47,8 @@ public enum ConfigurationLoader {
                 + (triage.flatMap { SectionReader.listValue($0, "serious_words_extra") } ?? []),
             formSenders: forms.flatMap { SectionReader.listValue($0, "senders") } ?? [],
             formLabels: formLabels,
-            maxMessageBytes: try reader.int(limits, "max_message_bytes", default: 25 * 1024 * 1024, range: 1024...(1 << 31)))
+            maxMessageBytes: try reader.int(limits, "max_message_bytes", default: 25 * 1024 * 1024, range: 1024...(1 << 31)),
+            authentication: try readAuthentication(reader))
     }
 
     private static func readOrganisation(_ reader: SectionReader) throws(ConfigError) -> OrganisationSettings {
@@ -68,7 +69,15 @@ public enum ConfigurationLoader {
             management: try reader.addresses(section, "management", required: false),
             safeguarding: try reader.addresses(section, "safeguarding", required: true),
             timezone: timezone, language: language,
-            messageIDDomain: section.value("message_id_domain") ?? domain)
+            messageIDDomain: section.value("message_id_domain") ?? domain,
+            secretFile: section.value("secret_file"))
+    }
+
+    private static func readAuthentication(_ reader: SectionReader) throws(ConfigError) -> AuthenticationSettings {
+        guard let section = reader.optional("authentication") else { return AuthenticationSettings() }
+        return AuthenticationSettings(authservID: section.value("authserv_id"),
+                                      requireDKIMOrSPF: try reader.bool(section, "require_dkim_or_spf", default: true),
+                                      requireDMARCPass: try reader.bool(section, "require_dmarc_pass", default: false))
     }
 
     private static func readMailbox(_ reader: SectionReader) throws(ConfigError) -> MailboxSettings {
