@@ -52,7 +52,7 @@ public enum CommandVocabulary {
         guard wanted != " " else { return nil }
         return categories.first { name in
             let folded = FoldedText(name).value
-            return folded == wanted || folded.hasPrefix(wanted) && wanted.split(separator: " ").count == 1
+            return folded == wanted || (folded.hasPrefix(wanted) && wanted.split(separator: " ").count == 1)
         }
     }
 

@@ -14,10 +14,8 @@ public enum HMACSHA256 {
 
     /// The MAC as lowercase hex.
     public static func hexMAC(key: [UInt8], message: [UInt8]) -> String {
-        mac(key: key, message: message).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+        let digits = Array("0123456789abcdef")
+        return String(mac(key: key, message: message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
     }
 
     /// SHA-256 as bytes: the shared implementation speaks hex, so read its 64 digits back.

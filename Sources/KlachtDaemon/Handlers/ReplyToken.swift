@@ -1,5 +1,5 @@
-import Foundation
 import ComplaintCore
+import Foundation
 import KlachtConfig
 
 /// Signs and checks the token in a staff reply address: `klachten+KL-2026-0001.<token>@domain`.
