@@ -48,6 +48,32 @@ final class HandlerCommandTests: XCTestCase {
         XCTAssertTrue(try server.inbox("kwaliteit").isEmpty, "a verified command alerts nobody")
     }
 
+    func testAnswerReachesTheParentInTheirThreadAndTheirReplyComesBackToTheCase() throws {
+        let daemon = try startDaemon()
+        defer { daemon.stop() }
+        let (reference, assignment) = try openCase(daemon, parent: "ouder1", handler: "behandelaar1")
+        let replyTo = try XCTUnwrap(assignment.replyTo.first?.address)
+        try server.send(from: "behandelaar1@example.test", to: [replyTo], handlerReply(
+            from: "behandelaar1@example.test", to: replyTo, replyingTo: assignment,
+            body: "#antwoord\n\nIk bel u morgen om tien uur om uw klacht te bespreken."))
+        let mails = try server.waitForInbox("ouder1", count: 2)
+        let answer = try XCTUnwrap(mails.last)
+        XCTAssertTrue(answer.text?.contains("Ik bel u morgen om tien uur") ?? false, answer.text ?? "")
+        XCTAssertEqual(answer.from.first?.address, "klachten@example.test")
+        XCTAssertEqual(answer.inReplyTo, mails.first?.inReplyTo, "in the parent's own thread")
+        XCTAssertTrue(answer.replyTo.isEmpty, "the parent answers the organisation address, never a staff token")
+
+        try server.send(from: "ouder1@example.test", to: ["klachten@example.test"], [
+            "From: Ouder <ouder1@example.test>", "To: klachten@example.test", "Subject: Re: \(answer.subject ?? "")",
+            "Message-ID: <\(UUID().uuidString)@ouders.example.test>", "In-Reply-To: <\(answer.messageID ?? "")>",
+            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "", "Prima, tot morgen.", "",
+        ].joined(separator: "\r\n"))
+        try server.waitForInbox("behandelaar1", count: 2)
+        XCTAssertEqual(try daemon.cases().count, 1)
+        let messages = try XCTUnwrap(try daemon.caseDetail(reference)["messages"] as? [[String: Any]])
+        XCTAssertTrue(messages.contains { $0["role"] as? String == "complainant" && $0["text"] as? String == "Prima, tot morgen." })
+    }
+
     func testParentForgingTheHandlersFromWithAWrongTokenChangesNothing() throws {
         let daemon = try startDaemon()
         defer { daemon.stop() }
