@@ -45,6 +45,9 @@ final class HandlerCommandTests: XCTestCase {
         XCTAssertEqual(detail["outcome"] as? String, "gegrond")
         XCTAssertEqual(detail["measures_due"] as? String, Self.iso(due))
         XCTAssertEqual(detail["state"] as? String, "measures_pending")
+        let measures = try XCTUnwrap(detail["measures"] as? [[String: Any]])
+        XCTAssertEqual(measures.first?["due"] as? String, Self.iso(due))
+        XCTAssertTrue(try daemon.klachtd(["case", reference]).output.contains("maatregelen uiterlijk: \(Self.iso(due))"))
         XCTAssertTrue(try server.inbox("kwaliteit").isEmpty, "a verified command alerts nobody")
     }
 
@@ -177,10 +180,30 @@ final class HandlerCommandTests: XCTestCase {
         XCTAssertTrue(refused.error.contains("nothing changed"), refused.error)
     }
 
+    /// The test Postfix adds no Authentication-Results, so the messages carry their own; a real
+    /// server (OpenDKIM, rspamd) removes any that claim its authserv-id before adding its verdict.
+    func testRequiredAuthenticationResultsDecideWhetherAValidTokenCounts() throws {
+        let daemon = try startDaemon(extra: "[authentication]\nauthserv_id = mail.example.test\nrequire_dkim_or_spf = yes\n")
+        defer { daemon.stop() }
+        let (reference, assignment) = try openCase(daemon, parent: "ouder2", handler: "behandelaar1")
+        let replyTo = try XCTUnwrap(assignment.replyTo.first?.address)
+        let judgement = "#oordeel ongegrond\n\nDe redenen."
+        let forgedVerdict = "Authentication-Results: elsewhere.test; dkim=pass header.d=example.test"
+        try server.send(from: "behandelaar1@example.test", to: [replyTo], handlerReply(
+            from: "behandelaar1@example.test", to: replyTo, replyingTo: assignment, body: judgement, extraHeaders: [forgedVerdict]))
+        try assertNothingChanged(daemon, reference: reference, parent: "ouder2", handler: "behandelaar1", quality: 1)
+
+        try server.send(from: "behandelaar1@example.test", to: [replyTo], handlerReply(
+            from: "behandelaar1@example.test", to: replyTo, replyingTo: assignment, body: judgement,
+            extraHeaders: ["Authentication-Results: mail.example.test; spf=pass smtp.mailfrom=behandelaar1@example.test"]))
+        try server.waitForInbox("ouder2", count: 2)
+        XCTAssertEqual(try daemon.caseDetail(reference)["outcome"] as? String, "ongegrond")
+    }
+
     // MARK: Support
 
-    private func startDaemon() throws -> DaemonFixture {
-        let daemon = try DaemonFixture(server: server)
+    private func startDaemon(extra: String = "") throws -> DaemonFixture {
+        let daemon = try DaemonFixture(server: server, extraConfiguration: extra)
         let secret = daemon.directory + "/reply.secret"
         try "integration-test-secret-0123456789abcdef\n".write(toFile: secret, atomically: true, encoding: .utf8)
         let configuration = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
@@ -203,13 +226,14 @@ final class HandlerCommandTests: XCTestCase {
         return (reference, assignment)
     }
 
-    private func handlerReply(from: String, to: String, replyingTo original: ParsedMessage, body: String) -> String {
+    private func handlerReply(from: String, to: String, replyingTo original: ParsedMessage, body: String,
+                              extraHeaders: [String] = []) -> String {
         let id = original.messageID ?? ""
-        return [
+        return ([
             "From: \(from)", "To: \(to)", "Subject: Re: \(original.subject ?? "")", "Date: Mon, 16 Nov 2026 10:00:00 +0100",
             "Message-ID: <\(UUID().uuidString)@example.test>", "In-Reply-To: <\(id)>", "References: <\(id)>",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
-        ].joined(separator: "\r\n") + "\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        ] + extraHeaders).joined(separator: "\r\n") + "\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
     }
 
     /// The case is untouched, the parent has only the acknowledgement, the claimed handler nothing new,

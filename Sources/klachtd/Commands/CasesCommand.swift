@@ -59,10 +59,11 @@ struct CaseCommand: Command {
         let messages = try store.caseMessages(caseID: record.id)
         let outbox = try store.outbox(caseID: record.id)
         let fields = try store.formFields(caseID: record.id)
+        let measures = try store.measures(caseID: record.id)
         if arguments.has("--json") {
-            Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields).serialized())
+            Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures).serialized())
         } else {
-            Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, runtime: runtime))
+            Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures, runtime: runtime))
         }
         return 0
     }
