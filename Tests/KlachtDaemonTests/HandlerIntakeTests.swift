@@ -33,6 +33,10 @@ final class HandlerIntakeTests: XCTestCase {
             [location "Morel"]
             handler = behandelaar1@example.test
             aliases = bso morel
+            [location "De Boomgaard"]
+            handler = behandelaar2@example.test
+            aliases = boomgaard
+            regime = wkkgz
             """, file: directory + "/klachtd.conf")
         runtime = try Runtime(configuration: configuration, clock: Clock(fixed: now), logger: Logger())
         store = try runtime.openStore()
@@ -113,6 +117,26 @@ final class HandlerIntakeTests: XCTestCase {
         let added = try store.outbox(caseID: record.id).dropFirst(before)
         XCTAssertEqual(added.map(\.kind), ["unverified-message", "unverified-message"], "one notice per quality address, once")
         XCTAssertFalse(added.contains { $0.recipients.contains("behandelaar1@example.test") }, "no backscatter")
+    }
+
+    func testWkkgzExtensionMovesTheDecisionOnceAndNotifiesTheParent() throws {
+        let record = try openCase(subject: "Klacht over De Boomgaard")
+        XCTAssertEqual(record.regime, .wkkgz)
+        let address = try tokenAddress(record, for: "behandelaar2@example.test")
+        try deliver(reply(from: "behandelaar2@example.test", to: address, body: "#verlengen 4 weken wij wachten op een deskundige"))
+        let extended = try XCTUnwrap(store.caseRecord(id: record.id))
+        let original = try XCTUnwrap(record.decisionDue.flatMap(LocalDate.init(iso:)))
+        XCTAssertEqual(extended.decisionDue, original.adding(weeks: 4).iso)
+        let notice = try XCTUnwrap(store.outbox(caseID: record.id).last)
+        XCTAssertEqual(notice.kind, "extension-notice")
+        XCTAssertEqual(notice.recipients, ["ouder1@example.test"])
+        XCTAssertTrue(MessageParser.parse(notice.bytes).text?.contains("wij wachten op een deskundige") ?? false)
+
+        try deliver(reply(from: "behandelaar2@example.test", to: address, body: "#verlengen 2 weken nog een keer"))
+        XCTAssertEqual(try store.caseRecord(id: record.id)?.decisionDue, extended.decisionDue, "the Wkkgz allows one extension")
+        let refusal = try XCTUnwrap(store.outbox(caseID: record.id).last)
+        XCTAssertEqual(refusal.kind, "command-reply")
+        XCTAssertTrue(MessageParser.parse(refusal.bytes).text?.contains("al met 4 weken verlengd") ?? false)
     }
 
     func testHelpRepliesToTheVerifiedSenderOnly() throws {

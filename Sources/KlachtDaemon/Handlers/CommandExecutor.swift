@@ -24,7 +24,7 @@ public struct CommandExecutor {
     @discardableResult
     public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: CaseRecord,
                         replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
-        let plan = CommandPlanner.plan(script, role: role, facts: facts(for: caseRecord, now: now))
+        let plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
         if plan.errors.isEmpty {
             try apply(plan, actor: actor, caseID: caseRecord.id, rawID: rawID, now: now)
         } else {
@@ -40,14 +40,15 @@ public struct CommandExecutor {
     }
 
     /// What the planner checks against: the case, its terms as they stand, and the organisation.
-    func facts(for record: CaseRecord, now: Date) -> CaseFacts {
+    func facts(for record: CaseRecord, now: Date) throws -> CaseFacts {
         var terms: CaseTerms?
         if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
             var current = runtime.terms(received: record.receivedAt, regime: record.regime)
-            if due != current.decisionDue {
+            // The decision date is only ever moved by an extension, and that leaves an event.
+            if try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
                 current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7)
-                current.decisionDue = due
             }
+            current.decisionDue = due
             terms = current
         }
         let configuration = runtime.configuration

@@ -28,7 +28,8 @@ struct StaffMessageApplier {
         let today = runtime.civil.localDate(of: now)
         // One notice per case per day: a flood of forgeries must not become a flood of mail.
         guard try store.claimScheduled(caseID: plan.caseID, key: "unverified-notice:\(today.iso)", now: now) else { return }
-        let received = DateWording.format(runtime.civil.localDate(of: message.receivedAt), english: false)
+        let english = runtime.language(forLocation: caseRecord.location) == "en"
+        let received = DateWording.format(runtime.civil.localDate(of: message.receivedAt), english: english)
         try renderer.enqueue("unverified-message", to: .quality, caseRecord: caseRecord, extra: ["unverified": .object([
             "sender": .string(plan.sender ?? "(geen afzender)"), "received": .string(received), "reason": .string(plan.reason),
         ])])
