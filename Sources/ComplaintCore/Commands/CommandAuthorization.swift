@@ -33,7 +33,8 @@ public enum CommandAuthorization {
     public static func check(sender: String?, on snapshot: CaseSnapshot, organisation: OrganisationAddresses,
                              evidence: SenderEvidence) -> Verdict {
         guard let sender = sender?.lowercased(), let role = role(of: sender, on: snapshot, organisation) else {
-            return .refused("de afzender \(sender ?? "(geen)") is niet de behandelaar van deze zaak, geen kwaliteitsmedewerker en geen aandachtsfunctionaris")
+            return .refused("de afzender \(sender ?? "(geen)") is niet de behandelaar van deze zaak, "
+                            + "geen kwaliteitsmedewerker en geen aandachtsfunctionaris")
         }
         guard evidence.tokenPresented else {
             return .refused("het bericht is niet gestuurd aan het antwoordadres met toegangscode van deze zaak")

@@ -51,14 +51,14 @@ public enum SenderAuthentication {
         let domain = address[address.index(after: at)...].lowercased()
         let results = headers.compactMap(AuthenticationResults.init).filter { $0.authservID == serverID }.flatMap(\.results)
         guard !results.isEmpty else { return "geen Authentication-Results van \(serverID)" }
+        let passed = { (method: String) in results.filter { $0.method == method && $0.result == "pass" }.map(\.properties) }
         if settings.requireDKIMOrSPF {
-            let dkim = results.contains { $0.method == "dkim" && $0.result == "pass" && aligned($0.properties["header.d"] ?? domainOf($0.properties["header.i"]), domain) }
-            let spf = results.contains { $0.method == "spf" && $0.result == "pass" && aligned(domainOf($0.properties["smtp.mailfrom"]), domain) }
+            let dkim = passed("dkim").contains { aligned($0["header.d"] ?? domainOf($0["header.i"]), domain) }
+            let spf = passed("spf").contains { aligned(domainOf($0["smtp.mailfrom"]), domain) }
             if !dkim && !spf { return "DKIM en SPF slagen niet voor \(domain)" }
         }
-        if settings.requireDMARCPass {
-            let dmarc = results.contains { $0.method == "dmarc" && $0.result == "pass" && ($0.properties["header.from"]?.lowercased() ?? domain) == domain }
-            if !dmarc { return "DMARC slaagt niet voor \(domain)" }
+        if settings.requireDMARCPass, !passed("dmarc").contains(where: { ($0["header.from"]?.lowercased() ?? domain) == domain }) {
+            return "DMARC slaagt niet voor \(domain)"
         }
         return nil
     }
