@@ -39,6 +39,22 @@ public struct OrganisationSettings: Sendable, Equatable {
     public var timezone: String
     public var language: String
     public var messageIDDomain: String
+    /// The file holding the secret that signs the reply tokens of staff mails (`secret_file`).
+    public var secretFile: String? = nil
+}
+
+/// `[authentication]`: how far the mail server's Authentication-Results are trusted for staff commands.
+public struct AuthenticationSettings: Sendable, Equatable {
+    /// Only Authentication-Results headers with this authserv-id are read; nil: none are required.
+    public var authservID: String? = nil
+    public var requireDKIMOrSPF = true
+    public var requireDMARCPass = false
+
+    public init(authservID: String? = nil, requireDKIMOrSPF: Bool = true, requireDMARCPass: Bool = false) {
+        self.authservID = authservID
+        self.requireDKIMOrSPF = requireDKIMOrSPF
+        self.requireDMARCPass = requireDMARCPass
+    }
 }
 
 /// `[terms]` as read from the file; the calendar turns them into a `TermPolicy`.
@@ -81,4 +97,5 @@ public struct Configuration: Sendable, Equatable {
     public var outageAlertSeconds: Int
     /// `[limits]`: the longest wait between reconnection attempts when a server is away.
     public var reconnectMaxSeconds: Int
+    public var authentication = AuthenticationSettings()
 }

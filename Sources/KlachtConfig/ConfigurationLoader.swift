@@ -52,7 +52,8 @@ public enum ConfigurationLoader {
             autoRepliesPerDay: try reader.int(limits, "auto_replies_per_day", default: 10, range: 1...100_000),
             bounceSuppressionDays: try reader.int(limits, "bounce_suppression_days", default: 7, range: 0...365),
             outageAlertSeconds: try reader.int(limits, "outage_alert_seconds", default: 1800, range: 10...604_800),
-            reconnectMaxSeconds: try reader.int(limits, "reconnect_max_seconds", default: 300, range: 2...3600))
+            reconnectMaxSeconds: try reader.int(limits, "reconnect_max_seconds", default: 300, range: 2...3600),
+            authentication: try readAuthentication(reader))
     }
 
     private static func readOrganisation(_ reader: SectionReader) throws(ConfigError) -> OrganisationSettings {
@@ -73,7 +74,15 @@ public enum ConfigurationLoader {
             management: try reader.addresses(section, "management", required: false),
             safeguarding: try reader.addresses(section, "safeguarding", required: true),
             timezone: timezone, language: language,
-            messageIDDomain: section.value("message_id_domain") ?? domain)
+            messageIDDomain: section.value("message_id_domain") ?? domain,
+            secretFile: section.value("secret_file"))
+    }
+
+    private static func readAuthentication(_ reader: SectionReader) throws(ConfigError) -> AuthenticationSettings {
+        guard let section = reader.optional("authentication") else { return AuthenticationSettings() }
+        return AuthenticationSettings(authservID: section.value("authserv_id"),
+                                      requireDKIMOrSPF: try reader.bool(section, "require_dkim_or_spf", default: true),
+                                      requireDMARCPass: try reader.bool(section, "require_dmarc_pass", default: false))
     }
 
     private static func readMailbox(_ reader: SectionReader) throws(ConfigError) -> MailboxSettings {

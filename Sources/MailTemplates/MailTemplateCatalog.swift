@@ -41,6 +41,9 @@ public enum MailTemplateCatalog {
             "compliment-thanks": organisation.union(caseFacts).union(reply),
             "weekly-digest": organisation.union(digest),
             "follow-up-notice": staffMail.union(["follow_up.text"]),
+            "handler-message": parentLetter.union(["message.text"]),
+            "unverified-message": organisation.union(caseFacts).union(["case.subject", "handler.address", "unverified.sender",
+                                                                      "unverified.received", "unverified.reason"]).union(reply),
             "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"])
                 .union(reply),
         ]

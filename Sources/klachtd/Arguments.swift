@@ -4,6 +4,8 @@ import Foundation
 struct Arguments {
     private(set) var flags: Set<String> = []
     private(set) var options: [String: String] = [:]
+    /// Every value of an option given more than once (`--measure A --measure B`), in order.
+    private(set) var repeated: [String: [String]] = [:]
     private(set) var positional: [String] = []
 
     /// Options that take a value; every other `--word` is a flag.
@@ -14,9 +16,11 @@ struct Arguments {
             if word.hasPrefix("--") {
                 if let equals = word.firstIndex(of: "=") {
                     options[String(word[..<equals])] = String(word[word.index(after: equals)...])
+                    repeated[String(word[..<equals]), default: []].append(String(word[word.index(after: equals)...]))
                 } else if valued.contains(word) {
                     guard index + 1 < words.count else { throw UsageError("\(word) needs a value") }
                     options[word] = words[index + 1]
+                    repeated[word, default: []].append(words[index + 1])
                     index += 1
                 } else {
                     flags.insert(word)
@@ -32,6 +36,7 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
     subscript(_ option: String) -> String? { options[option] }
+    func values(_ option: String) -> [String] { repeated[option] ?? [] }
 
     /// `--now 2026-05-04T10:00:00+02:00` (or a date alone, read as midnight UTC).
     func now() throws(UsageError) -> Date? {

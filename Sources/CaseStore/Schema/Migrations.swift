@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -144,5 +144,20 @@ enum Migrations {
         since TEXT NOT NULL
     );
     CREATE INDEX outbox_message_id ON outbox(message_id);
+    """
+
+    /// Version 3: the measures of a judgement, each with its own concrete term (issue 6);
+    /// `done_at` is for confirming them (issue 10).
+    static let schemaVersion3 = """
+    CREATE TABLE measures (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        due TEXT NOT NULL,                    -- YYYY-MM-DD, local date
+        done_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX measures_case ON measures(case_id);
     """
 }

@@ -9,11 +9,16 @@ public struct IntakeContext: Sendable {
     public var threadCase: CaseSnapshot?
     /// Cases named by `[KL-YYYY-NNNN]` tags in the subject.
     public var taggedCases: [CaseSnapshot]
+    /// The case named by the plus address the message was sent to (`klachten+REF.token@`), if any.
+    public var addressedCase: CaseSnapshot?
+    /// What the daemon verified of the sender: the token and the mail server's authentication.
+    public var senderEvidence: SenderEvidence
 
     public init(organisation: OrganisationAddresses, locations: [LocationProfile], defaultRegime: Regime = .wko,
                 safeguardingScreen: WordScreen = WordScreen(entries: WordScreen.defaultSafeguarding),
                 seriousScreen: WordScreen = WordScreen(entries: WordScreen.defaultSerious),
-                threadCase: CaseSnapshot? = nil, taggedCases: [CaseSnapshot] = []) {
+                threadCase: CaseSnapshot? = nil, taggedCases: [CaseSnapshot] = [], addressedCase: CaseSnapshot? = nil,
+                senderEvidence: SenderEvidence = SenderEvidence()) {
         self.organisation = organisation
         self.locations = locations
         self.defaultRegime = defaultRegime
@@ -21,6 +26,8 @@ public struct IntakeContext: Sendable {
         self.seriousScreen = seriousScreen
         self.threadCase = threadCase
         self.taggedCases = taggedCases
+        self.addressedCase = addressedCase
+        self.senderEvidence = senderEvidence
     }
 
     /// Every address that belongs to a configured handler.

@@ -11,6 +11,7 @@ public enum IntakeDecider {
             // Robots get no answer; what they say about a case is still kept on it.
             return .ignore(reason: "automatic mail (\(reason))", caseID: context.threadCase?.id)
         }
+        if let staff = StaffMessageRouting.decide(message, context: context) { return staff }
         if let followUp = followUp(message, context) { return .followUp(followUp) }
         return .newCase(plan(for: message, context))
     }

@@ -61,4 +61,8 @@ public enum IntakeDecision: Sendable, Equatable {
     case ignore(reason: String, caseID: Int64?)
     case newCase(NewCasePlan)
     case followUp(FollowUpPlan)
+    /// A verified staff message: a note, and the commands in it.
+    case staffMessage(StaffMessagePlan)
+    /// Commands or a staff claim that did not verify: kept unverified, nothing changes.
+    case unverified(UnverifiedPlan)
 }

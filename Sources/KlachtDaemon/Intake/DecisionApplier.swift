@@ -39,6 +39,12 @@ struct DecisionApplier {
                 }
             }
             return plan.caseID
+        case .staffMessage(let plan):
+            try StaffMessageApplier(runtime: runtime, store: store, renderer: renderer, now: now).apply(plan, message: message, rawID: rawID)
+            return plan.caseID
+        case .unverified(let plan):
+            try StaffMessageApplier(runtime: runtime, store: store, renderer: renderer, now: now).apply(plan, message: message, rawID: rawID)
+            return plan.caseID
         }
     }
 

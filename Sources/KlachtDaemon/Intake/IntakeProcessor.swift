@@ -66,7 +66,7 @@ public struct IntakeProcessor {
             return
         }
         let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
-        let context = try intakeContext(for: inbound)
+        let context = try intakeContext(for: inbound, parsed: parsed)
         let decision = IntakeDecider.decide(inbound, context: context)
         try store.transaction {
             let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
@@ -97,7 +97,7 @@ public struct IntakeProcessor {
     }
 
     /// The lookups the pure decision needs: the thread's case and the cases named in the subject.
-    private func intakeContext(for message: InboundMessage) throws -> IntakeContext {
+    private func intakeContext(for message: InboundMessage, parsed: ParsedMessage) throws -> IntakeContext {
         let configuration = runtime.configuration
         let organisation = OrganisationAddresses(
             mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
@@ -105,10 +105,12 @@ public struct IntakeProcessor {
             messageIDDomain: configuration.organisation.messageIDDomain)
         let thread = try store.caseForThread(messageIDs: message.threadIDs)
         let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
+        let staff = try StaffAddressing(runtime: runtime, store: store).evidence(for: parsed, sender: message.from?.address)
         return IntakeContext(organisation: organisation, locations: configuration.locations, defaultRegime: configuration.defaultRegime,
                              safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
                              seriousScreen: WordScreen(entries: configuration.seriousWords),
-                             threadCase: thread?.snapshot, taggedCases: tagged.map(\.snapshot))
+                             threadCase: thread?.snapshot, taggedCases: tagged.map(\.snapshot),
+                             addressedCase: staff.addressed?.snapshot, senderEvidence: staff.evidence)
     }
 }
 
@@ -120,6 +122,9 @@ extension IntakeDecision {
         case .newCase(let plan): "new \(plan.kind.rawValue) case, state \(plan.initialState.rawValue)"
             + (plan.flags.isEmpty ? "" : ", flags " + plan.flags.map(\.rawValue).joined(separator: ","))
         case .followUp(let plan): "follow-up from the \(plan.role.rawValue) on case \(plan.caseID)"
+        case .staffMessage(let plan): "message from the \(plan.role.rawValue) on case \(plan.caseID)"
+            + (plan.script.hasCommands ? " with \(plan.script.commands.count) command(s)" : "")
+        case .unverified(let plan): "unverified message on case \(plan.caseID) kept; nothing changed"
         }
     }
 }

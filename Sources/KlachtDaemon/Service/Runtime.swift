@@ -22,6 +22,8 @@ public struct Runtime: Sendable {
     public var workingDays: WorkingDayCalendar
     public var termPolicy: TermPolicy
     public var composer: MessageComposer
+    /// Signs the tokens in staff reply addresses; nil when `[organisation] secret_file` is not set.
+    public var replySigner: ReplyTokenSigner?
 
     public init(configuration: Configuration, clock: Clock = Clock(), logger: Logger = Logger()) throws {
         self.configuration = configuration
@@ -50,6 +52,7 @@ public struct Runtime: Sendable {
         termPolicy = policy
         composer = MessageComposer(fromName: configuration.organisation.name, fromAddress: configuration.organisation.address,
                                    messageIDDomain: configuration.organisation.messageIDDomain)
+        replySigner = try ReplyTokenSigner.load(configuration)
     }
 
     /// The shipped `Templates/`: beside the executable's package (development), or installed.

@@ -36,15 +36,20 @@ struct CasesCommand: Command {
 }
 
 struct CaseCommand: Command {
-    let summary = "show one case with its terms, events and messages"
+    let summary = "show one case with its terms, events and messages; or act on it (assign, judge, close, ...)"
     let usage = """
         Usage: klachtd case KL-YYYY-NNNN [--config FILE] [--json]
-        """
+
+        """ + CaseActionCommands.usage
+    var valuedOptions: Set<String> { Set(["--config", "--now"]).union(CaseActionCommands.valuedOptions) }
 
     func run(_ arguments: Arguments) throws -> Int32 {
         guard let word = arguments.positional.first else { throw UsageError("name the case, e.g. klachtd case KL-2026-0001") }
         guard let reference = CaseReference(word) else { throw UsageError("'\(word)' is not a case reference like KL-2026-0001") }
         let runtime = try runtime(arguments)
+        if arguments.positional.count > 1 {
+            return try CaseActionCommands.run(arguments, reference: reference, runtime: runtime)
+        }
         let store = try runtime.openStore()
         guard let record = try store.caseRecord(reference: reference) else {
             Output.err("klachtd: no case \(reference)")
@@ -54,10 +59,11 @@ struct CaseCommand: Command {
         let messages = try store.caseMessages(caseID: record.id)
         let outbox = try store.outbox(caseID: record.id)
         let fields = try store.formFields(caseID: record.id)
+        let measures = try store.measures(caseID: record.id)
         if arguments.has("--json") {
-            Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields).serialized())
+            Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures).serialized())
         } else {
-            Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, runtime: runtime))
+            Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures, runtime: runtime))
         }
         return 0
     }

@@ -10,7 +10,7 @@ enum CaseJSON {
     }
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
-                       formFields: [(label: String, value: String)]) -> JSONValue {
+                       formFields: [(label: String, value: String)], measures: [MeasureRecord] = []) -> JSONValue {
         var fields = summaryFields(record)
         fields += [
             ("regime", .string(record.regime.rawValue)),
@@ -22,6 +22,8 @@ enum CaseJSON {
             ("measures_due", optional(record.measuresDue)),
             ("category", optional(record.category)),
             ("outcome", optional(record.outcome)),
+            ("measures", .array(measures.map { .object([("text", .string($0.text)), ("due", .string($0.due)),
+                                                        ("done_at", optional($0.doneAt.map(Timestamp.string)))]) })),
             ("form_fields", .array(formFields.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })),
             ("events", .array(events.map { event in
                 .object([("at", .string(Timestamp.string(event.at))), ("actor", .string(event.actor)), ("action", .string(event.action)),

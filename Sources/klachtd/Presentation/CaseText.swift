@@ -14,7 +14,7 @@ enum CaseText {
     }
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
-                       formFields: [(label: String, value: String)], runtime: Runtime) -> String {
+                       formFields: [(label: String, value: String)], measures: [MeasureRecord] = [], runtime: Runtime) -> String {
         var lines = [
             "\(record.reference)  \(record.subject ?? "(geen onderwerp)")",
             "  status:            \(record.state.dutchLabel) (\(record.state.rawValue))",
@@ -30,6 +30,8 @@ enum CaseText {
         ]
         if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
+        if let due = record.measuresDue { lines.append("  maatregelen uiterlijk: \(due)") }
+        lines += measures.map { "    - \($0.text) (uiterlijk \($0.due)\($0.doneAt == nil ? "" : ", gereed"))" }
         if !formFields.isEmpty {
             lines += ["", "Formuliervelden:"]
             lines += formFields.map { "  \($0.label): \($0.value.replacingOccurrences(of: "\n", with: " / "))" }

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The commands at the top of a reply and the text below them.
+public struct CommandScript: Sendable, Equatable {
+    public var commands: [HandlerCommand]
+    /// The message text under the commands: the parent's answer, or the judgement's reasoning.
+    public var body: String
+    /// What could not be read, one sentence per problem; any error means nothing is done.
+    public var errors: [String]
+
+    public init(commands: [HandlerCommand] = [], body: String = "", errors: [String] = []) {
+        self.commands = commands
+        self.body = body
+        self.errors = errors
+    }
+
+    /// True when the reply starts with at least one `#` line, readable or not.
+    public var hasCommands: Bool { !commands.isEmpty || !errors.isEmpty }
+}
+
+/// Reads the `#` lines at the top of a reply's new text (quoted history already removed).
+///
+/// Only the top counts: a command further down, or inside the quoted history, is text.
+public enum CommandParser {
+    public static func parse(_ replyText: String) -> CommandScript {
+        let lines = replyText.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        var script = CommandScript()
+        var lead: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { index += 1; continue }
+            guard line.hasPrefix("#") else { break }
+            read(line, into: &script, lead: &lead)
+            index += 1
+        }
+        let rest = lines[index...].joined(separator: "\n")
+        script.body = (lead + [rest]).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return script
+    }
+
+    private static func read(_ line: String, into script: inout CommandScript, lead: inout [String]) {
+        let content = line.dropFirst()
+        let wordEnd = content.firstIndex { $0 == " " || $0 == ":" || $0 == "\t" } ?? content.endIndex
+        let name = content[..<wordEnd].lowercased()
+        var argument = String(content[wordEnd...]).trimmingCharacters(in: .whitespaces)
+        if argument.hasPrefix(":") { argument = String(argument.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        guard let word = CommandVocabulary.spellings[name] else {
+            script.errors.append("'#\(name)' is geen opdracht; #help geeft de lijst")
+            return
+        }
+        switch command(word, argument) {
+        case .success(let command):
+            script.commands.append(command)
+            // `#antwoord Beste ouder, ...` on one line: the rest of the line starts the text.
+            if word == .answer, !argument.isEmpty { lead.append(argument) }
+        case .failure(let problem):
+            script.errors.append(problem.text)
+        }
+    }
+
+    struct Problem: Error { let text: String }
+
+    private static func command(_ word: CommandVocabulary.Word, _ argument: String) -> Result<HandlerCommand, Problem> {
+        func needs(_ what: String) -> Result<HandlerCommand, Problem>? {
+            argument.isEmpty ? .failure(Problem(text: "#\(word.rawValue) mist \(what)")) : nil
+        }
+        switch word {
+        case .answer: return .success(.answer)
+        case .help: return .success(.help)
+        case .meldcode: return .success(.meldcode)
+        case .release: return .success(.release)
+        case .judgement:
+            if let missing = needs("de uitkomst: gegrond, deels-gegrond of ongegrond") { return missing }
+            guard let outcome = JudgementOutcome(word: argument) else {
+                return .failure(Problem(text: "#oordeel '\(argument)' is geen uitkomst; kies gegrond, deels-gegrond of ongegrond"))
+            }
+            return .success(.judgement(outcome))
+        case .measure:
+            return needs("de omschrijving van de maatregel") ?? .success(.measure(argument))
+        case .term:
+            if let missing = needs("een datum (2026-07-01) of een aantal weken (4 weken)") { return missing }
+            guard let term = TermSpecParser.parse(argument) else {
+                return .failure(Problem(text: "#termijn '\(argument)' is geen datum (2026-07-01 of 1-7-2026) of aantal weken (4 weken)"))
+            }
+            return .success(.term(term))
+        case .category:
+            if let missing = needs("een categorie") { return missing }
+            guard let category = CommandVocabulary.category(matching: argument) else {
+                return .failure(Problem(text: "#categorie '\(argument)' is onbekend; kies uit: "
+                                        + CommandVocabulary.categories.joined(separator: "; ")))
+            }
+            return .success(.category(category))
+        case .location:
+            return needs("de naam van de locatie") ?? .success(.location(argument))
+        case .kind:
+            if let missing = needs("de soort") { return missing }
+            guard let kind = CommandVocabulary.kinds[argument.lowercased()] else {
+                return .failure(Problem(text: "#soort '\(argument)' is onbekend; kies klacht, onvrede, verbeterpunt, vraag, suggestie of compliment"))
+            }
+            return .success(.kind(kind))
+        case .assign:
+            if let missing = needs("het e-mailadres van de behandelaar") { return missing }
+            let address = argument.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")).lowercased()
+            guard address.split(separator: "@").count == 2, !address.contains(" ") else {
+                return .failure(Problem(text: "#toewijzen '\(argument)' is geen e-mailadres"))
+            }
+            return .success(.assign(address))
+        case .extend:
+            return extensionCommand(argument)
+        case .withdrawn:
+            return needs("de reden") ?? .success(.withdrawn(reason: argument))
+        case .suspended:
+            return needs("de reden") ?? .success(.suspended(reason: argument))
+        case .close:
+            return .success(.close(reason: argument.isEmpty ? nil : argument))
+        }
+    }
+
+    /// `#verlengen 4 weken de reden`.
+    private static func extensionCommand(_ argument: String) -> Result<HandlerCommand, Problem> {
+        var words = argument.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first, let weeks = Int(first) else {
+            return .failure(Problem(text: "#verlengen begint met het aantal weken, bv. '#verlengen 4 weken wij wachten op een gesprek'"))
+        }
+        words.removeFirst()
+        if let unit = words.first?.lowercased(), ["week", "weken", "weeks", "wk"].contains(unit) { words.removeFirst() }
+        let reason = words.joined(separator: " ")
+        guard !reason.isEmpty else { return .failure(Problem(text: "#verlengen mist de reden voor de ouder")) }
+        return .success(.extend(weeks: weeks, reason: reason))
+    }
+}
+
+/// Reads `2026-07-01`, `1-7-2026`, `1/7/2026`, `4 weken`, `4 weeks`, `10 dagen`.
+public enum TermSpecParser {
+    public static func parse(_ text: String) -> TermSpec? {
+        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let date = LocalDate(iso: text), date.isValid { return .date(date) }
+        let dateParts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+        if dateParts.count == 3, let day = Int(dateParts[0]), let month = Int(dateParts[1]), let year = Int(dateParts[2]),
+           dateParts[2].count == 4 {
+            let date = LocalDate(year: year, month: month, day: day)
+            return date.isValid ? .date(date) : nil
+        }
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count == 2, let count = Int(words[0]), count > 0, count <= 104 else { return nil }
+        switch words[1] {
+        case "week", "weken", "weeks", "wk": return .weeks(count)
+        case "dag", "dagen", "day", "days": return .days(count)
+        default: return nil
+        }
+    }
+}

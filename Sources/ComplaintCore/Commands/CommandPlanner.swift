@@ -1,0 +1,169 @@
+/// Turns a reply's commands into the changes and mails they make, checked against the case and the role.
+///
+/// Pure: the daemon (mail) and the command line (`klachtd case REF ...`) both carry out the
+/// same plan. Any error anywhere means an empty plan with the errors: nothing half-done.
+public enum CommandPlanner {
+    public static func plan(_ script: CommandScript, role: CommandRole, facts: CaseFacts) -> CommandPlan {
+        var builder = Builder(script: script, role: role, facts: facts)
+        builder.run()
+        if !builder.plan.errors.isEmpty {
+            return CommandPlan(errors: builder.plan.errors, helpRequested: builder.plan.helpRequested)
+        }
+        return builder.plan
+    }
+
+    private struct Builder {
+        let script: CommandScript
+        let role: CommandRole
+        let facts: CaseFacts
+        var plan = CommandPlan()
+        var state: CaseState
+
+        init(script: CommandScript, role: CommandRole, facts: CaseFacts) {
+            self.script = script
+            self.role = role
+            self.facts = facts
+            state = facts.snapshot.state
+            plan.errors = script.errors
+        }
+
+        mutating func run() {
+            let commands = script.commands
+            for command in commands {
+                if let refusal = CommandAuthorization.refusal(of: command, role: role, state: state) {
+                    plan.errors.append(refusal)
+                }
+            }
+            guard plan.errors.isEmpty else { return }
+            let judgements = commands.compactMap { if case .judgement(let outcome) = $0 { outcome } else { nil } }
+            if judgements.count > 1 { plan.errors.append("geef één #oordeel per bericht") }
+            if commands.contains(.answer), !judgements.isEmpty {
+                plan.errors.append("#antwoord en #oordeel gebruiken allebei de tekst eronder; stuur ze in aparte berichten")
+            }
+            let measures = self.measures(commands, judged: !judgements.isEmpty)
+            for command in commands {
+                apply(command, measures: measures)
+            }
+        }
+
+        /// The `#maatregel` lines with the `#termijn` below each; every measure needs a concrete date.
+        mutating func measures(_ commands: [HandlerCommand], judged: Bool) -> [PlannedMeasure] {
+            var pending: [String] = []
+            var result: [PlannedMeasure] = []
+            for command in commands {
+                switch command {
+                case .measure(let text):
+                    pending.append(text)
+                case .term(let spec):
+                    let due = spec.resolve(from: facts.today)
+                    if pending.isEmpty { plan.errors.append("#termijn hoort onder een #maatregel") }
+                    if due <= facts.today { plan.errors.append("#termijn \(due.iso) ligt niet na vandaag (\(facts.today.iso))") }
+                    result += pending.map { PlannedMeasure(text: $0, due: due) }
+                    pending = []
+                default:
+                    continue
+                }
+            }
+            for text in pending { plan.errors.append("de maatregel '\(text)' heeft geen termijn; zet #termijn eronder (datum of aantal weken)") }
+            if !judged, !result.isEmpty || !pending.isEmpty { plan.errors.append("#maatregel en #termijn horen bij een #oordeel") }
+            return result
+        }
+
+        mutating func apply(_ command: HandlerCommand, measures: [PlannedMeasure]) {
+            switch command {
+            case .answer:
+                if script.body.isEmpty { plan.errors.append("#antwoord: schrijf de tekst voor de ouder onder de opdracht") }
+                if facts.snapshot.complainantAddress == nil { plan.errors.append("#antwoord: van de ouder is geen e-mailadres bekend") }
+                plan.mails.append(.answer(text: script.body))
+            case .judgement(let outcome):
+                judge(outcome, measures: measures)
+            case .measure, .term:
+                return
+            case .category(let category):
+                plan.changes.append(.set(.category, category))
+            case .location(let name):
+                guard let location = LocationMatcher(locations: facts.locations).match(field: name) else {
+                    plan.errors.append("#locatie '\(name)' is onbekend; kies uit: " + facts.locations.map(\.name).joined(separator: ", "))
+                    return
+                }
+                plan.changes.append(.set(.location, location.name))
+            case .kind(let kind):
+                plan.changes.append(.set(.kind, kind.rawValue))
+            case .assign(let address):
+                guard facts.assignableAddresses.contains(address) else {
+                    plan.errors.append("#toewijzen \(address) is geen behandelaar of kwaliteitsmedewerker in de configuratie")
+                    return
+                }
+                plan.changes.append(.set(.handler, address))
+                transition(.assign, "toegewezen aan \(address)", word: command.word)
+                plan.mails.append(.assignment)
+            case .extend(let weeks, let reason):
+                extend(weeks: weeks, reason: reason)
+            case .withdrawn(let reason):
+                transition(.withdraw, reason, word: command.word)
+            case .suspended(let reason):
+                transition(.suspend, reason, word: command.word)
+            case .close(let reason):
+                transition(.close, reason ?? "gesloten", word: command.word)
+                plan.mails.append(.closing(reason: reason))
+            case .meldcode:
+                transition(.restrictForSafeguarding, "onder de meldcode gebracht", word: command.word)
+            case .release:
+                transition(.releaseFromSafeguarding, "vrijgegeven door de aandachtsfunctionaris", word: command.word)
+            case .help:
+                plan.helpRequested = true
+            }
+        }
+
+        mutating func judge(_ outcome: JudgementOutcome, measures: [PlannedMeasure]) {
+            if script.body.isEmpty {
+                plan.errors.append("#oordeel vraagt een motivering: schrijf de redenen onder de opdrachten")
+            }
+            plan.changes.append(.set(.outcome, outcome.rawValue))
+            transition(.sendJudgement, "oordeel: \(outcome.dutchLabel)", word: "#oordeel")
+            if let last = measures.map(\.due).max() {
+                plan.changes.append(.recordMeasures(measures))
+                plan.changes.append(.set(.measuresDue, last.iso))
+                transition(.awaitMeasures, "\(measures.count) maatregel(en), uiterlijk \(last.iso)", word: "#oordeel")
+            }
+            plan.mails.append(.judgement(outcome: outcome, reasons: script.body, measures: measures))
+        }
+
+        mutating func extend(weeks: Int, reason: String) {
+            guard state.awaitsJudgement, let terms = facts.terms else {
+                plan.errors.append("#verlengen kan alleen zolang het oordeel nog niet is gegeven")
+                return
+            }
+            switch TermCalculator.extendedDecision(terms, weeks: weeks, policy: facts.termPolicy, noticeDate: facts.today) {
+            case .success(let newDue):
+                plan.changes.append(.set(.decisionDue, newDue.iso))
+                plan.mails.append(.termExtension(weeks: weeks, reason: reason, originalDue: terms.decisionDue))
+            case .failure(let error):
+                plan.errors.append("#verlengen: \(Self.dutch(error))")
+            }
+        }
+
+        mutating func transition(_ action: CaseAction, _ reason: String, word: String) {
+            switch CaseStateMachine.next(from: state, on: action) {
+            case .success(let next):
+                plan.changes.append(.transition(action, reason: reason))
+                state = next
+            case .failure:
+                plan.errors.append("\(word) kan niet bij een zaak met status '\(state.dutchLabel)'")
+            }
+        }
+
+        static func dutch(_ error: TermError) -> String {
+            switch error {
+            case .extensionNotAllowed(let regime):
+                "een \(regime.rawValue)-klacht kan niet worden verlengd; alleen de Wkkgz kent één verlenging"
+            case .extensionOutOfRange(let weeks, let maximum):
+                "\(weeks) weken kan niet; verleng met 1 tot \(maximum) weken"
+            case .alreadyExtended(let weeks):
+                "deze zaak is al met \(weeks) weken verlengd; de Wkkgz staat één verlenging toe"
+            case .noticeTooLate(_, let due):
+                "de zes weken liepen af op \(due.iso); verlengen moest daarvoor worden gemeld"
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The command words handlers write, Dutch first with their English aliases, and the help text.
+public enum CommandVocabulary {
+    /// What a command word means before its argument is read.
+    /// The raw value is the Dutch word, as messages name it.
+    enum Word: String, CaseIterable {
+        case answer = "antwoord", judgement = "oordeel", measure = "maatregel", term = "termijn", category = "categorie"
+        case location = "locatie", kind = "soort", assign = "toewijzen", extend = "verlengen", withdrawn = "ingetrokken"
+        case suspended = "geschorst", close = "gesloten", meldcode, release = "vrijgeven", help
+    }
+
+    /// Every spelling of every word, lowercased, without the `#`.
+    static let spellings: [String: Word] = {
+        let table: [Word: [String]] = [
+            .answer: ["antwoord", "answer", "reply"],
+            .judgement: ["oordeel", "judgement", "judgment"],
+            .measure: ["maatregel", "measure"],
+            .term: ["termijn", "term", "due"],
+            .category: ["categorie", "category"],
+            .location: ["locatie", "location"],
+            .kind: ["soort", "kind", "type"],
+            .assign: ["toewijzen", "assign"],
+            .extend: ["verlengen", "extend"],
+            .withdrawn: ["ingetrokken", "withdrawn", "withdraw"],
+            .suspended: ["geschorst", "suspended", "suspend"],
+            .close: ["gesloten", "sluiten", "close", "closed"],
+            .meldcode: ["meldcode", "safeguarding"],
+            .release: ["vrijgeven", "release"],
+            .help: ["help", "hulp"],
+        ]
+        var result: [String: Word] = [:]
+        for (word, names) in table { for name in names { result[name] = word } }
+        return result
+    }()
+
+    /// The words of `MessageKind` and their English aliases.
+    static let kinds: [String: MessageKind] = [
+        "klacht": .klacht, "complaint": .klacht, "onvrede": .onvrede, "signaal": .onvrede, "dissatisfaction": .onvrede,
+        "verbeterpunt": .verbeterpunt, "improvement": .verbeterpunt, "vraag": .vraag, "question": .vraag,
+        "suggestie": .suggestie, "suggestion": .suggestie, "compliment": .compliment,
+    ]
+
+    /// The categories of DOMAIN.md, as reports count them.
+    public static let categories: [String] = [
+        "Communicatie en bejegening", "Pedagogisch handelen en kwaliteit van de opvang", "Veiligheid en gezondheid",
+        "Financiën, facturatie en toeslag", "Contract en plaatsing", "Planning, opvangtijden en ruildagen",
+        "Personeel en bezetting", "Accommodatie, voeding en materiaal", "Oudercommissie en adviesrecht", "Overig",
+    ]
+
+    /// The category a handler means: the whole name or its first word, without accents or case.
+    public static func category(matching text: String) -> String? {
+        let wanted = FoldedText(text).value
+        guard wanted != " " else { return nil }
+        return categories.first { name in
+            let folded = FoldedText(name).value
+            return folded == wanted || (folded.hasPrefix(wanted) && wanted.split(separator: " ").count == 1)
+        }
+    }
+
+    /// The explanation `#help` returns and error replies repeat.
+    public static let help = """
+        Opdrachten (bovenaan uw antwoord, elk op een eigen regel; Engelse namen tussen haakjes):
+          #antwoord                 (#answer) de tekst eronder gaat naar de ouder
+          #oordeel UITKOMST         (#judgement) gegrond, deels-gegrond of ongegrond; de tekst eronder is de motivering
+          #maatregel TEKST          (#measure) een maatregel bij het oordeel; meerdere mogen
+          #termijn DATUM|N weken    (#term) wanneer de maatregelen erboven klaar zijn, bv. 2026-07-01 of 4 weken
+          #categorie NAAM           (#category) \(categories.map { $0.split(separator: " ").first.map(String.init) ?? $0 }.joined(separator: ", "))
+          #locatie NAAM             (#location) een locatie uit de configuratie
+          #soort SOORT              (#kind) klacht, onvrede, verbeterpunt, vraag, suggestie of compliment
+          #toewijzen ADRES          (#assign) een andere behandelaar
+          #verlengen N weken REDEN  (#extend) alleen Wkkgz: verlengt de termijn met ten hoogste 4 weken en stuurt de ouder bericht
+          #ingetrokken REDEN        (#withdrawn) de ouder trekt de klacht in
+          #geschorst REDEN          (#suspended) de behandeling ligt stil
+          #gesloten [REDEN]         (#close) sluit de zaak en stuurt de ouder de afsluitbrief
+          #meldcode / #vrijgeven    (#safeguarding / #release) alleen de aandachtsfunctionaris
+          #help                     deze uitleg
+
+        Voorbeeld:
+          #oordeel gegrond
+          #maatregel Alle pedagogisch medewerkers volgen de overdrachtsinstructie opnieuw.
+          #termijn 4 weken
+
+          Wij hebben met de medewerkers gesproken en ...
+        """
+}

@@ -1,0 +1,103 @@
+/// A judgement's outcome as the Wet kinderopvang letters name it.
+public enum JudgementOutcome: String, Sendable, CaseIterable, Equatable {
+    case upheld = "gegrond"
+    case partlyUpheld = "deels-gegrond"
+    case unfounded = "ongegrond"
+
+    /// The words a handler may write after `#oordeel`, Dutch first.
+    public var spellings: [String] {
+        switch self {
+        case .upheld: ["gegrond", "upheld"]
+        case .partlyUpheld: ["deels-gegrond", "deels gegrond", "gedeeltelijk-gegrond", "partly-upheld", "partly upheld"]
+        case .unfounded: ["ongegrond", "unfounded"]
+        }
+    }
+
+    /// How the letter and the case file name it ("deels gegrond").
+    public var dutchLabel: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    /// The outcome in the letter's language.
+    public func label(english: Bool) -> String {
+        guard english else { return dutchLabel }
+        switch self {
+        case .upheld: return "upheld"
+        case .partlyUpheld: return "partly upheld"
+        case .unfounded: return "unfounded"
+        }
+    }
+
+    public init?(word: String) {
+        let folded = word.lowercased().trimmingCharacters(in: .whitespaces)
+        guard let match = Self.allCases.first(where: { $0.spellings.contains(folded) }) else { return nil }
+        self = match
+    }
+}
+
+/// When a measure is to be realised: a date, or a number of weeks or days from the judgement.
+public enum TermSpec: Sendable, Equatable {
+    case date(LocalDate)
+    case weeks(Int)
+    case days(Int)
+
+    /// The concrete date, counted from `today` (the day of the judgement).
+    public func resolve(from today: LocalDate) -> LocalDate {
+        switch self {
+        case .date(let date): date
+        case .weeks(let weeks): today.adding(weeks: weeks)
+        case .days(let days): today.adding(days: days)
+        }
+    }
+}
+
+/// One command from a handler's reply or the command line: what it asks, not yet whether it may.
+public enum HandlerCommand: Sendable, Equatable {
+    /// The text below goes to the parent.
+    case answer
+    /// The reasoned judgement; the text below is the reasoning.
+    case judgement(JudgementOutcome)
+    /// A measure taken after the judgement.
+    case measure(String)
+    /// The term of the measures above it (or all of them).
+    case term(TermSpec)
+    case category(String)
+    case location(String)
+    case kind(MessageKind)
+    case assign(String)
+    /// A Wkkgz extension of the decision term, with its reason.
+    case extend(weeks: Int, reason: String)
+    case withdrawn(reason: String)
+    case suspended(reason: String)
+    case close(reason: String?)
+    case meldcode
+    case release
+    case help
+
+    /// The command word as the help text names it.
+    public var word: String {
+        switch self {
+        case .answer: "#antwoord"
+        case .judgement: "#oordeel"
+        case .measure: "#maatregel"
+        case .term: "#termijn"
+        case .category: "#categorie"
+        case .location: "#locatie"
+        case .kind: "#soort"
+        case .assign: "#toewijzen"
+        case .extend: "#verlengen"
+        case .withdrawn: "#ingetrokken"
+        case .suspended: "#geschorst"
+        case .close: "#gesloten"
+        case .meldcode: "#meldcode"
+        case .release: "#vrijgeven"
+        case .help: "#help"
+        }
+    }
+
+    /// Commands only the safeguarding officer (or an operator on the command line) may give.
+    public var isSafeguardingOnly: Bool {
+        switch self {
+        case .meldcode, .release: true
+        default: false
+        }
+    }
+}

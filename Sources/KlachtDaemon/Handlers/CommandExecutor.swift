@@ -1,0 +1,115 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailTemplates
+
+/// Carries out a plan of commands on a case inside the caller's transaction: its changes, its
+/// mails, and the reply to whoever gave them. The mail path and the command line share it.
+public struct CommandExecutor {
+    let runtime: Runtime
+    let store: CaseStore
+    let renderer: MailRenderer
+
+    public init(runtime: Runtime, store: CaseStore) {
+        self.init(runtime: runtime, store: store, renderer: MailRenderer(runtime: runtime, store: store))
+    }
+
+    init(runtime: Runtime, store: CaseStore, renderer: MailRenderer) {
+        self.runtime = runtime
+        self.store = store
+        self.renderer = renderer
+    }
+
+    /// Plans and applies `script`; with errors nothing changes and `replyTo` (if any) is told why.
+    @discardableResult
+    public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: CaseRecord,
+                        replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
+        let plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
+        if plan.errors.isEmpty {
+            try apply(plan, actor: actor, caseID: caseRecord.id, rawID: rawID, now: now)
+        } else {
+            try store.appendEvent(caseID: caseRecord.id, actor: actor, action: "commands refused", from: nil, to: nil,
+                                  reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
+        }
+        if plan.needsReply, let replyTo, let current = try store.caseRecord(id: caseRecord.id) {
+            try renderer.enqueue("command-reply", to: .handler, caseRecord: current, extra: ["command": .object([
+                "errors": .list(plan.errors.map(TemplateValue.string)), "help": .string(CommandVocabulary.help),
+            ])], recipients: [replyTo])
+        }
+        return plan
+    }
+
+    /// What the planner checks against: the case, its terms as they stand, and the organisation.
+    func facts(for record: CaseRecord, now: Date) throws -> CaseFacts {
+        var terms: CaseTerms?
+        if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
+            var current = runtime.terms(received: record.receivedAt, regime: record.regime)
+            // The decision date is only ever moved by an extension, and that leaves an event.
+            if try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
+                current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7)
+            }
+            current.decisionDue = due
+            terms = current
+        }
+        let configuration = runtime.configuration
+        return CaseFacts(snapshot: record.snapshot, regime: record.regime, terms: terms, locations: configuration.locations,
+                         assignableAddresses: Set(configuration.locations.compactMap(\.handler) + configuration.organisation.quality),
+                         termPolicy: runtime.termPolicy, today: runtime.civil.localDate(of: now))
+    }
+
+    private func apply(_ plan: CommandPlan, actor: String, caseID: Int64, rawID: Int64?, now: Date) throws {
+        for change in plan.changes {
+            guard let current = try store.caseRecord(id: caseID) else { return }
+            switch change {
+            case .transition(let action, let reason):
+                guard case .success(let next) = CaseStateMachine.next(from: current.state, on: action) else { continue }
+                try store.changeState(caseID: caseID, from: current.state, to: next, actor: actor, action: action.rawValue,
+                                      reason: reason, rawMessageID: rawID, now: now)
+            case .set(let field, let value):
+                try store.updateCase(caseID: caseID, column: Self.column(field), value: value, actor: actor, reason: nil,
+                                     rawMessageID: rawID, now: now)
+            case .recordMeasures(let measures):
+                try store.addMeasures(caseID: caseID, measures.map { MeasureRecord(text: $0.text, due: $0.due.iso) }, now: now)
+            }
+        }
+        guard let updated = try store.caseRecord(id: caseID) else { return }
+        for mail in plan.mails { try send(mail, on: updated) }
+    }
+
+    private func send(_ mail: PlannedMail, on record: CaseRecord) throws {
+        let english = runtime.language(forLocation: record.location) == "en"
+        switch mail {
+        case .answer(let text):
+            try renderer.enqueue("handler-message", to: .complainant, caseRecord: record, extra: ["message": ["text": .string(text)]])
+        case .judgement(let outcome, let reasons, let measures):
+            let items = measures.map { TemplateValue.object(["text": .string($0.text), "due": .string(DateWording.format($0.due, english: english))]) }
+            try renderer.enqueue("judgement-letter", to: .complainant, caseRecord: record, extra: ["judgement": .object([
+                "outcome": .string(outcome.label(english: english)), "reasons": .string(reasons), "measures": .list(items),
+            ])])
+        case .termExtension(let weeks, let reason, let originalDue):
+            try renderer.enqueue("extension-notice", to: .complainant, caseRecord: record, extra: ["extension": .object([
+                "weeks": .string(String(weeks)), "reason": .string(reason),
+                "original_due": .string(DateWording.format(originalDue, english: english)),
+            ])])
+        case .closing(let reason):
+            try renderer.enqueue("closing-letter", to: .complainant, caseRecord: record,
+                                 extra: ["closing": ["reason": .string(reason ?? "")]])
+        case .assignment:
+            let complaint = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
+            try renderer.enqueue("handler-assignment", to: .handler, caseRecord: record,
+                                 extra: ["case": ["text": .string(complaint?.text ?? "")]])
+        }
+    }
+
+    private static func column(_ field: CaseField) -> CaseColumn {
+        switch field {
+        case .handler: .handler
+        case .location: .location
+        case .category: .category
+        case .outcome: .outcome
+        case .kind: .kind
+        case .decisionDue: .decisionDue
+        case .measuresDue: .measuresDue
+        }
+    }
+}

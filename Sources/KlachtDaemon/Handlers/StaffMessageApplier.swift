@@ -1,0 +1,43 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailParser
+
+/// Records staff messages on their case: a verified one with its commands carried out, an
+/// unverified one kept apart with (at most once a day per case) a notice to the quality staff.
+struct StaffMessageApplier {
+    let runtime: Runtime
+    let store: CaseStore
+    let renderer: MailRenderer
+    let now: Date
+
+    func apply(_ plan: StaffMessagePlan, message: InboundMessage, rawID: Int64) throws {
+        try record(message, on: plan.caseID, role: plan.role.rawValue, verified: true, rawID: rawID)
+        try store.appendEvent(caseID: plan.caseID, actor: plan.sender, action: "message from the \(plan.role.rawValue)",
+                              from: nil, to: nil, reason: plan.script.hasCommands ? "with commands" : "note", rawMessageID: rawID, now: now)
+        guard plan.script.hasCommands, let caseRecord = try store.caseRecord(id: plan.caseID) else { return }
+        try CommandExecutor(runtime: runtime, store: store, renderer: renderer)
+            .execute(plan.script, role: plan.role, actor: plan.sender, on: caseRecord, replyTo: plan.sender, rawID: rawID, now: now)
+    }
+
+    func apply(_ plan: UnverifiedPlan, message: InboundMessage, rawID: Int64) throws {
+        try record(message, on: plan.caseID, role: plan.claimedRole, verified: false, rawID: rawID)
+        try store.appendEvent(caseID: plan.caseID, actor: plan.sender ?? "unknown", action: "unverified message kept",
+                              from: nil, to: nil, reason: plan.reason, rawMessageID: rawID, now: now)
+        guard plan.alertsQuality, let caseRecord = try store.caseRecord(id: plan.caseID) else { return }
+        let today = runtime.civil.localDate(of: now)
+        // One notice per case per day: a flood of forgeries must not become a flood of mail.
+        guard try store.claimScheduled(caseID: plan.caseID, key: "unverified-notice:\(today.iso)", now: now) else { return }
+        let english = runtime.language(forLocation: caseRecord.location) == "en"
+        let received = DateWording.format(runtime.civil.localDate(of: message.receivedAt), english: english)
+        try renderer.enqueue("unverified-message", to: .quality, caseRecord: caseRecord, extra: ["unverified": .object([
+            "sender": .string(plan.sender ?? "(geen afzender)"), "received": .string(received), "reason": .string(plan.reason),
+        ])])
+    }
+
+    private func record(_ message: InboundMessage, on caseID: Int64, role: String, verified: Bool, rawID: Int64) throws {
+        try store.addCaseMessage(caseID: caseID, CaseMessage(
+            direction: "in", role: role, messageID: message.messageID, subject: message.subject,
+            text: message.replyText ?? message.text, verified: verified, at: message.receivedAt, rawMessageID: rawID, outboxID: nil))
+    }
+}

@@ -1,0 +1,108 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import KlachtDaemon
+
+/// `klachtd case REF ACTION ...`: what a handler does by email, for cases handled by phone or in person.
+///
+/// Each action is written as the command a handler would put in a reply and goes through the
+/// same parser, planner and executor, recorded with actor `cli:<user>`.
+enum CaseActionCommands {
+    static let usage = """
+        Usage: klachtd case KL-YYYY-NNNN ACTION [arguments] [--config FILE] [--now ISO8601]
+
+        Actions (the email command in brackets):
+          assign ADDRESS                                (#toewijzen) another handler from the configuration
+          judge gegrond|deels-gegrond|ongegrond         (#oordeel) sends the judgement letter to the parent
+                --reasons-file FILE | --reasons TEXT       the reasoning (required)
+                [--measure TEXT --term DATE|"N weken"]...  measures, each with its term (one --term for all is fine)
+          answer --text-file FILE | --text TEXT         (#antwoord) a message to the parent, in their thread
+          close [--reason TEXT]                         (#gesloten) closes the case and sends the closing letter
+          withdraw --reason TEXT                        (#ingetrokken)
+          suspend --reason TEXT                         (#geschorst)
+          extend WEEKS --reason TEXT                    (#verlengen) Wkkgz only; sends the extension notice
+          category NAME | location NAME | kind KIND     (#categorie, #locatie, #soort)
+          meldcode | release                            (#meldcode, #vrijgeven)
+
+        Mails are queued at once and sent by the running daemon (or now, when the server answers).
+        """
+
+    static let valuedOptions: Set<String> = ["--measure", "--term", "--reasons-file", "--reasons", "--text-file", "--text", "--reason"]
+
+    static func run(_ arguments: Arguments, reference: CaseReference, runtime: Runtime) throws -> Int32 {
+        let script = CommandParser.parse(try text(for: arguments))
+        let store = try runtime.openStore()
+        guard let record = try store.caseRecord(reference: reference) else {
+            Output.err("klachtd: no case \(reference)")
+            return 1
+        }
+        let actor = "cli:" + (ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+        let plan = try store.transaction {
+            try CommandExecutor(runtime: runtime, store: store)
+                .execute(script, role: .operator, actor: actor, on: record, replyTo: nil, rawID: nil, now: runtime.clock.now())
+        }
+        guard plan.errors.isEmpty else {
+            Output.err("klachtd: nothing changed on \(reference):\n" + plan.errors.map { "  - \($0)" }.joined(separator: "\n"))
+            return 1
+        }
+        let updated = try store.caseRecord(id: record.id)
+        Output.out("\(reference): \(updated?.state.dutchLabel ?? "?"); \(plan.changes.count) change(s), \(plan.mails.count) mail(s) queued")
+        do {
+            try OutboxSender(runtime: runtime, store: store).sendDue()
+        } catch {
+            Output.err("klachtd: the mail server did not answer (\(error)); the running daemon sends the queued mail later")
+        }
+        return 0
+    }
+
+    /// The action as the lines a handler would write; the text below them is the body.
+    static func text(for arguments: Arguments) throws -> String {
+        let words = Array(arguments.positional.dropFirst())
+        guard let action = words.first?.lowercased() else { throw UsageError("name an action, e.g. judge, assign or close") }
+        let rest = words.dropFirst().map(oneLine).joined(separator: " ")
+        let reason = arguments["--reason"].map(oneLine) ?? ""
+        switch action {
+        case "assign": return "#toewijzen \(rest)"
+        case "category": return "#categorie \(rest)"
+        case "location": return "#locatie \(rest)"
+        case "kind": return "#soort \(rest)"
+        case "close": return "#gesloten \(reason)"
+        case "withdraw": return "#ingetrokken \(reason)"
+        case "suspend": return "#geschorst \(reason)"
+        case "extend": return "#verlengen \(rest) \(reason)"
+        case "meldcode": return "#meldcode"
+        case "release": return "#vrijgeven"
+        case "answer": return "#antwoord\n\n" + (try body(arguments, file: "--text-file", inline: "--text"))
+        case "judge": return try judgement(rest, arguments)
+        default: throw UsageError("unknown action '\(action)'")
+        }
+    }
+
+    private static func judgement(_ outcome: String, _ arguments: Arguments) throws -> String {
+        let measures = arguments.values("--measure").map(oneLine), terms = arguments.values("--term").map(oneLine)
+        var lines = ["#oordeel \(outcome)"]
+        if terms.count == measures.count {
+            for (measure, term) in zip(measures, terms) { lines += ["#maatregel \(measure)", "#termijn \(term)"] }
+        } else if terms.count == 1 {
+            lines += measures.map { "#maatregel \($0)" } + ["#termijn \(terms[0])"]
+        } else {
+            throw UsageError("give one --term for all measures, or one --term after each --measure")
+        }
+        return lines.joined(separator: "\n") + "\n\n" + (try body(arguments, file: "--reasons-file", inline: "--reasons"))
+    }
+
+    private static func body(_ arguments: Arguments, file: String, inline: String) throws -> String {
+        if let path = arguments[file] {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw UsageError("\(file) \(path) cannot be read as UTF-8 text")
+            }
+            return text
+        }
+        return arguments[inline] ?? ""
+    }
+
+    /// An argument cannot start a new command line.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
