@@ -34,7 +34,7 @@ public enum ConfigurationLoader {
         }
         let triage = reader.optional("triage")
         let limits = reader.optional("limits")
-        return Configuration(
+        var configuration = Configuration(
             file: file, organisation: organisation, imap: imap, smtp: smtp,
             databasePath: try reader.string(storage, "database"),
             templatesDirectory: reader.optional("templates")?.value("directory"),
@@ -48,6 +48,12 @@ public enum ConfigurationLoader {
             formSenders: forms.flatMap { SectionReader.listValue($0, "senders") } ?? [],
             formLabels: formLabels,
             maxMessageBytes: try reader.int(limits, "max_message_bytes", default: 25 * 1024 * 1024, range: 1024...(1 << 31)))
+        if let retention = reader.optional("retention") {
+            configuration.retention = RetentionSettings(months: try reader.int(retention, "months", default: 24, range: 1...600),
+                                                        dailyPurge: try reader.bool(retention, "daily_purge", default: true))
+        }
+        configuration.metricsTextfile = reader.optional("metrics")?.value("textfile")
+        return configuration
     }
 
     private static func readOrganisation(_ reader: SectionReader) throws(ConfigError) -> OrganisationSettings {

@@ -8,6 +8,8 @@ let commands: [String: Command] = [
     "run": RunCommand(), "deliver": DeliverCommand(), "check-config": CheckConfigCommand(),
     "cases": CasesCommand(), "case": CaseCommand(), "parse": ParseCommand(),
     "terms": TermsCommand(), "holidays": HolidaysCommand(),
+    "report": ReportCommand(), "overview": OverviewCommand(), "purge": PurgeCommand(), "export": ExportCommand(),
+    "backup": BackupCommand(), "status": StatusCommand(),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())
