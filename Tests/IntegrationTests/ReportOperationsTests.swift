@@ -64,6 +64,7 @@ final class ReportOperationsTests: XCTestCase {
         XCTAssertNotNil(object["last_successful_poll_at"] as? String, status.output)
         XCTAssertEqual(object["open"] as? Int, total)
         XCTAssertEqual(object["quarantined"] as? Int, 0)
+        XCTAssertNotNil(object["last_purge_at"] as? String, "the daemon ran its daily retention purge")
         XCTAssertEqual(object["healthy"] as? Bool, true, status.output)
         XCTAssertEqual(status.status, 0)
         XCTAssertTrue(try daemon.klachtd(["status"]).output.contains("last successful poll"))
