@@ -6,7 +6,7 @@ import XCTest
 final class ReportPrivacyTests: XCTestCase {
     /// A dataset of its own: the purge changes it.
     func purgeDataset() throws -> ReportDataset {
-        let dataset = try ReportDataset()
+        let dataset = try ReportDataset(extraConfiguration: "[retention]\nmonths = 24\ndaily_purge = no\n")
         try dataset.fill(count: 120)
         return dataset
     }

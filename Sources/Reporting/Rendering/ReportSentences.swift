@@ -20,13 +20,19 @@ enum ReportSentences {
         let others = report.otherReactions.reduce(0) { $0 + $1.count }
         if others > 0 {
             text += " Daarnaast kwamen \(DutchWording.count(others, "andere klantreactie", "andere klantreacties")) binnen: "
-                + report.otherReactions.map { "\($0.count) \($0.label)" }.joined(separator: ", ") + "."
+                + report.otherReactions.map { "\($0.count) \($0.count == 1 ? $0.label : plural($0.label))" }.joined(separator: ", ") + "."
         }
         if report.meldcodeCount > 0 {
             text += " \(DutchWording.count(report.meldcodeCount, "melding is", "meldingen zijn")) volgens de meldcode "
                 + "behandeld; die worden hier niet beschreven."
         }
         return text
+    }
+
+    /// The plural of a kind of customer reaction ("onvrede" has none).
+    static func plural(_ kind: String) -> String {
+        ["klacht": "klachten", "verbeterpunt": "verbeterpunten", "vraag": "vragen", "suggestie": "suggesties",
+         "compliment": "complimenten"][kind] ?? kind
     }
 
     static func handling(_ times: HandlingTimes, year: Int) -> String {
@@ -56,7 +62,7 @@ enum ReportSentences {
 
     /// One judgement in one line: category, outcome, measures with their term, and the handler's summary.
     static func judgement(_ entry: JudgementEntry) -> (head: String, detail: String) {
-        var detail = "Oordeel: \(entry.outcome.label)."
+        var detail = entry.outcome == .pending ? "Nog in behandeling." : "Oordeel: \(entry.outcome.label)."
         if let measures = entry.measures, !measures.isEmpty {
             detail += " Maatregel: \(measures)" + (entry.measuresDue.map { " (termijn: \(DutchWording.date($0)))" } ?? "") + "."
         } else if let due = entry.measuresDue {
