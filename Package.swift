@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "FormReader", swiftSettings: strict),
         .target(name: "MailTemplates", swiftSettings: strict),
         .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["ComplaintCore"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
@@ -30,15 +31,16 @@ let package = Package(
         // The daemon wires the core to the edges; the executable is the command line.
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
-                               "CaseStore", "MailTransport"],
+                               "CaseStore", "MailTransport", "Reporting"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
-        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader"], swiftSettings: strict),
+        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting"], swiftSettings: strict),
 
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "KlachtConfigTests", dependencies: ["KlachtConfig"], swiftSettings: strict),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),

@@ -98,4 +98,21 @@ public struct Configuration: Sendable, Equatable {
     /// `[limits]`: the longest wait between reconnection attempts when a server is away.
     public var reconnectMaxSeconds: Int
     public var authentication = AuthenticationSettings()
+    /// `[retention]`: when personal data is deleted.
+    public var retention = RetentionSettings()
+    /// `[metrics] textfile`: where the Prometheus text file is written each cycle; nil for none.
+    public var metricsTextfile: String? = nil
+}
+
+/// `[retention]`: personal data and raw messages are deleted this long after a case closed.
+public struct RetentionSettings: Sendable, Equatable {
+    /// Months after closing (default 24: the 12-month Geschillencommissie window and the next annual report).
+    public var months = 24
+    /// Whether the daemon purges once a day by itself (else only `klachtd purge`).
+    public var dailyPurge = true
+
+    public init(months: Int = 24, dailyPurge: Bool = true) {
+        self.months = months
+        self.dailyPurge = dailyPurge
+    }
 }

@@ -34,7 +34,7 @@ public enum ConfigurationLoader {
         }
         let triage = reader.optional("triage")
         let limits = reader.optional("limits")
-        return Configuration(
+        var configuration = Configuration(
             file: file, organisation: organisation, imap: imap, smtp: smtp,
             databasePath: try reader.string(storage, "database"),
             templatesDirectory: reader.optional("templates")?.value("directory"),
@@ -54,6 +54,12 @@ public enum ConfigurationLoader {
             outageAlertSeconds: try reader.int(limits, "outage_alert_seconds", default: 1800, range: 10...604_800),
             reconnectMaxSeconds: try reader.int(limits, "reconnect_max_seconds", default: 300, range: 2...3600),
             authentication: try readAuthentication(reader))
+        if let retention = reader.optional("retention") {
+            configuration.retention = RetentionSettings(months: try reader.int(retention, "months", default: 24, range: 1...600),
+                                                        dailyPurge: try reader.bool(retention, "daily_purge", default: true))
+        }
+        configuration.metricsTextfile = reader.optional("metrics")?.value("textfile")
+        return configuration
     }
 
     private static func readOrganisation(_ reader: SectionReader) throws(ConfigError) -> OrganisationSettings {

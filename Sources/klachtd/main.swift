@@ -10,6 +10,8 @@ let commands: [String: Command] = [
     "terms": TermsCommand(), "holidays": HolidaysCommand(),
     "quarantine": QuarantineCommand(), "reprocess": ReprocessCommand(),
     "tick": TickCommand(),
+    "report": ReportCommand(), "overview": OverviewCommand(), "purge": PurgeCommand(), "export": ExportCommand(),
+    "backup": BackupCommand(), "status": StatusCommand(),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())

@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -159,5 +159,40 @@ enum Migrations {
         created_at TEXT NOT NULL
     );
     CREATE INDEX measures_case ON measures(case_id);
+    """
+
+    /// Version 4 (issue 8): what the annual report reads that survives a retention purge,
+    /// the daemon's own state for `klachtd status`, and the one sanctioned change to events.
+    ///
+    /// Events hold no personal data except `actor` (an address) and `reason` (free text).
+    /// A purge first sets `cases.purged_at`, then redacts exactly those two fields of the
+    /// case's events (actor becomes '[verwijderd]' unless it is klachtd, reason NULL); the
+    /// trigger refuses every other update, and every delete, as before.
+    static let schemaVersion4 = """
+    CREATE TABLE case_report_notes (
+        case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+        annual_summary TEXT,                  -- the handler's anonymous #jaarverslag text; kept after a purge
+        measures TEXT,                        -- the nature of the measures (#maatregel); kept after a purge
+        dispute_outcome TEXT,                 -- the Geschillencommissie's ruling, when there was one
+        updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE daemon_state (
+        key TEXT PRIMARY KEY,                 -- last_cycle_at, last_poll_ok_at, last_poll_error, last_purge_at
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+
+    ALTER TABLE cases ADD COLUMN purged_at TEXT;  -- set when the retention purge removed its personal data
+
+    DROP TRIGGER events_append_only_update;
+    CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        WHEN NOT (
+            (SELECT purged_at FROM cases WHERE id = OLD.case_id) IS NOT NULL
+            AND NEW.id = OLD.id AND NEW.case_id IS OLD.case_id AND NEW.at = OLD.at AND NEW.action = OLD.action
+            AND NEW.from_state IS OLD.from_state AND NEW.to_state IS OLD.to_state
+            AND NEW.raw_message_id IS OLD.raw_message_id
+            AND NEW.actor IN ('[verwijderd]', OLD.actor) AND NEW.reason IS NULL)
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only; only a retention purge may redact actor and reason'); END;
     """
 }

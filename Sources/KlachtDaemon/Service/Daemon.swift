@@ -64,7 +64,9 @@ public final class Daemon {
     private func cycle() {
         let log = runtime.logger
         let now = runtime.clock.now()
-        if now >= imapRetryAt {
+        var pollError: String?
+        let polled = now >= imapRetryAt
+        if polled {
             do {
                 let fetched = try sync.fetchNew()
                 if fetched > 0 { log.info("fetched \(fetched) new message(s)") }
@@ -76,6 +78,7 @@ public final class Daemon {
                 imapRetryAt = now.addingTimeInterval(delay)
                 log.warning("IMAP: \(error); retrying in \(Int(delay)) s")
                 pollFailed(at: now, error: error)
+                pollError = "\(error)"
             }
         }
         do {
@@ -102,6 +105,7 @@ public final class Daemon {
         } catch {
             log.warning("SMTP: \(error); the outbox keeps the mail and retries")
         }
+        OperationsCycle(runtime: runtime, store: store).afterCycle(polled: polled, pollError: pollError)
         notifier.notify("WATCHDOG=1")
     }
 

@@ -1,0 +1,23 @@
+import CaseStore
+import Foundation
+
+/// The daemon's own small facts (`daemon_state`): when it last polled, purged, and what failed.
+public enum DaemonStateKey: String, Sendable, CaseIterable {
+    case lastCycleAt = "last_cycle_at"
+    case lastPollOKAt = "last_poll_ok_at"
+    case lastPollError = "last_poll_error"
+    case lastPurgeAt = "last_purge_at"
+}
+
+extension CaseStore {
+    public func setDaemonState(_ key: DaemonStateKey, _ value: String, now: Date) throws {
+        try db.query("""
+            INSERT INTO daemon_state (key, value, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """, [.text(key.rawValue), .text(value), .text(Timestamp.string(now))])
+    }
+
+    public func daemonState(_ key: DaemonStateKey) throws -> String? {
+        try db.queryOne("SELECT value FROM daemon_state WHERE key = ?", [.text(key.rawValue)])?.string("value")
+    }
+}

@@ -1,0 +1,18 @@
+import CaseStore
+import Foundation
+
+/// A consistent copy of the live database, taken while the daemon keeps writing.
+///
+/// `VACUUM INTO` reads one snapshot inside a read transaction (WAL lets the daemon write
+/// meanwhile) and writes a compact new file; the copy is then opened read-only and checked.
+public enum DatabaseBackup {
+    /// Writes the copy to `path` (which must not exist) and returns its `PRAGMA integrity_check`.
+    public static func write(from store: CaseStore, to path: String) throws -> String {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw OperationsError("\(path) already exists; choose a new file name (klachtd never overwrites a backup)")
+        }
+        try store.db.query("VACUUM INTO ?", [.text(path)])
+        let copy = try SQLiteDatabase(path: path, readOnly: true)
+        return try copy.queryOne("PRAGMA integrity_check")?.string("integrity_check") ?? "no answer"
+    }
+}

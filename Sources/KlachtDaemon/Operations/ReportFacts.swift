@@ -1,0 +1,42 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import Reporting
+
+/// Reads the anonymous facts of every case for the reports.
+///
+/// The query names its columns: never the complainant's name or address, the handler,
+/// the subject or any message text, so nothing traceable to a person can reach a report.
+public enum ReportFacts {
+    static let query = """
+        SELECT c.kind, c.state, c.received_at, c.location, c.category, c.outcome, c.decision_due, c.measures_due,
+               c.closed_at, n.annual_summary, n.measures, n.dispute_outcome,
+               (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'judgement_sent') AS judged_at,
+               (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'referred_geschillencommissie') AS disputed_at,
+               EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.from_state = 'safeguarding' AND e.to_state = 'closed') AS meldcode_closed
+        FROM cases c LEFT JOIN case_report_notes n ON n.case_id = c.id
+        ORDER BY c.received_at, c.id
+        """
+
+    public static func load(_ store: CaseStore, civil: CivilTime) throws -> [ReportCase] {
+        try store.db.query(query).compactMap { row in
+            guard let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
+                  let state = row.string("state").flatMap(CaseState.init(rawValue:)),
+                  let received = Timestamp.date(row.string("received_at")) else { return nil }
+            func local(_ column: String) -> LocalDate? { Timestamp.date(row.string(column)).map(civil.localDate(of:)) }
+            let outcome = row.string("outcome")
+            var judged = local("judged_at")
+            if judged == nil, ["gegrond", "deels gegrond", "deels-gegrond", "ongegrond"].contains(outcome?.lowercased() ?? "") {
+                judged = local("closed_at")
+            }
+            return ReportCase(
+                kind: kind, state: state, receivedDate: civil.localDate(of: received), location: row.string("location"),
+                category: row.string("category"), outcome: outcome, decisionDue: row.string("decision_due").flatMap(LocalDate.init(iso:)),
+                judgementDate: judged, measures: row.string("measures"),
+                measuresDue: row.string("measures_due").flatMap(LocalDate.init(iso:)), closedDate: local("closed_at"),
+                annualSummary: row.string("annual_summary"), disputeDate: local("disputed_at"),
+                disputeOutcome: row.string("dispute_outcome"),
+                underMeldcode: state == .safeguarding || row.int("meldcode_closed") == 1)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Reporting
+
+/// The report's editable texts: `report-regeling.md` and `report-communicatie.md` in the templates folder.
+public enum ReportTextsLoader {
+    public static func load(runtime: Runtime) -> ReportTexts {
+        let directory = runtime.configuration.templatesDirectory ?? Runtime.shippedTemplatesDirectory()
+        let language = runtime.configuration.organisation.language
+        func text(_ name: String, fallback: String) -> String {
+            for folder in [language, "nl"] {
+                let path = "\(directory)/\(folder)/\(name)"
+                if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+                    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            }
+            return fallback
+        }
+        return ReportTexts(
+            regulation: text("report-regeling.md", fallback: "(Beschrijf de klachtenregeling in Templates/nl/report-regeling.md.)"),
+            communication: text("report-communicatie.md", fallback: "(Beschrijf in Templates/nl/report-communicatie.md hoe ouders zijn geïnformeerd.)"))
+    }
+}

@@ -1,0 +1,58 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+
+/// What `klachtd status` shows and the metrics file counts: is klachtd alive, is anything stuck.
+public struct ServiceStatus: Sendable {
+    public var lastCycleAt: Date?
+    public var lastPollOKAt: Date?
+    public var lastPollError: String?
+    public var lastPurgeAt: Date?
+    /// Outgoing mails per state (queued, sending, sent, failed).
+    public var outbox: [String: Int]
+    /// Stored messages per status (pending, processed, duplicate, quarantined).
+    public var rawMessages: [String: Int]
+    public var casesByState: [String: Int]
+    public var openCases: Int
+    /// Open complaints without a judgement whose decision date has passed.
+    public var overdueDecisions: Int
+    /// Cases whose measures' term has passed while they are still pending.
+    public var overdueMeasures: Int
+    /// Addresses our mail could not reach: failed outbox mails and parents whose address bounced.
+    /// Personal data: shown by `klachtd status` to the operator, never logged or put in metrics.
+    public var bouncingAddresses: [String]
+
+    public static func read(_ store: CaseStore, today: LocalDate) throws -> ServiceStatus {
+        let db = store.db
+        var byState: [String: Int] = [:]
+        for row in try db.query("SELECT state, COUNT(*) AS n FROM cases GROUP BY state") {
+            if let state = row.string("state") { byState[state] = Int(row.int("n") ?? 0) }
+        }
+        let open = byState.filter { CaseState(rawValue: $0.key)?.isOpen ?? false }.values.reduce(0, +)
+        let overdue = try db.queryOne("""
+            SELECT COUNT(*) AS n FROM cases WHERE state IN ('received', 'acknowledged', 'assigned')
+            AND decision_due IS NOT NULL AND decision_due < ?
+            """, [.text(today.iso)])?.int("n") ?? 0
+        let measures = try db.queryOne("""
+            SELECT COUNT(*) AS n FROM cases WHERE state = 'measures_pending' AND measures_due IS NOT NULL AND measures_due < ?
+            """, [.text(today.iso)])?.int("n") ?? 0
+        var bouncing = Set<String>()
+        for row in try db.query("SELECT recipients FROM outbox WHERE state = 'failed'") {
+            for address in (row.string("recipients") ?? "").split(separator: "\n") { bouncing.insert(String(address)) }
+        }
+        for row in try db.query("""
+            SELECT DISTINCT c.complainant_address AS address FROM case_messages m JOIN cases c ON c.id = m.case_id
+            WHERE m.role = 'bounce' AND c.complainant_address IS NOT NULL
+            """) {
+            if let address = row.string("address") { bouncing.insert(address) }
+        }
+        return ServiceStatus(
+            lastCycleAt: Timestamp.date(try store.daemonState(.lastCycleAt)),
+            lastPollOKAt: Timestamp.date(try store.daemonState(.lastPollOKAt)),
+            lastPollError: try store.daemonState(.lastPollError),
+            lastPurgeAt: Timestamp.date(try store.daemonState(.lastPurgeAt)),
+            outbox: try store.outboxCounts(), rawMessages: try store.rawMessageCounts(), casesByState: byState,
+            openCases: open, overdueDecisions: Int(overdue), overdueMeasures: Int(measures),
+            bouncingAddresses: bouncing.sorted())
+    }
+}

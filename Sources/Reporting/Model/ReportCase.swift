@@ -1,0 +1,70 @@
+import ComplaintCore
+
+/// One case as the reports see it: anonymous facts only, no names, addresses or text from parents.
+///
+/// Everything here survives a retention purge, so a report for an old year is the same
+/// after the personal data is gone.
+public struct ReportCase: Sendable, Equatable {
+    public var kind: MessageKind
+    public var state: CaseState
+    public var receivedDate: LocalDate
+    public var location: String?
+    /// The category as stored; `ComplaintCategory(stored:)` maps it to the report's list.
+    public var category: String?
+    /// The outcome as stored; `ComplaintOutcome.of(_:)` maps it, with the state, to the report's list.
+    public var outcome: String?
+    public var decisionDue: LocalDate?
+    /// The day the written judgement went out, if it did.
+    public var judgementDate: LocalDate?
+    public var measures: String?
+    public var measuresDue: LocalDate?
+    public var closedDate: LocalDate?
+    /// The handler's anonymous `#jaarverslag` summary, written for this report.
+    public var annualSummary: String?
+    /// The day the case was put to the Geschillencommissie, if it was.
+    public var disputeDate: LocalDate?
+    public var disputeOutcome: String?
+    /// Handled under the meldcode: counted, never described.
+    public var underMeldcode: Bool
+
+    public init(kind: MessageKind, state: CaseState, receivedDate: LocalDate, location: String? = nil, category: String? = nil,
+                outcome: String? = nil, decisionDue: LocalDate? = nil, judgementDate: LocalDate? = nil, measures: String? = nil,
+                measuresDue: LocalDate? = nil, closedDate: LocalDate? = nil, annualSummary: String? = nil,
+                disputeDate: LocalDate? = nil, disputeOutcome: String? = nil, underMeldcode: Bool = false) {
+        self.kind = kind
+        self.state = state
+        self.receivedDate = receivedDate
+        self.location = location
+        self.category = category
+        self.outcome = outcome
+        self.decisionDue = decisionDue
+        self.judgementDate = judgementDate
+        self.measures = measures
+        self.measuresDue = measuresDue
+        self.closedDate = closedDate
+        self.annualSummary = annualSummary
+        self.disputeDate = disputeDate
+        self.disputeOutcome = disputeOutcome
+        self.underMeldcode = underMeldcode
+    }
+
+    /// The location as the report names it.
+    public var locationLabel: String {
+        guard let location, !location.isEmpty else { return ReportWords.noLocation }
+        return location
+    }
+
+    public var reportCategory: ComplaintCategory { ComplaintCategory(stored: category) }
+    public var reportOutcome: ComplaintOutcome { ComplaintOutcome.of(outcome, state: state) }
+
+    /// Days from receipt to the judgement, when there was one.
+    public var handlingDays: Int? { judgementDate.map { receivedDate.days(until: $0) } }
+
+    /// A complaint in the statutory sense, handled under the complaint procedure.
+    public var isReportedComplaint: Bool { kind == .klacht && !underMeldcode }
+}
+
+/// Fixed words the reports use in more than one place.
+public enum ReportWords {
+    public static let noLocation = "Algemeen (geen locatie)"
+}

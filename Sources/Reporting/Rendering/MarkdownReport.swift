@@ -1,0 +1,48 @@
+/// The annual report as Markdown: for the intranet, or to paste into the organisation's own layout.
+public enum MarkdownReport {
+    public static func render(_ report: AnnualReport) -> String {
+        var out = ["# \(ReportSentences.title(report))", "", report.organisation, "", ReportSentences.introduction(report), ""]
+        out += ["## De klachtenregeling in het kort", "", report.texts.regulation, ""]
+        out += ["## Hoe ouders zijn geïnformeerd", "", report.texts.communication, ""]
+        out += ["## Klachten in \(report.year)", ""]
+        guard !report.isEmpty else {
+            out += [ReportSentences.noComplaints(report), "", "## Geschillen", "", ReportSentences.disputes(report), ""]
+            return out.joined(separator: "\n")
+        }
+        out += [ReportSentences.totals(report), ""]
+        out += ["### Per maand", ""] + table(["Maand", "Klachten"], zip(DutchWording.months, report.perMonth).map { [$0.0, "\($0.1)"] })
+        out += ["### Per categorie", ""] + comparisonTable("Categorie", report.categoryComparison, report)
+        out += ["### Per locatie", ""] + comparisonTable("Locatie", report.locationComparison, report)
+        out += ["### Oordelen", ""] + table(["Oordeel", "Klachten"], report.perOutcome.map { [$0.label, "\($0.count)"] })
+        out += ["## Afhandeling", "", ReportSentences.handling(report.handling, year: report.year), ""]
+        out += ["## Oordelen en maatregelen per locatie", ""]
+        for location in report.locations {
+            out += ["### \(location.name) (\(DutchWording.count(location.count, "klacht", "klachten")))", ""]
+            out += ["Aard: " + location.perCategory.map { "\($0.label) \($0.count)" }.joined(separator: "; ") + ".", ""]
+            out += ["Oordelen: " + location.perOutcome.map { "\($0.label) \($0.count)" }.joined(separator: "; ") + ".", ""]
+            for entry in location.judgements {
+                let line = ReportSentences.judgement(entry)
+                out.append("- **\(line.head)**: \(line.detail)")
+            }
+            out.append("")
+        }
+        out += ["## Geschillen", "", ReportSentences.disputes(report), ""]
+        if !report.disputes.isEmpty {
+            out += table(["Aard", "Uitkomst"], report.disputes.map { [$0.category.label, $0.outcome] })
+        }
+        out += ["## Vergelijking met \(report.previousYear.year)", "", ReportSentences.comparison(report), ""]
+        return out.joined(separator: "\n")
+    }
+
+    private static func comparisonTable(_ title: String, _ rows: [Comparison], _ report: AnnualReport) -> [String] {
+        table([title, "\(report.year)", "\(report.previousYear.year)", "Verschil"],
+              rows.map { [$0.label, "\($0.current)", "\($0.previous)", DutchWording.change($0.change)] })
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: " | ") + " |"
+        }
+        return [line(header), line(header.map { _ in "---" })] + rows.map(line) + [""]
+    }
+}

@@ -1,0 +1,51 @@
+import CaseStore
+import Foundation
+import KlachtDaemon
+import MailParser
+
+struct StatusCommand: Command {
+    let summary = "show whether klachtd is healthy: last poll, queues, open and overdue cases, bounces"
+    let usage = """
+        Usage: klachtd status [--json] [--config FILE] [--now ISO8601]
+
+        Exit 0 when the last cycle is recent (within 3 poll intervals plus 5 minutes) and
+        nothing is quarantined or failed; 1 otherwise, so it can be used as a check.
+        """
+
+    func run(_ arguments: Arguments) throws -> Int32 {
+        let runtime = try runtime(arguments)
+        let store = try runtime.openStore()
+        let now = runtime.clock.now()
+        let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now))
+        let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
+        let stale = status.lastCycleAt.map { now.timeIntervalSince($0) > Double(3 * runtime.configuration.imap.pollIntervalSeconds + 300) } ?? true
+        let healthy = !stale && (status.rawMessages["quarantined"] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
+        func time(_ date: Date?) -> String { date.map(Timestamp.string) ?? "never" }
+        if arguments.has("--json") {
+            func counts(_ map: [String: Int]) -> JSONValue { .object(map.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }) }
+            Output.out(JSONValue.object([
+                ("healthy", .bool(healthy)), ("last_cycle_at", status.lastCycleAt.map { .string(Timestamp.string($0)) } ?? .null),
+                ("last_successful_poll_at", status.lastPollOKAt.map { .string(Timestamp.string($0)) } ?? .null),
+                ("last_poll_error", status.lastPollError.map(JSONValue.string) ?? .null),
+                ("last_purge_at", status.lastPurgeAt.map { .string(Timestamp.string($0)) } ?? .null),
+                ("outbox", counts(status.outbox)), ("raw_messages", counts(status.rawMessages)), ("cases", counts(status.casesByState)),
+                ("open", .int(Int64(status.openCases))), ("overdue_decisions", .int(Int64(status.overdueDecisions))),
+                ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages["quarantined"] ?? 0))),
+                ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
+            ]).serialized())
+        } else {
+            Output.out("""
+                klachtd \(healthy ? "ok" : "NEEDS ATTENTION")
+                  last cycle:            \(time(status.lastCycleAt))\(stale ? " (stale: is the daemon running?)" : "")
+                  last successful poll:  \(time(status.lastPollOKAt))
+                  last poll error:       \(status.lastPollError ?? "-")
+                  last retention purge:  \(time(status.lastPurgeAt)) (\(pending) case(s) due)
+                  incoming:              \(status.rawMessages["pending"] ?? 0) pending, \(status.rawMessages["quarantined"] ?? 0) quarantined
+                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed
+                  cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
+                  bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
+                """)
+        }
+        return healthy ? 0 : 1
+    }
+}
