@@ -15,6 +15,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var requireStartTLS: Bool
     public var caFile: String?
     public var timeoutSeconds: Int
+    /// `auth = password | xoauth2 | oauthbearer`; the OAuth2 methods take their token from `[oauth]`.
+    public var authentication: LoginMethod = .password
 }
 
 /// `[imap]`: the complaints mailbox and how messages are marked once processed.
@@ -72,4 +74,6 @@ public struct Configuration: Sendable, Equatable {
     /// Extra form label synonyms: mapped field name → labels (`[forms] label.location = ...`).
     public var formLabels: [String: [String]]
     public var maxMessageBytes: Int
+    /// `[oauth]`, present when a server logs in with OAuth2.
+    public var oauth: OAuthSettings? = nil
 }

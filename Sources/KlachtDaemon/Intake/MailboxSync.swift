@@ -13,10 +13,12 @@ public final class MailboxSync {
     let store: CaseStore
     private(set) var connection: IMAPConnection?
     private var status: MailboxStatus?
+    let authentication: MailAuthentication
 
-    public init(runtime: Runtime, store: CaseStore) {
+    public init(runtime: Runtime, store: CaseStore, authentication: MailAuthentication? = nil) {
         self.runtime = runtime
         self.store = store
+        self.authentication = authentication ?? MailAuthentication(runtime: runtime)
     }
 
     var mailbox: String { runtime.configuration.imap.mailbox }
@@ -89,7 +91,7 @@ public final class MailboxSync {
         if let connection {
             return connection
         }
-        let made = try IMAPConnection(endpoint: try Endpoints.imap(runtime.configuration))
+        let made = try authentication.login(.imap, store: store) { endpoint in try IMAPConnection(endpoint: endpoint) }
         connection = made
         return made
     }
