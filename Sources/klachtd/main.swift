@@ -8,6 +8,7 @@ let commands: [String: Command] = [
     "run": RunCommand(), "deliver": DeliverCommand(), "check-config": CheckConfigCommand(),
     "cases": CasesCommand(), "case": CaseCommand(), "parse": ParseCommand(),
     "terms": TermsCommand(), "holidays": HolidaysCommand(),
+    "oauth": OAuthCommand(),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())
