@@ -19,12 +19,12 @@ final class OAuthLoginTests: XCTestCase {
     }
 
     /// `[imap]`, `[smtp]` and `[oauth]` replacing the fixture's password sections (the last section of a name wins).
-    func oauthConfiguration(provider: String, smtpOverSubmission: Bool = true, extra: String = "", directory: String) -> String {
+    func oauthConfiguration(provider: String, smtpOverSubmission: Bool, mechanism: String, extra: String, directory: String) -> String {
         let smtp = smtpOverSubmission ? """
             [smtp]
             url = smtp://127.0.0.1:\(server.submissionPort)
             username = klachten@example.test
-            auth = xoauth2
+            auth = \(mechanism)
             starttls = required
             ca_file = \(server.caFile)
             """ : """
@@ -36,7 +36,7 @@ final class OAuthLoginTests: XCTestCase {
             [imap]
             url = imap://127.0.0.1:\(server.imapPort)/INBOX
             username = klachten@example.test
-            auth = xoauth2
+            auth = \(mechanism)
             starttls = required
             ca_file = \(server.caFile)
             poll_interval = 2
@@ -54,11 +54,12 @@ final class OAuthLoginTests: XCTestCase {
     }
 
     /// A daemon whose configuration (written after the fixture's) logs in with OAuth2.
-    func oauthDaemon(provider: String, smtpOverSubmission: Bool = true, extra: String = "") throws -> DaemonFixture {
+    func oauthDaemon(provider: String, smtpOverSubmission: Bool = true, mechanism: String = "xoauth2", extra: String = "") throws -> DaemonFixture {
         let daemon = try DaemonFixture(server: server)
         try (clientSecret + "\n").write(toFile: daemon.directory + "/oauth-client.secret", atomically: true, encoding: .utf8)
         let base = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
-        try (base + "\n" + oauthConfiguration(provider: provider, smtpOverSubmission: smtpOverSubmission, extra: extra, directory: daemon.directory))
+        try (base + "\n" + oauthConfiguration(provider: provider, smtpOverSubmission: smtpOverSubmission, mechanism: mechanism,
+                                                     extra: extra, directory: daemon.directory))
             .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         return daemon
     }
@@ -235,5 +236,46 @@ final class OAuthLoginTests: XCTestCase {
         XCTAssertTrue(try service.secrets().contains(stored))
         XCTAssertFalse(result.output.contains(stored), "the token is never printed")
         XCTAssertEqual(try service.stat("authorization_code"), 1)
+    }
+
+    func testOAuthBearerAndATokenCommandLogInToo() throws {
+        let service = try startTokens(["--client", "klachtd-app:\(clientSecret):klachten@example.test"])
+        let command = "curl -sf -d grant_type=client_credentials -d client_id=klachtd-app -d client_secret=\(clientSecret) \(tokenURL)/token"
+            + " | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])'"
+        let daemon = try oauthDaemon(provider: "command", mechanism: "oauthbearer", extra: "token_command = \(command)")
+        let before = server.logins(method: "OAUTHBEARER")
+        let result = try daemon.klachtd(["check-config", "--connect"])
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        XCTAssertTrue(result.output.contains("IMAP imap://127.0.0.1:\(server.imapPort)/INBOX (oauthbearer): ok"), result.output)
+        XCTAssertTrue(result.output.contains("SMTP smtp://127.0.0.1:\(server.submissionPort) (oauthbearer): ok"), result.output)
+        XCTAssertGreaterThan(server.logins(method: "OAUTHBEARER"), before)
+        XCTAssertEqual(try service.stat("client_credentials"), 1)
+    }
+
+    func testStaffAreWarnedBeforeTheSecretExpiresAndWhenTheRefreshTokenGetsOld() throws {
+        let service = try startTokens(["--client", "klachtd-public::klachten@example.test",
+                                       "--refresh-token", "rt-old:klachtd-public:klachten@example.test"])
+        let expiry = Date().addingTimeInterval(10 * 86_400).formatted(.iso8601.year().month().day())
+        let daemon = try oauthDaemon(provider: "refresh_token", smtpOverSubmission: false,
+                                     extra: "client_secret_expires = \(expiry)\nwarn_refresh_token_age_days = 60")
+        let file = daemon.directory + "/oauth-refresh-token"
+        try "rt-old\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-70 * 86_400)], ofItemAtPath: file)
+        try daemon.start()
+        defer { daemon.stop() }
+        let warnings = try server.waitForInbox("kwaliteit", count: 2)
+        let subjects = Set(warnings.compactMap(\.subject))
+        XCTAssertTrue(subjects.contains("klachtd: het clientgeheim verloopt op \(expiry)"), "\(subjects)")
+        XCTAssertTrue(subjects.contains("klachtd: OAuth-toegang verloopt binnenkort"), "\(subjects)")
+
+        // The provider starts rotating: the next refresh renews the token, and the staff hear so.
+        try service.admin("rotate", ["on": "1"])
+        try service.admin("expire")
+        try server.kick("klachten")
+        let all = try server.waitForInbox("kwaliteit", count: 3, timeout: 30)
+        XCTAssertEqual(all.last?.subject, "klachtd: OAuth-toegang is vernieuwd")
+        let status = try daemon.klachtd(["oauth", "status"])
+        XCTAssertTrue(status.output.contains("client secret expires: \(expiry)"), status.output)
+        XCTAssertTrue(status.output.contains("refresh token renewed:"), status.output)
     }
 }
