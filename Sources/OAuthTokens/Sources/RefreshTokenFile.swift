@@ -34,10 +34,13 @@ public struct RefreshTokenFile: Sendable {
         guard fd >= 0 else { throw .credential("cannot create \(temporary): \(String(cString: strerror(errno)))") }
         let bytes = Array((token + "\n").utf8)
         var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n <= 0 { break }
-            written += n
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while written < buffer.count {
+                let n = Glibc.write(fd, base + written, buffer.count - written)
+                if n <= 0 { break }
+                written += n
+            }
         }
         let synced = fsync(fd) == 0
         close(fd)
