@@ -27,14 +27,15 @@ let package = Package(
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
         .target(name: "MailTransport", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "OAuthTokens", dependencies: ["CCurl", "MailParser"], swiftSettings: strict),
 
         // The daemon wires the core to the edges; the executable is the command line.
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
-                               "CaseStore", "MailTransport", "Reporting"],
+                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
-        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting"], swiftSettings: strict),
+        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
 
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "KlachtConfigTests", dependencies: ["KlachtConfig"], swiftSettings: strict),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"], swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
+        .testTarget(name: "OAuthTokensTests", dependencies: ["OAuthTokens"], swiftSettings: strict),
         .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),
     ]

@@ -15,6 +15,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var requireStartTLS: Bool
     public var caFile: String?
     public var timeoutSeconds: Int
+    /// `auth = password | xoauth2 | oauthbearer`; the OAuth2 methods take their token from `[oauth]`.
+    public var authentication: LoginMethod = .password
 }
 
 /// `[imap]`: the complaints mailbox and how messages are marked once processed.
@@ -102,6 +104,8 @@ public struct Configuration: Sendable, Equatable {
     public var retention = RetentionSettings()
     /// `[metrics] textfile`: where the Prometheus text file is written each cycle; nil for none.
     public var metricsTextfile: String? = nil
+    /// `[oauth]`, present when a server logs in with OAuth2.
+    public var oauth: OAuthSettings? = nil
 }
 
 /// `[retention]`: personal data and raw messages are deleted this long after a case closed.

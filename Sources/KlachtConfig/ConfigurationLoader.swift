@@ -34,9 +34,15 @@ public enum ConfigurationLoader {
         }
         let triage = reader.optional("triage")
         let limits = reader.optional("limits")
+        let databasePath = try reader.string(storage, "database")
+        let oauth = try OAuthSettingsReader.read(reader, databasePath: databasePath)
+        if oauth == nil, let server = [imap.server, smtp].first(where: { $0.authentication != .password }) {
+            throw ConfigError(file: file, line: nil, problem: "auth = \(server.authentication.rawValue) for \(server.url) needs an [oauth] section",
+                              fix: "Add [oauth] with provider = microsoft, refresh_token or command (see deploy/klachtd.conf.example).")
+        }
         var configuration = Configuration(
             file: file, organisation: organisation, imap: imap, smtp: smtp,
-            databasePath: try reader.string(storage, "database"),
+            databasePath: databasePath,
             templatesDirectory: reader.optional("templates")?.value("directory"),
             locations: locations,
             defaultRegime: try reader.regime(reader.optional("terms"), "default_regime") ?? .wko,
@@ -59,6 +65,7 @@ public enum ConfigurationLoader {
                                                         dailyPurge: try reader.bool(retention, "daily_purge", default: true))
         }
         configuration.metricsTextfile = reader.optional("metrics")?.value("textfile")
+        configuration.oauth = oauth
         return configuration
     }
 
@@ -112,7 +119,15 @@ public enum ConfigurationLoader {
         if let file = section.value("password_file") { password = .file(file) }
         else if let name = section.value("password_env") { password = .environment(name) }
         else { password = .none }
-        if section.value("username") != nil, password == .none {
+        let method = section.value("auth") ?? "password"
+        guard let authentication = LoginMethod(rawValue: method) else {
+            throw reader.error(section.entry("auth"), "auth = \(method) is not understood", "Use auth = password, xoauth2 or oauthbearer.")
+        }
+        if authentication != .password, section.value("username") == nil {
+            throw reader.error(section.entry("auth"), "[\(section.name)] auth = \(method) needs a username",
+                               "Add username = the mailbox address the token is for.")
+        }
+        if authentication == .password, section.value("username") != nil, password == .none {
             throw reader.error(section.entry("username"), "[\(section.name)] has a username but no password_file or password_env",
                                "Add password_file = /etc/klachtd/\(section.name).secret (or password_env = NAME).")
         }
@@ -120,10 +135,11 @@ public enum ConfigurationLoader {
         guard ["required", "no"].contains(starttls) else {
             throw reader.error(section.entry("starttls"), "starttls = \(starttls) is not understood", "Use starttls = required or starttls = no.")
         }
-        return ServerSettings(url: url, username: section.value("username"), password: password,
+        return ServerSettings(url: url, username: section.value("username"), password: authentication == .password ? password : .none,
                               requireStartTLS: starttls == "required" && !url.hasPrefix(scheme + "s://"),
                               caFile: section.value("ca_file"),
-                              timeoutSeconds: try reader.int(section, "timeout", default: 30, range: 1...600))
+                              timeoutSeconds: try reader.int(section, "timeout", default: 30, range: 1...600),
+                              authentication: authentication)
     }
 
     private static func readLocations(_ reader: SectionReader) throws(ConfigError) -> [LocationProfile] {

@@ -10,6 +10,8 @@ public struct MailServerEndpoint: Sendable {
     public var password: String?
     /// An OAuth2 access token, sent with SASL XOAUTH2 instead of the password.
     public var bearerToken: String?
+    /// The SASL mechanism to insist on (`XOAUTH2`, `OAUTHBEARER`), sent as libcurl's `AUTH=` login option; nil lets libcurl choose.
+    public var saslMechanism: String?
     /// On `imap://` and `smtp://`: true demands STARTTLS, false speaks plain text. Ignored on implicit TLS.
     public var requireStartTLS: Bool
     /// A PEM file with the certificate authorities to trust instead of the system's.
@@ -19,7 +21,7 @@ public struct MailServerEndpoint: Sendable {
 
     /// Creates an endpoint; only the URL is required.
     public init(url: String, username: String? = nil, password: String? = nil, bearerToken: String? = nil,
-                requireStartTLS: Bool = true, caFile: String? = nil, timeoutSeconds: Int = 30) {
+                requireStartTLS: Bool = true, caFile: String? = nil, timeoutSeconds: Int = 30, saslMechanism: String? = nil) {
         self.url = url
         self.username = username
         self.password = password
@@ -27,6 +29,7 @@ public struct MailServerEndpoint: Sendable {
         self.requireStartTLS = requireStartTLS
         self.caFile = caFile
         self.timeoutSeconds = timeoutSeconds
+        self.saslMechanism = saslMechanism
     }
 }
 

@@ -12,6 +12,7 @@ let commands: [String: Command] = [
     "tick": TickCommand(),
     "report": ReportCommand(), "overview": OverviewCommand(), "purge": PurgeCommand(), "export": ExportCommand(),
     "backup": BackupCommand(), "status": StatusCommand(),
+    "oauth": OAuthCommand(),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())

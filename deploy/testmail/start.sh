@@ -44,6 +44,7 @@ KLACHTD_TEST_CA_FILE=$DIR/ca.pem
 KLACHTD_TEST_PASSWORD=$KLACHTD_TEST_PASSWORD
 KLACHTD_TEST_DOMAIN=$TESTMAIL_DOMAIN
 ENV
+if [ -n "${KLACHTD_TEST_OAUTH_URL:-}" ]; then echo "KLACHTD_TEST_OAUTH_URL=$KLACHTD_TEST_OAUTH_URL" >> "$DIR/ports.env"; fi
 
 # A throwaway CA and a server certificate for localhost / 127.0.0.1.
 if [ ! -f "$DIR/server.pem" ]; then
@@ -67,6 +68,27 @@ done
 chmod 640 "$DIR/users"
 chgrp dovecot "$DIR/users"
 
+# Opt-in OAuth2 (KLACHTD_TEST_OAUTH_URL = the token service of deploy/testmail/oauth): XOAUTH2 and
+# OAUTHBEARER logins are checked by introspection there; password logins work as before.
+MECHANISMS="plain login"
+OAUTH_PASSDB=""
+if [ -n "${KLACHTD_TEST_OAUTH_URL:-}" ]; then
+    MECHANISMS="plain login xoauth2 oauthbearer"
+    cat > "$DIR/dovecot-oauth2.conf.ext" <<OAUTH
+introspection_mode = post
+introspection_url = $KLACHTD_TEST_OAUTH_URL/introspect
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+OAUTH
+    OAUTH_PASSDB="passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $DIR/dovecot-oauth2.conf.ext
+}"
+fi
+
 DH=""
 [ -f /usr/share/dovecot/dh.pem ] && DH="ssl_dh = </usr/share/dovecot/dh.pem"
 cat > "$DIR/dovecot.conf" <<CONF
@@ -83,7 +105,7 @@ ssl_key = <$DIR/server.key
 $DH
 # Plain URLs (requireStartTLS = false) must still log in.
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = $MECHANISMS
 # One wrong password must not slow later logins down.
 auth_failure_delay = 0
 first_valid_uid = 8
@@ -92,6 +114,7 @@ mail_location = maildir:~/Maildir
 mail_fsync = never
 recipient_delimiter = +
 lmtp_save_to_detail_mailbox = no
+$OAUTH_PASSDB
 passdb {
   driver = passwd-file
   args = scheme=PLAIN $DIR/users

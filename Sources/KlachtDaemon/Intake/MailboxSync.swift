@@ -16,10 +16,12 @@ public final class MailboxSync {
     private var watcher: IMAPConnection?
     private var serverLacksIdle = false
     private var status: MailboxStatus?
+    let authentication: MailAuthentication
 
-    public init(runtime: Runtime, store: CaseStore) {
+    public init(runtime: Runtime, store: CaseStore, authentication: MailAuthentication? = nil) {
         self.runtime = runtime
         self.store = store
+        self.authentication = authentication ?? MailAuthentication(runtime: runtime)
     }
 
     var mailbox: String { runtime.configuration.imap.mailbox }
@@ -112,7 +114,7 @@ public final class MailboxSync {
         if let connection {
             return connection
         }
-        let made = try IMAPConnection(endpoint: try Endpoints.imap(runtime.configuration))
+        let made = try authentication.login(.imap, store: store) { endpoint in try IMAPConnection(endpoint: endpoint) }
         connection = made
         return made
     }

@@ -14,13 +14,15 @@ public final class OutboxSender {
     let runtime: Runtime
     let store: CaseStore
     let retry = RetrySchedule()
+    let authentication: MailAuthentication
     private var connection: SMTPConnection?
     private var backoff = Backoff()
     private(set) var serverAwayUntil = Date.distantPast
 
-    public init(runtime: Runtime, store: CaseStore) {
+    public init(runtime: Runtime, store: CaseStore, authentication: MailAuthentication? = nil) {
         self.runtime = runtime
         self.store = store
+        self.authentication = authentication ?? MailAuthentication(runtime: runtime)
         backoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
     }
 
@@ -45,17 +47,20 @@ public final class OutboxSender {
 
     /// One mail; false when the server is away and sending must stop for now.
     private func send(_ mail: OutboxRecord) throws -> Bool {
-        let smtp = try smtpConnection()
         try store.markSending(id: mail.id)
         do {
-            try smtp.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
-        } catch {
+            try transmit(mail)
+        } catch let error as TransportFailure {
             if Self.isServerTrouble(error) {
-                try serverAway(error, mail: mail)
+                try serverAway(error.description, mail: mail)
                 return false
             }
             try refused(error, mail: mail)
             return true
+        } catch {
+            // No token (or no password) to log in with: like a server that is away, the mail waits.
+            try serverAway("\(error)", mail: mail)
+            return false
         }
         try store.markSent(id: mail.id, now: runtime.clock.now())
         backoff.reset()
@@ -71,16 +76,16 @@ public final class OutboxSender {
         }
     }
 
-    private func serverAway(_ error: TransportFailure, mail: OutboxRecord) throws {
+    private func serverAway(_ error: String, mail: OutboxRecord) throws {
         connection = nil
         let now = runtime.clock.now()
         let delay = backoff.nextDelay()
         serverAwayUntil = now.addingTimeInterval(delay)
         if now.timeIntervalSince(mail.createdAt) > retry.giveUpAfter {
-            try store.markFailed(id: mail.id, error: "gave up after 7 days: \(error.description)")
+            try store.markFailed(id: mail.id, error: "gave up after 7 days: \(error)")
         } else {
             // Not this mail's fault: it keeps its place and its attempt count.
-            try store.markRetry(id: mail.id, error: error.description, next: now, uncounted: true)
+            try store.markRetry(id: mail.id, error: error, next: now, uncounted: true)
         }
         runtime.logger.warning("SMTP: \(error); the outbox keeps every mail and tries again in \(Int(delay)) s")
     }
@@ -116,27 +121,40 @@ public final class OutboxSender {
         }
     }
 
-    private func smtpConnection() throws -> SMTPConnection {
-        if let connection { return connection }
-        let made = SMTPConnection(endpoint: try Endpoints.smtp(runtime.configuration))
-        connection = made
-        return made
+    /// Sends over the open connection, or logs in anew (a refused OAuth2 token is refreshed once).
+    private func transmit(_ mail: OutboxRecord) throws {
+        if let connection {
+            try connection.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
+            return
+        }
+        connection = try authentication.login(.smtp, store: store) { endpoint in
+            let made = SMTPConnection(endpoint: endpoint)
+            try made.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
+            return made
+        }
     }
 }
 
-/// Configuration to transport endpoints, with secrets read only here.
+/// Configuration to transport endpoints, with secrets read only here; `token` is the OAuth2 access token
+/// for a server with `auth = xoauth2` or `oauthbearer` (see `MailAuthentication`).
 enum Endpoints {
-    static func smtp(_ configuration: Configuration) throws(ConfigError) -> MailServerEndpoint {
-        try endpoint(configuration.smtp, section: "smtp", configuration)
+    static func smtp(_ configuration: Configuration, token: String? = nil) throws(ConfigError) -> MailServerEndpoint {
+        try endpoint(configuration.smtp, section: "smtp", configuration, token: token)
     }
 
-    static func imap(_ configuration: Configuration) throws(ConfigError) -> MailServerEndpoint {
-        try endpoint(configuration.imap.server, section: "imap", configuration)
+    static func imap(_ configuration: Configuration, token: String? = nil) throws(ConfigError) -> MailServerEndpoint {
+        try endpoint(configuration.imap.server, section: "imap", configuration, token: token)
     }
 
-    private static func endpoint(_ server: ServerSettings, section: String, _ configuration: Configuration) throws(ConfigError) -> MailServerEndpoint {
-        MailServerEndpoint(url: server.url, username: server.username,
-                           password: try SecretReader.read(server.password, section: section, configFile: configuration.file),
-                           requireStartTLS: server.requireStartTLS, caFile: server.caFile, timeoutSeconds: server.timeoutSeconds)
+    private static func endpoint(_ server: ServerSettings, section: String, _ configuration: Configuration,
+                                 token: String?) throws(ConfigError) -> MailServerEndpoint {
+        guard server.authentication == .password else {
+            return MailServerEndpoint(url: server.url, username: server.username, bearerToken: token,
+                                      requireStartTLS: server.requireStartTLS, caFile: server.caFile, timeoutSeconds: server.timeoutSeconds,
+                                      saslMechanism: server.authentication.saslMechanism)
+        }
+        return MailServerEndpoint(url: server.url, username: server.username,
+                                  password: try SecretReader.read(server.password, section: section, configFile: configuration.file),
+                                  requireStartTLS: server.requireStartTLS, caFile: server.caFile, timeoutSeconds: server.timeoutSeconds)
     }
 }

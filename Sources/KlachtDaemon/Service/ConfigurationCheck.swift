@@ -1,6 +1,8 @@
+import CaseStore
 import KlachtConfig
 import MailTemplates
 import MailTransport
+import OAuthTokens
 
 /// What `klachtd check-config` verifies beyond the file's syntax.
 public enum ConfigurationCheck {
@@ -21,25 +23,71 @@ public enum ConfigurationCheck {
         public var outcome: String
     }
 
-    /// Logs in to IMAP (and selects the mailbox) and to SMTP, saying exactly what failed.
+    /// Fetches a token (with OAuth2), logs in to IMAP (and selects the mailbox) and to SMTP,
+    /// naming the step that failed: DNS, TCP, TLS, certificate, authentication, mailbox or token endpoint.
     public static func connect(_ runtime: Runtime) -> [ConnectionResult] {
         var results: [ConnectionResult] = []
         let configuration = runtime.configuration
-        do {
-            let imap = try IMAPConnection(endpoint: try Endpoints.imap(configuration))
-            let status = try imap.select(configuration.imap.mailbox)
-            imap.logout()
-            results.append(ConnectionResult(server: "IMAP \(configuration.imap.server.url)", ok: true,
-                                            outcome: "ok, \(status.exists) message(s) in \(configuration.imap.mailbox)"))
-        } catch {
-            results.append(ConnectionResult(server: "IMAP \(configuration.imap.server.url)", ok: false, outcome: "failed: \(error)"))
+        var token: String?
+        if let oauth = configuration.oauth {
+            let source = TokenSourceFactory.source(oauth, configFile: configuration.file)
+            let what = "OAuth2 token (\(oauth.provider.rawValue)\(oauth.tokenURL.map { " at " + $0 } ?? ""))"
+            do {
+                let fetched = try source.fetch(now: runtime.clock.now())
+                token = fetched.value
+                results.append(ConnectionResult(server: what, ok: true,
+                                                outcome: "ok" + (fetched.expiresAt.map { ", valid until \(Timestamp.string($0))" } ?? "")))
+            } catch {
+                results.append(ConnectionResult(server: what, ok: false, outcome: "failed (\(step(error))): \(error)"))
+            }
         }
-        do {
-            try SMTPConnection.verify(endpoint: try Endpoints.smtp(configuration))
-            results.append(ConnectionResult(server: "SMTP \(configuration.smtp.url)", ok: true, outcome: "ok"))
-        } catch {
-            results.append(ConnectionResult(server: "SMTP \(configuration.smtp.url)", ok: false, outcome: "failed: \(error)"))
-        }
+        let imap = configuration.imap.server, smtp = configuration.smtp
+        results.append(attempt("IMAP \(imap.url) (\(imap.authentication.rawValue))", needsToken: imap.authentication != .password, token: token) {
+            let connection = try IMAPConnection(endpoint: try Endpoints.imap(configuration, token: token))
+            defer { connection.logout() }
+            let status = try connection.select(configuration.imap.mailbox)
+            return "ok, \(status.exists) message(s) in \(configuration.imap.mailbox)"
+        })
+        results.append(attempt("SMTP \(smtp.url) (\(smtp.authentication.rawValue))", needsToken: smtp.authentication != .password, token: token) {
+            try SMTPConnection.verify(endpoint: try Endpoints.smtp(configuration, token: token))
+            return "ok"
+        })
         return results
+    }
+
+    /// One login check; without the token it needs, it is not tried.
+    private static func attempt(_ server: String, needsToken: Bool, token: String?, _ login: () throws -> String) -> ConnectionResult {
+        guard token != nil || !needsToken else { return ConnectionResult(server: server, ok: false, outcome: "not tried: no OAuth2 token") }
+        do {
+            return ConnectionResult(server: server, ok: true, outcome: try login())
+        } catch {
+            return ConnectionResult(server: server, ok: false, outcome: "failed (\(step(error))): \(error)")
+        }
+    }
+
+    /// The step a failure belongs to, as the operator's checklist names it.
+    static func step(_ error: Error) -> String {
+        switch error {
+        case let failure as TransportFailure:
+            switch failure {
+            case .resolve: "DNS"
+            case .connect: "TCP"
+            case .tls: "TLS"
+            case .certificate: "certificate"
+            case .authentication: "authentication"
+            case .mailbox: "mailbox"
+            case .timeout: "timeout"
+            case .connectionLost, .protocolError, .permanentRefusal, .transientRefusal: "protocol"
+            }
+        case let failure as TokenFailure:
+            switch failure {
+            case .endpoint(let kind, _): "token endpoint, \(kind.rawValue)"
+            case .refused: "token endpoint, refused"
+            case .credential: "token credential"
+            case .command: "token command"
+            }
+        case is ConfigError: "configuration"
+        default: "other"
+        }
     }
 }

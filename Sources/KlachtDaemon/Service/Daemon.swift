@@ -13,6 +13,7 @@ public final class Daemon {
     private var store: CaseStore
     private var sync: MailboxSync
     private var sender: OutboxSender
+    private var authentication: MailAuthentication
     private var imapBackoff = Backoff()
     private var imapRetryAt = Date.distantPast
     private var scheduleAt = Date.distantPast
@@ -26,8 +27,9 @@ public final class Daemon {
         self.configPath = configPath
         runtime = try Runtime(configuration: try ConfigurationLoader.load(path: configPath), logger: logger)
         store = try runtime.openStore()
-        sync = MailboxSync(runtime: runtime, store: store)
-        sender = OutboxSender(runtime: runtime, store: store)
+        authentication = MailAuthentication(runtime: runtime)
+        sync = MailboxSync(runtime: runtime, store: store, authentication: authentication)
+        sender = OutboxSender(runtime: runtime, store: store, authentication: authentication)
         imapBackoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
     }
 
@@ -81,6 +83,7 @@ public final class Daemon {
                 pollError = "\(error)"
             }
         }
+        authentication.review(store: store)
         do {
             try IntakeProcessor(runtime: runtime, store: store).processPending()
         } catch {
@@ -189,8 +192,9 @@ public final class Daemon {
             let fresh = try Runtime(configuration: try ConfigurationLoader.load(path: configPath), clock: runtime.clock, logger: runtime.logger)
             runtime = fresh
             sync.disconnect()
-            sync = MailboxSync(runtime: fresh, store: store)
-            sender = OutboxSender(runtime: fresh, store: store)
+            authentication = MailAuthentication(runtime: fresh)
+            sync = MailboxSync(runtime: fresh, store: store, authentication: authentication)
+            sender = OutboxSender(runtime: fresh, store: store, authentication: authentication)
             runtime.logger.notice("configuration and templates reloaded")
         } catch {
             runtime.logger.error("reload refused, keeping the running configuration: \(error)")

@@ -38,6 +38,7 @@ final class CurlHandle {
         if let username = endpoint.username { try set(CURLOPT_USERNAME, username) }
         if let password = endpoint.password { try set(CURLOPT_PASSWORD, password) }
         if let token = endpoint.bearerToken { try set(CURLOPT_XOAUTH2_BEARER, token) }
+        if let mechanism = endpoint.saslMechanism { try set(CURLOPT_LOGIN_OPTIONS, "AUTH=\(mechanism)") }
         if !endpoint.usesImplicitTLS {
             try set(CURLOPT_USE_SSL, endpoint.requireStartTLS ? ccurl_use_ssl_all() : ccurl_use_ssl_none())
         }

@@ -1,0 +1,85 @@
+import Foundation
+import Glibc
+import XCTest
+
+/// The local token service (deploy/testmail/oauth/token_service.py), one per test, on the port
+/// in KLACHTD_TEST_OAUTH_URL that the test mail server's Dovecot introspects tokens at.
+final class OAuthTokenService {
+    let url: String
+    let port: Int
+    private var pid: pid_t?
+    let logPath = NSTemporaryDirectory() + "klachtd-token-service-\(UUID().uuidString.prefix(8)).log"
+
+    /// Skips the test unless the mail server was started with KLACHTD_TEST_OAUTH_URL.
+    static func require(_ server: TestMailServer) throws -> String {
+        let env = (try? String(contentsOfFile: server.directory + "/ports.env", encoding: .utf8)) ?? ""
+        guard let line = env.split(separator: "\n").first(where: { $0.hasPrefix("KLACHTD_TEST_OAUTH_URL=") }) else {
+            throw XCTSkip("the test mail server has no OAuth2: start it with KLACHTD_TEST_OAUTH_URL=http://127.0.0.1:PORT deploy/testmail/start.sh DIR")
+        }
+        return String(line.dropFirst("KLACHTD_TEST_OAUTH_URL=".count))
+    }
+
+    init(url: String, arguments: [String]) throws {
+        self.url = url
+        port = Int(url.split(separator: ":").last ?? "") ?? 0
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../deploy/testmail/oauth/token_service.py").standardized.path
+        pid = try Subprocess.spawn(["python3", script, "--port", String(port)] + arguments, stdout: logPath, stderr: logPath)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if (try? admin("stats")) != nil { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw NSError(domain: "OAuthTokenService", code: 1, userInfo: [NSLocalizedDescriptionKey: "token service did not start: \(log())"])
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        guard let running = pid else { return }
+        kill(running, SIGTERM)
+        _ = Subprocess.wait(running)
+        pid = nil
+    }
+
+    func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// POST /admin action=...; the JSON reply.
+    @discardableResult
+    func admin(_ action: String, _ fields: [String: String] = [:]) throws -> [String: Any] {
+        var arguments = ["curl", "-sf", "--max-time", "5", "-d", "action=\(action)"]
+        for (key, value) in fields { arguments += ["-d", "\(key)=\(value)"] }
+        let result = try Subprocess.run(arguments + [url + "/admin"])
+        guard result.status == 0, let data = result.output.data(using: .utf8),
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw NSError(domain: "OAuthTokenService", code: 2, userInfo: [NSLocalizedDescriptionKey: "admin \(action) failed"])
+        }
+        return object
+    }
+
+    func stat(_ name: String) throws -> Int { try admin("stats")[name] as? Int ?? -1 }
+
+    /// Every token and secret the service has issued or holds: none may show up in klachtd's logs or files.
+    func secrets() throws -> [String] {
+        let issued = try admin("issued")
+        return ["access_tokens", "refresh_tokens", "secrets"].flatMap { issued[$0] as? [String] ?? [] }
+    }
+}
+
+extension TestMailServer {
+    /// The submission port (STARTTLS, SASL through Dovecot).
+    var submissionPort: Int {
+        Int(ProcessInfo.processInfo.environment["KLACHTD_TEST_SUBMISSION_PORT"] ?? "") ?? 10587
+    }
+
+    /// Drops every IMAP session of a user, so the next login needs a token again.
+    func kick(_ user: String) throws {
+        try run(["doveadm", "-c", directory + "/dovecot.conf", "kick", address(user)])
+    }
+
+    /// The lines of Dovecot's log that record logins with `method`.
+    func logins(method: String) -> Int {
+        let log = (try? String(contentsOfFile: directory + "/dovecot.log", encoding: .utf8)) ?? ""
+        return log.split(separator: "\n").filter { $0.contains("Login: user=<klachten@example.test>, method=\(method)") }.count
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+@testable import OAuthTokens
+import XCTest
+
+final class TokenResponseTests: XCTestCase {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func reply(_ status: Int, _ json: String) -> FormPost.Reply { FormPost.Reply(status: status, body: Array(json.utf8)) }
+
+    func testSuccessCarriesTokenExpiryAndRotatedRefreshToken() throws {
+        let grant = try TokenResponse.grant(from: reply(200, #"{"access_token":"at","expires_in":3599,"refresh_token":"rt2","token_type":"Bearer"}"#), now: now)
+        XCTAssertEqual(grant.accessToken.value, "at")
+        XCTAssertEqual(grant.accessToken.expiresAt, now.addingTimeInterval(3599))
+        XCTAssertEqual(grant.refreshToken, "rt2")
+    }
+
+    func testMicrosoftInvalidClientNeedsAnOperatorAndSaysWhatToDo() {
+        XCTAssertThrowsError(try TokenResponse.grant(from: reply(401, #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.\r\nTrace ID: 1"}"#), now: now)) { error in
+            let failure = error as? TokenFailure
+            XCTAssertEqual(failure, .refused(status: 401, error: "invalid_client", detail: "AADSTS7000215: Invalid client secret provided."))
+            XCTAssertTrue(failure?.needsOperator ?? false)
+            XCTAssertTrue(failure?.description.contains("client_secret_file") ?? false)
+        }
+    }
+
+    func testReplyWithoutTokenIsAProtocolError() {
+        XCTAssertThrowsError(try TokenResponse.grant(from: reply(200, "<html>"), now: now)) { error in
+            guard case .endpoint(.protocolError, _)? = error as? TokenFailure else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testFormEncodingEscapesEverythingButUnreservedBytes() {
+        XCTAssertEqual(FormEncoding.encode([("scope", "https://outlook.office365.com/.default"), ("a b", "x+y&z=é")]),
+                       "scope=https%3A%2F%2Foutlook.office365.com%2F.default&a+b=x%2By%26z%3D%C3%A9")
+        XCTAssertEqual(FormEncoding.unescape("x%2By+z"), "x+y z")
+    }
+
+    func testUnreachableEndpointIsNamedAsTCPWithoutTheSecret() {
+        XCTAssertThrowsError(try FormPost.send([("client_secret", "s3cr3t")], to: "http://127.0.0.1:1/token", caFile: nil, timeoutSeconds: 5)) { error in
+            guard case .endpoint(.tcp, let detail)? = error as? TokenFailure else { return XCTFail("\(error)") }
+            XCTAssertFalse(detail.contains("s3cr3t"))
+        }
+    }
+}
