@@ -4,8 +4,9 @@
 #
 #   sudo deploy/scripts/test.sh [extra swift test arguments, e.g. --filter ComplaintSpineTests]
 #
-# Ports follow KLACHTD_TEST_IMAP_PORT, _IMAPS_PORT, _SMTP_PORT, _SUBMISSION_PORT
-# (defaults 10143, 10993, 10025, 10587). Only the processes started here are stopped.
+# Ports follow KLACHTD_TEST_IMAP_PORT, _IMAPS_PORT, _SMTP_PORT, _SUBMISSION_PORT and
+# KLACHTD_TEST_OAUTH_PORT (defaults 10143, 10993, 10025, 10587, 10880). Only the processes
+# started here are stopped.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -19,7 +20,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "==> Starting the private test mail server in $MAILDIR"
+# Dovecot checks OAuth2 tokens at a local token service the OAuth tests start on this port.
+export KLACHTD_TEST_OAUTH_URL="http://127.0.0.1:${KLACHTD_TEST_OAUTH_PORT:-10880}"
+echo "==> Starting the private test mail server in $MAILDIR (OAuth2 tokens checked at $KLACHTD_TEST_OAUTH_URL)"
 "$ROOT/deploy/testmail/start.sh" "$MAILDIR"
 eval "$("$ROOT/deploy/testmail/env.sh" "$MAILDIR")"
 

@@ -83,7 +83,7 @@ public final class MailboxSync {
     public func waitForChange(seconds: Int, wake: Int32) throws -> Bool {
         guard !serverLacksIdle else { return false }
         if watcher == nil {
-            let made = try IMAPConnection(endpoint: try Endpoints.imap(runtime.configuration))
+            let made = try authentication.login(.imap, store: store) { endpoint in try IMAPConnection(endpoint: endpoint) }
             guard made.capabilities.contains("IDLE") else {
                 serverLacksIdle = true
                 made.logout()
