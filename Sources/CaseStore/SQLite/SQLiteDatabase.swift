@@ -15,6 +15,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 public final class SQLiteDatabase {
     let handle: OpaquePointer
     public let path: String
+    /// Prepared statements by their SQL: the daemon runs the same few dozen statements for
+    /// every message, and preparing is most of what a small query costs.
+    private var statements: [String: Statement] = [:]
 
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
         var db: OpaquePointer?
@@ -35,7 +38,10 @@ public final class SQLiteDatabase {
         }
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
 
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws(StoreError) {
@@ -58,11 +64,20 @@ public final class SQLiteDatabase {
         return Statement(statement, database: self)
     }
 
+    /// A cached prepared statement for `sql`, reset and ready to bind.
+    func cached(_ sql: String) throws(StoreError) -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
     /// Runs a statement with values and returns every row.
     @discardableResult
     public func query(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> [Row] {
-        let statement = try prepare(sql)
+        let statement = try cached(sql)
         try statement.bind(values)
+        defer { statement.reset() }
         var rows: [Row] = []
         while let row = try statement.step() { rows.append(row) }
         return rows
@@ -70,8 +85,9 @@ public final class SQLiteDatabase {
 
     /// Runs a statement and returns the first row, if any.
     public func queryOne(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> Row? {
-        let statement = try prepare(sql)
+        let statement = try cached(sql)
         try statement.bind(values)
+        defer { statement.reset() }
         return try statement.step()
     }
 

@@ -59,6 +59,12 @@ public final class Statement {
 
     deinit { sqlite3_finalize(statement) }
 
+    /// Ends a run so the statement holds no read lock while it waits in the cache.
+    func reset() {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
     public func bind(_ values: [SQLValue]) throws(StoreError) {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)

@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -194,5 +194,10 @@ enum Migrations {
             AND NEW.raw_message_id IS OLD.raw_message_id
             AND NEW.actor IN ('[verwijderd]', OLD.actor) AND NEW.reason IS NULL)
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only; only a retention purge may redact actor and reason'); END;
+    """
+
+    /// Version 5: the per-address reply count reads an index, not the outbox's mail bytes.
+    static let schemaVersion5 = """
+    CREATE INDEX outbox_recipients ON outbox(recipients, created_at);
     """
 }

@@ -70,6 +70,9 @@ public struct CommandExecutor {
                                      rawMessageID: rawID, now: now)
             case .recordMeasures(let measures):
                 try store.addMeasures(caseID: caseID, measures.map { MeasureRecord(text: $0.text, due: $0.due.iso) }, now: now)
+                // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.
+                let summary = measures.map { "\($0.text) (termijn \($0.due.iso))" }.joined(separator: "; ")
+                try store.setReportNote(caseID: caseID, .measures, summary, actor: actor, now: now)
             }
         }
         guard let updated = try store.caseRecord(id: caseID) else { return }

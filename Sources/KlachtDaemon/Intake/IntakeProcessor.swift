@@ -13,6 +13,9 @@ public struct IntakeProcessor {
     let store: CaseStore
     let interpreter: MessageInterpreter
     let renderer: MailRenderer
+    /// Folded once here, not once per message.
+    let safeguardingScreen: WordScreen
+    let seriousScreen: WordScreen
 
     public init(runtime: Runtime, store: CaseStore) {
         self.runtime = runtime
@@ -20,6 +23,8 @@ public struct IntakeProcessor {
         interpreter = MessageInterpreter(formSenders: runtime.configuration.formSenders,
                                          extraLabels: runtime.configuration.formLabels)
         renderer = MailRenderer(runtime: runtime, store: store)
+        safeguardingScreen = WordScreen(entries: runtime.configuration.safeguardingWords)
+        seriousScreen = WordScreen(entries: runtime.configuration.seriousWords)
     }
 
     /// Processes what is pending; returns how many messages were decided on.
@@ -107,8 +112,7 @@ public struct IntakeProcessor {
         let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
         let staff = try StaffAddressing(runtime: runtime, store: store).evidence(for: parsed, sender: message.from?.address)
         return IntakeContext(organisation: organisation, locations: configuration.locations, defaultRegime: configuration.defaultRegime,
-                             safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
-                             seriousScreen: WordScreen(entries: configuration.seriousWords),
+                             safeguardingScreen: safeguardingScreen, seriousScreen: seriousScreen,
                              threadCase: thread?.snapshot, taggedCases: tagged.map(\.snapshot),
                              addressedCase: staff.addressed?.snapshot, senderEvidence: staff.evidence)
     }

@@ -72,32 +72,51 @@ enum Base64 {
 
 /// Quoted-printable (RFC 2045 6.7) for UTF-8 text bodies, lines of at most 76 characters, CRLF.
 enum QuotedPrintable {
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
     static func encode(_ text: String) -> [UInt8] {
-        let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
-            var column = 0
-            let bytes = Array(line.utf8)
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                var piece: [UInt8]
-                if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast) {
-                    piece = [byte]
-                } else {
-                    piece = [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                }
-                // A leading dot is encoded so no SMTP server ever sees a lone "." line.
-                if column == 0, byte == UInt8(ascii: ".") { piece = Array("=2E".utf8) }
-                if column + piece.count > 75 {
-                    out += Array("=\r\n".utf8)
-                    column = 0
-                }
-                out += piece
-                column += piece.count
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var line: [UInt8] = []
+        var previousWasCR = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0D:
+                encodeLine(line, into: &out)
+                line.removeAll(keepingCapacity: true)
+                previousWasCR = true
+                continue
+            case 0x0A:
+                if !previousWasCR { encodeLine(line, into: &out); line.removeAll(keepingCapacity: true) }
+            default:
+                line.append(byte)
             }
-            out += [13, 10]
+            previousWasCR = false
         }
+        if !line.isEmpty || !(text.utf8.last == 0x0A || text.utf8.last == 0x0D) { encodeLine(line, into: &out) }
         return out
+    }
+
+    /// One text line as encoded lines, each ending in CRLF, soft breaks (`=`) where needed.
+    private static func encodeLine(_ bytes: [UInt8], into out: inout [UInt8]) {
+        var column = 0
+        for (index, byte) in bytes.enumerated() {
+            let isLast = index == bytes.count - 1
+            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast)
+            // A leading dot is encoded so no SMTP server ever sees a lone "." line.
+            let encoded = !literal || (column == 0 && byte == UInt8(ascii: "."))
+            let width = encoded ? 3 : 1
+            if column + width > 75 {
+                out += [UInt8(ascii: "="), 13, 10]
+                column = 0
+            }
+            if encoded {
+                out += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            } else {
+                out.append(byte)
+            }
+            column += width
+        }
+        out += [13, 10]
     }
 }

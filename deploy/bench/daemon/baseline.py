@@ -1,7 +1,8 @@
 """The same intake job as klachtd, in plain Python (imaplib, email, sqlite3, smtplib): the
 baseline the daemon benchmark compares against. Per message: fetch, store the raw bytes,
 parse, skip copies, find the location, open a case with a reference, queue a rendered
-acknowledgement (at most 3 per address per hour), commit; then mark the messages on the
+acknowledgement (at most 3 per address per hour) and a notice to the location's handler
+(or the quality staff), commit; then mark the messages on the
 server and send the queue. One transaction per message, as klachtd does.
 
     python3 baseline.py DATABASE   (server from the KLACHTD_TEST_* environment)
@@ -12,6 +13,7 @@ import email.policy
 import email.utils
 import hashlib
 import imaplib
+import json
 import os
 import smtplib
 import sqlite3
@@ -21,6 +23,7 @@ import time
 import unicodedata
 
 LOCATIONS = {"Morel": ["morel", "bso morel"], "De Boomgaard": ["boomgaard", "kdv de boomgaard"]}
+HANDLERS = {"Morel": "behandelaar1@example.test", "De Boomgaard": "behandelaar2@example.test", None: "kwaliteit@example.test"}
 
 
 def fold(text):
@@ -29,6 +32,7 @@ def fold(text):
 
 
 def main(database):
+    began = time.monotonic()
     env = os.environ
     db = sqlite3.connect(database)
     db.execute("PRAGMA journal_mode=WAL")
@@ -91,17 +95,28 @@ def main(database):
                     reply.set_content(f"Geachte ouder,\n\nUw klacht is geregistreerd onder kenmerk {reference}.\n", cte="quoted-printable")
                     db.execute("INSERT INTO outbox (case_id, recipient, bytes, state, created) VALUES (?, ?, ?, 'queued', ?)",
                                (cursor.lastrowid, sender, reply.as_bytes(), time.time()))
+                notice = email.message.EmailMessage()
+                notice["From"] = "Kinderopvang De Vlinder <klachten@example.test>"
+                notice["To"] = HANDLERS[location]
+                notice["Reply-To"] = f"klachten+{reference}@example.test"
+                notice["Subject"] = f"Nieuwe klacht voor u in behandeling [{reference}]"
+                notice["Message-ID"] = email.utils.make_msgid(domain="example.test")
+                notice["Auto-Submitted"] = "auto-generated"
+                notice.set_content(f"Kenmerk {reference}\nLocatie {location or '(onbekend)'}\n\n{text}", cte="quoted-printable")
+                db.execute("INSERT INTO outbox (case_id, recipient, bytes, state, created) VALUES (?, ?, ?, 'queued', ?)",
+                           (cursor.lastrowid, HANDLERS[location], notice.as_bytes(), time.time()))
             done.append(str(uid).encode())
         if done:
             imap.uid("STORE", b",".join(done), "+FLAGS.SILENT", "(\\Seen $BaselineProcessed)")
     imap.logout()
+    intake = time.monotonic() - began
     smtp = smtplib.SMTP("127.0.0.1", int(env["KLACHTD_TEST_SMTP_PORT"]))
     for row_id, recipient, raw in db.execute("SELECT id, recipient, bytes FROM outbox WHERE state = 'queued'").fetchall():
         smtp.sendmail("klachten@example.test", [recipient], raw)
         with db:
             db.execute("UPDATE outbox SET state = 'sent' WHERE id = ?", (row_id,))
     smtp.quit()
-    print(number)
+    print(json.dumps({"cases": number, "intake_s": intake, "total_s": time.monotonic() - began}))
 
 
 if __name__ == "__main__":

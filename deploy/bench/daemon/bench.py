@@ -169,6 +169,7 @@ def backlog_klachtd(klachtd, count, work):
     began = time.monotonic()
     daemon = start(klachtd, config, log)
     peak = 0
+    intake = None
     while True:
         time.sleep(0.05)
         peak = max(peak, rss_kib(daemon.pid))
@@ -182,21 +183,23 @@ def backlog_klachtd(klachtd, count, work):
             db.close()
         except sqlite3.OperationalError:
             continue
-        if decided == count and marked == count and queued == 0:
+        if intake is None and decided == count and marked == count:
+            intake = time.monotonic() - began
+        if intake is not None and queued == 0:
             elapsed = time.monotonic() - began
             break
         if time.monotonic() - began > 600:
             raise SystemExit(f"klachtd did not finish the backlog in 600 s; see {log.name}")
     stop(daemon)
-    return elapsed, peak, cases
+    return intake, elapsed, peak, cases
 
 
 def backlog_python(count, work):
     fill_backlog(count)
     database = os.path.join(work, "baseline.sqlite")
-    began = time.monotonic()
     result = subprocess.run([sys.executable, os.path.join(HERE, "baseline.py"), database], check=True, capture_output=True, text=True)
-    return time.monotonic() - began, int(result.stdout.strip() or 0)
+    facts = json.loads(result.stdout)
+    return facts["intake_s"], facts["total_s"], facts["cases"]
 
 
 def main():
@@ -215,15 +218,20 @@ def main():
     print(f"   resident memory when idle: {idle / 1024:.1f} MiB")
 
     print(f"== backlog: {args.backlog} messages waiting in the mailbox")
-    k_time, k_peak, k_cases = backlog_klachtd(args.klachtd, args.backlog, work)
-    print(f"   klachtd:  {k_time:.2f} s, {args.backlog / k_time:.0f} messages/s, {k_cases} cases, peak resident memory {k_peak / 1024:.1f} MiB")
-    p_time, p_cases = backlog_python(args.backlog, work)
-    print(f"   python:   {p_time:.2f} s, {args.backlog / p_time:.0f} messages/s, {p_cases} cases (imaplib, email, sqlite3, smtplib)")
-    print(f"   klachtd is {p_time / k_time:.1f} times as fast")
+    print("   intake = fetched, stored, parsed, decided, case and mails committed, marked on the server;")
+    print("   total  = intake and every queued mail (acknowledgements within the reply limit, handler notices) sent")
+    k_time, k_total, k_peak, k_cases = backlog_klachtd(args.klachtd, args.backlog, work)
+    print(f"   klachtd:  intake {k_time:.2f} s ({args.backlog / k_time:.0f} messages/s), total {k_total:.2f} s ({args.backlog / k_total:.0f}/s), "
+          f"{k_cases} cases, peak resident memory {k_peak / 1024:.1f} MiB")
+    p_time, p_total, p_cases = backlog_python(args.backlog, work)
+    print(f"   python:   intake {p_time:.2f} s ({args.backlog / p_time:.0f} messages/s), total {p_total:.2f} s ({args.backlog / p_total:.0f}/s), "
+          f"{p_cases} cases (imaplib, email, sqlite3, smtplib)")
+    print(f"   klachtd is {p_time / k_time:.1f} times as fast on intake, {p_total / k_total:.1f} times in total")
 
     results = {"latency_median_s": median, "latency_max_s": max(latencies), "idle_rss_mib": idle / 1024,
-               "backlog": args.backlog, "klachtd_s": k_time, "klachtd_per_s": args.backlog / k_time, "klachtd_peak_rss_mib": k_peak / 1024,
-               "python_s": p_time, "python_per_s": args.backlog / p_time, "ratio": p_time / k_time}
+               "backlog": args.backlog, "klachtd_intake_s": k_time, "klachtd_per_s": args.backlog / k_time, "klachtd_total_s": k_total,
+               "klachtd_peak_rss_mib": k_peak / 1024, "python_intake_s": p_time, "python_per_s": args.backlog / p_time,
+               "python_total_s": p_total, "ratio": p_time / k_time, "ratio_total": p_total / k_total}
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=2)
