@@ -1,3 +1,5 @@
+import Foundation
+
 /// One node of the MIME tree (RFC 2045 §2.4): its header, media type and body bytes.
 ///
 /// Bodies are ranges into the message's byte array, so the tree costs no copies of content.
@@ -17,8 +19,10 @@ struct MimeEntity {
     /// The attachment filename from Content-Disposition, else the Content-Type `name`.
     var filename: String? {
         let name = disposition?.parameters["filename"] ?? contentType.parameters["name"]
-        guard let name, !name.isEmpty else { return nil }
-        return name
+        // Line breaks inside encoded words come from careless folding, not from the name.
+        let cleaned = name.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)) }
+        guard let cleaned, !cleaned.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return cleaned.trimmingCharacters(in: .whitespaces)
     }
 
     /// Parses the entity occupying `range`; `defaultType` applies when Content-Type is absent.

@@ -2,6 +2,7 @@ import Foundation
 
 /// Parses address-list fields (RFC 5322 §3.4) including groups, quoted and RFC 2047-encoded
 /// display names, comments and the obsolete route syntax; never fails, skips what it cannot read.
+/// Dots belong to atoms, as obs-phrase allows, so "J.P. de Vries" keeps its initials.
 enum AddressListParser {
     private enum Token {
         case word(String, quoted: Bool)
@@ -45,11 +46,7 @@ enum AddressListParser {
             case .angle(let text): angle = text
             case .special(let character):
                 bare.append(character)
-                if character == ".", let last = nameWords.popLast() {
-                    nameWords.append(last + ".")
-                } else if character != "@" {
-                    nameWords.append(String(character))
-                }
+                if character != "@" { nameWords.append(String(character)) }
             }
         }
         if let angle {
@@ -121,7 +118,7 @@ enum AddressListParser {
                     index += 1
                 }
                 tokens.append(.angle(text))
-            case ",", ";", ":", "@", ".":
+            case ",", ";", ":", "@":
                 flushAtom()
                 tokens.append(.special(character))
             default:

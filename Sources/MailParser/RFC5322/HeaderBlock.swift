@@ -50,7 +50,7 @@ struct HeaderBlock {
                 continue
             }
             guard let colon = bytes[line.start..<line.contentEnd].firstIndex(of: UInt8(ascii: ":")),
-                  colon > line.start, isFieldName(bytes[line.start..<colon]) else {
+                  colon > line.start, colon - line.start <= 100, !looksLikeBoundary(bytes, line: line) else {
                 if looksLikeBody(bytes, line: line) && block.fields.isEmpty == false {
                     // Headers ended without the blank line; the rest is body.
                     block.defects.append("missing blank line between header and body")
@@ -60,6 +60,7 @@ struct HeaderBlock {
                 block.defects.append("header line without a colon")
                 continue
             }
+            if !isFieldName(bytes[line.start..<colon]) { block.defects.append("header field name with invalid characters") }
             var nameEnd = colon
             while nameEnd > line.start && bytes[nameEnd - 1].isWhitespace { nameEnd -= 1 }
             currentName = String(decoding: bytes[line.start..<nameEnd], as: UTF8.self)
@@ -84,7 +85,10 @@ struct HeaderBlock {
 
     /// A line that cannot be a header: MIME boundary or plain prose.
     private static func looksLikeBody(_ bytes: [UInt8], line: ByteLine) -> Bool {
+        looksLikeBoundary(bytes, line: line) || bytes[line.start..<line.contentEnd].contains(0x20)
+    }
+
+    private static func looksLikeBoundary(_ bytes: [UInt8], line: ByteLine) -> Bool {
         ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("--".utf8))
-            || bytes[line.start..<line.contentEnd].contains(0x20)
     }
 }

@@ -46,7 +46,15 @@ enum TNEFReader {
                     titleFromProperties = properties.longFilename != nil
                 }
                 if let mime = properties.mimeTag { current?.mimeType = mime }
-                if let object = properties.attachData, current?.data.isEmpty ?? false { current?.data = object }
+                if let object = properties.attachData, var attachment = current {
+                    if attachment.data.isEmpty {
+                        current?.data = object
+                    } else {
+                        // An embedded object next to a rendering in attAttachData: both are content.
+                        attachment.data = object
+                        found.append(attachment)
+                    }
+                }
             default:
                 continue
             }

@@ -1,0 +1,44 @@
+import XCTest
+@testable import MailParser
+
+final class HTMLTextTests: XCTestCase {
+    func testBlockElementsAndBreaksBecomeLines() {
+        XCTAssertEqual(HTMLText.text(from: "<div>Beste</div><div>mevrouw,<br>regel twee</div><p>Alinea</p>"),
+                       "Beste\nmevrouw,\nregel twee\n\nAlinea")
+    }
+
+    func testListItemsGetDashes() {
+        XCTAssertEqual(HTMLText.text(from: "<p>Punten:</p><ul><li>een</li><li>twee</li></ul>"), "Punten:\n\n- een\n- twee")
+    }
+
+    func testScriptStyleAndHeadAreDropped() {
+        let html = "<html><head><title>x</title><style>p{color:red}</style></head><body><script>alert(1)</script>Tekst</body></html>"
+        XCTAssertEqual(HTMLText.text(from: html), "Tekst")
+    }
+
+    func testEntitiesAreDecoded() {
+        XCTAssertEqual(HTMLText.text(from: "&lt;a&gt; &amp; &quot;b&quot; &#8364; &#x20AC; &euro; &eacute;&nbsp;x &bogus;"),
+                       "<a> & \"b\" € € € é x &bogus;")
+    }
+
+    func testNumericC1ReferenceMeansWindows1252() {
+        XCTAssertEqual(HTMLText.text(from: "&#150;"), "–")
+    }
+
+    func testWhitespaceIsCollapsed() {
+        XCTAssertEqual(HTMLText.text(from: "  Veel \n\n   ruimte\t\there  "), "Veel ruimte here")
+    }
+
+    func testCommentsAreSkipped() {
+        XCTAssertEqual(HTMLText.text(from: "a<!-- <p>verborgen</p> -->b"), "ab")
+    }
+
+    func testUnclosedHeadDoesNotSwallowTheBody() {
+        XCTAssertEqual(HTMLText.text(from: "<head><meta charset=utf-8><body>Tekst"), "Tekst")
+    }
+
+    func testHTMLCharsetFromMetaTagWhenHeaderHasNone() {
+        let raw = bytes(Array("Content-Type: text/html\r\n\r\n<meta charset=\"windows-1252\"><p>".utf8), [0x80], Array("</p>".utf8))
+        XCTAssertEqual(MessageParser.parse(raw).text, "€")
+    }
+}
