@@ -23,6 +23,10 @@ enum BounceAnalysis {
     private static func originalMessageID(parts: BodyParts, text: String?, bytes: [UInt8],
                                           defects: inout [String]) -> String? {
         for part in parts.returnedMessageParts {
+            // Some servers omit the blank line, so the returned headers land in the part's own header.
+            if let value = part.header.first("Message-ID")?.unfoldedRaw, let id = MessageIdentifiers.parse(value).first {
+                return id
+            }
             let body = part.decodedBody(bytes, defects: &defects)
             let header = HeaderBlock.parse(body, range: 0..<body.count)
             if let value = header.first("Message-ID")?.unfoldedRaw, let id = MessageIdentifiers.parse(value).first {

@@ -19,6 +19,8 @@ enum QuoteHeader {
 
     /// Whether `line` (joined with `next` when the client wrapped it) opens the quoted history.
     static func startsHistory(line: String, next: String?, following: [String]) -> Bool {
+        // Quote headers are short; long lines (minified HTML, base64 pasted as text) never are.
+        guard line.utf8.count < 400 else { return false }
         let lowered = clean(line)
         if lowered.isEmpty { return false }
         if separators.contains(where: { lowered.hasPrefix($0) }) { return true }
@@ -47,6 +49,7 @@ enum QuoteHeader {
     /// The `-- ` signature separator (RFC 3676 §4.3) or a "sent from my phone" line.
     static func isSignatureStart(_ line: String) -> Bool {
         if line == "-- " || line == "--" { return true }
+        guard line.utf8.count < 120 else { return false }
         let lowered = clean(line)
         return deviceSignatures.contains { lowered.hasPrefix($0) } && lowered.count < 80
     }
