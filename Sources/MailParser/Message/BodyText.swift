@@ -28,7 +28,8 @@ enum BodyText {
 
     /// Whether a plain body says nothing beyond "view the HTML version", so the HTML is better.
     static func isStub(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.utf8.count < 2000 else { return !text.hasVisibleText }
+        let trimmed = text.trimmedWhitespace
         if trimmed.isEmpty { return true }
         guard trimmed.count < 300 else { return false }
         let lowered = trimmed.lowercased()

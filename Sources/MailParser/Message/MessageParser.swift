@@ -43,7 +43,7 @@ public enum MessageParser {
     private static func chooseText(_ message: inout ParsedMessage, plain: String?) {
         let htmlText = message.html.map(HTMLText.text(from:))
         if let plain, !BodyText.isStub(plain) || htmlText?.isEmpty != false,
-           !plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+           plain.hasVisibleText {
             message.text = plain
             message.textSource = .plain
         } else if let htmlText, !htmlText.isEmpty {

@@ -5,6 +5,8 @@ import Foundation
 enum BounceAnalysis {
     static func report(message: ParsedMessage, parts: BodyParts, rootType: String, bytes: [UInt8],
                        defects: inout [String]) -> BounceReport? {
+        let isReport = !parts.deliveryStatusParts.isEmpty || rootType == "multipart/report"
+        guard isReport || NonStandardBounce.looksLikeBounce(message) else { return nil }
         let originalID = originalMessageID(parts: parts, text: message.text, bytes: bytes, defects: &defects)
         let statusRecipients = parts.deliveryStatusParts.flatMap {
             DeliveryStatusParser.recipients(in: $0.decodedBody(bytes, defects: &defects))

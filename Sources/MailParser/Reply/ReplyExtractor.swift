@@ -5,17 +5,17 @@ import Foundation
 public enum ReplyExtractor {
     /// The text above the first quote header, separator or signature, with `>` lines removed.
     public static func newText(of text: String) -> String {
-        let lines = ByteLines.normalizedNewlines(text).components(separatedBy: "\n")
-        var kept: [String] = []
+        let lines = ByteLines.normalizedNewlines(text).split(separator: "\n", omittingEmptySubsequences: false)
+        var kept: [Substring] = []
         var index = 0
         while index < lines.count {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1] : nil
             if QuoteHeader.startsHistory(line: line, next: next, following: Array(lines[(index + 1)...].prefix(6))) { break }
             if QuoteHeader.isSignatureStart(line) { break }
-            if !line.trimmingCharacters(in: .whitespaces).hasPrefix(">") { kept.append(line) }
+            if !line.withoutLeadingWhitespace.hasPrefix(">") { kept.append(line) }
             index += 1
         }
-        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(kept.joined(separator: "\n").trimmedWhitespace)
     }
 }
