@@ -91,6 +91,37 @@ final class CorpusTests: XCTestCase {
         }
     }
 
+    /// A winmail.dat inside a MIME message is replaced by the files it carries.
+    func testWinmailDatAttachmentIsOpenedInsideAMessage() throws {
+        let root = try corpora()
+        let tnef = try load(root, "MimeKit/UnitTests/TestData/tnef/two-files.tnef")
+        let encoded = Data(tnef).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
+        let raw = mail("""
+            Subject: Klacht met bijlagen
+            Content-Type: multipart/mixed; boundary=w
+
+            --w
+            Content-Type: text/plain
+
+            Zie bijlagen.
+            --w
+            Content-Type: application/ms-tnef; name="winmail.dat"
+            Content-Transfer-Encoding: base64
+
+
+            """) + Array(encoded.utf8) + mail("\n--w--\n")
+        let message = MessageParser.parse(raw)
+        XCTAssertEqual(message.attachments.map(\.filename), ["AUTHORS", "README"])
+        XCTAssertEqual(message.text, "Zie bijlagen.")
+    }
+
+    /// MimeKit's ukr.eml has no MIME text part; its body sits in the TNEF container.
+    func testBodyInsideTNEFBecomesTheText() throws {
+        let message = try parse(try corpora(), "MimeKit/UnitTests/TestData/tnef/ukr.eml")
+        XCTAssertTrue(message.text?.hasPrefix("шостий") ?? false, message.text ?? "nil")
+        XCTAssertTrue(message.attachments.isEmpty)
+    }
+
     private func lfOnly(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

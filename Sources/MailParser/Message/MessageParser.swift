@@ -24,10 +24,16 @@ public enum MessageParser {
         if let htmlPart = parts.htmlBodies.first {
             message.html = BodyText.decode(htmlPart, bytes: bytes, defects: &defects)
         }
-        chooseText(&message, plain: plain)
+        let attachmentList = AttachmentList(parts: parts.attachmentParts, bytes: bytes, defects: &defects)
+        message.attachments = attachmentList.attachments + uuencoded
+        if plain == nil && message.html == nil {
+            // Outlook's rich-text mail can carry its only body inside winmail.dat.
+            message.html = attachmentList.tnefHTML
+            chooseText(&message, plain: attachmentList.tnefText.map(ByteLines.normalizedNewlines))
+        } else {
+            chooseText(&message, plain: plain)
+        }
         message.replyText = message.text.map(ReplyExtractor.newText(of:))
-        message.attachments = parts.attachmentParts.flatMap { attachments(for: $0, bytes: bytes, defects: &defects) }
-            + uuencoded
 
         let rootType = root.contentType.mimeType
         message.bounce = BounceAnalysis.report(message: message, parts: parts, rootType: rootType, bytes: bytes,
@@ -67,25 +73,5 @@ public enum MessageParser {
             MailAttachment(filename: $0.filename, contentType: "application/octet-stream", data: $0.data)
         }
         return (remaining, attachments)
-    }
-
-    /// The attachment entries for one part: TNEF containers are opened, everything else kept whole.
-    private static func attachments(for entity: MimeEntity, bytes: [UInt8], defects: inout [String]) -> [MailAttachment] {
-        let data = entity.decodedBody(bytes, defects: &defects)
-        let filename = entity.filename
-        let isTNEF = entity.contentType.mimeType == "application/ms-tnef"
-            || entity.contentType.mimeType == "application/vnd.ms-tnef"
-            || filename?.lowercased() == "winmail.dat"
-        if isTNEF && TNEFReader.isTNEF(data) {
-            let extracted = TNEFReader.attachments(in: data)
-            if !extracted.isEmpty {
-                return extracted.map {
-                    MailAttachment(filename: $0.filename, contentType: $0.mimeType?.lowercased() ?? "application/octet-stream",
-                                   data: $0.data)
-                }
-            }
-            defects.append("TNEF attachment without extractable files")
-        }
-        return [MailAttachment(filename: filename, contentType: entity.contentType.mimeType, data: data)]
     }
 }

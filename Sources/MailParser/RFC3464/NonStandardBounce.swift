@@ -15,8 +15,9 @@ enum NonStandardBounce {
     static func looksLikeBounce(_ message: ParsedMessage) -> Bool {
         let senderIsDaemon = message.from.contains { address in
             let local = address.address.lowercased().split(separator: "@").first ?? ""
+            let name = address.name?.lowercased() ?? ""
             return local == "mailer-daemon" || local == "postmaster" || local.hasPrefix("mail-daemon")
-                || local == "maildaemon" || (address.name?.lowercased().contains("mail delivery") ?? false)
+                || local == "maildaemon" || name.contains("mail delivery") || name.contains("mailer-daemon")
         }
         let subject = message.subject?.lowercased() ?? ""
         let subjectSays = subjectMarkers.contains { subject.contains($0) }

@@ -42,7 +42,9 @@ enum AutomaticMailDetector {
         }
         let senders = message.from + AddressListParser.parse(message.header("Sender") ?? "")
         for sender in senders {
-            let local = sender.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+            // "MAILER-DAEMON <>" has no address; its display name says who sent it.
+            let local = sender.address.isEmpty ? (sender.name?.lowercased() ?? "")
+                : sender.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
             if let match = daemonLocalParts.first(where: { local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") }) {
                 return "sender \(match)"
             }

@@ -6,6 +6,9 @@ struct MAPIProperties {
     var displayName: String?
     var mimeTag: String?
     var attachData: [UInt8]?
+    /// The message body as plain text (PR_BODY) and as HTML bytes (PR_HTML), at message level.
+    var body: String?
+    var html: [UInt8]?
 
     private static let typeString8: UInt16 = 0x001E
     private static let typeUnicode: UInt16 = 0x001F
@@ -38,6 +41,8 @@ struct MAPIProperties {
             case 0x3704: properties.filename = text(value, type: baseType)
             case 0x3001: properties.displayName = text(value, type: baseType)
             case 0x370E: properties.mimeTag = text(value, type: baseType)
+            case 0x1000: properties.body = text(value, type: baseType)
+            case 0x1013: properties.html = baseType == typeBinary ? value : text(value, type: baseType).map { Array($0.utf8) }
             case 0x3701:
                 // An embedded message (IID_IMessage) is itself a TNEF stream after its identifier;
                 // other objects (OLE storage) are kept whole, as MimeKit extracts them.
