@@ -62,4 +62,22 @@ final class AddressListTests: XCTestCase {
         XCTAssertEqual(message.cc.map(\.address), ["b@example.nl"])
         XCTAssertEqual(message.replyTo.map(\.address), ["c@example.nl"])
     }
+
+    func testCommentsAndSpacesInsideAddrSpecAreRemoved() {
+        XCTAssertEqual(AddressListParser.parse("Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>"),
+                       [MailAddress(name: "Pete", address: "pete@silly.test")])
+    }
+
+    func testQuotedLocalPartKeepsItsQuotes() {
+        XCTAssertEqual(AddressListParser.parse("<\"big bug bb\"@bug.com>").first?.address, "\"big bug bb\"@bug.com")
+    }
+
+    func testMailboxesWithoutCommaAreSeparated() {
+        XCTAssertEqual(AddressListParser.parse("Bob Dunite <bob@extern> Bobby Dunite <bobby@extern>"), [
+            MailAddress(name: "Bob Dunite", address: "bob@extern"),
+            MailAddress(name: "Bobby Dunite", address: "bobby@extern"),
+        ])
+        XCTAssertEqual(AddressListParser.parse("tim@example.nl concierge@example.nl").map(\.address),
+                       ["tim@example.nl", "concierge@example.nl"])
+    }
 }

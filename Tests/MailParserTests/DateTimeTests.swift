@@ -35,6 +35,14 @@ final class DateTimeTests: XCTestCase {
         XCTAssertEqual(epoch("Mon, 1 Jan 01 00:00:00 +0000"), 978_307_200)
     }
 
+    func testZoneGluedToTimeIsAccepted() {
+        XCTAssertEqual(epoch("01 Jan 2001 00:01+0000"), 978_307_260)
+    }
+
+    func testCommentBeforeZoneIsIgnored() {
+        XCTAssertEqual(epoch("Wed, 20 Sep 1995 00:19:00 (EDT) -0400"), 811_570_740)
+    }
+
     func testTrailingCommentIsIgnored() {
         XCTAssertEqual(epoch("Sun, 3 May 2026 14:02:00 +0200 (CEST)"), 1_777_809_720)
     }

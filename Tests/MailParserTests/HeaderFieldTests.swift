@@ -75,6 +75,11 @@ final class HeaderFieldTests: XCTestCase {
         XCTAssertEqual(message.references, ["one@example.nl", "two@example.nl", "three@example.nl"])
     }
 
+    func testMessageIDWithObsoleteSpacesAndCommentsIsCleaned() {
+        XCTAssertEqual(parse("Message-ID:   <1234   @   local(blah)  .machine .example>\n\nx").messageID,
+                       "1234@local.machine.example")
+    }
+
     func testEmptyInputGivesEmptyMessageWithDefect() {
         let message = MessageParser.parse([])
         XCTAssertNil(message.subject)

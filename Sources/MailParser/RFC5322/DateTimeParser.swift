@@ -18,6 +18,12 @@ enum DateTimeParser {
             text.removeSubrange(open...close)
         }
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        // "00:01+0000": obsolete writers glue the zone to the time.
+        if tokens.count >= 4, let sign = tokens[tokens.count - 1].dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }),
+           tokens[tokens.count - 1].contains(":") {
+            let last = tokens.removeLast()
+            tokens += [String(last[..<sign]), String(last[sign...])]
+        }
         if let first = tokens.first, first.count >= 3, first.allSatisfy(\.isLetter) { tokens.removeFirst() }
         guard tokens.count >= 4 else { return nil }
         guard let day = Int(tokens[0]), (1...31).contains(day),
