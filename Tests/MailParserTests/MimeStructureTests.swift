@@ -238,4 +238,24 @@ final class MimeStructureTests: XCTestCase {
         XCTAssertEqual(message.attachments.count, 1)
         XCTAssertNil(message.attachments[0].filename)
     }
+
+    func testNamedInlineTextPartIsTheBodyWhenThereIsNoOther() {
+        let message = parse("""
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: text/plain
+            Content-Disposition: inline; filename="bericht.txt"
+
+            Eerste deel
+            --b
+            Content-Type: text/plain
+            Content-Disposition: inline; filename="bijlage.txt"
+
+            Tweede deel
+            --b--
+            """)
+        XCTAssertEqual(message.text, "Eerste deel")
+        XCTAssertEqual(message.attachments.map(\.filename), ["bijlage.txt"])
+    }
 }

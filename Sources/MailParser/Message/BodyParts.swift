@@ -3,6 +3,8 @@ struct BodyParts {
     /// Inline text/plain and text/html parts without a filename, in document order.
     var plainBodies: [MimeEntity] = []
     var htmlBodies: [MimeEntity] = []
+    /// Named text/plain parts explicitly marked inline: the body when nothing better exists.
+    var inlineNamedPlainBodies: [MimeEntity] = []
     /// Leaves that count as attachments, and attached messages (kept whole).
     var attachmentParts: [MimeEntity] = []
     /// message/delivery-status parts of a report (RFC 3464).
@@ -39,6 +41,7 @@ struct BodyParts {
         } else if isBodyCandidate && type == "text/html" {
             htmlBodies.append(entity)
         } else if isAttachment || entity.filename != nil {
+            if type == "text/plain" && entity.disposition?.kind == "inline" { inlineNamedPlainBodies.append(entity) }
             attachmentParts.append(entity)
         }
     }

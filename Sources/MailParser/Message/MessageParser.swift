@@ -13,9 +13,14 @@ public enum MessageParser {
         message.headers = header.fields
         EnvelopeFields.fill(&message, from: header)
 
-        let parts = BodyParts(root: root)
+        var parts = BodyParts(root: root)
         var uuencoded: [MailAttachment] = []
-        let plain = parts.plainBodies.first.map { entity -> String in
+        let plainEntity = parts.plainBodies.first ?? parts.inlineNamedPlainBodies.first
+        if let chosen = plainEntity, parts.plainBodies.isEmpty {
+            // The chosen body is not also an attachment.
+            parts.attachmentParts.removeAll { $0.bodyRange == chosen.bodyRange }
+        }
+        let plain = plainEntity.map { entity -> String in
             let body = entity.decodedBody(bytes, defects: &defects)
             let (remaining, blocks) = extractUUEncoded(body)
             uuencoded = blocks
