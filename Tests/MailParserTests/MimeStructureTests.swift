@@ -258,4 +258,11 @@ final class MimeStructureTests: XCTestCase {
         XCTAssertEqual(message.text, "Eerste deel")
         XCTAssertEqual(message.attachments.map(\.filename), ["bijlage.txt"])
     }
+
+    func testFormatFlowedParagraphsAreJoined() {
+        let message = parse("Content-Type: text/plain; charset=utf-8; format=flowed\n\nDit is een \nlange regel.\n Van stuffing.\n-- \nJan\n")
+        XCTAssertEqual(message.text, "Dit is een lange regel.\nVan stuffing.\n-- \nJan\n")
+        let delsp = parse("Content-Type: text/plain; format=flowed; delsp=yes\n\naan elkaar \ngeschreven\n")
+        XCTAssertEqual(delsp.text, "aan elkaargeschreven\n")
+    }
 }

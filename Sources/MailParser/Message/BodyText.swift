@@ -14,7 +14,10 @@ enum BodyText {
         if charset == nil && entity.contentType.mimeType == "text/html" { charset = metaCharset(body) }
         let result = CharsetDecoder.decode(body, charset: charset)
         if result.unknownCharset, let charset { defects.append("unknown charset \"\(charset.prefix(40))\"") }
-        return ByteLines.normalizedNewlines(result.text)
+        let text = ByteLines.normalizedNewlines(result.text)
+        let parameters = entity.contentType.parameters
+        guard entity.contentType.mimeType == "text/plain", parameters["format"]?.lowercased() == "flowed" else { return text }
+        return FlowedText.unflow(text, deleteSpace: parameters["delsp"]?.lowercased() == "yes")
     }
 
     /// The charset an HTML document declares in a `<meta>` tag near its start.
