@@ -43,4 +43,10 @@ final class ParameterTests: XCTestCase {
         XCTAssertEqual(ContentType(parsing: "text/plain>")?.mimeType, "text/plain")
         XCTAssertNil(ContentType(parsing: "text"))
     }
+
+    func testRaw8BitFilenameIsReadInThePartsCharset() {
+        let raw = bytes(Array("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=gb2312; name=\"".utf8),
+                        [0xC4, 0xE3, 0xBA, 0xC3], Array(".txt\"\r\nContent-Disposition: attachment\r\n\r\nx\r\n--b--\r\n".utf8))
+        XCTAssertEqual(MessageParser.parse(raw).attachments.first?.filename, "你好.txt")
+    }
 }

@@ -39,7 +39,7 @@ struct MimeEntity {
         var contentType = defaultType
         if let field = header.first("Content-Type") {
             if let parsed = ContentType(parsing: field.unfoldedRaw) {
-                contentType = parsed
+                contentType = ContentType(parsing: field.unfoldedRaw(charset: parsed.charset)) ?? parsed
             } else {
                 defects.append("unreadable Content-Type \"\(field.value.prefix(60))\"")
                 contentType = .textPlain
@@ -47,7 +47,9 @@ struct MimeEntity {
         }
         var entity = MimeEntity(
             header: header, contentType: contentType,
-            disposition: header.first("Content-Disposition").map { ContentDisposition(parsing: $0.unfoldedRaw) },
+            disposition: header.first("Content-Disposition").map {
+                ContentDisposition(parsing: $0.unfoldedRaw(charset: contentType.charset))
+            },
             transferEncoding: TransferEncoding(headerValue: header.first("Content-Transfer-Encoding")?.value),
             bodyRange: min(header.bodyStart, range.upperBound)..<range.upperBound)
         guard contentType.isMultipart else { return entity }
