@@ -41,4 +41,19 @@ final class HTMLTextTests: XCTestCase {
         let raw = bytes(Array("Content-Type: text/html\r\n\r\n<meta charset=\"windows-1252\"><p>".utf8), [0x80], Array("</p>".utf8))
         XCTAssertEqual(MessageParser.parse(raw).text, "€")
     }
+
+    func testBlockquoteContentIsMarkedAsQuoted() {
+        XCTAssertEqual(HTMLText.text(from: "<div>Nieuw</div><blockquote type=\"cite\"><div>Oud</div><ul><li>punt</li></ul></blockquote><div>Na</div>"),
+                       "Nieuw\n\n> Oud\n> - punt\n\nNa")
+    }
+
+    func testHTMLOnlyReplyLosesItsQuotedHistory() {
+        let message = parse("""
+            Content-Type: text/html; charset=utf-8
+
+            <div>Akkoord met het voorstel.</div><blockquote type="cite"><div>Beste ouder, ons voorstel is...</div></blockquote>
+            """)
+        XCTAssertEqual(message.textSource, .html)
+        XCTAssertEqual(message.replyText, "Akkoord met het voorstel.")
+    }
 }

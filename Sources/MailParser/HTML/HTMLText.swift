@@ -16,6 +16,7 @@ enum HTMLText {
         let characters = Array(html.unicodeScalars)
         var index = 0
         var textStart = 0
+        var quoteDepth = 0
 
         func emitText(_ end: Int) {
             guard end > textStart else { return }
@@ -28,9 +29,17 @@ enum HTMLText {
                 } else {
                     if pendingSpace && !output.isEmpty && output.last != "\n" { output.append(" ") }
                     pendingSpace = false
+                    startLineIfNeeded()
                     output.append(character == "\u{00A0}" ? " " : character)
                 }
             }
+        }
+
+        /// Quoted history (`<blockquote>`) is marked with "> " like plain-text quoting, so
+        /// reply extraction treats both alike.
+        func startLineIfNeeded() {
+            guard quoteDepth > 0, output.isEmpty || output.last == "\n" else { return }
+            output += String(repeating: "> ", count: quoteDepth)
         }
 
         func newline(_ count: Int) {
@@ -63,9 +72,14 @@ enum HTMLText {
             }
             switch name {
             case "br": newline(1)
-            case "li": if !isEnd { newline(1); output += "- " } else { newline(1) }
+            case "li":
+                newline(1)
+                if !isEnd { startLineIfNeeded(); output += "- " }
+            case "blockquote":
+                newline(2)
+                quoteDepth = max(0, quoteDepth + (isEnd ? -1 : 1))
             case "td", "th": if isEnd { pendingSpace = true }
-            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table": newline(2)
+            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table": newline(2)
             default: if blockElements.contains(name) { newline(1) }
             }
         }
