@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import MailParser
 
@@ -91,5 +92,16 @@ final class HeaderFieldTests: XCTestCase {
     func testMboxFromLineBeforeHeadersIsSkipped() {
         let message = parse("From sender@example.nl Sat Jan  3 01:05:34 1996\nSubject: mbox\n\nbody")
         XCTAssertEqual(message.subject, "mbox")
+    }
+
+    func testAdversarialHeadersStayFast() {
+        let start = Date()
+        let runs = [String(repeating: "=?", count: 100_000), String(repeating: "=?utf-8?q?", count: 20_000),
+                    String(repeating: "(", count: 100_000)]
+        for run in runs {
+            let message = parse("Subject: \(run)\nFrom: \(run)\nDate: \(run)\n\nx")
+            XCTAssertNil(message.date)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
     }
 }
