@@ -1,8 +1,9 @@
 #!/bin/sh
 # Fuzzes MailParser with libFuzzer for DURATION seconds (default 300), seeded from the shared
-# corpora. Findings land in .build-fuzz/artifacts; re-run one with: .build-fuzz/parser-fuzz FILE
+# corpora (MAX_LEN caps input size, default 64 KiB). Findings land in .build-fuzz/artifacts; re-run one with: .build-fuzz/parser-fuzz FILE
 set -eu
 duration="${1:-300}"
+max_len="${MAX_LEN:-65536}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/.build-fuzz"
 corpora="${KLACHTD_CORPORA:-$root/../shared/corpora}"
@@ -22,5 +23,5 @@ if [ -d "$corpora" ] && [ -z "$(ls -A "$out/corpus")" ]; then
 fi
 
 cd "$out"
-exec ./parser-fuzz corpus -max_total_time="$duration" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+exec ./parser-fuzz corpus -max_total_time="$duration" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix=artifacts/ -print_final_stats=1
