@@ -60,6 +60,8 @@ final class ReplyExtractorTests: XCTestCase {
     func testSignatureSeparatorEndsNewText() {
         XCTAssertEqual(ReplyExtractor.newText(of: "Tekst\n-- \nJan Jansen\n06-12345678"), "Tekst")
         XCTAssertEqual(ReplyExtractor.newText(of: "Text\n\nSent from my iPhone"), "Text")
+        XCTAssertEqual(ReplyExtractor.newText(of: "Tekst\n\nVerzonden vanaf Outlook voor iOS\n\nVan: x"), "Tekst")
+        XCTAssertEqual(ReplyExtractor.newText(of: "Tekst\nVerstuurd vanaf mijn Galaxy"), "Tekst")
     }
 
     func testLineMentioningFromInProseIsNotAHeaderBlock() {

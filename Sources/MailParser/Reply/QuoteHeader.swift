@@ -13,8 +13,9 @@ enum QuoteHeader {
     private static let otherLabels = ["aan:", "to:", "onderwerp:", "subject:", "an:", "betreff:", "cc:"]
     /// Phone and app signatures that end the new text.
     private static let deviceSignatures = [
-        "verzonden vanaf mijn", "verstuurd vanaf mijn", "sent from my", "get outlook for", "download outlook voor",
-        "verzonden met ", "sent with ", "verzonden vanuit ", "envoyé de mon", "von meinem",
+        "verzonden vanaf ", "verstuurd vanaf ", "verzonden vanuit ", "sent from my", "sent from outlook",
+        "sent from mail for", "get outlook for", "download outlook voor", "outlook voor ios", "outlook voor android",
+        "verzonden met ", "sent with ", "envoyé de mon", "von meinem",
     ]
 
     /// Whether `line` (joined with `next` when the client wrapped it) opens the quoted history.
