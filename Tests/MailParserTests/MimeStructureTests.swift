@@ -265,4 +265,52 @@ final class MimeStructureTests: XCTestCase {
         let delsp = parse("Content-Type: text/plain; format=flowed; delsp=yes\n\naan elkaar \ngeschreven\n")
         XCTAssertEqual(delsp.text, "aan elkaargeschreven\n")
     }
+
+    func testTextSplitAroundInlineImageIsJoined() {
+        let message = parse("""
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: text/plain
+
+            Boven de foto.
+            --b
+            Content-Type: image/jpeg; name=foto.jpg
+            Content-Disposition: inline; filename=foto.jpg
+
+            JPEG
+            --b
+            Content-Type: text/plain
+
+            Onder de foto.
+            --b--
+            """)
+        XCTAssertEqual(message.text, "Boven de foto.\nOnder de foto.")
+        XCTAssertEqual(message.attachments.map(\.filename), ["foto.jpg"])
+    }
+
+    func testPlainPartsInDifferentBranchesAreNotJoined() {
+        let message = parse("""
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: multipart/alternative; boundary=a
+
+            --a
+            Content-Type: text/plain
+
+            Tekst
+            --a
+            Content-Type: text/html
+
+            <p>Tekst</p>
+            --a--
+            --b
+            Content-Type: text/plain
+
+            Losse notitie
+            --b--
+            """)
+        XCTAssertEqual(message.text, "Tekst")
+    }
 }

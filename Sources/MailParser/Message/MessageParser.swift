@@ -20,12 +20,14 @@ public enum MessageParser {
             // The chosen body is not also an attachment.
             parts.attachmentParts.removeAll { $0.bodyRange == chosen.bodyRange }
         }
-        let plain = plainEntity.map { entity -> String in
+        let plainEntities = plainEntity.map { [$0] + parts.plainContinuations } ?? []
+        let plainTexts = plainEntities.map { entity -> String in
             let body = entity.decodedBody(bytes, defects: &defects)
             let (remaining, blocks) = extractUUEncoded(body)
-            uuencoded = blocks
+            uuencoded += blocks
             return BodyText.decode(remaining, entity: entity, defects: &defects)
         }
+        let plain = plainTexts.isEmpty ? nil : plainTexts.joined(separator: "\n")
         if let htmlPart = parts.htmlBodies.first {
             message.html = BodyText.decode(htmlPart, bytes: bytes, defects: &defects)
         }
