@@ -1,6 +1,27 @@
 import Foundation
 
 /// Parses RFC 5322/MIME bytes into a `ParsedMessage`; never throws and never traps on input.
+///
+/// The module is pure (no I/O, no global mutable state). Its folders follow the RFCs:
+///
+/// | folder | owns |
+/// |---|---|
+/// | `Bytes/` | line splitting on raw bytes (CRLF, LF, CR), trimming without Foundation copies |
+/// | `RFC5322/` | header fields and unfolding, address lists, date-time, msg-id lists |
+/// | `RFC2045/` | Content-Type, transfer encodings (base64, quoted-printable) |
+/// | `RFC2046/` | the MIME tree: multipart splitting, nesting cap, message/rfc822 kept whole |
+/// | `RFC2047/` | encoded words in headers |
+/// | `RFC2231/` | parameters with continuations and charsets |
+/// | `RFC3676/` | format=flowed text |
+/// | `Charset/` | charset names and decoding through glibc iconv, windows-1252 in Swift |
+/// | `HTML/` | HTML to readable text |
+/// | `UUEncode/` | uuencoded blocks inside text bodies |
+/// | `TNEF/` | winmail.dat attachments and body |
+/// | `Reply/` | new text of a reply without quoted history (Dutch and English clients) |
+/// | `RFC3834/` | automatic mail: auto-replies, list and bulk mail, daemon senders |
+/// | `RFC3464/` | bounces: delivery status notifications and non-standard bounce texts |
+/// | `Message/` | the public result type and the parser that assembles it |
+/// | `JSON/`, `Digest/` | ordered JSON output and SHA-256 |
 public enum MessageParser {
     public static func parse(_ bytes: [UInt8]) -> ParsedMessage {
         var message = ParsedMessage()
