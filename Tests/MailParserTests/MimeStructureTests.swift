@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import MailParser
 
@@ -312,5 +313,45 @@ final class MimeStructureTests: XCTestCase {
             --b--
             """)
         XCTAssertEqual(message.text, "Tekst")
+    }
+
+    func testMultipartWithCROnlyLineEndings() {
+        let message = parse("""
+            Content-Type: multipart/mixed; boundary=cr
+
+            --cr
+            Content-Type: text/plain
+
+            Regel een
+            Regel twee
+            --cr
+            Content-Type: application/octet-stream; name=a.bin
+            Content-Transfer-Encoding: base64
+
+            YWJj
+            --cr--
+            """, lineEnding: "\r")
+        XCTAssertEqual(message.text, "Regel een\nRegel twee")
+        XCTAssertEqual(message.attachments.first?.data, Array("abc".utf8))
+        XCTAssertTrue(message.defects.isEmpty, "\(message.defects)")
+    }
+
+    func testParserIsUsableFromManyThreadsAtOnce() {
+        let raw = mail("""
+            From: =?utf-8?q?Ren=C3=A9e?= <renee@example.nl>
+            Subject: =?iso-2022-jp?B?GyRCJDMkcxsoQg==?=
+            Content-Type: text/plain; charset=gbk
+
+
+            """) + [0xC4, 0xE3, 0xBA, 0xC3]
+        let expected = MessageParser.parse(raw)
+        XCTAssertEqual(expected.subject, "こん")
+        XCTAssertEqual(expected.text, "你好")
+        DispatchQueue.concurrentPerform(iterations: 64) { _ in
+            let message = MessageParser.parse(raw)
+            XCTAssertEqual(message.text, "你好")
+            XCTAssertEqual(message.subject, expected.subject)
+            XCTAssertEqual(message.from, expected.from)
+        }
     }
 }
