@@ -98,4 +98,31 @@ final class BounceTests: XCTestCase {
         let message = parse("From: Ouder <ouder@example.nl>\nSubject: Delivery failure of my child's lunch\n\nHoi, status 5.1.1 ha.")
         XCTAssertNil(message.bounce)
     }
+
+    func testWordingGivesStatusWhenNoCodeIsPresent() {
+        let delayed = parse("""
+            From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+            Subject: Delivery Status Notification (Delay)
+
+            Delivery to the following recipient has been delayed:
+
+                 ouder@example.nl
+
+            Message will be retried for 2 more day(s)
+            """)
+        XCTAssertEqual(delayed.bounce?.recipients, [
+            BounceRecipient(address: "ouder@example.nl", action: "delayed", status: "4.0.0",
+                            diagnostic: "ouder@example.nl Message will be retried for 2 more day(s)"),
+        ])
+        let unknown = parse("""
+            From: postmaster@example.org
+            Subject: Undeliverable: Klacht
+
+            did not reach the following recipient(s):
+
+            ouder@example.org on Thu, 29 Apr 2010 00:00:00 -0000
+                The recipient name is not recognized
+            """)
+        XCTAssertEqual(unknown.bounce?.recipients.first?.status, "5.1.1")
+    }
 }

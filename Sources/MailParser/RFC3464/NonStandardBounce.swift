@@ -47,6 +47,7 @@ enum NonStandardBounce {
                 if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercased()) { continue }
                 seen.insert(address.lowercased())
                 let window = lines[index..<min(lines.count, index + 4)].joined(separator: " ")
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 let status = statusCode(in: window) ?? phraseStatus(in: window) ?? basicReplyStatus(in: window)
                 recipients.append(BounceRecipient(
                     address: address, action: "failed", status: status,
@@ -107,7 +108,10 @@ enum NonStandardBounce {
 
     /// Status codes implied by the wording of bounces that give none (Exim, old Sendmail).
     private static let phraseStatuses: [(String, String)] = [
+        ("has been delayed", "4.0.0"), ("will be retried", "4.0.0"), ("still trying", "4.0.0"),
         ("unrouteable mail domain", "5.1.2"), ("unrouteable address", "5.1.2"), ("host not found", "5.1.2"),
+        ("name is not recognized", "5.1.1"), ("unknown recipient", "5.1.1"), ("no such recipient", "5.1.1"),
+        ("invalid recipient", "5.1.1"), ("address rejected", "5.1.1"),
         ("user unknown", "5.1.1"), ("unknown user", "5.1.1"), ("no such user", "5.1.1"),
         ("does not exist", "5.1.1"), ("no mailbox", "5.1.1"), ("recipient not found", "5.1.1"),
         ("mailbox is full", "5.2.2"), ("mailbox full", "5.2.2"), ("quota exceeded", "5.2.2"), ("over quota", "5.2.2"),
