@@ -56,4 +56,9 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(message.textSource, .html)
         XCTAssertEqual(message.replyText, "Akkoord met het voorstel.")
     }
+
+    func testPreformattedTextKeepsSpacesAndBreaks() {
+        XCTAssertEqual(HTMLText.text(from: "<p>Tabel:</p><pre>naam    datum\n  Jan   3 mei</pre><p>Einde</p>"),
+                       "Tabel:\n\nnaam    datum\n  Jan   3 mei\n\nEinde")
+    }
 }

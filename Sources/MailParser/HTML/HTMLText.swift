@@ -17,6 +17,7 @@ enum HTMLText {
         var index = 0
         var textStart = 0
         var quoteDepth = 0
+        var preDepth = 0
 
         func emitText(_ end: Int) {
             guard end > textStart else { return }
@@ -24,6 +25,13 @@ enum HTMLText {
             raw.append(contentsOf: characters[textStart..<end])
             let decoded = HTMLEntities.decode(Substring(String(raw)))
             for character in decoded {
+                if preDepth > 0 {
+                    // Preformatted text keeps its spaces and line breaks.
+                    if character == "\n" || character == "\r\n" { output.append("\n"); continue }
+                    startLineIfNeeded()
+                    output.append(character)
+                    continue
+                }
                 if character.isWhitespace && character != "\u{00A0}" {
                     pendingSpace = true
                 } else {
@@ -79,6 +87,9 @@ enum HTMLText {
                 newline(2)
                 quoteDepth = max(0, quoteDepth + (isEnd ? -1 : 1))
             case "td", "th": if isEnd { pendingSpace = true }
+            case "pre":
+                newline(1)
+                preDepth = max(0, preDepth + (isEnd ? -1 : 1))
             case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table": newline(2)
             default: if blockElements.contains(name) { newline(1) }
             }
@@ -87,12 +98,12 @@ enum HTMLText {
         return tidy(output)
     }
 
-    /// Trims line ends and limits blank lines to one.
+    /// Trims line ends (starts carry only preformatted indentation) and limits blank lines to one.
     private static func tidy(_ text: String) -> String {
         var lines: [String] = []
         var blank = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
             if trimmed.isEmpty {
                 blank += 1
                 if blank > 1 || lines.isEmpty { continue }
