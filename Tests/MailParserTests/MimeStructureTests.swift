@@ -354,4 +354,10 @@ final class MimeStructureTests: XCTestCase {
             XCTAssertEqual(message.from, expected.from)
         }
     }
+
+    func testPartWithoutHeadersIsAllBody() {
+        let message = parse("Content-Type: multipart/mixed; boundary=b\n\n--b\nGewoon tekst zonder kop\n--b--\n")
+        XCTAssertEqual(message.text, "Gewoon tekst zonder kop")
+        XCTAssertTrue(message.defects.contains("entity without header fields"))
+    }
 }

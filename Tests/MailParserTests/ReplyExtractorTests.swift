@@ -74,4 +74,13 @@ final class ReplyExtractorTests: XCTestCase {
         XCTAssertNil(message.text)
         XCTAssertNil(message.replyText)
     }
+
+    func testBottomPostedReplyKeepsTextBelowTheQuote() {
+        let text = "Op 3 mei 2026 om 14:02 schreef Klachtenloket <klachten@example.nl>:\n> Kunt u het tijdstip noemen?\n\nOm half vijf.\n\n-- \nJan"
+        XCTAssertEqual(ReplyExtractor.newText(of: text), "Om half vijf.")
+    }
+
+    func testOnlyQuotedTextGivesEmptyNewText() {
+        XCTAssertEqual(ReplyExtractor.newText(of: "> alleen citaat\n> nog meer"), "")
+    }
 }

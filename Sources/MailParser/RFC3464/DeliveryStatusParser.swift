@@ -11,7 +11,8 @@ enum DeliveryStatusParser {
             let line = ByteLines.line(in: body, from: position, to: body.count)
             if line.start == line.contentEnd { position = line.next; continue }
             let group = HeaderBlock.parse(body, range: position..<body.count)
-            position = max(group.bodyStart, position + 1)
+            // A line that starts no field group is skipped whole.
+            position = group.bodyStart > position ? group.bodyStart : line.next
             if let recipient = recipient(from: group) { recipients.append(recipient) }
         }
         return recipients

@@ -51,7 +51,14 @@ struct HeaderBlock {
             }
             guard let colon = bytes[line.start..<line.contentEnd].firstIndex(of: UInt8(ascii: ":")),
                   colon > line.start, colon - line.start <= 100, !looksLikeBoundary(bytes, line: line) else {
-                if looksLikeBody(bytes, line: line) && block.fields.isEmpty == false {
+                if block.fields.isEmpty && !looksLikeBoundary(bytes, line: line) {
+                    // No header at all: the entity starts with its body (RFC 2046 §5.1.1 allows
+                    // parts without fields; some writers also drop the blank line).
+                    block.defects.append("entity without header fields")
+                    block.bodyStart = line.start
+                    return block
+                }
+                if looksLikeBody(bytes, line: line) {
                     // Headers ended without the blank line; the rest is body.
                     block.defects.append("missing blank line between header and body")
                     block.bodyStart = line.start
