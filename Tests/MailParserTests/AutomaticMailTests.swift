@@ -9,6 +9,9 @@ final class AutomaticMailTests: XCTestCase {
     func testAutoSubmittedOtherThanNo() {
         XCTAssertEqual(reason("From: a@example.nl\nAuto-Submitted: auto-replied"), "Auto-Submitted: auto-replied")
         XCTAssertNil(reason("From: a@example.nl\nAuto-Submitted: no"))
+        XCTAssertNil(reason("From: a@example.nl\nAuto-Submitted: No (handmatig verstuurd)"))
+        XCTAssertEqual(reason("From: a@example.nl\nAuto-Submitted: auto-replied; owner-email=\"a@example.nl\""),
+                       "Auto-Submitted: auto-replied; owner-email=\"a@example.nl\"")
     }
 
     func testPrecedenceBulkJunkListAutoReply() {
