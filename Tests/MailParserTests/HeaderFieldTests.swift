@@ -34,8 +34,9 @@ final class HeaderFieldTests: XCTestCase {
     }
 
     func testObsoleteWhitespaceBeforeColonIsAccepted() {
-        let message = parse("Subject : obsolete\n\nbody")
+        let message = parse("From : Jan <jan@example.nl>\nSubject : obsolete\n\nbody")
         XCTAssertEqual(message.subject, "obsolete")
+        XCTAssertEqual(message.from.first?.address, "jan@example.nl")
     }
 
     func testMissingBlankLineBeforeBodyIsDefectNotFailure() {

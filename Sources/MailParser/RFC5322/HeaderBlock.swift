@@ -45,7 +45,7 @@ struct HeaderBlock {
                 continue
             }
             finishField()
-            if isFirstLine && ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("from ".utf8)) {
+            if isFirstLine && isMboxSeparator(bytes, line: line) {
                 // An mbox "From " separator line left in front of the message.
                 continue
             }
@@ -93,6 +93,13 @@ struct HeaderBlock {
     /// A line that cannot be a header: MIME boundary or plain prose.
     private static func looksLikeBody(_ bytes: [UInt8], line: ByteLine) -> Bool {
         looksLikeBoundary(bytes, line: line) || bytes[line.start..<line.contentEnd].contains(0x20)
+    }
+
+    /// "From sender date" (RFC 4155), but not the obsolete "From : address" header field.
+    private static func isMboxSeparator(_ bytes: [UInt8], line: ByteLine) -> Bool {
+        guard bytes[line.start..<line.contentEnd].starts(with: Array("From ".utf8)) else { return false }
+        let rest = bytes[(line.start + 5)..<line.contentEnd].drop { $0.isWhitespace }
+        return rest.first != UInt8(ascii: ":")
     }
 
     private static func looksLikeBoundary(_ bytes: [UInt8], line: ByteLine) -> Bool {
