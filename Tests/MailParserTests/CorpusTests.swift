@@ -91,6 +91,21 @@ final class CorpusTests: XCTestCase {
         }
     }
 
+    /// MimeKit's `<name>/message.rtf` is the decompressed RTF body of `<name>.tnef`.
+    func testCompressedRTFBodiesMatchMimeKitExpectations() throws {
+        let directory = try corpora().appendingPathComponent("MimeKit/UnitTests/TestData/tnef")
+        var compared = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".tnef") {
+            let base = String(name.dropLast(5))
+            guard let expected = FileManager.default.contents(atPath: directory.appendingPathComponent("\(base)/message.rtf").path)
+            else { continue }
+            let rtf = TNEFReader.contents(of: try load(directory, name)).bodyRTF
+            XCTAssertEqual(rtf.map(lfOnly), lfOnly(Array(expected)), base)
+            compared += 1
+        }
+        XCTAssertGreaterThanOrEqual(compared, 10)
+    }
+
     /// A winmail.dat inside a MIME message is replaced by the files it carries.
     func testWinmailDatAttachmentIsOpenedInsideAMessage() throws {
         let root = try corpora()

@@ -22,8 +22,14 @@ struct AttachmentList {
         let contents = TNEFReader.contents(of: data)
         tnefText = tnefText ?? contents.bodyText
         tnefHTML = tnefHTML ?? contents.bodyHTML.map { CharsetDecoder.decodeUTF8OrLatin($0) }
+        if tnefText == nil && tnefHTML == nil, let rtf = contents.bodyRTF {
+            switch RTFText.body(from: rtf) {
+            case .text(let text): tnefText = text
+            case .html(let html): tnefHTML = html
+            }
+        }
         if contents.attachments.isEmpty {
-            if contents.bodyText == nil && contents.bodyHTML == nil {
+            if tnefText == nil && tnefHTML == nil {
                 defects.append("TNEF attachment without extractable files")
                 attachments.append(MailAttachment(filename: filename, contentType: type, data: data))
             }

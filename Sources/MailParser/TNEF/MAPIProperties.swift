@@ -9,6 +9,8 @@ struct MAPIProperties {
     /// The message body as plain text (PR_BODY) and as HTML bytes (PR_HTML), at message level.
     var body: String?
     var html: [UInt8]?
+    /// PR_RTF_COMPRESSED: the RTF body, LZFu-compressed.
+    var compressedRTF: [UInt8]?
 
     private static let typeString8: UInt16 = 0x001E
     private static let typeUnicode: UInt16 = 0x001F
@@ -42,6 +44,7 @@ struct MAPIProperties {
             case 0x3001: properties.displayName = text(value, type: baseType)
             case 0x370E: properties.mimeTag = text(value, type: baseType)
             case 0x1000: properties.body = text(value, type: baseType)
+            case 0x1009: properties.compressedRTF = baseType == typeBinary ? value : nil
             case 0x1013: properties.html = baseType == typeBinary ? value : text(value, type: baseType).map { Array($0.utf8) }
             case 0x3701:
                 // An embedded message (IID_IMessage) is itself a TNEF stream after its identifier;

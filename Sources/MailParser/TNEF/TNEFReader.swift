@@ -28,6 +28,8 @@ enum TNEFReader {
         var attachments: [Attachment] = []
         var bodyText: String?
         var bodyHTML: [UInt8]?
+        /// The RTF body, decompressed.
+        var bodyRTF: [UInt8]?
     }
 
     static func attachments(in bytes: [UInt8]) -> [Attachment] {
@@ -48,6 +50,9 @@ enum TNEFReader {
                     let properties = MAPIProperties.parse(data)
                     contents.bodyText = contents.bodyText ?? properties.body
                     contents.bodyHTML = contents.bodyHTML ?? properties.html
+                    if contents.bodyRTF == nil, let compressed = properties.compressedRTF {
+                        contents.bodyRTF = CompressedRTF.decompress(compressed)
+                    }
                 } else if attribute == attBody {
                     contents.bodyText = contents.bodyText ?? MAPIProperties.string8(data)
                 }
