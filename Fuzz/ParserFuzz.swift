@@ -9,6 +9,8 @@ public func parserFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     let message = MessageParser.parse(bytes)
     _ = JSONValue.object(message.jsonObject(file: "fuzz")).serialized()
     _ = TNEFReader.contents(of: bytes)
+    _ = CompressedRTF.decompress(bytes)
+    _ = RTFText.body(from: bytes)
     let text = String(decoding: bytes, as: UTF8.self)
     _ = ReplyExtractor.newText(of: text)
     _ = HTMLText.text(from: text)
