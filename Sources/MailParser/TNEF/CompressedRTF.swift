@@ -19,7 +19,8 @@ enum CompressedRTF {
         dictionary.replaceSubrange(0..<preload.count, with: preload)
         var writePosition = preload.count
         var output: [UInt8] = []
-        output.reserveCapacity(min(Int(rawSize), 64 * 1024 * 1024))
+        // The declared size is untrusted; each input byte expands to at most nine output bytes.
+        output.reserveCapacity(min(Int(rawSize), data.count * 9))
         var position = 16
         while position < end {
             let control = data[position]
