@@ -18,7 +18,7 @@ enum CharsetDecoder {
         if name.isASCII { return Result(text: decodeUTF8OrLatin(bytes), unknownCharset: false) }
         if name.isLatin1Family { return Result(text: Windows1252.decode(bytes), unknownCharset: false) }
         if bytes.allSatisfy({ $0 < 0x80 }) && !isStatefulSevenBit(name) {
-            return Result(text: String(decoding: bytes, as: UTF8.self), unknownCharset: false)
+            return Result(text: String(decoding: bytes, as: UTF8.self), unknownCharset: !isKnown(name))
         }
         if let text = iconvDecode(bytes, from: name.iconvName) { return Result(text: text, unknownCharset: false) }
         if name.label != name.iconvName.lowercased(), let text = iconvDecode(bytes, from: name.label) {
@@ -42,6 +42,18 @@ enum CharsetDecoder {
         let iconv = name.iconvName.uppercased()
         return iconv.hasPrefix("ISO-2022") || iconv.hasPrefix("UTF-7") || iconv.hasPrefix("UTF-16")
             || iconv.hasPrefix("UTF-32") || iconv.hasPrefix("HZ") || iconv.hasPrefix("UCS")
+    }
+
+    /// Whether iconv can convert from the charset, under its mapped name or its label.
+    private static func isKnown(_ name: CharsetName) -> Bool {
+        for candidate in [name.iconvName, name.label] {
+            let descriptor = iconv_open("UTF-8", candidate)
+            if let descriptor, Int(bitPattern: descriptor) != -1 {
+                iconv_close(descriptor)
+                return true
+            }
+        }
+        return false
     }
 
     /// Runs iconv to UTF-8; nil when iconv does not know the charset.

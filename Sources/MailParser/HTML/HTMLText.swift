@@ -16,6 +16,8 @@ enum HTMLText {
         let characters = Array(html.unicodeScalars)
         var index = 0
         var textStart = 0
+        var quoteDepth = 0
+        var preDepth = 0
 
         func emitText(_ end: Int) {
             guard end > textStart else { return }
@@ -23,14 +25,29 @@ enum HTMLText {
             raw.append(contentsOf: characters[textStart..<end])
             let decoded = HTMLEntities.decode(Substring(String(raw)))
             for character in decoded {
+                if preDepth > 0 {
+                    // Preformatted text keeps its spaces and line breaks.
+                    if character == "\n" || character == "\r\n" { output.append("\n"); continue }
+                    startLineIfNeeded()
+                    output.append(character)
+                    continue
+                }
                 if character.isWhitespace && character != "\u{00A0}" {
                     pendingSpace = true
                 } else {
                     if pendingSpace && !output.isEmpty && output.last != "\n" { output.append(" ") }
                     pendingSpace = false
+                    startLineIfNeeded()
                     output.append(character == "\u{00A0}" ? " " : character)
                 }
             }
+        }
+
+        /// Quoted history (`<blockquote>`) is marked with "> " like plain-text quoting, so
+        /// reply extraction treats both alike.
+        func startLineIfNeeded() {
+            guard quoteDepth > 0, output.isEmpty || output.last == "\n" else { return }
+            output += String(repeating: "> ", count: quoteDepth)
         }
 
         func newline(_ count: Int) {
@@ -63,9 +80,17 @@ enum HTMLText {
             }
             switch name {
             case "br": newline(1)
-            case "li": if !isEnd { newline(1); output += "- " } else { newline(1) }
+            case "li":
+                newline(1)
+                if !isEnd { startLineIfNeeded(); output += "- " }
+            case "blockquote":
+                newline(2)
+                quoteDepth = max(0, quoteDepth + (isEnd ? -1 : 1))
             case "td", "th": if isEnd { pendingSpace = true }
-            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table": newline(2)
+            case "pre":
+                newline(1)
+                preDepth = max(0, preDepth + (isEnd ? -1 : 1))
+            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table": newline(2)
             default: if blockElements.contains(name) { newline(1) }
             }
         }
@@ -73,12 +98,12 @@ enum HTMLText {
         return tidy(output)
     }
 
-    /// Trims line ends and limits blank lines to one.
+    /// Trims line ends (starts carry only preformatted indentation) and limits blank lines to one.
     private static func tidy(_ text: String) -> String {
         var lines: [String] = []
         var blank = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
             if trimmed.isEmpty {
                 blank += 1
                 if blank > 1 || lines.isEmpty { continue }

@@ -3,6 +3,11 @@ struct BodyParts {
     /// Inline text/plain and text/html parts without a filename, in document order.
     var plainBodies: [MimeEntity] = []
     var htmlBodies: [MimeEntity] = []
+    /// Named text/plain parts explicitly marked inline: the body when nothing better exists.
+    var inlineNamedPlainBodies: [MimeEntity] = []
+    /// Further inline plain parts of the first plain body's multipart/mixed parent: Apple Mail
+    /// splits text around inline images into several parts that together are the body.
+    var plainContinuations: [MimeEntity] = []
     /// Leaves that count as attachments, and attached messages (kept whole).
     var attachmentParts: [MimeEntity] = []
     /// message/delivery-status parts of a report (RFC 3464).
@@ -11,12 +16,12 @@ struct BodyParts {
     var returnedMessageParts: [MimeEntity] = []
 
     init(root: MimeEntity) {
-        visit(root)
+        visit(root, parent: nil)
     }
 
-    private mutating func visit(_ entity: MimeEntity) {
+    private mutating func visit(_ entity: MimeEntity, parent: MimeEntity?) {
         if !entity.children.isEmpty || entity.contentType.isMultipart {
-            for child in entity.children { visit(child) }
+            for child in entity.children { visit(child, parent: entity) }
             return
         }
         let type = entity.contentType.mimeType
@@ -35,10 +40,15 @@ struct BodyParts {
         }
         let isBodyCandidate = !isAttachment && entity.filename == nil
         if isBodyCandidate && type == "text/plain" {
+            if let parent, parent.contentType.mimeType == "multipart/mixed", let first = plainBodies.first,
+               parent.children.contains(where: { $0.bodyRange == first.bodyRange }) {
+                plainContinuations.append(entity)
+            }
             plainBodies.append(entity)
         } else if isBodyCandidate && type == "text/html" {
             htmlBodies.append(entity)
         } else if isAttachment || entity.filename != nil {
+            if type == "text/plain" && entity.disposition?.kind == "inline" { inlineNamedPlainBodies.append(entity) }
             attachmentParts.append(entity)
         }
     }

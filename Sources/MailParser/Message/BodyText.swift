@@ -14,7 +14,10 @@ enum BodyText {
         if charset == nil && entity.contentType.mimeType == "text/html" { charset = metaCharset(body) }
         let result = CharsetDecoder.decode(body, charset: charset)
         if result.unknownCharset, let charset { defects.append("unknown charset \"\(charset.prefix(40))\"") }
-        return ByteLines.normalizedNewlines(result.text)
+        let text = ByteLines.normalizedNewlines(result.text)
+        let parameters = entity.contentType.parameters
+        guard entity.contentType.mimeType == "text/plain", parameters["format"]?.lowercased() == "flowed" else { return text }
+        return FlowedText.unflow(text, deleteSpace: parameters["delsp"]?.lowercased() == "yes")
     }
 
     /// The charset an HTML document declares in a `<meta>` tag near its start.
@@ -28,7 +31,8 @@ enum BodyText {
 
     /// Whether a plain body says nothing beyond "view the HTML version", so the HTML is better.
     static func isStub(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.utf8.count < 2000 else { return !text.hasVisibleText }
+        let trimmed = text.trimmedWhitespace
         if trimmed.isEmpty { return true }
         guard trimmed.count < 300 else { return false }
         let lowered = trimmed.lowercased()

@@ -1,6 +1,27 @@
 import Foundation
 
 /// Parses RFC 5322/MIME bytes into a `ParsedMessage`; never throws and never traps on input.
+///
+/// The module is pure (no I/O, no global mutable state). Its folders follow the RFCs:
+///
+/// | folder | owns |
+/// |---|---|
+/// | `Bytes/` | line splitting on raw bytes (CRLF, LF, CR), trimming without Foundation copies |
+/// | `RFC5322/` | header fields and unfolding, address lists, date-time, msg-id lists |
+/// | `RFC2045/` | Content-Type, transfer encodings (base64, quoted-printable) |
+/// | `RFC2046/` | the MIME tree: multipart splitting, nesting cap, message/rfc822 kept whole |
+/// | `RFC2047/` | encoded words in headers |
+/// | `RFC2231/` | parameters with continuations and charsets |
+/// | `RFC3676/` | format=flowed text |
+/// | `Charset/` | charset names and decoding through glibc iconv, windows-1252 in Swift |
+/// | `HTML/` | HTML to readable text |
+/// | `UUEncode/` | uuencoded blocks inside text bodies |
+/// | `TNEF/` | winmail.dat attachments and body |
+/// | `Reply/` | new text of a reply without quoted history (Dutch and English clients) |
+/// | `RFC3834/` | automatic mail: auto-replies, list and bulk mail, daemon senders |
+/// | `RFC3464/` | bounces: delivery status notifications and non-standard bounce texts |
+/// | `Message/` | the public result type and the parser that assembles it |
+/// | `JSON/`, `Digest/` | ordered JSON output and SHA-256 |
 public enum MessageParser {
     public static func parse(_ bytes: [UInt8]) -> ParsedMessage {
         var message = ParsedMessage()
@@ -13,21 +34,34 @@ public enum MessageParser {
         message.headers = header.fields
         EnvelopeFields.fill(&message, from: header)
 
-        let parts = BodyParts(root: root)
+        var parts = BodyParts(root: root)
         var uuencoded: [MailAttachment] = []
-        let plain = parts.plainBodies.first.map { entity -> String in
+        let plainEntity = parts.plainBodies.first ?? parts.inlineNamedPlainBodies.first
+        if let chosen = plainEntity, parts.plainBodies.isEmpty {
+            // The chosen body is not also an attachment.
+            parts.attachmentParts.removeAll { $0.bodyRange == chosen.bodyRange }
+        }
+        let plainEntities = plainEntity.map { [$0] + parts.plainContinuations } ?? []
+        let plainTexts = plainEntities.map { entity -> String in
             let body = entity.decodedBody(bytes, defects: &defects)
             let (remaining, blocks) = extractUUEncoded(body)
-            uuencoded = blocks
+            uuencoded += blocks
             return BodyText.decode(remaining, entity: entity, defects: &defects)
         }
+        let plain = plainTexts.isEmpty ? nil : plainTexts.joined(separator: "\n")
         if let htmlPart = parts.htmlBodies.first {
             message.html = BodyText.decode(htmlPart, bytes: bytes, defects: &defects)
         }
-        chooseText(&message, plain: plain)
+        let attachmentList = AttachmentList(parts: parts.attachmentParts, bytes: bytes, defects: &defects)
+        message.attachments = attachmentList.attachments + uuencoded
+        if plain == nil && message.html == nil {
+            // Outlook's rich-text mail can carry its only body inside winmail.dat.
+            message.html = attachmentList.tnefHTML
+            chooseText(&message, plain: attachmentList.tnefText.map(ByteLines.normalizedNewlines))
+        } else {
+            chooseText(&message, plain: plain)
+        }
         message.replyText = message.text.map(ReplyExtractor.newText(of:))
-        message.attachments = parts.attachmentParts.flatMap { attachments(for: $0, bytes: bytes, defects: &defects) }
-            + uuencoded
 
         let rootType = root.contentType.mimeType
         message.bounce = BounceAnalysis.report(message: message, parts: parts, rootType: rootType, bytes: bytes,
@@ -43,7 +77,7 @@ public enum MessageParser {
     private static func chooseText(_ message: inout ParsedMessage, plain: String?) {
         let htmlText = message.html.map(HTMLText.text(from:))
         if let plain, !BodyText.isStub(plain) || htmlText?.isEmpty != false,
-           !plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+           plain.hasVisibleText {
             message.text = plain
             message.textSource = .plain
         } else if let htmlText, !htmlText.isEmpty {
@@ -67,25 +101,5 @@ public enum MessageParser {
             MailAttachment(filename: $0.filename, contentType: "application/octet-stream", data: $0.data)
         }
         return (remaining, attachments)
-    }
-
-    /// The attachment entries for one part: TNEF containers are opened, everything else kept whole.
-    private static func attachments(for entity: MimeEntity, bytes: [UInt8], defects: inout [String]) -> [MailAttachment] {
-        let data = entity.decodedBody(bytes, defects: &defects)
-        let filename = entity.filename
-        let isTNEF = entity.contentType.mimeType == "application/ms-tnef"
-            || entity.contentType.mimeType == "application/vnd.ms-tnef"
-            || filename?.lowercased() == "winmail.dat"
-        if isTNEF && TNEFReader.isTNEF(data) {
-            let extracted = TNEFReader.attachments(in: data)
-            if !extracted.isEmpty {
-                return extracted.map {
-                    MailAttachment(filename: $0.filename, contentType: $0.mimeType?.lowercased() ?? "application/octet-stream",
-                                   data: $0.data)
-                }
-            }
-            defects.append("TNEF attachment without extractable files")
-        }
-        return [MailAttachment(filename: filename, contentType: entity.contentType.mimeType, data: data)]
     }
 }

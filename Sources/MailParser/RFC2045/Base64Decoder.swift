@@ -12,13 +12,22 @@ enum Base64Decoder {
     }()
 
     /// The decoded bytes and whether anything had to be skipped or padding was wrong.
-    static func decode<C: Collection>(_ input: C) -> (bytes: [UInt8], hadGarbage: Bool) where C.Element == UInt8 {
+    static func decode(_ input: ArraySlice<UInt8>) -> (bytes: [UInt8], hadGarbage: Bool) {
+        input.withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    static func decode(_ input: [UInt8]) -> (bytes: [UInt8], hadGarbage: Bool) {
+        input.withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    private static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], hadGarbage: Bool) {
         var output: [UInt8] = []
         output.reserveCapacity(input.count / 4 * 3 + 3)
         var accumulator: UInt32 = 0
         var bits = 0
         var garbage = false
         var sawPadding = false
+        let table = Self.table
         for byte in input {
             if byte == UInt8(ascii: "=") { sawPadding = true; continue }
             let value = table[Int(byte)]

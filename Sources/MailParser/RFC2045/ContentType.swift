@@ -21,11 +21,20 @@ struct ContentType {
     init?(parsing value: String) {
         let semicolon = value.firstIndex(of: ";") ?? value.endIndex
         let typeText = value[..<semicolon].trimmingCharacters(in: .whitespaces).lowercased()
-        let pieces = typeText.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Keep the leading token characters only: "text/plain>" still means text/plain.
+        let pieces = typeText.split(separator: "/", maxSplits: 1).map {
+            String($0.trimmingCharacters(in: .whitespaces).prefix(while: ContentType.isTokenCharacter))
+        }
         guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty,
               !pieces[0].contains(" "), !pieces[1].contains(" ") else { return nil }
         mimeType = pieces[0] + "/" + pieces[1]
         parameters = ParameterList(parsing: semicolon < value.endIndex ? value[value.index(after: semicolon)...] : "")
+    }
+
+    /// RFC 2045 token characters: printable ASCII except specials.
+    static func isTokenCharacter(_ character: Character) -> Bool {
+        guard character.isASCII, let value = character.asciiValue, value > 32, value < 127 else { return false }
+        return !"()<>@,;:\\\"/[]?=".contains(character)
     }
 
     init(mimeType: String, parameters: ParameterList) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One node of the MIME tree (RFC 2045 §2.4): its header, media type and body bytes.
 ///
 /// Bodies are ranges into the message's byte array, so the tree costs no copies of content.
@@ -17,8 +19,10 @@ struct MimeEntity {
     /// The attachment filename from Content-Disposition, else the Content-Type `name`.
     var filename: String? {
         let name = disposition?.parameters["filename"] ?? contentType.parameters["name"]
-        guard let name, !name.isEmpty else { return nil }
-        return name
+        // Line breaks inside encoded words come from careless folding, not from the name.
+        let cleaned = name.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)) }
+        guard let cleaned, !cleaned.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return cleaned.trimmingCharacters(in: .whitespaces)
     }
 
     /// Parses the entity occupying `range`; `defaultType` applies when Content-Type is absent.
@@ -35,7 +39,7 @@ struct MimeEntity {
         var contentType = defaultType
         if let field = header.first("Content-Type") {
             if let parsed = ContentType(parsing: field.unfoldedRaw) {
-                contentType = parsed
+                contentType = ContentType(parsing: field.unfoldedRaw(charset: parsed.charset)) ?? parsed
             } else {
                 defects.append("unreadable Content-Type \"\(field.value.prefix(60))\"")
                 contentType = .textPlain
@@ -43,7 +47,9 @@ struct MimeEntity {
         }
         var entity = MimeEntity(
             header: header, contentType: contentType,
-            disposition: header.first("Content-Disposition").map { ContentDisposition(parsing: $0.unfoldedRaw) },
+            disposition: header.first("Content-Disposition").map {
+                ContentDisposition(parsing: $0.unfoldedRaw(charset: contentType.charset))
+            },
             transferEncoding: TransferEncoding(headerValue: header.first("Content-Transfer-Encoding")?.value),
             bodyRange: min(header.bodyStart, range.upperBound)..<range.upperBound)
         guard contentType.isMultipart else { return entity }

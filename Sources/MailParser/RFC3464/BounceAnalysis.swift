@@ -5,6 +5,8 @@ import Foundation
 enum BounceAnalysis {
     static func report(message: ParsedMessage, parts: BodyParts, rootType: String, bytes: [UInt8],
                        defects: inout [String]) -> BounceReport? {
+        let isReport = !parts.deliveryStatusParts.isEmpty || rootType == "multipart/report"
+        guard isReport || NonStandardBounce.looksLikeBounce(message) else { return nil }
         let originalID = originalMessageID(parts: parts, text: message.text, bytes: bytes, defects: &defects)
         let statusRecipients = parts.deliveryStatusParts.flatMap {
             DeliveryStatusParser.recipients(in: $0.decodedBody(bytes, defects: &defects))
@@ -23,6 +25,10 @@ enum BounceAnalysis {
     private static func originalMessageID(parts: BodyParts, text: String?, bytes: [UInt8],
                                           defects: inout [String]) -> String? {
         for part in parts.returnedMessageParts {
+            // Some servers omit the blank line, so the returned headers land in the part's own header.
+            if let value = part.header.first("Message-ID")?.unfoldedRaw, let id = MessageIdentifiers.parse(value).first {
+                return id
+            }
             let body = part.decodedBody(bytes, defects: &defects)
             let header = HeaderBlock.parse(body, range: 0..<body.count)
             if let value = header.first("Message-ID")?.unfoldedRaw, let id = MessageIdentifiers.parse(value).first {

@@ -11,18 +11,20 @@ enum DeliveryStatusParser {
             let line = ByteLines.line(in: body, from: position, to: body.count)
             if line.start == line.contentEnd { position = line.next; continue }
             let group = HeaderBlock.parse(body, range: position..<body.count)
-            position = max(group.bodyStart, position + 1)
+            // A line that starts no field group is skipped whole.
+            position = group.bodyStart > position ? group.bodyStart : line.next
             if let recipient = recipient(from: group) { recipients.append(recipient) }
         }
         return recipients
     }
 
     private static func recipient(from group: HeaderBlock) -> BounceRecipient? {
-        let addressField = group.first("Final-Recipient") ?? group.first("Original-Recipient")
-            ?? group.first("X-Actual-Recipient")
-        guard let field = addressField else { return nil }
-        let address = typedValue(field.value).trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
-        guard !address.isEmpty else { return nil }
+        // Final-Recipient can be "system; <>"; then the original recipient names the mailbox.
+        let candidates = ["Final-Recipient", "Original-Recipient", "X-Actual-Recipient"].compactMap { name in
+            group.first(name).map { typedValue($0.value).trimmingCharacters(in: CharacterSet(charactersIn: "<> ")) }
+        }
+        guard let address = candidates.first(where: { $0.contains("@") }) ?? candidates.first(where: { !$0.isEmpty })
+        else { return nil }
         let status = group.first("Status")?.value.trimmingCharacters(in: .whitespaces)
             .split(separator: " ").first.map(String.init)
         let diagnostic = group.first("Diagnostic-Code").map { typedValue($0.value) }

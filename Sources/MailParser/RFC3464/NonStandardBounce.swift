@@ -15,8 +15,9 @@ enum NonStandardBounce {
     static func looksLikeBounce(_ message: ParsedMessage) -> Bool {
         let senderIsDaemon = message.from.contains { address in
             let local = address.address.lowercased().split(separator: "@").first ?? ""
+            let name = address.name?.lowercased() ?? ""
             return local == "mailer-daemon" || local == "postmaster" || local.hasPrefix("mail-daemon")
-                || local == "maildaemon" || (address.name?.lowercased().contains("mail delivery") ?? false)
+                || local == "maildaemon" || name.contains("mail delivery") || name.contains("mailer-daemon")
         }
         let subject = message.subject?.lowercased() ?? ""
         let subjectSays = subjectMarkers.contains { subject.contains($0) }
@@ -33,7 +34,8 @@ enum NonStandardBounce {
         let lines = text.components(separatedBy: "\n")
         for (index, line) in lines.enumerated() {
             if isStartOfReturnedMessage(line) { break }
-            if let status = statusCode(in: line) {
+            if isQuotedHeaderLine(line) { continue }
+            if let status = statusCode(in: line) ?? phraseStatus(in: line) ?? basicReplyStatus(in: line) {
                 lastStatus = status
                 if let last = recipients.indices.last, recipients[last].status == nil {
                     recipients[last].status = status
@@ -45,7 +47,8 @@ enum NonStandardBounce {
                 if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercased()) { continue }
                 seen.insert(address.lowercased())
                 let window = lines[index..<min(lines.count, index + 4)].joined(separator: " ")
-                let status = statusCode(in: window)
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let status = statusCode(in: window) ?? phraseStatus(in: window) ?? basicReplyStatus(in: window)
                 recipients.append(BounceRecipient(
                     address: address, action: "failed", status: status,
                     diagnostic: status == nil ? nil : window.trimmingCharacters(in: .whitespaces)))
@@ -67,6 +70,7 @@ enum NonStandardBounce {
             || lowered.contains("original message headers") || lowered.hasPrefix("------ this is a copy")
             || lowered.contains("--- below this line") || lowered.hasPrefix("received: ")
             || lowered.contains("headers of the original message") || lowered.hasPrefix("return-path:")
+            || lowered.contains("----- original message") || lowered.contains("-----oorspronkelijk bericht")
     }
 
     /// The first enhanced status code (RFC 3463), `4.x.x` or `5.x.x`, in the text.
@@ -91,6 +95,45 @@ enum NonStandardBounce {
                 }
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// Header lines of a quoted message, whose msg-ids look like addresses.
+    private static func isQuotedHeaderLine(_ line: String) -> Bool {
+        let lowered = line.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["message-id:", "references:", "in-reply-to:", "dkim-signature:", "x-", "received:"]
+            .contains { lowered.hasPrefix($0) }
+    }
+
+    /// Status codes implied by the wording of bounces that give none (Exim, old Sendmail).
+    private static let phraseStatuses: [(String, String)] = [
+        ("has been delayed", "4.0.0"), ("will be retried", "4.0.0"), ("still trying", "4.0.0"),
+        ("unrouteable mail domain", "5.1.2"), ("unrouteable address", "5.1.2"), ("host not found", "5.1.2"),
+        ("name is not recognized", "5.1.1"), ("unknown recipient", "5.1.1"), ("no such recipient", "5.1.1"),
+        ("invalid recipient", "5.1.1"), ("address rejected", "5.1.1"),
+        ("user unknown", "5.1.1"), ("unknown user", "5.1.1"), ("no such user", "5.1.1"),
+        ("does not exist", "5.1.1"), ("no mailbox", "5.1.1"), ("recipient not found", "5.1.1"),
+        ("mailbox is full", "5.2.2"), ("mailbox full", "5.2.2"), ("quota exceeded", "5.2.2"), ("over quota", "5.2.2"),
+    ]
+
+    static func phraseStatus(in text: String) -> String? {
+        let lowered = text.lowercased()
+        return phraseStatuses.first { lowered.contains($0.0) }?.1
+    }
+
+    /// "5.0.0" or "4.0.0" from a bare SMTP reply code (RFC 5321 §4.2) such as "550" or "421-".
+    static func basicReplyStatus(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3) {
+            let first = bytes[index]
+            guard first == 0x34 || first == 0x35, isDigit(bytes[index + 1]), isDigit(bytes[index + 2]) else { continue }
+            let before = index == 0 ? 0x20 : bytes[index - 1]
+            let after = index + 3 == bytes.count ? 0x20 : bytes[index + 3]
+            guard before == 0x20 || before == 0x09 || before == 0x28 || before == 0x27 else { continue }
+            guard after == 0x20 || after == 0x2D || after == 0x29 else { continue }
+            return first == 0x35 ? "5.0.0" : "4.0.0"
         }
         return nil
     }

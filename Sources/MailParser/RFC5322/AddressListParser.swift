@@ -2,12 +2,18 @@ import Foundation
 
 /// Parses address-list fields (RFC 5322 §3.4) including groups, quoted and RFC 2047-encoded
 /// display names, comments and the obsolete route syntax; never fails, skips what it cannot read.
+/// Dots belong to atoms, as obs-phrase allows, so "J.P. de Vries" keeps its initials.
 enum AddressListParser {
     private enum Token {
         case word(String, quoted: Bool)
         case comment(String)
         case angle(String)
         case special(Character)
+
+        var isAngle: Bool {
+            if case .angle = self { return true }
+            return false
+        }
     }
 
     /// Parses the raw unfolded value; display names are RFC 2047-decoded after parsing so
@@ -18,38 +24,48 @@ enum AddressListParser {
         for token in tokenize(value) {
             switch token {
             case .special(","), .special(";"):
-                if let mailbox = mailbox(from: phrase) { addresses.append(mailbox) }
+                addresses += mailboxes(from: phrase)
                 phrase = []
-            case .special(":") where !phrase.contains(where: { if case .angle = $0 { return true } else { return false } }):
+            case .angle where phrase.contains(where: \.isAngle):
+                // A missing comma between two "name <addr>" mailboxes: end the first one here.
+                let split = phrase.firstIndex(where: \.isAngle).map { $0 + 1 } ?? phrase.count
+                addresses += mailboxes(from: Array(phrase[..<split]))
+                phrase = Array(phrase[split...]) + [token]
+            case .special(":") where !phrase.contains(where: \.isAngle):
                 // A group name ends here; its members follow.
                 phrase = []
             default:
                 phrase.append(token)
             }
         }
-        if let mailbox = mailbox(from: phrase) { addresses.append(mailbox) }
+        addresses += mailboxes(from: phrase)
         return addresses
     }
 
-    private static func mailbox(from tokens: [Token]) -> MailAddress? {
+    private static func mailboxes(from tokens: [Token]) -> [MailAddress] {
         var nameWords: [String] = []
         var comments: [String] = []
         var angle: String?
         var bare = ""
+        // Bare addresses separated only by whitespace ("a@x.nl b@y.nl") are split apart.
+        var segments: [String] = []
+        var previousWasWord = false
         for token in tokens {
             switch token {
             case .word(let text, let quoted):
                 nameWords.append(quoted ? EncodedWordDecoder.decode(text) : text)
-                bare += text
+                let piece = quoted ? "\"" + text + "\"" : text
+                bare += quoted && text.contains(" ") ? piece : text
+                if previousWasWord || segments.isEmpty { segments.append(piece) } else { segments[segments.count - 1] += piece }
+                previousWasWord = true
             case .comment(let text): comments.append(text)
             case .angle(let text): angle = text
             case .special(let character):
                 bare.append(character)
-                if character == ".", let last = nameWords.popLast() {
-                    nameWords.append(last + ".")
-                } else if character != "@" {
-                    nameWords.append(String(character))
-                }
+                if segments.isEmpty { segments.append("") }
+                segments[segments.count - 1].append(character)
+                previousWasWord = false
+                if character != "@" { nameWords.append(String(character)) }
             }
         }
         if let angle {
@@ -57,23 +73,52 @@ enum AddressListParser {
             var name = EncodedWordDecoder.decode(nameWords.joined(separator: " "))
                 .trimmingCharacters(in: .whitespaces)
             if name.isEmpty, let comment = comments.first { name = EncodedWordDecoder.decode(comment) }
-            if address.isEmpty && name.isEmpty { return nil }
-            return MailAddress(name: name.isEmpty ? nil : name, address: address)
+            if address.isEmpty && name.isEmpty { return [] }
+            return [MailAddress(name: name.isEmpty ? nil : name, address: address)]
+        }
+        let withAt = segments.filter { $0.contains("@") }
+        if withAt.count > 1 && withAt.count == segments.count {
+            return withAt.map { MailAddress(name: nil, address: $0) }
         }
         let address = bare.trimmingCharacters(in: .whitespaces)
-        guard !address.isEmpty else { return nil }
+        guard !address.isEmpty else { return [] }
         let comment = comments.first.map { EncodedWordDecoder.decode($0).trimmingCharacters(in: .whitespaces) }
-        return MailAddress(name: (comment?.isEmpty ?? true) ? nil : comment, address: address)
+        return [MailAddress(name: (comment?.isEmpty ?? true) ? nil : comment, address: address)]
     }
 
-    /// Drops an obsolete source route, `<@relay1,@relay2:user@domain>` (§4.4).
+    /// Drops an obsolete source route, `<@relay1,@relay2:user@domain>` (§4.4), and the comments
+    /// and folding whitespace obsolete syntax allows between the parts of an addr-spec.
     private static func stripRoute(_ angle: String) -> String {
-        var address = angle.trimmingCharacters(in: .whitespaces)
+        var address = withoutCommentsAndSpaces(angle)
         if address.hasPrefix("@"), let colon = address.firstIndex(of: ":") {
             address = String(address[address.index(after: colon)...])
         }
         if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
-        return address.replacingOccurrences(of: " ", with: "")
+        return address
+    }
+
+    /// The text without (comments) and without whitespace outside quoted strings.
+    static func withoutCommentsAndSpaces(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        var quoted = false
+        var escaped = false
+        for character in text {
+            if escaped { escaped = false; if depth == 0 { result.append(character) }; continue }
+            if character == "\\" { escaped = true; if depth == 0 && quoted { result.append(character) }; continue }
+            if quoted {
+                result.append(character)
+                if character == "\"" { quoted = false }
+                continue
+            }
+            switch character {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            case "\"" where depth == 0: quoted = true; result.append(character)
+            default: if depth == 0 && !character.isWhitespace { result.append(character) }
+            }
+        }
+        return result
     }
 
     private static func tokenize(_ value: String) -> [Token] {
@@ -121,7 +166,7 @@ enum AddressListParser {
                     index += 1
                 }
                 tokens.append(.angle(text))
-            case ",", ";", ":", "@", ".":
+            case ",", ";", ":", "@":
                 flushAtom()
                 tokens.append(.special(character))
             default:

@@ -12,12 +12,20 @@ enum DateTimeParser {
     ]
 
     static func parse(_ value: String) -> Date? {
+        // A real date-time is short; anything long is not one and is not worth scanning.
+        guard value.utf8.count <= 200 else { return nil }
         var text = value.lowercased()
         // Comments such as "(CET)" carry no information the numeric zone lacks.
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             text.removeSubrange(open...close)
         }
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        // "00:01+0000": obsolete writers glue the zone to the time.
+        if tokens.count >= 4, let sign = tokens[tokens.count - 1].dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }),
+           tokens[tokens.count - 1].contains(":") {
+            let last = tokens.removeLast()
+            tokens += [String(last[..<sign]), String(last[sign...])]
+        }
         if let first = tokens.first, first.count >= 3, first.allSatisfy(\.isLetter) { tokens.removeFirst() }
         guard tokens.count >= 4 else { return nil }
         guard let day = Int(tokens[0]), (1...31).contains(day),

@@ -45,13 +45,20 @@ struct HeaderBlock {
                 continue
             }
             finishField()
-            if isFirstLine && ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("from ".utf8)) {
+            if isFirstLine && isMboxSeparator(bytes, line: line) {
                 // An mbox "From " separator line left in front of the message.
                 continue
             }
             guard let colon = bytes[line.start..<line.contentEnd].firstIndex(of: UInt8(ascii: ":")),
-                  colon > line.start, isFieldName(bytes[line.start..<colon]) else {
-                if looksLikeBody(bytes, line: line) && block.fields.isEmpty == false {
+                  colon > line.start, colon - line.start <= 100, !looksLikeBoundary(bytes, line: line) else {
+                if block.fields.isEmpty && !looksLikeBoundary(bytes, line: line) {
+                    // No header at all: the entity starts with its body (RFC 2046 §5.1.1 allows
+                    // parts without fields; some writers also drop the blank line).
+                    block.defects.append("entity without header fields")
+                    block.bodyStart = line.start
+                    return block
+                }
+                if looksLikeBody(bytes, line: line) {
                     // Headers ended without the blank line; the rest is body.
                     block.defects.append("missing blank line between header and body")
                     block.bodyStart = line.start
@@ -60,6 +67,7 @@ struct HeaderBlock {
                 block.defects.append("header line without a colon")
                 continue
             }
+            if !isFieldName(bytes[line.start..<colon]) { block.defects.append("header field name with invalid characters") }
             var nameEnd = colon
             while nameEnd > line.start && bytes[nameEnd - 1].isWhitespace { nameEnd -= 1 }
             currentName = String(decoding: bytes[line.start..<nameEnd], as: UTF8.self)
@@ -84,7 +92,17 @@ struct HeaderBlock {
 
     /// A line that cannot be a header: MIME boundary or plain prose.
     private static func looksLikeBody(_ bytes: [UInt8], line: ByteLine) -> Bool {
+        looksLikeBoundary(bytes, line: line) || bytes[line.start..<line.contentEnd].contains(0x20)
+    }
+
+    /// "From sender date" (RFC 4155), but not the obsolete "From : address" header field.
+    private static func isMboxSeparator(_ bytes: [UInt8], line: ByteLine) -> Bool {
+        guard bytes[line.start..<line.contentEnd].starts(with: Array("From ".utf8)) else { return false }
+        let rest = bytes[(line.start + 5)..<line.contentEnd].drop { $0.isWhitespace }
+        return rest.first != UInt8(ascii: ":")
+    }
+
+    private static func looksLikeBoundary(_ bytes: [UInt8], line: ByteLine) -> Bool {
         ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("--".utf8))
-            || bytes[line.start..<line.contentEnd].contains(0x20)
     }
 }

@@ -25,6 +25,15 @@ public struct HeaderField: Sendable {
     /// fields (addresses, parameters) are parsed from this so encoded text cannot inject syntax.
     var unfoldedRaw: String { HeaderField.unfold(rawValue) }
 
+    /// The unfolded raw value, reading 8-bit bytes that are not UTF-8 in `charset` when one is
+    /// given: old clients put raw filenames in the part's own charset.
+    func unfoldedRaw(charset: String?) -> String {
+        let unfolded = rawValue.filter { $0 != 0x0A && $0 != 0x0D }
+        guard let charset, unfolded.contains(where: { $0 >= 0x80 }),
+              String(validating: unfolded, as: UTF8.self) == nil else { return unfoldedRaw }
+        return CharsetDecoder.decode(unfolded, charset: charset).text.trimmingCharacters(in: .whitespaces)
+    }
+
     static func unfold(_ raw: [UInt8]) -> String {
         let unfolded = raw.filter { $0 != 0x0A && $0 != 0x0D }
         return ByteText.bestEffortString(unfolded).trimmingCharacters(in: .whitespaces)

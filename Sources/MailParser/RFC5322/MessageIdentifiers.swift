@@ -9,7 +9,8 @@ enum MessageIdentifiers {
         while let open = rest.firstIndex(of: "<") {
             guard let close = rest[open...].firstIndex(of: ">") else { break }
             let identifier = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-            if !identifier.isEmpty { identifiers.append(identifier.replacingOccurrences(of: " ", with: "")) }
+            let cleaned = AddressListParser.withoutCommentsAndSpaces(identifier)
+            if !cleaned.isEmpty { identifiers.append(cleaned) }
             rest = rest[rest.index(after: close)...]
         }
         if identifiers.isEmpty && !value.contains("<") {

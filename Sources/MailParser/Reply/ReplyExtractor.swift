@@ -5,17 +5,37 @@ import Foundation
 public enum ReplyExtractor {
     /// The text above the first quote header, separator or signature, with `>` lines removed.
     public static func newText(of text: String) -> String {
-        let lines = ByteLines.normalizedNewlines(text).components(separatedBy: "\n")
-        var kept: [String] = []
-        var index = 0
+        let lines = ByteLines.normalizedNewlines(text).split(separator: "\n", omittingEmptySubsequences: false)
+        let above = newLines(lines, from: 0, stopAtHistory: true)
+        if above.kept.contains(where: \.hasVisibleText) || above.historyStart == nil {
+            return String(above.kept.joined(separator: "\n").trimmedWhitespace)
+        }
+        // Nothing above the quote header: a bottom-posted or interleaved reply. Keep what is
+        // written between and below the quoted lines instead.
+        let below = newLines(lines, from: (above.historyStart ?? 0) + 1, stopAtHistory: false)
+        return String(below.kept.joined(separator: "\n").trimmedWhitespace)
+    }
+
+    /// Unquoted lines from `start` up to a signature, or up to the first quote header.
+    private static func newLines(_ lines: [Substring], from start: Int, stopAtHistory: Bool)
+        -> (kept: [Substring], historyStart: Int?) {
+        var kept: [Substring] = []
+        var index = start
         while index < lines.count {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            if QuoteHeader.startsHistory(line: line, next: next, following: Array(lines[(index + 1)...].prefix(6))) { break }
+            let following = Array(lines[(index + 1)...].prefix(6))
+            if QuoteHeader.startsHistory(line: line, next: next, following: following) {
+                if stopAtHistory { return (kept, index) }
+                // A wrapped attribution's second line is part of the header, not new text.
+                if let next, !line.hasSuffix(":"), next.hasSuffix(":") { index += 1 }
+                index += 1
+                continue
+            }
             if QuoteHeader.isSignatureStart(line) { break }
-            if !line.trimmingCharacters(in: .whitespaces).hasPrefix(">") { kept.append(line) }
+            if !line.withoutLeadingWhitespace.hasPrefix(">") { kept.append(line) }
             index += 1
         }
-        return kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (kept, nil)
     }
 }

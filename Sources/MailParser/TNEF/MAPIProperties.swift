@@ -6,12 +6,20 @@ struct MAPIProperties {
     var displayName: String?
     var mimeTag: String?
     var attachData: [UInt8]?
+    /// The message body as plain text (PR_BODY) and as HTML bytes (PR_HTML), at message level.
+    var body: String?
+    var html: [UInt8]?
+    /// PR_RTF_COMPRESSED: the RTF body, LZFu-compressed.
+    var compressedRTF: [UInt8]?
 
     private static let typeString8: UInt16 = 0x001E
     private static let typeUnicode: UInt16 = 0x001F
     private static let typeBinary: UInt16 = 0x0102
     private static let typeObject: UInt16 = 0x000D
     private static let multiValueFlag: UInt16 = 0x1000
+    /// 00020307-0000-0000-C000-000000000046 in its little-endian byte layout.
+    private static let iidIMessage: [UInt8] = [0x07, 0x03, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00,
+                                               0xC0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46]
 
     static func parse(_ data: [UInt8]) -> MAPIProperties {
         var properties = MAPIProperties()
@@ -35,9 +43,14 @@ struct MAPIProperties {
             case 0x3704: properties.filename = text(value, type: baseType)
             case 0x3001: properties.displayName = text(value, type: baseType)
             case 0x370E: properties.mimeTag = text(value, type: baseType)
+            case 0x1000: properties.body = text(value, type: baseType)
+            case 0x1009: properties.compressedRTF = baseType == typeBinary ? value : nil
+            case 0x1013: properties.html = baseType == typeBinary ? value : text(value, type: baseType).map { Array($0.utf8) }
             case 0x3701:
-                // PT_OBJECT data starts with the 16-byte interface identifier of the object.
-                properties.attachData = baseType == typeObject ? Array(value.dropFirst(16)) : value
+                // An embedded message (IID_IMessage) is itself a TNEF stream after its identifier;
+                // other objects (OLE storage) are kept whole, as MimeKit extracts them.
+                let isEmbeddedMessage = baseType == typeObject && value.starts(with: iidIMessage)
+                properties.attachData = isEmbeddedMessage ? Array(value.dropFirst(16)) : value
             default: break
             }
         }

@@ -14,6 +14,8 @@ enum TNEFReader {
     private static let attAttachTitle: UInt32 = 0x0001_8010
     private static let attAttachData: UInt32 = 0x0006_800F
     private static let attAttachment: UInt32 = 0x0006_9005
+    private static let attMAPIProps: UInt32 = 0x0006_9003
+    private static let attBody: UInt32 = 0x0002_800C
 
     /// Whether the bytes start with the TNEF signature.
     static func isTNEF(_ bytes: [UInt8]) -> Bool {
@@ -21,15 +23,41 @@ enum TNEFReader {
         return reader.uint32() == signature
     }
 
+    /// What a TNEF stream carries: attached files and the message body Outlook put in it.
+    struct Contents {
+        var attachments: [Attachment] = []
+        var bodyText: String?
+        var bodyHTML: [UInt8]?
+        /// The RTF body, decompressed.
+        var bodyRTF: [UInt8]?
+    }
+
     static func attachments(in bytes: [UInt8]) -> [Attachment] {
+        contents(of: bytes).attachments
+    }
+
+    static func contents(of bytes: [UInt8]) -> Contents {
+        var contents = Contents()
         var reader = LittleEndianReader(bytes: bytes)
-        guard reader.uint32() == signature, reader.uint16() != nil else { return [] }
+        guard reader.uint32() == signature, reader.uint16() != nil else { return contents }
         var found: [Attachment] = []
         var current: Attachment?
         var titleFromProperties = false
         while let level = reader.uint8(), let attribute = reader.uint32(), let length = reader.uint32() {
             guard let data = reader.bytes(Int(length)), reader.uint16() != nil else { break }
-            guard level == attachmentLevel else { continue }
+            guard level == attachmentLevel else {
+                if attribute == attMAPIProps {
+                    let properties = MAPIProperties.parse(data)
+                    contents.bodyText = contents.bodyText ?? properties.body
+                    contents.bodyHTML = contents.bodyHTML ?? properties.html
+                    if contents.bodyRTF == nil, let compressed = properties.compressedRTF {
+                        contents.bodyRTF = CompressedRTF.decompress(compressed)
+                    }
+                } else if attribute == attBody {
+                    contents.bodyText = contents.bodyText ?? MAPIProperties.string8(data)
+                }
+                continue
+            }
             switch attribute {
             case attAttachRendData:
                 if let finished = current { found.append(finished) }
@@ -46,13 +74,22 @@ enum TNEFReader {
                     titleFromProperties = properties.longFilename != nil
                 }
                 if let mime = properties.mimeTag { current?.mimeType = mime }
-                if let object = properties.attachData, current?.data.isEmpty ?? false { current?.data = object }
+                if let object = properties.attachData, var attachment = current {
+                    if attachment.data.isEmpty {
+                        current?.data = object
+                    } else {
+                        // An embedded object next to a rendering in attAttachData: both are content.
+                        attachment.data = object
+                        found.append(attachment)
+                    }
+                }
             default:
                 continue
             }
         }
         if let finished = current { found.append(finished) }
-        return found.filter { !$0.data.isEmpty || $0.filename != nil }
+        contents.attachments = found.filter { !$0.data.isEmpty || $0.filename != nil }
+        return contents
     }
 }
 

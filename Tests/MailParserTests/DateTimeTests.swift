@@ -1,0 +1,65 @@
+import XCTest
+@testable import MailParser
+
+final class DateTimeTests: XCTestCase {
+    private func epoch(_ value: String) -> Int? {
+        DateTimeParser.parse(value).map { Int($0.timeIntervalSince1970) }
+    }
+
+    func testRFC5322DateWithNumericZone() {
+        XCTAssertEqual(epoch("Sun, 03 May 2026 14:02:00 +0200"), 1_777_809_720)
+        XCTAssertEqual(epoch("3 May 2026 12:02:00 +0000"), 1_777_809_720)
+    }
+
+    func testSecondsAreOptional() {
+        XCTAssertEqual(epoch("Sun, 3 May 2026 14:02 +0200"), 1_777_809_720)
+    }
+
+    func testObsoleteNamedZones() {
+        XCTAssertEqual(epoch("Sun, 3 May 2026 12:02:00 GMT"), 1_777_809_720)
+        XCTAssertEqual(epoch("Sun, 3 May 2026 12:02:00 UT"), 1_777_809_720)
+        XCTAssertEqual(epoch("Sun, 3 May 2026 08:02:00 EDT"), 1_777_809_720)
+        XCTAssertEqual(epoch("Sun, 3 May 2026 07:02:00 EST"), 1_777_809_720)
+        XCTAssertEqual(epoch("Sun, 3 May 2026 05:02:00 PDT"), 1_777_809_720)
+    }
+
+    func testMilitaryZonesCountAsUTC() {
+        // RFC 5322 §4.3: their sign was defined wrongly, so they mean -0000.
+        XCTAssertEqual(epoch("3 May 2026 12:02:00 Z"), 1_777_809_720)
+        XCTAssertEqual(epoch("3 May 2026 12:02:00 A"), 1_777_809_720)
+    }
+
+    func testTwoAndThreeDigitYears() {
+        XCTAssertEqual(epoch("Fri, 21 Nov 97 09:55:06 -0600"), 880_127_706)
+        XCTAssertEqual(epoch("Fri, 21 Nov 097 09:55:06 -0600"), 880_127_706)
+        XCTAssertEqual(epoch("Mon, 1 Jan 01 00:00:00 +0000"), 978_307_200)
+    }
+
+    func testZoneGluedToTimeIsAccepted() {
+        XCTAssertEqual(epoch("01 Jan 2001 00:01+0000"), 978_307_260)
+    }
+
+    func testCommentBeforeZoneIsIgnored() {
+        XCTAssertEqual(epoch("Wed, 20 Sep 1995 00:19:00 (EDT) -0400"), 811_570_740)
+    }
+
+    func testTrailingCommentIsIgnored() {
+        XCTAssertEqual(epoch("Sun, 3 May 2026 14:02:00 +0200 (CEST)"), 1_777_809_720)
+    }
+
+    func testUnparseableDatesAreNil() {
+        XCTAssertNil(epoch("gisteren"))
+        XCTAssertNil(epoch("Sun, 3 May 2026 14:02:00"), "a date without zone must not be guessed")
+        XCTAssertNil(epoch("Sun, 3 May 2026 14:02:00 CEST"))
+        XCTAssertNil(epoch("31 Feb 2026 10:00:00 +0000"))
+        XCTAssertNil(epoch("3 May 2026 25:00:00 +0000"))
+        XCTAssertNil(epoch(""))
+    }
+
+    func testMessageDateAndDefect() {
+        XCTAssertEqual(parse("Date: Sun, 3 May 2026 14:02:00 +0200\n\nx").date?.timeIntervalSince1970, 1_777_809_720)
+        let bad = parse("Date: morgen\n\nx")
+        XCTAssertNil(bad.date)
+        XCTAssertTrue(bad.defects.contains { $0.hasPrefix("unparseable Date") })
+    }
+}

@@ -1,2 +1,0 @@
-// Tests for this module arrive with its first real code.
-import XCTest
