@@ -37,7 +37,7 @@ let package = Package(
                 swiftSettings: strict),
         .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
 
-        .testTarget(name: "MailParserTests", dependencies: ["MailParser"], swiftSettings: strict),
+        .testTarget(name: "MailParserTests", dependencies: ["MailParser"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),
