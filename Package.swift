@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "FormReader", swiftSettings: strict),
         .target(name: "MailTemplates", swiftSettings: strict),
         .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
-        .target(name: "Reporting", dependencies: ["ComplaintCore"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["ComplaintCore", "MailTemplates"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),

@@ -1,20 +1,9 @@
+import MailTemplates
+
 /// Escaping for HTML and SVG text and attributes; the output stays well-formed XML.
 enum HTMLEscaping {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// The one HTML escaper, shared with the mail templates.
+    static func escape(_ text: String) -> String { TemplateEscaping.html.escape(text) }
 
     /// An organisation's text: blank lines separate paragraphs, lines starting with "- " make a list.
     static func paragraphs(_ text: String) -> String {

@@ -1,0 +1,68 @@
+#!/bin/bash
+# The parser benchmark (issue 3): `klachtd parse --json` over every message in the shared
+# corpora, against bench/parse/compare.py doing the same with Python's email package, in the
+# same run; then the peak memory of parsing one generated 50 MB message.
+#   deploy/bench/run-parse-bench.sh            (KLACHTD_CORPORA overrides ../shared/corpora)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+CORPORA="${KLACHTD_CORPORA:-$ROOT/../shared/corpora}"
+[ -d "$CORPORA" ] || { echo "run-parse-bench.sh: no corpora at $CORPORA" >&2; exit 1; }
+[ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
+WORK="$(mktemp -d /tmp/klachtd-parse-bench.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+echo "==> Building klachtd (release)"
+swift build -c release --product klachtd >/dev/null
+KLACHTD="$(swift build -c release --product klachtd --show-bin-path)/klachtd"
+
+awk -F'\t' -v root="$CORPORA" 'NR > 1 && $5 == "message" { print root "/" $1 "/" $2 }' "$CORPORA/INDEX.tsv" > "$WORK/files"
+count=$(wc -l < "$WORK/files")
+bytes=$(xargs -d '\n' cat < "$WORK/files" | wc -c)
+echo "==> $count messages, $((bytes / 1024)) KiB"
+
+run() {  # name, command...: best of three wall-clock runs, in seconds
+    local best=""
+    for _ in 1 2 3; do
+        local start end
+        start=$(date +%s.%N)
+        "$@" > "$WORK/out.json" 2>/dev/null || true
+        end=$(date +%s.%N)
+        best=$(python3 -c "a='$best'; b=$end-$start; print(min(float(a), b) if a else b)")
+    done
+    echo "$best"
+}
+k=$(run xargs -d '\n' "$KLACHTD" parse --json < "$WORK/files")
+klines=$(wc -l < "$WORK/out.json")
+p=$(run python3 "$ROOT/bench/parse/compare.py" --from-list "$WORK/files")
+plines=$(wc -l < "$WORK/out.json")
+python3 - "$k" "$p" "$bytes" "$klines" "$plines" <<'PY'
+import sys
+k, p, size, kl, pl = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+print(f"   klachtd parse --json: {k:.2f} s, {size / k / 1e6:.1f} MB/s ({kl} lines)")
+print(f"   python email:         {p:.2f} s, {size / p / 1e6:.1f} MB/s ({pl} lines)")
+print(f"   klachtd is {p / k:.1f} times as fast (target: at least 20)")
+PY
+
+echo "==> Peak memory parsing one 50 MB message (a complaint with a 50 MB base64 attachment)"
+python3 - "$WORK/big.eml" <<'PY'
+import base64, os, sys
+payload = base64.encodebytes(os.urandom(37 * 1024 * 1024)).replace(b"\n", b"\r\n")
+head = (b"From: Ouder <ouder1@example.test>\r\nTo: klachten@example.test\r\nSubject: Klacht met video\r\n"
+        b"Message-ID: <big@example.test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+        b"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie de video van het ophalen bij BSO Morel.\r\n"
+        b"--b\r\nContent-Type: video/mp4; name=\"ophalen.mp4\"\r\nContent-Disposition: attachment; filename=\"ophalen.mp4\"\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n")
+with open(sys.argv[1], "wb") as f:
+    f.write(head + payload + b"\r\n--b--\r\n")
+PY
+size=$(stat -c %s "$WORK/big.eml")
+python3 - "$KLACHTD" "$WORK/big.eml" "$size" <<'PY'
+import resource, subprocess, sys, time
+start = time.monotonic()
+subprocess.run([sys.argv[1], "parse", "--json", sys.argv[2]], check=True, stdout=subprocess.DEVNULL)
+elapsed = time.monotonic() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+size = int(sys.argv[3]) / 1024 / 1024
+print(f"   {size:.1f} MiB message parsed in {elapsed:.2f} s, peak resident memory {peak:.0f} MiB ({peak / size:.1f} times the message)")
+PY
