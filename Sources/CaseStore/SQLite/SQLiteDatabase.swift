@@ -107,5 +107,20 @@ public final class SQLiteDatabase {
         }
     }
 
+    /// Runs `body` under a savepoint inside the current transaction: on an error only its
+    /// own changes are undone, and the error is passed on.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT one_message")
+        do {
+            let result = try body()
+            try execute("RELEASE one_message")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO one_message")
+            try? execute("RELEASE one_message")
+            throw error
+        }
+    }
+
     var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }

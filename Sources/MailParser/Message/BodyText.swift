@@ -38,6 +38,6 @@ enum BodyText {
         let lowered = trimmed.lowercased()
         let markers = ["html", "mime format", "view this", "bekijk deze", "weergeven", "webversie", "web version",
                        "does not support", "ondersteunt geen", "email client", "e-mailprogramma"]
-        return markers.contains { lowered.contains($0) }
+        return markers.contains { lowered.containsBytes($0) }
     }
 }

@@ -31,11 +31,11 @@ public struct HeaderField: Sendable {
         let unfolded = rawValue.filter { $0 != 0x0A && $0 != 0x0D }
         guard let charset, unfolded.contains(where: { $0 >= 0x80 }),
               String(validating: unfolded, as: UTF8.self) == nil else { return unfoldedRaw }
-        return CharsetDecoder.decode(unfolded, charset: charset).text.trimmingCharacters(in: .whitespaces)
+        return String(CharsetDecoder.decode(unfolded, charset: charset).text.trimmedWhitespace)
     }
 
     static func unfold(_ raw: [UInt8]) -> String {
         let unfolded = raw.filter { $0 != 0x0A && $0 != 0x0D }
-        return ByteText.bestEffortString(unfolded).trimmingCharacters(in: .whitespaces)
+        return String(ByteText.bestEffortString(unfolded).trimmedWhitespace)
     }
 }

@@ -33,7 +33,7 @@ enum EnvelopeFields {
             message.messageID = MessageIdentifiers.parse(id).first
                 ?? (id.isEmpty ? nil : id.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))
         }
-        if let subject = header.first("Subject")?.value { message.subject = subject.trimmingCharacters(in: .whitespaces) }
+        if let subject = header.first("Subject")?.value { message.subject = String(subject.trimmedWhitespace) }
         if let date = header.first("Date")?.value {
             message.date = DateTimeParser.parse(date)
             if message.date == nil { message.defects.append("unparseable Date \"\(date.prefix(60))\"") }
