@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -194,5 +194,21 @@ enum Migrations {
             AND NEW.raw_message_id IS OLD.raw_message_id
             AND NEW.actor IN ('[verwijderd]', OLD.actor) AND NEW.reason IS NULL)
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only; only a retention purge may redact actor and reason'); END;
+    """
+
+    /// Version 5 (issue 10): whether the parent is satisfied with how the complaint was handled.
+    ///
+    /// `answer` (satisfied | not_satisfied | unclear) survives a retention purge for the
+    /// reports; `text`, the parent's own words, does not.
+    static let schemaVersion5 = """
+    CREATE TABLE satisfaction (
+        case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+        asked_at TEXT NOT NULL,               -- when the satisfaction question was queued
+        reminded_at TEXT,                     -- when the one reminder was queued
+        answered_at TEXT,
+        answer TEXT,                          -- satisfied | not_satisfied | unclear
+        text TEXT,                            -- the first lines of the parent's reply; NULL after a purge
+        raw_message_id INTEGER REFERENCES raw_messages(id)
+    );
     """
 }
