@@ -74,6 +74,23 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertEqual(detail["state"] as? String, "judgement_sent", "the case stays open for the quality staff")
         let events = try XCTUnwrap(detail["events"] as? [[String: Any]])
         XCTAssertTrue(events.contains { $0["action"] as? String == "satisfaction answered" && $0["reason"] as? String == "niet tevreden" })
+        let check = try XCTUnwrap(detail["satisfaction"] as? [String: Any])
+        XCTAssertEqual(check["answer"] as? String, "not_satisfied")
+        XCTAssertEqual(check["text"] as? String, "Nee, want er is met de overdracht niets veranderd.\nSanne")
+        XCTAssertTrue(try daemon.klachtd(["case", reference]).output.contains("tevredenheid:      gevraagd 2026-05-28 10:00; niet tevreden (2026-05-29 09:30)"))
+
+        // The answer counts in the quarterly overview and the annual report of the year the complaint came in.
+        let overview = try daemon.klachtd(["overview", "--quarter", "2026Q2", "--now", "2026-07-01T10:00:00+02:00"])
+        XCTAssertEqual(overview.status, 0, overview.error)
+        XCTAssertTrue(overview.output.contains("- Tevredenheid beantwoord: 1, waarvan tevreden: 0, niet tevreden: 1"), overview.output)
+        let report = try daemon.klachtd(["report", "--year", "2026", "--format", "json"])
+        XCTAssertEqual(report.status, 0, report.error)
+        let figures = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        let satisfaction = try XCTUnwrap(figures["satisfaction"] as? [String: Any])
+        XCTAssertEqual(satisfaction["answered"] as? Int, 1)
+        XCTAssertEqual(satisfaction["satisfied"] as? Int, 0)
+        XCTAssertEqual(satisfaction["not_satisfied"] as? Int, 1)
+        XCTAssertTrue(try daemon.klachtd(["report", "--year", "2026", "--format", "csv"]).output.contains("tevredenheid,,niet tevreden,1,"))
     }
 
     func testSatisfiedReplyThenMeasureDoneClosesTheCaseWithTheClosingLetter() throws {
