@@ -60,7 +60,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertEqual(try tick(daemon, at: "2026-06-30T10:00:00+02:00").filter { $0.contains(reference) }, [], "no reminder after an answer")
 
         let notice = try XCTUnwrap(try settled("kwaliteit", count: 1).first)
-        XCTAssertTrue(notice.subject?.hasPrefix("Ouder niet tevreden over afhandeling klacht [\(reference)]") ?? false, notice.subject ?? "")
+        XCTAssertTrue(notice.subject?.hasPrefix("Tevredenheidsvraag: niet tevreden [\(reference)]") ?? false, notice.subject ?? "")
         XCTAssertTrue(notice.text?.contains("Nee, want er is met de overdracht niets veranderd.") ?? false, notice.text ?? "")
         XCTAssertTrue(notice.text?.contains("niet tevreden") ?? false)
         let information = try XCTUnwrap(try settled("ouder1", count: 4).last)
@@ -161,7 +161,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertTrue(parent[4].hasPrefix("Uw klacht: waar u terechtkunt"), "\(parent)")
         // The notice, and the digest of Monday 15 June.
         let quality = try settled("kwaliteit", count: 2)
-        let notice = try XCTUnwrap(quality.first { $0.subject?.hasPrefix("Ouder niet tevreden") ?? false }, "\(quality.map(\.subject))")
+        let notice = try XCTUnwrap(quality.first { $0.subject?.hasPrefix("Tevredenheidsvraag: geen antwoord [\(reference)]") ?? false }, "\(quality.map(\.subject))")
         XCTAssertTrue(notice.text?.contains("ook na een herinnering niet beantwoord") ?? false, notice.text ?? "")
     }
 

@@ -3,9 +3,13 @@ import Foundation
 
 /// The satisfaction check of one case: when the parent was asked and reminded, and what they answered.
 public struct SatisfactionRecord: Sendable, Equatable {
+    /// When the question was queued.
     public var askedAt: Date
+    /// When its one reminder was queued.
     public var remindedAt: Date?
+    /// When the answer arrived (the reply's receipt time).
     public var answeredAt: Date?
+    /// The answer as read; nil while none came.
     public var answer: SatisfactionAnswer?
     /// The first lines of the parent's reply; nil after a retention purge.
     public var text: String?
@@ -40,6 +44,7 @@ extension CaseStore {
                      [.text(Timestamp.string(at)), .text(answer.rawValue), .text(text), .optional(rawMessageID), .integer(caseID)])
     }
 
+    /// The satisfaction check of a case; nil until the question was asked.
     public func satisfaction(caseID: Int64) throws -> SatisfactionRecord? {
         try db.queryOne("SELECT * FROM satisfaction WHERE case_id = ?", [.integer(caseID)]).flatMap(Self.satisfactionRecord)
     }
