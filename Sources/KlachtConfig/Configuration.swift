@@ -71,6 +71,14 @@ public struct TermSettings: Sendable, Equatable {
     public var liberationDayEveryYear = false
     /// `YYYY-MM-DD` dates the organisation is closed (not working days).
     public var closingDays: [String] = []
+    /// Working days without mail to the parent before an automatic progress update; 0 sends none.
+    public var progressUpdateWorkingDays = 10
+    /// Working days after the judgement before the parent is asked whether they are satisfied; 0 asks nothing.
+    public var satisfactionWorkingDays = 5
+    /// Working days after the question before its one reminder.
+    public var satisfactionReminderWorkingDays = 5
+    /// Working days after the reminder before no answer goes to the quality staff.
+    public var satisfactionEscalationWorkingDays = 5
 }
 
 /// The whole configuration, validated.

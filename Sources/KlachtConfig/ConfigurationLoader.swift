@@ -184,6 +184,10 @@ public enum ConfigurationLoader {
             throw reader.error(section.entry("liberation_day"), "liberation_day = \(liberation)", "Use lustrum (every 5 years, the default) or every-year.")
         }
         terms.liberationDayEveryYear = liberation == "every-year"
+        terms.progressUpdateWorkingDays = try reader.int(section, "progress_update_working_days", default: 10, range: 0...60)
+        terms.satisfactionWorkingDays = try reader.int(section, "satisfaction_working_days", default: 5, range: 0...60)
+        terms.satisfactionReminderWorkingDays = try reader.int(section, "satisfaction_reminder_working_days", default: 5, range: 1...60)
+        terms.satisfactionEscalationWorkingDays = try reader.int(section, "satisfaction_escalation_working_days", default: 5, range: 1...60)
         terms.closingDays = SectionReader.listValue(section, "closing_days") ?? []
         for day in terms.closingDays where !SectionReader.isISODate(day) {
             throw reader.error(section.entry("closing_days"), "closing day '\(day)' is not a date", "Write dates as YYYY-MM-DD, separated by commas.")

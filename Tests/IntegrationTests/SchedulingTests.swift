@@ -51,7 +51,8 @@ final class SchedulingTests: XCTestCase {
 
         let steps: [(moment: String, keys: [String])] = [
             ("2026-05-18T10:00:00+02:00", ["reminder:week-2"]),
-            ("2026-06-01T10:00:00+02:00", ["reminder:week-4"]),
+            // Ten working days after the acknowledgement (Hemelvaart on 14 May): the parent's progress update (issue 10).
+            ("2026-06-01T10:00:00+02:00", ["reminder:week-4", "progress-update:2026-05-19"]),
             ("2026-06-08T10:00:00+02:00", ["reminder:week-5"]),
             ("2026-06-11T10:00:00+02:00", ["reminder:decision-minus-2"]),
             ("2026-06-16T10:00:00+02:00", ["escalation:decision:2026-06-16"]),
@@ -64,7 +65,7 @@ final class SchedulingTests: XCTestCase {
             XCTAssertEqual(try tick(daemon, at: step.moment), ["nothing due"], "the second tick at \(step.moment) queues nothing")
         }
 
-        let handler = try settledSubjects("behandelaar1", count: 5)
+        let handler = try settledSubjects("behandelaar1", count: 6)
         XCTAssertEqual(handler.filter { $0.hasPrefix("Herinnering") && $0.contains("[\(reference)]") }.count, 4, "\(handler)")
         let reminders = try server.inbox("behandelaar1").filter { $0.subject?.hasPrefix("Herinnering") ?? false }
         XCTAssertTrue(reminders[0].text?.contains("2 weken geleden ontvangen") ?? false)

@@ -106,8 +106,9 @@ final class SchedulerRunTests: XCTestCase {
             keys += try tick(moment)
             XCTAssertEqual(try tick(moment), [], "a second process at \(moment) finds every key claimed")
         }
+        // The parent heard nothing for ten working days after the acknowledgement: one progress update (issue 10).
         XCTAssertEqual(keys.filter { !$0.hasPrefix("digest:") }, [
-            "reminder:week-2", "reminder:week-4", "reminder:week-5",
+            "reminder:week-2", "reminder:week-4", "progress-update:2026-05-19", "reminder:week-5",
             "escalation:decision:2026-06-16", "escalation:decision:2026-06-23",
         ])
         XCTAssertEqual(keys.filter { $0.hasPrefix("digest:") }, ["digest:2026-W21", "digest:2026-W23", "digest:2026-W24"],

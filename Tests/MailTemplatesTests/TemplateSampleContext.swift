@@ -42,6 +42,8 @@ enum TemplateSampleContext {
             "extension": ["weeks": "4", "reason": "Wij wachten op het verslag van een externe deskundige.",
                           "original_due": date(2026, 6, 15)],
             "closing": ["reason": "De afgesproken maatregelen zijn uitgevoerd."],
+            "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date(2026, 6, 22),
+                             "text": "Nee, want er is met de overdracht niets veranderd."],
             "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht."],
             "message": ["text": "Wij hebben uw klacht besproken met het team en bellen u deze week."],
             "unverified": ["sender": "behandelaar@example.nl", "received": date(2026, 5, 6),

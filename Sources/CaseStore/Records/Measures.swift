@@ -30,4 +30,24 @@ extension CaseStore {
             MeasureRecord(text: $0.string("text") ?? "", due: $0.string("due") ?? "", doneAt: Timestamp.date($0.string("done_at")))
         }
     }
+
+    /// Marks the measures at `positions` (from 0, in the judgement's order) done at `now`; done ones keep their date.
+    public func completeMeasures(caseID: Int64, positions: [Int], now: Date) throws {
+        for position in positions {
+            try db.query("UPDATE measures SET done_at = ? WHERE case_id = ? AND position = ? AND done_at IS NULL",
+                         [.text(Timestamp.string(now)), .integer(caseID), .int(position)])
+        }
+    }
+
+    /// Per case with measures, the latest due date of those not yet done (nil when all are done).
+    public func openMeasuresDue() throws -> [Int64: String?] {
+        var result: [Int64: String?] = [:]
+        for row in try db.query("""
+            SELECT case_id, MAX(CASE WHEN done_at IS NULL THEN due END) AS due FROM measures GROUP BY case_id
+            """) {
+            guard let caseID = row.int("case_id") else { continue }
+            result[caseID] = .some(row.string("due"))
+        }
+        return result
+    }
 }

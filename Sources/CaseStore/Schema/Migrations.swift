@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -199,5 +199,21 @@ enum Migrations {
     /// Version 5: the per-address reply count reads an index, not the outbox's mail bytes.
     static let schemaVersion5 = """
     CREATE INDEX outbox_recipients ON outbox(recipients, created_at);
+    """
+
+    /// Version 6 (issue 10): whether the parent is satisfied with how the complaint was handled.
+    ///
+    /// `answer` (satisfied | not_satisfied | unclear) survives a retention purge for the
+    /// reports; `text`, the parent's own words, does not.
+    static let schemaVersion6 = """
+    CREATE TABLE satisfaction (
+        case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+        asked_at TEXT NOT NULL,               -- when the satisfaction question was queued
+        reminded_at TEXT,                     -- when the one reminder was queued
+        answered_at TEXT,
+        answer TEXT,                          -- satisfied | not_satisfied | unclear
+        text TEXT,                            -- the first lines of the parent's reply; NULL after a purge
+        raw_message_id INTEGER REFERENCES raw_messages(id)
+    );
     """
 }

@@ -114,7 +114,20 @@ public enum CommandParser {
             return needs("de reden") ?? .success(.suspended(reason: argument))
         case .close:
             return .success(.close(reason: argument.isEmpty ? nil : argument))
+        case .measureDone:
+            return measureSelection(argument)
         }
+    }
+
+    /// `#maatregel-gereed`, `#maatregel-gereed 2`, `#maatregel-gereed alle`.
+    private static func measureSelection(_ argument: String) -> Result<HandlerCommand, Problem> {
+        let word = argument.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if word.isEmpty { return .success(.measureDone(.unspecified)) }
+        if ["alle", "all", "allemaal", "--all"].contains(word) { return .success(.measureDone(.all)) }
+        guard let number = Int(word.trimmingCharacters(in: CharacterSet(charactersIn: "#."))), number > 0 else {
+            return .failure(Problem(text: "#maatregel-gereed '\(argument)' is geen nummer; schrijf bv. '#maatregel-gereed 2' of '#maatregel-gereed alle'"))
+        }
+        return .success(.measureDone(.number(number)))
     }
 
     /// `#verlengen 4 weken de reden`.

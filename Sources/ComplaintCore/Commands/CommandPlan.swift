@@ -21,6 +21,8 @@ public enum CaseChange: Sendable, Equatable {
     case transition(CaseAction, reason: String)
     case set(CaseField, String?)
     case recordMeasures([PlannedMeasure])
+    /// The measures at these positions (from 0, in the judgement's order) are carried out.
+    case completeMeasures([Int])
 }
 
 /// A mail a command sends.
@@ -65,6 +67,8 @@ public struct CaseFacts: Sendable {
     public var termPolicy: TermPolicy
     /// The day the commands are given, in the organisation's zone.
     public var today: LocalDate
+    /// Per measure of the judgement, in order, whether it is done; empty when there are none.
+    public var measuresDone: [Bool] = []
 
     public init(snapshot: CaseSnapshot, regime: Regime, terms: CaseTerms?, locations: [LocationProfile],
                 assignableAddresses: Set<String>, termPolicy: TermPolicy, today: LocalDate) {

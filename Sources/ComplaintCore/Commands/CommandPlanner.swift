@@ -79,6 +79,8 @@ public enum CommandPlanner {
                 judge(outcome, measures: measures)
             case .measure, .term:
                 return
+            case .measureDone(let selection):
+                completeMeasures(selection)
             case .category(let category):
                 plan.changes.append(.set(.category, category))
             case .location(let name):
@@ -127,6 +129,35 @@ public enum CommandPlanner {
                 transition(.awaitMeasures, "\(measures.count) maatregel(en), uiterlijk \(last.iso)", word: "#oordeel")
             }
             plan.mails.append(.judgement(outcome: outcome, reasons: script.body, measures: measures))
+        }
+
+        /// `#maatregel-gereed`: only after a judgement with measures, and only measures still open.
+        mutating func completeMeasures(_ selection: MeasureSelection) {
+            let done = facts.measuresDone
+            guard state == .judgementSent || state == .measuresPending, !done.isEmpty else {
+                plan.errors.append("#maatregel-gereed: deze zaak heeft geen maatregelen die nog lopen")
+                return
+            }
+            let positions: [Int]
+            switch selection {
+            case .all: positions = Array(done.indices)
+            case .unspecified where done.count == 1: positions = [0]
+            case .unspecified:
+                plan.errors.append("#maatregel-gereed: deze zaak heeft \(done.count) maatregelen; noem het nummer (1 tot \(done.count)) of 'alle'")
+                return
+            case .number(let number):
+                guard done.indices.contains(number - 1) else {
+                    plan.errors.append("#maatregel-gereed \(number): deze zaak heeft maatregel 1 tot \(done.count)")
+                    return
+                }
+                positions = [number - 1]
+            }
+            let open = positions.filter { !done[$0] }
+            guard !open.isEmpty else {
+                plan.errors.append("#maatregel-gereed: \(positions.count == 1 ? "deze maatregel is" : "de maatregelen zijn") al gereed gemeld")
+                return
+            }
+            plan.changes.append(.completeMeasures(open))
         }
 
         mutating func extend(weeks: Int, reason: String) {

@@ -6,6 +6,7 @@ public enum CommandVocabulary {
         case answer = "antwoord", judgement = "oordeel", measure = "maatregel", term = "termijn", category = "categorie"
         case location = "locatie", kind = "soort", assign = "toewijzen", extend = "verlengen", withdrawn = "ingetrokken"
         case suspended = "geschorst", close = "gesloten", meldcode, release = "vrijgeven", help
+        case measureDone = "maatregel-gereed"
     }
 
     /// Every spelling of every word, lowercased, without the `#`.
@@ -26,6 +27,7 @@ public enum CommandVocabulary {
             .meldcode: ["meldcode", "safeguarding"],
             .release: ["vrijgeven", "release"],
             .help: ["help", "hulp"],
+            .measureDone: ["maatregel-gereed", "maatregelgereed", "measure-done", "measuredone"],
         ]
         var result: [String: Word] = [:]
         for (word, names) in table { for name in names { result[name] = word } }
@@ -63,6 +65,7 @@ public enum CommandVocabulary {
           #oordeel UITKOMST         (#judgement) gegrond, deels-gegrond of ongegrond; de tekst eronder is de motivering
           #maatregel TEKST          (#measure) een maatregel bij het oordeel; meerdere mogen
           #termijn DATUM|N weken    (#term) wanneer de maatregelen erboven klaar zijn, bv. 2026-07-01 of 4 weken
+          #maatregel-gereed [N|alle] (#measure-done) maatregel N (of alle) is uitgevoerd
           #categorie NAAM           (#category) \(categories.map { $0.split(separator: " ").first.map(String.init) ?? $0 }.joined(separator: ", "))
           #locatie NAAM             (#location) een locatie uit de configuratie
           #soort SOORT              (#kind) klacht, onvrede, verbeterpunt, vraag, suggestie of compliment

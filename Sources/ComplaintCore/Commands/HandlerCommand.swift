@@ -49,6 +49,16 @@ public enum TermSpec: Sendable, Equatable {
     }
 }
 
+/// Which measures `#maatregel-gereed` confirms.
+public enum MeasureSelection: Sendable, Equatable {
+    /// Every measure of the case; also what no argument means when the case has one.
+    case all
+    /// The measure with this number, counted from 1 in the order the judgement named them.
+    case number(Int)
+    /// No argument: fine for a case with one measure, a question otherwise.
+    case unspecified
+}
+
 /// One command from a handler's reply or the command line: what it asks, not yet whether it may.
 public enum HandlerCommand: Sendable, Equatable {
     /// The text below goes to the parent.
@@ -59,6 +69,8 @@ public enum HandlerCommand: Sendable, Equatable {
     case measure(String)
     /// The term of the measures above it (or all of them).
     case term(TermSpec)
+    /// Measures of the judgement are carried out.
+    case measureDone(MeasureSelection)
     case category(String)
     case location(String)
     case kind(MessageKind)
@@ -79,6 +91,7 @@ public enum HandlerCommand: Sendable, Equatable {
         case .judgement: "#oordeel"
         case .measure: "#maatregel"
         case .term: "#termijn"
+        case .measureDone: "#maatregel-gereed"
         case .category: "#categorie"
         case .location: "#locatie"
         case .kind: "#soort"

@@ -32,6 +32,14 @@ public struct ScheduledCase: Sendable, Equatable {
     public var parentContacted: Bool
     /// The scheduled keys already claimed for this case (`reminder:week-2`, `escalation:decision:2026-06-16`).
     public var sentKeys: Set<String>
+    /// Whether the parent can be written to (an address, not suppressed for good).
+    public var parentReachable = false
+    /// When the last mail to the parent of any kind was queued (acknowledgement, answer, update, ...).
+    public var lastParentMail: Date?
+    /// When the judgement letter was queued.
+    public var judgementAt: Date?
+    /// The satisfaction check, once the question was asked.
+    public var satisfaction: SatisfactionCheck?
 
     /// Creates the facts of one case.
     public init(id: Int64, reference: CaseReference, state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date,

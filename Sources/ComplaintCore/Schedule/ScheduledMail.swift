@@ -14,10 +14,12 @@ public struct ScheduledMail: Sendable, Equatable {
     public var topic: ScheduleTopic
     /// Whether its text is English (the case's location says so); the digest follows the organisation's templates.
     public var english: Bool
+    /// Other mails that go out under the same key (the handler's notice of a progress update).
+    public var also: [MailIntent]
 
     /// Creates a due mail.
     public init(caseID: Int64?, reference: CaseReference?, key: String, template: String, audiences: [Audience],
-                topic: ScheduleTopic, english: Bool = false) {
+                topic: ScheduleTopic, english: Bool = false, also: [MailIntent] = []) {
         self.caseID = caseID
         self.reference = reference
         self.key = key
@@ -25,6 +27,7 @@ public struct ScheduledMail: Sendable, Equatable {
         self.audiences = audiences
         self.topic = topic
         self.english = english
+        self.also = also
     }
 
     /// The `reminder.description` sentence in the mail's language; `date` writes a date out in words.
@@ -43,6 +46,14 @@ public enum ScheduleTopic: Sendable, Equatable {
     case termPassed(WatchedTerm, due: LocalDate, earlier: Int)
     /// The quality staff's weekly overview.
     case digest(WeeklyDigest)
+    /// The parent heard nothing since `since`: they get a progress update, the handler is told.
+    case progressUpdate(since: LocalDate, decisionDue: LocalDate)
+    /// The parent is asked whether the complaint was handled to their satisfaction.
+    case satisfactionQuestion
+    /// The one reminder of that question.
+    case satisfactionReminder
+    /// The parent is not satisfied, or (nil) did not answer after the reminder: the quality staff decide.
+    case dissatisfied(SatisfactionAnswer?)
 
     /// The `reminder.description` sentence, in Dutch or English; `date` writes a date out in words.
     public func description(english: Bool, date: (LocalDate) -> String) -> String {
@@ -71,6 +82,22 @@ public enum ScheduleTopic: Sendable, Equatable {
             return english
                 ? "Weekly overview \(date(digest.periodStart)) to \(date(digest.periodEnd))."
                 : "Weekoverzicht \(date(digest.periodStart)) t/m \(date(digest.periodEnd))."
+        case .progressUpdate(let since, let decisionDue):
+            return english
+                ? "The parent had no mail from us since \(date(since)); klachtd sent them a progress update naming \(date(decisionDue)) as the date of the judgement."
+                : "De ouder heeft sinds \(date(since)) geen bericht van ons gehad; klachtd heeft een voortgangsbericht gestuurd met \(date(decisionDue)) als datum van het oordeel."
+        case .satisfactionQuestion:
+            return english ? "The parent is asked whether they are satisfied." : "De ouder wordt gevraagd of zij tevreden is."
+        case .satisfactionReminder:
+            return english ? "The parent is reminded of the satisfaction question." : "De ouder krijgt een herinnering aan de tevredenheidsvraag."
+        case .dissatisfied(let answer?):
+            return english
+                ? "The parent's answer to the satisfaction question: \(answer.label(english: true))."
+                : "Het antwoord van de ouder op de tevredenheidsvraag: \(answer.label(english: false))."
+        case .dissatisfied(nil):
+            return english
+                ? "The parent did not answer the satisfaction question, not even after a reminder."
+                : "De ouder heeft de tevredenheidsvraag ook na een herinnering niet beantwoord."
         }
     }
 }

@@ -8,12 +8,29 @@ public struct ScheduleSettings: Sendable, Equatable {
     public var digestHour = 8
     /// Working days before a measures due date on which the handler is reminded.
     public var measuresReminderWorkingDays = 2
+    /// Working days without any mail to the parent after which they get a progress update; 0 sends none.
+    public var progressUpdateWorkingDays = 10
+    /// Working days after the judgement on which the parent is asked whether they are satisfied; 0 asks nothing.
+    public var satisfactionWorkingDays = 5
+    /// Working days after the question on which its one reminder goes out.
+    public var satisfactionReminderWorkingDays = 5
+    /// Working days after the reminder on which no answer goes to the quality staff.
+    public var satisfactionEscalationWorkingDays = 5
+    /// Local hour from which scheduled mail to parents is sent, so nothing reaches them at night.
+    public var parentMailHour = 9
 
-    /// Creates the defaults: the digest on Monday from 08:00, measures reminded 2 working days ahead.
-    public init(digestWeekday: Int = 1, digestHour: Int = 8, measuresReminderWorkingDays: Int = 2) {
+    /// Creates the defaults: the digest on Monday from 08:00, measures reminded 2 working days ahead,
+    /// a progress update after 10 quiet working days, the satisfaction question 5 working days after the judgement.
+    public init(digestWeekday: Int = 1, digestHour: Int = 8, measuresReminderWorkingDays: Int = 2,
+                progressUpdateWorkingDays: Int = 10, satisfactionWorkingDays: Int = 5,
+                satisfactionReminderWorkingDays: Int = 5, satisfactionEscalationWorkingDays: Int = 5) {
         self.digestWeekday = digestWeekday
         self.digestHour = digestHour
         self.measuresReminderWorkingDays = measuresReminderWorkingDays
+        self.progressUpdateWorkingDays = progressUpdateWorkingDays
+        self.satisfactionWorkingDays = satisfactionWorkingDays
+        self.satisfactionReminderWorkingDays = satisfactionReminderWorkingDays
+        self.satisfactionEscalationWorkingDays = satisfactionEscalationWorkingDays
     }
 }
 
@@ -51,6 +68,7 @@ public struct Scheduler: Sendable {
         for scheduled in cases.sorted(by: { $0.reference < $1.reference }) {
             mails += reminders(for: scheduled, now: now)
             mails += escalations(for: scheduled, now: now)
+            mails += parentFollowUps(for: scheduled, now: now)
         }
         if let digest = digest(cases: cases, globalSentKeys: globalSentKeys, now: now) { mails.append(digest) }
         return mails

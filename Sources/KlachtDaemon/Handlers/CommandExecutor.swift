@@ -52,9 +52,11 @@ public struct CommandExecutor {
             terms = current
         }
         let configuration = runtime.configuration
-        return CaseFacts(snapshot: record.snapshot, regime: record.regime, terms: terms, locations: configuration.locations,
-                         assignableAddresses: Set(configuration.locations.compactMap(\.handler) + configuration.organisation.quality),
-                         termPolicy: runtime.termPolicy, today: runtime.civil.localDate(of: now))
+        var facts = CaseFacts(snapshot: record.snapshot, regime: record.regime, terms: terms, locations: configuration.locations,
+                              assignableAddresses: Set(configuration.locations.compactMap(\.handler) + configuration.organisation.quality),
+                              termPolicy: runtime.termPolicy, today: runtime.civil.localDate(of: now))
+        facts.measuresDone = try store.measures(caseID: record.id).map { $0.doneAt != nil }
+        return facts
     }
 
     private func apply(_ plan: CommandPlan, actor: String, caseID: Int64, rawID: Int64?, now: Date) throws {
@@ -73,10 +75,18 @@ public struct CommandExecutor {
                 // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.
                 let summary = measures.map { "\($0.text) (termijn \($0.due.iso))" }.joined(separator: "; ")
                 try store.setReportNote(caseID: caseID, .measures, summary, actor: actor, now: now)
+            case .completeMeasures(let positions):
+                try store.completeMeasures(caseID: caseID, positions: positions, now: now)
+                try store.appendEvent(caseID: caseID, actor: actor, action: "measures done", from: nil, to: nil,
+                                      reason: "maatregel " + positions.map { String($0 + 1) }.joined(separator: ", "),
+                                      rawMessageID: rawID, now: now)
             }
         }
         guard let updated = try store.caseRecord(id: caseID) else { return }
         for mail in plan.mails { try send(mail, on: updated) }
+        if plan.changes.contains(where: { if case .completeMeasures = $0 { true } else { false } }) {
+            try SatisfiedClosing(runtime: runtime, store: store, renderer: renderer).closeIfSettled(caseID: caseID, now: now)
+        }
     }
 
     private func send(_ mail: PlannedMail, on record: CaseRecord) throws {

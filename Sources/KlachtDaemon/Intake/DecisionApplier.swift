@@ -32,6 +32,11 @@ struct DecisionApplier {
             try store.appendEvent(caseID: plan.caseID, actor: message.from?.address ?? "unknown",
                                   action: "message from the \(plan.role.rawValue)", from: nil, to: nil, reason: nil,
                                   rawMessageID: rawID, now: now)
+            if plan.role == .complainant {
+                try SatisfactionReply(runtime: runtime, store: store, renderer: renderer)
+                    .record(message.replyText ?? message.text ?? "", caseID: plan.caseID, rawID: rawID,
+                            from: message.from?.address ?? "unknown", at: message.receivedAt, now: now)
+            }
             if let caseRecord = try store.caseRecord(id: plan.caseID) {
                 for mail in plan.mails {
                     try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,

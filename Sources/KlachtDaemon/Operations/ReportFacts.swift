@@ -13,7 +13,8 @@ public enum ReportFacts {
                c.closed_at, n.annual_summary, n.measures, n.dispute_outcome,
                (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'judgement_sent') AS judged_at,
                (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'referred_geschillencommissie') AS disputed_at,
-               EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.from_state = 'safeguarding' AND e.to_state = 'closed') AS meldcode_closed
+               EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.from_state = 'safeguarding' AND e.to_state = 'closed') AS meldcode_closed,
+               (SELECT answer FROM satisfaction s WHERE s.case_id = c.id) AS satisfaction
         FROM cases c LEFT JOIN case_report_notes n ON n.case_id = c.id
         ORDER BY c.received_at, c.id
         """
@@ -36,7 +37,8 @@ public enum ReportFacts {
                 measuresDue: row.string("measures_due").flatMap(LocalDate.init(iso:)), closedDate: local("closed_at"),
                 annualSummary: row.string("annual_summary"), disputeDate: local("disputed_at"),
                 disputeOutcome: row.string("dispute_outcome"),
-                underMeldcode: state == .safeguarding || row.int("meldcode_closed") == 1)
+                underMeldcode: state == .safeguarding || row.int("meldcode_closed") == 1,
+                satisfaction: row.string("satisfaction").flatMap(SatisfactionAnswer.init(rawValue:)))
         }
     }
 }

@@ -96,6 +96,7 @@ public struct RetentionPurge {
             """, [.text(Timestamp.string(now)), .text(Timestamp.string(now)), id])
         try db.query("DELETE FROM case_messages WHERE case_id = ?", [id])
         try db.query("DELETE FROM form_fields WHERE case_id = ?", [id])
+        try db.query("UPDATE satisfaction SET text = NULL WHERE case_id = ?", [id])
         try db.query("UPDATE raw_messages SET bytes = NULL, message_id = NULL WHERE case_id = ?", [id])
         try db.query("UPDATE outbox SET bytes = x'', recipients = '', subject = '', mail_from = '', last_error = NULL WHERE case_id = ?", [id])
         try db.query("""

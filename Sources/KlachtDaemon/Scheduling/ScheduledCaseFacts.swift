@@ -5,8 +5,8 @@ import Foundation
 /// Turns stored cases into the facts the pure `Scheduler` decides on.
 struct ScheduledCaseFacts {
     /// Letters to the parent that a person caused (a handler's answer, a judgement, an extension notice);
-    /// the automatic receipts at intake are not the handler's contact.
-    static let parentLetters: Set<String> = ["progress-update", "extension-notice", "judgement-letter", "closing-letter"]
+    /// the automatic receipts at intake and the automatic progress update are not the handler's contact.
+    static let parentLetters: Set<String> = ["extension-notice", "judgement-letter", "closing-letter"]
     /// Mails that acknowledge receipt to the parent.
     static let receipts: Set<String> = ["acknowledgement", "neutral-receipt"]
 
@@ -20,20 +20,34 @@ struct ScheduledCaseFacts {
         let keys = try store.scheduledKeys()
         let kinds = try store.outboxKindsByCase()
         let handlerWrote = try store.caseIDsWithIncoming(role: "handler")
-        let cases = records.map { record in
+        let lastParentMail = try store.lastMailToComplainant()
+        let judged = try store.lastQueued(kinds: ["judgement-letter"])
+        let satisfaction = try store.allSatisfaction()
+        let openMeasuresDue = try store.openMeasuresDue()
+        let cases = try records.map { record in
             let queued = kinds[record.id] ?? []
-            return ScheduledCase(
+            var scheduled = ScheduledCase(
                 id: record.id, reference: record.reference, state: record.state, kind: record.kind, regime: record.regime,
                 receivedAt: record.receivedAt, location: record.location, handler: record.handler,
                 english: runtime.language(forLocation: record.location) == "en",
                 acknowledgementDue: record.acknowledgementDue.flatMap { LocalDate(iso: $0) },
                 firstContactDue: record.firstContactDue.flatMap { LocalDate(iso: $0) },
                 decisionDue: record.decisionDue.flatMap { LocalDate(iso: $0) },
-                measuresDue: record.measuresDue.flatMap { LocalDate(iso: $0) },
+                // Measures confirmed done are no longer watched; the term is the latest of those still open.
+                measuresDue: (openMeasuresDue[record.id] ?? record.measuresDue).flatMap { LocalDate(iso: $0) },
                 // No address: nobody can be acknowledged by mail; the quality staff were told at intake.
                 acknowledged: record.state != .received || record.complainantAddress == nil || !queued.isDisjoint(with: Self.receipts),
                 parentContacted: handlerWrote.contains(record.id) || !queued.isDisjoint(with: Self.parentLetters),
                 sentKeys: keys[record.id] ?? [])
+            if let address = record.complainantAddress {
+                scheduled.parentReachable = try store.suppression(of: address, now: now) == nil
+            }
+            scheduled.lastParentMail = lastParentMail[record.id]
+            scheduled.judgementAt = judged[record.id]
+            scheduled.satisfaction = satisfaction[record.id].map {
+                SatisfactionCheck(askedAt: $0.askedAt, remindedAt: $0.remindedAt, answer: $0.answer)
+            }
+            return scheduled
         }
         return (cases, Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) }), keys[0] ?? [])
     }

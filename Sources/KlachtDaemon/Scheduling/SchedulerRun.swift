@@ -34,7 +34,12 @@ public struct SchedulerRun {
 
     /// The scheduler for the runtime's terms and calendar.
     var scheduler: Scheduler {
-        Scheduler(policy: runtime.termPolicy, calendar: runtime.workingDays, civil: runtime.civil)
+        let terms = runtime.configuration.terms
+        return Scheduler(policy: runtime.termPolicy, calendar: runtime.workingDays, civil: runtime.civil,
+                         settings: ScheduleSettings(progressUpdateWorkingDays: terms.progressUpdateWorkingDays,
+                                                    satisfactionWorkingDays: terms.satisfactionWorkingDays,
+                                                    satisfactionReminderWorkingDays: terms.satisfactionReminderWorkingDays,
+                                                    satisfactionEscalationWorkingDays: terms.satisfactionEscalationWorkingDays))
     }
 
     /// Queues every mail due now; returns what was queued (nothing when all was sent before).
@@ -61,14 +66,17 @@ public struct SchedulerRun {
             if case .digest(let digest) = mail.topic {
                 if try renderer.enqueueDigest(digest) != nil { recipients = runtime.configuration.organisation.quality }
             } else if let record {
-                for audience in mail.audiences {
-                    let addresses = renderer.addresses(for: audience, record)
+                let extra = try self.extra(for: mail, record: record, description: description)
+                let intents = mail.audiences.map { MailIntent(mail.template, to: $0) } + mail.also
+                for intent in intents {
+                    let addresses = renderer.addresses(for: intent.audience, record)
                     // Management falls back to the quality staff: one copy each is enough.
-                    guard !addresses.isEmpty, !Set(addresses).isSubset(of: recipients) else { continue }
-                    try renderer.enqueue(mail.template, to: audience, caseRecord: record,
-                                         extra: ["reminder": .object(["description": .string(description)])])
-                    recipients += addresses
+                    guard !addresses.isEmpty, intent.template != mail.template || !Set(addresses).isSubset(of: recipients) else { continue }
+                    if try renderer.enqueue(intent.template, to: intent.audience, caseRecord: record, extra: extra) != nil {
+                        recipients += addresses
+                    }
                 }
+                try recordSatisfaction(mail, now: now)
             }
             try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: Self.action(for: mail.topic), from: nil, to: nil,
                                   reason: "\(mail.key): \(description)", rawMessageID: nil, now: now)
@@ -81,6 +89,35 @@ public struct SchedulerRun {
         case .termEnding, .weeksElapsed: "reminder queued"
         case .termPassed: "escalation queued"
         case .digest: "weekly digest queued"
+        case .progressUpdate: "progress update queued"
+        case .satisfactionQuestion: "satisfaction question queued"
+        case .satisfactionReminder: "satisfaction reminder queued"
+        case .dissatisfied: "dissatisfaction escalated"
+        }
+    }
+
+    /// The template values beyond the case's own: the sentence, and the parent's answer for the quality staff.
+    private func extra(for mail: ScheduledMail, record: CaseRecord, description: String) throws -> MailRenderer.Extra {
+        var extra: MailRenderer.Extra = ["reminder": .object(["description": .string(description)])]
+        if case .progressUpdate = mail.topic { extra["update"] = .object(["text": .string("")]) }
+        if case .dissatisfied(let answer) = mail.topic {
+            let check = try store.satisfaction(caseID: record.id)
+            extra["satisfaction"] = .object([
+                "answer": .string(answer?.label(english: mail.english) ?? (mail.english ? "no answer" : "geen antwoord")),
+                "text": .string(check?.text ?? ""),
+                "asked_date": .string(check.map { DateWording.format(runtime.civil.localDate(of: $0.askedAt), english: mail.english) } ?? ""),
+            ])
+        }
+        return extra
+    }
+
+    /// The question and its reminder are recorded on the case in the same transaction as their key.
+    private func recordSatisfaction(_ mail: ScheduledMail, now: Date) throws {
+        guard let caseID = mail.caseID else { return }
+        switch mail.topic {
+        case .satisfactionQuestion: try store.recordSatisfactionAsked(caseID: caseID, now: now)
+        case .satisfactionReminder: try store.recordSatisfactionReminded(caseID: caseID, now: now)
+        default: return
         }
     }
 }

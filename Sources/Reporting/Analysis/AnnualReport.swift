@@ -19,6 +19,8 @@ public struct AnnualReport: Sendable, Equatable {
     public var handling: HandlingTimes
     public var disputes: [Dispute]
     public var previousYear: YearFigures
+    /// The satisfaction answers of the year's complaints.
+    public var satisfaction = SatisfactionFigures()
 
     /// Whether the year had no complaints: the report says so and the law asks for none.
     public var isEmpty: Bool { complaints == 0 }

@@ -11,7 +11,7 @@ public enum AnnualReportBuilder {
             .sorted { ($0.disputeDate ?? $0.receivedDate) < ($1.disputeDate ?? $1.receivedDate) }
         var perMonth = Array(repeating: 0, count: 12)
         for complaint in complaints { perMonth[complaint.receivedDate.month - 1] += 1 }
-        return AnnualReport(
+        var report = AnnualReport(
             year: year, organisation: organisation, texts: texts, complaints: complaints.count,
             otherReactions: Tally.count(others, order: MessageKind.allCases.map(\.dutchLabel), by: \.kind.dutchLabel),
             meldcodeCount: received.filter(\.underMeldcode).count,
@@ -22,6 +22,8 @@ public enum AnnualReportBuilder {
             handling: HandlingTimes(complaints),
             disputes: disputes.map { Dispute(category: $0.reportCategory, outcome: $0.disputeOutcome ?? "nog geen uitspraak") },
             previousYear: figures(year: year - 1, cases: cases))
+        report.satisfaction = SatisfactionFigures(complaints)
+        return report
     }
 
     /// The numbers of `year` alone, for comparisons.

@@ -19,6 +19,8 @@ public struct QuarterlyOverview: Sendable, Equatable {
     /// Complaints still open on `asOf`.
     public var open: Int
     public var handling: HandlingTimes
+    /// The satisfaction answers of the quarter's complaints.
+    public var satisfaction = SatisfactionFigures()
 
     public static func build(quarter: Quarter, today: LocalDate, cases: [ReportCase]) -> QuarterlyOverview {
         let asOf = min(today, quarter.lastDay)
@@ -27,7 +29,7 @@ public struct QuarterlyOverview: Sendable, Equatable {
         let before = complaints.filter { quarter.previous.contains($0.receivedDate) }
         let judged = complaints.filter { $0.judgementDate.map(quarter.contains) ?? false }
         let started = complaints.filter { $0.receivedDate <= asOf }
-        return QuarterlyOverview(
+        var overview = QuarterlyOverview(
             quarter: quarter, asOf: asOf, complaints: current.count, previousComplaints: before.count,
             otherReactions: cases.filter { $0.kind != .klacht && !$0.underMeldcode && quarter.contains($0.receivedDate) }.count,
             perCategory: AnnualReportBuilder.categories(current).compared(with: AnnualReportBuilder.categories(before)),
@@ -44,6 +46,8 @@ public struct QuarterlyOverview: Sendable, Equatable {
             }.count,
             open: started.filter { isOpen($0, on: asOf) }.count,
             handling: HandlingTimes(judged))
+        overview.satisfaction = SatisfactionFigures(current)
+        return overview
     }
 
     /// Open on a day: not yet closed then (a case closed later was open that day).

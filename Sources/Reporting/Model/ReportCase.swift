@@ -26,11 +26,14 @@ public struct ReportCase: Sendable, Equatable {
     public var disputeOutcome: String?
     /// Handled under the meldcode: counted, never described.
     public var underMeldcode: Bool
+    /// The parent's answer to the satisfaction question, if they gave one.
+    public var satisfaction: SatisfactionAnswer?
 
     public init(kind: MessageKind, state: CaseState, receivedDate: LocalDate, location: String? = nil, category: String? = nil,
                 outcome: String? = nil, decisionDue: LocalDate? = nil, judgementDate: LocalDate? = nil, measures: String? = nil,
                 measuresDue: LocalDate? = nil, closedDate: LocalDate? = nil, annualSummary: String? = nil,
-                disputeDate: LocalDate? = nil, disputeOutcome: String? = nil, underMeldcode: Bool = false) {
+                disputeDate: LocalDate? = nil, disputeOutcome: String? = nil, underMeldcode: Bool = false,
+                satisfaction: SatisfactionAnswer? = nil) {
         self.kind = kind
         self.state = state
         self.receivedDate = receivedDate
@@ -46,6 +49,7 @@ public struct ReportCase: Sendable, Equatable {
         self.disputeDate = disputeDate
         self.disputeOutcome = disputeOutcome
         self.underMeldcode = underMeldcode
+        self.satisfaction = satisfaction
     }
 
     /// The location as the report names it.

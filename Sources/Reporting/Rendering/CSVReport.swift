@@ -20,6 +20,7 @@ public enum CSVReport {
         rows.append(["afhandeling", "", "beoordeeld", "\(handling.judged)", "\(previous.judged)"])
         rows.append(["afhandeling", "", "binnen 6 weken", "\(handling.withinSixWeeks)", "\(previous.withinSixWeeks)"])
         rows.append(["afhandeling", "", "mediaan dagen", number(handling.medianDays), number(previous.medianDays)])
+        for row in MarkdownReport.satisfactionRows(report.satisfaction) { rows.append(["tevredenheid", "", row[0], row[1], ""]) }
         for dispute in Tally.count(report.disputes, by: { "\($0.category.label): \($0.outcome)" }) {
             rows.append(["geschil", "", dispute.label, "\(dispute.count)", ""])
         }

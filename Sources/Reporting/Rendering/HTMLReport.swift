@@ -27,7 +27,11 @@ public enum HTMLReport {
             "<h3>Oordelen</h3>",
             table(["Oordeel", "Klachten"], report.perOutcome.map { [$0.label, "\($0.count)"] }),
         ].joined(separator: "\n")))
-        body.append(section("Afhandeling", paragraph(ReportSentences.handling(report.handling, year: report.year))))
+        body.append(section("Afhandeling", [
+            paragraph(ReportSentences.handling(report.handling, year: report.year)),
+            "<h3>Tevredenheid</h3>", paragraph(report.satisfaction.sentence),
+            table(["Tevredenheid", "Ouders"], MarkdownReport.satisfactionRows(report.satisfaction)),
+        ].joined(separator: "\n")))
         body.append(section("Oordelen en maatregelen per locatie", report.locations.map(location).joined(separator: "\n")))
         var disputes = paragraph(ReportSentences.disputes(report))
         if !report.disputes.isEmpty { disputes += table(["Aard", "Uitkomst"], report.disputes.map { [$0.category.label, $0.outcome] }) }

@@ -15,6 +15,8 @@ public enum MarkdownReport {
         out += ["### Per locatie", ""] + comparisonTable("Locatie", report.locationComparison, report)
         out += ["### Oordelen", ""] + table(["Oordeel", "Klachten"], report.perOutcome.map { [$0.label, "\($0.count)"] })
         out += ["## Afhandeling", "", ReportSentences.handling(report.handling, year: report.year), ""]
+        out += ["### Tevredenheid", "", report.satisfaction.sentence, ""]
+        out += table(["Tevredenheid", "Ouders"], satisfactionRows(report.satisfaction))
         out += ["## Oordelen en maatregelen per locatie", ""]
         for location in report.locations {
             out += ["### \(location.name) (\(DutchWording.count(location.count, "klacht", "klachten")))", ""]
@@ -32,6 +34,11 @@ public enum MarkdownReport {
         }
         out += ["## Vergelijking met \(report.previousYear.year)", "", ReportSentences.comparison(report), ""]
         return out.joined(separator: "\n")
+    }
+
+    /// Answered, satisfied, not satisfied: the rows every format shows.
+    static func satisfactionRows(_ figures: SatisfactionFigures) -> [[String]] {
+        [["beantwoord", "\(figures.answered)"], ["tevreden", "\(figures.satisfied)"], ["niet tevreden", "\(figures.notSatisfied)"]]
     }
 
     private static func comparisonTable(_ title: String, _ rows: [Comparison], _ report: AnnualReport) -> [String] {

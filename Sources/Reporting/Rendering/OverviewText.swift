@@ -8,6 +8,8 @@ public enum OverviewText {
         out.append("- Oordelen gegeven: \(overview.judgements), waarvan binnen de termijn: \(overview.judgementsInTime)")
         out.append("- Mediane doorlooptijd van die oordelen: \(DutchWording.days(overview.handling.medianDays))")
         out.append("- Open op \(DutchWording.date(overview.asOf)): \(overview.open), waarvan over de termijn: \(overview.overdue)")
+        let satisfaction = overview.satisfaction
+        out.append("- Tevredenheid beantwoord: \(satisfaction.answered), waarvan tevreden: \(satisfaction.satisfied), niet tevreden: \(satisfaction.notSatisfied)")
         out += ["", "## Per categorie", ""]
         out += MarkdownReport.table(["Categorie", "\(q)", "\(p)", "Verschil"],
                                     overview.perCategory.map { [$0.label, "\($0.current)", "\($0.previous)", DutchWording.change($0.change)] })

@@ -17,6 +17,8 @@ enum CaseActionCommands {
                 --reasons-file FILE | --reasons TEXT       the reasoning (required)
                 [--measure TEXT --term DATE|"N weken"]...  measures, each with its term (one --term for all is fine)
           answer --text-file FILE | --text TEXT         (#antwoord) a message to the parent, in their thread
+          measure-done N|--all                          (#maatregel-gereed) measure N (from 1) or all are carried out;
+                                                           with a satisfied parent the case then closes with the closing letter
           close [--reason TEXT]                         (#gesloten) closes the case and sends the closing letter
           withdraw --reason TEXT                        (#ingetrokken)
           suspend --reason TEXT                         (#geschorst)
@@ -70,6 +72,7 @@ enum CaseActionCommands {
         case "withdraw": return "#ingetrokken \(reason)"
         case "suspend": return "#geschorst \(reason)"
         case "extend": return "#verlengen \(rest) \(reason)"
+        case "measure-done": return "#maatregel-gereed " + (arguments.has("--all") ? "alle" : rest)
         case "meldcode": return "#meldcode"
         case "release": return "#vrijgeven"
         case "answer": return "#antwoord\n\n" + (try body(arguments, file: "--text-file", inline: "--text"))

@@ -60,10 +60,13 @@ struct CaseCommand: Command {
         let outbox = try store.outbox(caseID: record.id)
         let fields = try store.formFields(caseID: record.id)
         let measures = try store.measures(caseID: record.id)
+        let satisfaction = try store.satisfaction(caseID: record.id)
         if arguments.has("--json") {
-            Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures).serialized())
+            Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures,
+                                       satisfaction: satisfaction).serialized())
         } else {
-            Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures, runtime: runtime))
+            Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures,
+                                       satisfaction: satisfaction, runtime: runtime))
         }
         return 0
     }

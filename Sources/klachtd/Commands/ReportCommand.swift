@@ -87,6 +87,9 @@ enum ReportJSON {
                          }))])
             })),
             ("handling", handling(report.handling)),
+            ("satisfaction", .object([("answered", .int(Int64(report.satisfaction.answered))),
+                                      ("satisfied", .int(Int64(report.satisfaction.satisfied))),
+                                      ("not_satisfied", .int(Int64(report.satisfaction.notSatisfied)))])),
             ("disputes", .array(report.disputes.map { .object([("category", .string($0.category.label)), ("outcome", .string($0.outcome))]) })),
             ("previous_year", .object([("year", .int(Int64(report.previousYear.year))), ("complaints", .int(Int64(report.previousYear.complaints))),
                                        ("per_category", tallies(report.previousYear.perCategory)),

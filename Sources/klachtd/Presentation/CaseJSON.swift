@@ -10,7 +10,8 @@ enum CaseJSON {
     }
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
-                       formFields: [(label: String, value: String)], measures: [MeasureRecord] = []) -> JSONValue {
+                       formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
+                       satisfaction: SatisfactionRecord? = nil) -> JSONValue {
         var fields = summaryFields(record)
         fields += [
             ("regime", .string(record.regime.rawValue)),
@@ -24,6 +25,11 @@ enum CaseJSON {
             ("outcome", optional(record.outcome)),
             ("measures", .array(measures.map { .object([("text", .string($0.text)), ("due", .string($0.due)),
                                                         ("done_at", optional($0.doneAt.map(Timestamp.string)))]) })),
+            ("satisfaction", satisfaction.map { check in .object([
+                ("asked_at", .string(Timestamp.string(check.askedAt))), ("reminded_at", optional(check.remindedAt.map(Timestamp.string))),
+                ("answered_at", optional(check.answeredAt.map(Timestamp.string))), ("answer", optional(check.answer?.rawValue)),
+                ("text", optional(check.text)),
+            ]) } ?? .null),
             ("form_fields", .array(formFields.map { .object([("label", .string($0.label)), ("value", .string($0.value))]) })),
             ("events", .array(events.map { event in
                 .object([("at", .string(Timestamp.string(event.at))), ("actor", .string(event.actor)), ("action", .string(event.action)),

@@ -14,7 +14,8 @@ enum CaseText {
     }
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
-                       formFields: [(label: String, value: String)], measures: [MeasureRecord] = [], runtime: Runtime) -> String {
+                       formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
+                       satisfaction: SatisfactionRecord? = nil, runtime: Runtime) -> String {
         var lines = [
             "\(record.reference)  \(record.subject ?? "(geen onderwerp)")",
             "  status:            \(record.state.dutchLabel) (\(record.state.rawValue))",
@@ -32,6 +33,11 @@ enum CaseText {
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
         if let due = record.measuresDue { lines.append("  maatregelen uiterlijk: \(due)") }
         lines += measures.map { "    - \($0.text) (uiterlijk \($0.due)\($0.doneAt == nil ? "" : ", gereed"))" }
+        if let satisfaction {
+            let answer = satisfaction.answer.map { "\($0.dutchLabel) (\(satisfaction.answeredAt.map { localTime($0, runtime) } ?? "?"))" }
+                ?? (satisfaction.remindedAt == nil ? "nog geen antwoord" : "nog geen antwoord, herinnerd")
+            lines.append("  tevredenheid:      gevraagd \(localTime(satisfaction.askedAt, runtime)); \(answer)")
+        }
         if !formFields.isEmpty {
             lines += ["", "Formuliervelden:"]
             lines += formFields.map { "  \($0.label): \($0.value.replacingOccurrences(of: "\n", with: " / "))" }
