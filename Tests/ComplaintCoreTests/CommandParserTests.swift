@@ -23,6 +23,15 @@ final class CommandParserTests: XCTestCase {
         XCTAssertEqual(script.commands, [.judgement(.partlyUpheld), .measure("Refund"), .term(.date(LocalDate(year: 2026, month: 7, day: 1)))])
     }
 
+    func testAnnualReportSummaryNeedsItsText() {
+        XCTAssertEqual(CommandParser.parse("#jaarverslag Overdracht bij het ophalen verbeterd").commands,
+                       [.annualSummary("Overdracht bij het ophalen verbeterd")])
+        XCTAssertEqual(CommandParser.parse("#annual-report Pick-up handover improved").commands, [.annualSummary("Pick-up handover improved")])
+        let empty = CommandParser.parse("#jaarverslag")
+        XCTAssertEqual(empty.commands, [])
+        XCTAssertEqual(empty.errors.count, 1)
+    }
+
     func testOutcomesAndKinds() {
         XCTAssertEqual(CommandParser.parse("#oordeel deels gegrond").commands, [.judgement(.partlyUpheld)])
         XCTAssertEqual(CommandParser.parse("#oordeel ONGEGROND").commands, [.judgement(.unfounded)])

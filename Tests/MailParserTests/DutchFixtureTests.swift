@@ -83,7 +83,8 @@ final class DutchFixtureTests: XCTestCase {
         XCTAssertEqual(bounce.recipients.first?.address, "ouder.onbekend@example.nl")
         XCTAssertEqual(bounce.recipients.first?.action, "failed")
         XCTAssertEqual(bounce.recipients.first?.status, "5.1.1")
-        XCTAssertTrue(bounce.recipients.first?.diagnostic?.hasPrefix("550 5.1.1 <ouder.onbekend@example.nl>") ?? false)
+        XCTAssertEqual(bounce.recipients.first?.diagnostic,
+                       "550 5.1.1 <ouder.onbekend@example.nl>: Recipient address rejected: User unknown in virtual mailbox table")
         XCTAssertEqual(message.from.first?.address, "MAILER-DAEMON@mail.zonnebloem.example")
         XCTAssertEqual(message.from.first?.name, "Mail Delivery System")
     }

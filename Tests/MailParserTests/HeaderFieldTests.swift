@@ -105,4 +105,13 @@ final class HeaderFieldTests: XCTestCase {
         }
         XCTAssertLessThan(Date().timeIntervalSince(start), 20)
     }
+
+    func testRaw8BitHeadersAreReadInTheMessageCharset() {
+        let raw = bytes(Array("Subject: ".utf8), [0xC4, 0xE3, 0xBA, 0xC3], Array("\r\nFrom: ".utf8), [0xCD, 0xF5],
+                        Array(" <wang@example.cn>\r\nContent-Type: text/plain; charset=gb2312\r\n\r\nx".utf8))
+        let message = MessageParser.parse(raw)
+        XCTAssertEqual(message.subject, "你好")
+        XCTAssertEqual(message.from, [MailAddress(name: "王", address: "wang@example.cn")])
+        XCTAssertEqual(message.headers.first?.rawValue, [0xC4, 0xE3, 0xBA, 0xC3], "raw bytes stay raw")
+    }
 }

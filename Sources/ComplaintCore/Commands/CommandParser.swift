@@ -93,6 +93,8 @@ public enum CommandParser {
             return .success(.category(category))
         case .location:
             return needs("de naam van de locatie") ?? .success(.location(argument))
+        case .annualSummary:
+            return needs("een korte, anonieme samenvatting") ?? .success(.annualSummary(argument))
         case .kind:
             if let missing = needs("de soort") { return missing }
             guard let kind = CommandVocabulary.kinds[argument.lowercased()] else {

@@ -23,6 +23,8 @@ public enum CaseChange: Sendable, Equatable {
     case recordMeasures([PlannedMeasure])
     /// The measures at these positions (from 0, in the judgement's order) are carried out.
     case completeMeasures([Int])
+    /// The handler's anonymous summary for the annual report, which outlives the personal data.
+    case annualSummary(String)
 }
 
 /// A mail a command sends.

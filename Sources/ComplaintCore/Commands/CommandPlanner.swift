@@ -83,6 +83,8 @@ public enum CommandPlanner {
                 completeMeasures(selection)
             case .category(let category):
                 plan.changes.append(.set(.category, category))
+            case .annualSummary(let text):
+                plan.changes.append(.annualSummary(text))
             case .location(let name):
                 guard let location = LocationMatcher(locations: facts.locations).match(field: name) else {
                     plan.errors.append("#locatie '\(name)' is onbekend; kies uit: " + facts.locations.map(\.name).joined(separator: ", "))

@@ -7,6 +7,7 @@ public enum CommandVocabulary {
         case location = "locatie", kind = "soort", assign = "toewijzen", extend = "verlengen", withdrawn = "ingetrokken"
         case suspended = "geschorst", close = "gesloten", meldcode, release = "vrijgeven", help
         case measureDone = "maatregel-gereed"
+        case annualSummary = "jaarverslag"
     }
 
     /// Every spelling of every word, lowercased, without the `#`.
@@ -28,6 +29,7 @@ public enum CommandVocabulary {
             .release: ["vrijgeven", "release"],
             .help: ["help", "hulp"],
             .measureDone: ["maatregel-gereed", "maatregelgereed", "measure-done", "measuredone"],
+            .annualSummary: ["jaarverslag", "annual-report", "annualreport"],
         ]
         var result: [String: Word] = [:]
         for (word, names) in table { for name in names { result[name] = word } }
@@ -67,6 +69,7 @@ public enum CommandVocabulary {
           #termijn DATUM|N weken    (#term) wanneer de maatregelen erboven klaar zijn, bv. 2026-07-01 of 4 weken
           #maatregel-gereed [N|alle] (#measure-done) maatregel N (of alle) is uitgevoerd
           #categorie NAAM           (#category) \(categories.map { $0.split(separator: " ").first.map(String.init) ?? $0 }.joined(separator: ", "))
+          #jaarverslag TEKST        (#annual-report) een korte, anonieme samenvatting voor het jaarverslag (geen namen)
           #locatie NAAM             (#location) een locatie uit de configuratie
           #soort SOORT              (#kind) klacht, onvrede, verbeterpunt, vraag, suggestie of compliment
           #toewijzen ADRES          (#assign) een andere behandelaar

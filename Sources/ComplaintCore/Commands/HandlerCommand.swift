@@ -72,6 +72,8 @@ public enum HandlerCommand: Sendable, Equatable {
     /// Measures of the judgement are carried out.
     case measureDone(MeasureSelection)
     case category(String)
+    /// `#jaarverslag TEXT`: the handler's short anonymous summary for the annual report.
+    case annualSummary(String)
     case location(String)
     case kind(MessageKind)
     case assign(String)
@@ -93,6 +95,7 @@ public enum HandlerCommand: Sendable, Equatable {
         case .term: "#termijn"
         case .measureDone: "#maatregel-gereed"
         case .category: "#categorie"
+        case .annualSummary: "#jaarverslag"
         case .location: "#locatie"
         case .kind: "#soort"
         case .assign: "#toewijzen"

@@ -75,6 +75,8 @@ public struct CommandExecutor {
                 // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.
                 let summary = measures.map { "\($0.text) (termijn \($0.due.iso))" }.joined(separator: "; ")
                 try store.setReportNote(caseID: caseID, .measures, summary, actor: actor, now: now)
+            case .annualSummary(let text):
+                try store.setReportNote(caseID: caseID, .annualSummary, text, actor: actor, now: now)
             case .completeMeasures(let positions):
                 try store.completeMeasures(caseID: caseID, positions: positions, now: now)
                 try store.appendEvent(caseID: caseID, actor: actor, action: "measures done", from: nil, to: nil,

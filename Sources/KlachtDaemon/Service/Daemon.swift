@@ -24,6 +24,8 @@ public final class Daemon {
     private var outageNoticeSent = false
 
     public init(configPath: String, logger: Logger) throws {
+        // First of all: a SIGTERM while the database and templates load must stop cleanly too.
+        SignalPipe.install()
         self.configPath = configPath
         runtime = try Runtime(configuration: try ConfigurationLoader.load(path: configPath), logger: logger)
         store = try runtime.openStore()

@@ -26,15 +26,19 @@ public enum MessageParser {
     public static func parse(_ bytes: [UInt8]) -> ParsedMessage {
         var message = ParsedMessage()
         var defects: [String] = []
-        let header = HeaderBlock.parse(bytes, range: 0..<bytes.count)
+        var header = HeaderBlock.parse(bytes, range: 0..<bytes.count)
         defects += header.defects
         if header.fields.isEmpty { defects.append("message has no header fields") }
         let root = MimeEntity.entity(bytes, header: header, range: 0..<bytes.count, defaultType: .textPlain,
                                      depth: 0, defects: &defects)
+        var parts = BodyParts(root: root)
+        if let charset = root.contentType.charset ?? parts.plainBodies.first?.contentType.charset,
+           header.fields.contains(where: \.hasNonUTF8Bytes) {
+            header.fields = header.fields.map { $0.reading8Bit(as: charset) }
+        }
         message.headers = header.fields
         EnvelopeFields.fill(&message, from: header)
 
-        var parts = BodyParts(root: root)
         var uuencoded: [MailAttachment] = []
         let plainEntity = parts.plainBodies.first ?? parts.inlineNamedPlainBodies.first
         if let chosen = plainEntity, parts.plainBodies.isEmpty {

@@ -22,7 +22,7 @@ struct ParameterList {
                 continue
             }
             if encoded {
-                simple[name] = ParameterList.decodeExtended(rawValue, charset: nil).text
+                simple[name] = ParameterList.decodeExtended(rawValue)
             } else if simple[name] == nil {
                 simple[name] = wasQuoted || rawValue.contains("=?") ? EncodedWordDecoder.decode(rawValue) : rawValue
             }
@@ -86,9 +86,9 @@ struct ParameterList {
     }
 
     /// RFC 2231 `charset'language'percent-encoded` value.
-    private static func decodeExtended(_ value: String, charset: String?) -> (text: String, charset: String?) {
+    private static func decodeExtended(_ value: String) -> String {
         let decoded = decodeExtendedBytes(value, readCharset: true)
-        return (CharsetDecoder.decode(decoded.bytes, charset: decoded.charset ?? "utf-8").text, decoded.charset)
+        return CharsetDecoder.decode(decoded.bytes, charset: decoded.charset ?? "utf-8").text
     }
 
     private static func decodeExtendedBytes(_ value: String, readCharset: Bool) -> (bytes: [UInt8], charset: String?) {

@@ -27,7 +27,10 @@ enum DeliveryStatusParser {
         else { return nil }
         let status = group.first("Status")?.value.trimmingCharacters(in: .whitespaces)
             .split(separator: " ").first.map(String.init)
-        let diagnostic = group.first("Diagnostic-Code").map { typedValue($0.value) }
+        // Folded diagnostics keep their indentation when unfolded; one space reads better.
+        let diagnostic = group.first("Diagnostic-Code").map {
+            typedValue($0.value).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         return BounceRecipient(address: address,
                                action: group.first("Action")?.value.trimmingCharacters(in: .whitespaces).lowercased(),
                                status: status, diagnostic: diagnostic?.isEmpty == true ? nil : diagnostic)

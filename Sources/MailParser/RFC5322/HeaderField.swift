@@ -8,6 +8,8 @@ public struct HeaderField: Sendable {
     public var value: String
     /// The value's bytes after the colon, with folding line breaks kept as LF.
     public var rawValue: [UInt8]
+    /// The charset for raw 8-bit bytes that are not UTF-8, when the message names one.
+    var rawCharset: String?
 
     public init(name: String, value: String, rawValue: [UInt8]) {
         self.name = name
@@ -23,14 +25,29 @@ public struct HeaderField: Sendable {
 
     /// The raw value with folding removed (§2.2.3) but not RFC 2047-decoded; structured
     /// fields (addresses, parameters) are parsed from this so encoded text cannot inject syntax.
-    var unfoldedRaw: String { HeaderField.unfold(rawValue) }
+    var unfoldedRaw: String { rawCharset == nil ? HeaderField.unfold(rawValue) : unfoldedRaw(charset: rawCharset) }
+
+    /// Whether the raw value has 8-bit bytes that are not UTF-8, so their charset is a guess.
+    var hasNonUTF8Bytes: Bool {
+        rawValue.contains { $0 >= 0x80 } && String(validating: rawValue, as: UTF8.self) == nil
+    }
+
+    /// The field with its raw 8-bit bytes read in `charset`, for headers written unencoded in
+    /// the charset of the message's text, as old clients do.
+    func reading8Bit(as charset: String) -> HeaderField {
+        guard hasNonUTF8Bytes else { return self }
+        var field = self
+        field.rawCharset = charset
+        field.value = EncodedWordDecoder.decode(field.unfoldedRaw)
+        return field
+    }
 
     /// The unfolded raw value, reading 8-bit bytes that are not UTF-8 in `charset` when one is
     /// given: old clients put raw filenames in the part's own charset.
     func unfoldedRaw(charset: String?) -> String {
         let unfolded = rawValue.filter { $0 != 0x0A && $0 != 0x0D }
         guard let charset, unfolded.contains(where: { $0 >= 0x80 }),
-              String(validating: unfolded, as: UTF8.self) == nil else { return unfoldedRaw }
+              String(validating: unfolded, as: UTF8.self) == nil else { return HeaderField.unfold(rawValue) }
         return String(CharsetDecoder.decode(unfolded, charset: charset).text.trimmedWhitespace)
     }
 

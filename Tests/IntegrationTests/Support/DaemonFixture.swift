@@ -46,10 +46,15 @@ final class DaemonFixture {
         try Subprocess.run([Self.binary] + arguments + ["--config", configPath], input: input)
     }
 
-    /// Starts `klachtd run` in the background.
+    /// Starts `klachtd run` in the background and waits until it says it has started.
     func start() throws {
         precondition(pid == nil, "the daemon is already running")
+        let startsBefore = log().components(separatedBy: "klachtd started").count
         pid = try Subprocess.spawn([Self.binary, "run", "--config", configPath], stdout: logPath, stderr: logPath)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, log().components(separatedBy: "klachtd started").count == startsBefore, pidIfRunning != nil {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
     }
 
     /// SIGTERM, and the exit status (the daemon must stop within 10 seconds).
