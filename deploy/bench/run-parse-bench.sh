@@ -1,6 +1,6 @@
 #!/bin/bash
 # The parser benchmark (issue 3): `klachtd parse --json` over every message in the shared
-# corpora, against bench/parse/compare.py doing the same with Python's email package, in the
+# corpora, against deploy/bench/parse/compare.py doing the same with Python's email package, in the
 # same run; then the peak memory of parsing one generated 50 MB message.
 #   deploy/bench/run-parse-bench.sh            (KLACHTD_CORPORA overrides ../shared/corpora)
 set -euo pipefail
@@ -34,7 +34,7 @@ run() {  # name, command...: best of three wall-clock runs, in seconds
 }
 k=$(run xargs -d '\n' "$KLACHTD" parse --json < "$WORK/files")
 klines=$(wc -l < "$WORK/out.json")
-p=$(run python3 "$ROOT/bench/parse/compare.py" --from-list "$WORK/files")
+p=$(run python3 "$ROOT/deploy/bench/parse/compare.py" --from-list "$WORK/files")
 plines=$(wc -l < "$WORK/out.json")
 python3 - "$k" "$p" "$bytes" "$klines" "$plines" <<'PY'
 import sys

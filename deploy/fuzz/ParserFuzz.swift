@@ -1,4 +1,4 @@
-// libFuzzer entry point for the message parser; built by Fuzz/run.sh together with the
+// libFuzzer entry point for the message parser; built by deploy/fuzz/run.sh together with the
 // MailParser sources into one module, so internal readers (TNEF, HTML) are reachable too.
 
 /// Feeds arbitrary bytes to every entry point that takes untrusted input; any trap,

@@ -4,13 +4,13 @@
 set -eu
 duration="${1:-300}"
 max_len="${MAX_LEN:-65536}"
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/.build-fuzz"
 corpora="${KLACHTD_CORPORA:-$root/../shared/corpora}"
 mkdir -p "$out/corpus" "$out/artifacts"
 
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name MailParser \
-    $(find "$root/Sources/MailParser" -name '*.swift') "$root/Fuzz/ParserFuzz.swift" \
+    $(find "$root/Sources/MailParser" -name '*.swift') "$root/deploy/fuzz/ParserFuzz.swift" \
     -o "$out/parser-fuzz"
 
 # Seed once with every corpus message small enough to mutate quickly, and the TNEF streams.
