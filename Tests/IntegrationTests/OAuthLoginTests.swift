@@ -117,6 +117,12 @@ final class OAuthLoginTests: XCTestCase {
         XCTAssertEqual(status.status, 0, status.output + status.error)
         XCTAssertTrue(status.output.contains("OAuth2 provider: microsoft"))
         XCTAssertTrue(status.output.contains("access token expires: 20"), status.output)
+        let overall = try daemon.klachtd(["status", "--json"])
+        let facts = try JSONSerialization.jsonObject(with: Data(overall.output.utf8)) as? [String: Any]
+        let oauth = facts?["oauth"] as? [String: Any]
+        XCTAssertEqual(oauth?["provider"] as? String, "microsoft", overall.output)
+        XCTAssertNotNil(oauth?["token_expires_at"] as? String, "klachtd status shows the token's expiry")
+        XCTAssertNotNil(oauth?["token_issued_at"] as? String, "and its age")
         try assertNoSecretsLeaked(daemon, service)
     }
 

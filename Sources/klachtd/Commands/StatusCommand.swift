@@ -8,8 +8,10 @@ struct StatusCommand: Command {
     let usage = """
         Usage: klachtd status [--json] [--config FILE] [--now ISO8601]
 
-        Exit 0 when the last cycle is recent (within 3 poll intervals plus 5 minutes) and
-        nothing is quarantined or failed; 1 otherwise, so it can be used as a check.
+        Exit 0 when the last cycle is recent (within 3 poll intervals plus 5 minutes),
+        nothing is quarantined or failed, and (with OAuth2) logins work; 1 otherwise, so it
+        can be used as a check. With OAuth2 it also shows the access token's age and expiry
+        and when the refresh token was last renewed.
         """
 
     func run(_ arguments: Arguments) throws -> Int32 {
@@ -19,7 +21,10 @@ struct StatusCommand: Command {
         let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now))
         let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
         let stale = status.lastCycleAt.map { now.timeIntervalSince($0) > Double(3 * runtime.configuration.imap.pollIntervalSeconds + 300) } ?? true
-        let healthy = !stale && (status.rawMessages["quarantined"] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
+        // With OAuth2, the token facts the daemon keeps beside the database (never the token itself).
+        let token = runtime.configuration.oauth.map { TokenStatus.load(path: $0.statusFile) }
+        let loginsFailing = token?.failingSince != nil
+        let healthy = !stale && !loginsFailing && (status.rawMessages["quarantined"] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
         func time(_ date: Date?) -> String { date.map(Timestamp.string) ?? "never" }
         if arguments.has("--json") {
             func counts(_ map: [String: Int]) -> JSONValue { .object(map.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }) }
@@ -32,6 +37,13 @@ struct StatusCommand: Command {
                 ("open", .int(Int64(status.openCases))), ("overdue_decisions", .int(Int64(status.overdueDecisions))),
                 ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages["quarantined"] ?? 0))),
                 ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
+                ("oauth", token.map { facts in
+                    func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.string($0)) } ?? .null }
+                    return .object([("provider", facts.provider.map(JSONValue.string) ?? .null), ("token_issued_at", date(facts.tokenIssuedAt)),
+                                    ("token_expires_at", date(facts.tokenExpiresAt)), ("refresh_token_renewed_at", date(facts.refreshTokenRenewedAt)),
+                                    ("client_secret_expires", facts.clientSecretExpires.map(JSONValue.string) ?? .null),
+                                    ("failing_since", date(facts.failingSince))])
+                } ?? .null),
             ]).serialized())
         } else {
             Output.out("""
@@ -45,6 +57,7 @@ struct StatusCommand: Command {
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
                 """)
+            if let token { Output.out(TokenStatusText.lines(token, now: now).map { "  " + $0 }.joined(separator: "\n")) }
         }
         return healthy ? 0 : 1
     }
