@@ -12,7 +12,9 @@ enum ContactForm7Mail {
     /// Whether `text` carries the default template's footer or its `Message Body:` heading.
     static func matches(_ text: String) -> Bool {
         let lower = text.lowercased()
-        if footers.contains(where: lower.contains) { return true }
+        // A byte search: `String.contains` would go through Foundation's locale-aware search for every message.
+        let bytes = Array(lower.utf8)
+        if footers.contains(where: { Self.occurs(Array($0.utf8), in: bytes) }) { return true }
         let lines = TextLines.split(text).map { $0.trimmingWhitespace().lowercased() }
         return lines.contains("message body:") && lines.contains { $0.hasPrefix("from:") }
     }
@@ -31,5 +33,13 @@ enum ContactForm7Mail {
         }
         let name = words.joined(separator: " ").trimmingCharacters(in: ["<", ">", " ", "\"", ","])
         return (name.isEmpty ? nil : name, email)
+    }
+
+    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
