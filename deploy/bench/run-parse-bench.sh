@@ -21,18 +21,24 @@ count=$(wc -l < "$WORK/files")
 bytes=$(xargs -d '\n' cat < "$WORK/files" | wc -c)
 echo "==> $count messages, $((bytes / 1024)) KiB"
 
-run() {  # name, command...: best of three wall-clock runs, in seconds
+run() {  # command...: best of three wall-clock runs, in seconds; each must print one line per file
     local best=""
     for _ in 1 2 3; do
-        local start end
+        local start end lines
         start=$(date +%s.%N)
-        "$@" > "$WORK/out.json" 2>/dev/null || true
+        "$@" > "$WORK/out.json" 2>"$WORK/err" || true
         end=$(date +%s.%N)
+        lines=$(wc -l < "$WORK/out.json")
+        if [ "$lines" -ne "$count" ]; then
+            echo "run-parse-bench.sh: $1 printed $lines lines for $count files:" >&2
+            head -c 2000 "$WORK/err" >&2
+            exit 1
+        fi
         best=$(python3 -c "a='$best'; b=$end-$start; print(min(float(a), b) if a else b)")
     done
     echo "$best"
 }
-k=$(run xargs -d '\n' "$KLACHTD" parse --json < "$WORK/files")
+k=$(run xargs -a "$WORK/files" -d '\n' "$KLACHTD" parse --json)
 klines=$(wc -l < "$WORK/out.json")
 p=$(run python3 "$ROOT/deploy/bench/parse/compare.py" --from-list "$WORK/files")
 plines=$(wc -l < "$WORK/out.json")
