@@ -17,13 +17,13 @@ final class SatisfactionTests: XCTestCase {
         let daemon = try fixture()
         let reference = try openCase(daemon).reference
         // Ten working days after the acknowledgement of 4 May, Hemelvaart (14 May) not counted.
-        XCTAssertFalse(try tick(daemon, at: "2026-05-18T10:00:00+02:00").contains { $0.contains("progress-update") })
-        let update = try tick(daemon, at: "2026-05-19T10:00:00+02:00").filter { $0.contains("progress-update") }
+        XCTAssertFalse(try daemon.tick(at: "2026-05-18T10:00:00+02:00").contains { $0.contains("progress-update") })
+        let update = try daemon.tick(at: "2026-05-19T10:00:00+02:00").filter { $0.contains("progress-update") }
         XCTAssertEqual(update.count, 1, "\(update)")
         XCTAssertTrue(update.first?.contains("progress-update:2026-05-19 progress-update → ouder1@example.test, behandelaar1@example.test") ?? false,
                       "\(update)")
-        XCTAssertEqual(try tick(daemon, at: "2026-05-19T10:00:00+02:00"), ["nothing due"], "a second process sends nothing again")
-        XCTAssertFalse(try tick(daemon, at: "2026-05-20T10:00:00+02:00").contains { $0.contains("progress-update") })
+        XCTAssertEqual(try daemon.tick(at: "2026-05-19T10:00:00+02:00"), ["nothing due"], "a second process sends nothing again")
+        XCTAssertFalse(try daemon.tick(at: "2026-05-20T10:00:00+02:00").contains { $0.contains("progress-update") })
 
         let parent = try settled("ouder1", count: 2)
         XCTAssertTrue(parent[1].subject?.hasPrefix("Voortgang van uw klacht [\(reference)]") ?? false, "\(parent.map(\.subject))")
@@ -36,7 +36,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertTrue(notice.text?.contains("#antwoord") ?? false, notice.text ?? "")
 
         // The update is not the handler's contact: the first-contact term keeps being escalated.
-        XCTAssertTrue(try tick(daemon, at: "2026-05-26T10:00:00+02:00").contains { $0.contains("escalation:first-contact:2026-05-26") })
+        XCTAssertTrue(try daemon.tick(at: "2026-05-26T10:00:00+02:00").contains { $0.contains("escalation:first-contact:2026-05-26") })
     }
 
     func testNotSatisfiedReplyReachesTheQualityStaffAndTheParentGetsTheOutsideBodiesWithTheWindowEnd() throws {
@@ -46,18 +46,18 @@ final class SatisfactionTests: XCTestCase {
                            at: "2026-05-20T10:00:00+02:00")
         XCTAssertEqual(try daemon.caseDetail(reference)["state"] as? String, "judgement_sent")
         // Five working days after the judgement; Pinksteren (25 May) is not one.
-        XCTAssertFalse(try tick(daemon, at: "2026-05-27T10:00:00+02:00").contains { $0.contains("satisfaction") })
-        XCTAssertTrue(try tick(daemon, at: "2026-05-28T10:00:00+02:00").contains { $0.contains("satisfaction:question") })
-        XCTAssertEqual(try tick(daemon, at: "2026-05-28T10:00:00+02:00"), ["nothing due"])
+        XCTAssertFalse(try daemon.tick(at: "2026-05-27T10:00:00+02:00").contains { $0.contains("satisfaction") })
+        XCTAssertTrue(try daemon.tick(at: "2026-05-28T10:00:00+02:00").contains { $0.contains("satisfaction:question") })
+        XCTAssertEqual(try daemon.tick(at: "2026-05-28T10:00:00+02:00"), ["nothing due"])
         let question = try XCTUnwrap(try settled("ouder1", count: 3).last)
         XCTAssertTrue(question.subject?.hasPrefix("Bent u tevreden over de afhandeling van uw klacht?") ?? false, question.subject ?? "")
 
         try parentReply(daemon, to: question, "Nee, want er is met de overdracht niets veranderd.\n\nSanne", at: "2026-05-29T09:30:00+02:00")
-        let escalated = try tick(daemon, at: "2026-05-29T10:00:00+02:00")
+        let escalated = try daemon.tick(at: "2026-05-29T10:00:00+02:00")
         XCTAssertTrue(escalated.contains { $0.contains("satisfaction:escalation dissatisfaction-notice → kwaliteit@example.test, ouder1@example.test") },
                       "\(escalated)")
-        XCTAssertEqual(try tick(daemon, at: "2026-05-29T10:00:00+02:00"), ["nothing due"])
-        XCTAssertEqual(try tick(daemon, at: "2026-06-30T10:00:00+02:00").filter { $0.contains(reference) }, [], "no reminder after an answer")
+        XCTAssertEqual(try daemon.tick(at: "2026-05-29T10:00:00+02:00"), ["nothing due"])
+        XCTAssertEqual(try daemon.tick(at: "2026-06-30T10:00:00+02:00").filter { $0.contains(reference) }, [], "no reminder after an answer")
 
         let notice = try XCTUnwrap(try settled("kwaliteit", count: 1).first)
         XCTAssertTrue(notice.subject?.hasPrefix("Tevredenheidsvraag: niet tevreden [\(reference)]") ?? false, notice.subject ?? "")
@@ -103,11 +103,11 @@ final class SatisfactionTests: XCTestCase {
 
             Uw dochter had niet alleen bij de deur mogen wachten.
             """, at: "2026-05-20T10:00:00+02:00")
-        XCTAssertTrue(try tick(daemon, at: "2026-05-28T10:00:00+02:00").contains { $0.contains("satisfaction:question") })
+        XCTAssertTrue(try daemon.tick(at: "2026-05-28T10:00:00+02:00").contains { $0.contains("satisfaction:question") })
         let question = try XCTUnwrap(try settled("ouder1", count: 3).last)
         try parentReply(daemon, to: question, "Ja, dank u wel!", at: "2026-05-29T09:30:00+02:00")
         XCTAssertEqual(try daemon.caseDetail(reference)["state"] as? String, "measures_pending", "the measure is not done yet")
-        XCTAssertFalse(try tick(daemon, at: "2026-05-29T10:00:00+02:00").contains { $0.contains(reference) })
+        XCTAssertFalse(try daemon.tick(at: "2026-05-29T10:00:00+02:00").contains { $0.contains(reference) })
 
         try handlerCommand(daemon, assignment, "#maatregel-gereed", at: "2026-06-10T10:00:00+02:00")
         let detail = try daemon.caseDetail(reference)
@@ -118,7 +118,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertTrue(closing.subject?.hasPrefix("Afsluiting van uw klacht [\(reference)]") ?? false, closing.subject ?? "")
         XCTAssertTrue(closing.text?.contains("uiterlijk dinsdag 4 mei 2027") ?? false)
         // A closed case is not reminded of its measures, nor escalated after their date.
-        XCTAssertFalse(try tick(daemon, at: "2026-07-02T10:00:00+02:00").contains { $0.contains(reference) })
+        XCTAssertFalse(try daemon.tick(at: "2026-07-02T10:00:00+02:00").contains { $0.contains(reference) })
     }
 
     func testNoAnswerGetsOneReminderThenTheQualityStaffAndDoneMeasuresAreNotEscalated() throws {
@@ -140,17 +140,17 @@ final class SatisfactionTests: XCTestCase {
             ("2026-06-11T10:00:00+02:00", "satisfaction:escalation"),
         ]
         for (moment, key) in steps {
-            let lines = try tick(daemon, at: moment).filter { $0.contains(reference) }
+            let lines = try daemon.tick(at: moment).filter { $0.contains(reference) }
             let satisfaction = lines.filter { $0.contains("satisfaction") }
             XCTAssertEqual(satisfaction.count, key == nil ? 0 : 1, "\(moment): \(lines)")
             if let key { XCTAssertTrue(satisfaction.first?.contains(" \(key) ") ?? false, "\(moment): \(lines)") }
-            XCTAssertEqual(try tick(daemon, at: moment), ["nothing due"], moment)
+            XCTAssertEqual(try daemon.tick(at: moment), ["nothing due"], moment)
         }
         let result = try daemon.klachtd(["case", reference, "measure-done", "--all", "--now", "2026-06-11T11:00:00+02:00"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(try daemon.caseDetail(reference)["state"] as? String, "measures_pending",
                        "no satisfied answer: the quality staff decide")
-        XCTAssertFalse(try tick(daemon, at: "2026-06-15T10:00:00+02:00").contains { $0.contains("escalation:measures") },
+        XCTAssertFalse(try daemon.tick(at: "2026-06-15T10:00:00+02:00").contains { $0.contains("escalation:measures") },
                        "done measures are not escalated")
         let again = try daemon.klachtd(["case", reference, "measure-done", "1"])
         XCTAssertEqual(again.status, 1)
@@ -180,7 +180,7 @@ final class SatisfactionTests: XCTestCase {
 
     /// A complaint about BSO Morel from ouder1 on 4 May; its reference and the handler's assignment mail.
     private func openCase(_ daemon: DaemonFixture) throws -> (reference: String, assignment: ParsedMessage) {
-        try deliver(daemon, complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Klacht BSO Morel",
+        try daemon.deliver(complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Klacht BSO Morel",
                                           body: "Mijn dochter stond om 18:15 nog alleen bij de deur van BSO Morel."), at: received)
         let assignment = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
         try server.waitForInbox("ouder1", count: 1)
@@ -194,28 +194,18 @@ final class SatisfactionTests: XCTestCase {
         let mail = complaintMail(from: "behandelaar1@example.test", name: "Behandelaar Morel", subject: "Re: \(assignment.subject ?? "")",
                                  body: body, extraHeaders: ["In-Reply-To: <\(assignment.messageID ?? "")>"])
             .replacingOccurrences(of: "To: klachten@example.test", with: "To: \(replyTo)")
-        try deliver(daemon, mail, at: moment, file: file, line: line)
+        try daemon.deliver(mail, at: moment, file: file, line: line)
     }
 
     /// The parent replies to one of our mails, quoting it below their answer.
     private func parentReply(_ daemon: DaemonFixture, to mail: ParsedMessage, _ answer: String, at moment: String) throws {
         let quoted = (mail.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
-        try deliver(daemon, complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Re: \(mail.subject ?? "")",
+        try daemon.deliver(complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Re: \(mail.subject ?? "")",
                                           body: "\(answer)\n\nOp 28 mei 2026 schreef Klachten <klachten@example.test>:\n\(quoted)",
                                           extraHeaders: ["In-Reply-To: <\(mail.messageID ?? "")>"]), at: moment)
     }
 
-    private func deliver(_ daemon: DaemonFixture, _ message: String, at moment: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try daemon.klachtd(["deliver", "--now", moment], input: Array(message.utf8))
-        XCTAssertEqual(result.status, 0, result.error, file: file, line: line)
-    }
 
-    @discardableResult
-    private func tick(_ daemon: DaemonFixture, at moment: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
-        let result = try daemon.klachtd(["tick", "--now", moment])
-        XCTAssertEqual(result.status, 0, result.error, file: file, line: line)
-        return result.output.split(separator: "\n").map(String.init)
-    }
 
     /// A user's INBOX once `count` mails arrived, after a pause in which no extra copy may arrive.
     private func settled(_ user: String, count: Int, file: StaticString = #filePath, line: UInt = #line) throws -> [ParsedMessage] {

@@ -12,19 +12,7 @@ final class SchedulingTests: XCTestCase {
         try server.emptyAllMailboxes()
     }
 
-    /// `klachtd deliver --now` with a message; fails the test when it is not stored.
-    private func deliver(_ daemon: DaemonFixture, _ message: String, at moment: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let result = try daemon.klachtd(["deliver", "--now", moment], input: Array(message.utf8))
-        XCTAssertEqual(result.status, 0, result.error, file: file, line: line)
-    }
 
-    /// `klachtd tick --now`; returns the lines it printed.
-    @discardableResult
-    private func tick(_ daemon: DaemonFixture, at moment: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
-        let result = try daemon.klachtd(["tick", "--now", moment])
-        XCTAssertEqual(result.status, 0, result.error, file: file, line: line)
-        return result.output.split(separator: "\n").map(String.init)
-    }
 
     /// The subjects in a user's INBOX once `count` have arrived, after a pause in which no extra copy may arrive.
     private func settledSubjects(_ user: String, count: Int, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
@@ -37,7 +25,7 @@ final class SchedulingTests: XCTestCase {
 
     func testTickAtTwoFourAndFiveWeeksAndPastSixRemindsTheHandlerThenEscalatesOnceEach() throws {
         let daemon = try DaemonFixture(server: server)
-        try deliver(daemon, complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Klacht BSO Morel",
+        try daemon.deliver(complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Klacht BSO Morel",
                                           body: "Mijn dochter werd bij BSO Morel pas om 18:30 opgehaald, niemand belde ons."), at: received)
         let assignment = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
         let reference = try XCTUnwrap(try daemon.cases().first?["reference"] as? String)
@@ -47,7 +35,7 @@ final class SchedulingTests: XCTestCase {
         let handlerReply = complaintMail(from: "behandelaar1@example.test", name: "Behandelaar Morel", subject: "Re: \(assignment.subject ?? "")",
                                          body: "Ik heb de ouder vandaag gebeld.",
                                          extraHeaders: ["In-Reply-To: <\(assignment.messageID ?? "")>"])
-        try deliver(daemon, handlerReply, at: "2026-05-05T09:00:00+02:00")
+        try daemon.deliver(handlerReply, at: "2026-05-05T09:00:00+02:00")
 
         let steps: [(moment: String, keys: [String])] = [
             ("2026-05-18T10:00:00+02:00", ["reminder:week-2"]),
@@ -58,11 +46,11 @@ final class SchedulingTests: XCTestCase {
             ("2026-06-16T10:00:00+02:00", ["escalation:decision:2026-06-16"]),
         ]
         for step in steps {
-            let first = try tick(daemon, at: step.moment)
+            let first = try daemon.tick(at: step.moment)
             let caseLines = first.filter { $0.contains(reference) }
             XCTAssertEqual(caseLines.count, step.keys.count, "\(step.moment): \(first)")
             for key in step.keys { XCTAssertTrue(caseLines.contains { $0.contains(" \(key) ") }, "\(step.moment): \(first)") }
-            XCTAssertEqual(try tick(daemon, at: step.moment), ["nothing due"], "the second tick at \(step.moment) queues nothing")
+            XCTAssertEqual(try daemon.tick(at: step.moment), ["nothing due"], "the second tick at \(step.moment) queues nothing")
         }
 
         let handler = try settledSubjects("behandelaar1", count: 6)
@@ -89,7 +77,7 @@ final class SchedulingTests: XCTestCase {
 
     func testSafeguardingMessageReachesOnlyTheSafeguardingOfficerAndTheParentGetsANeutralReceipt() throws {
         let daemon = try DaemonFixture(server: server)
-        try deliver(daemon, complaintMail(from: "ouder2@example.test", name: "Ouder Twee", subject: "Klacht BSO Morel",
+        try daemon.deliver(complaintMail(from: "ouder2@example.test", name: "Ouder Twee", subject: "Klacht BSO Morel",
                                           body: "Mijn zoon kwam thuis met een blauwe plek en zegt dat een leidster van BSO Morel hem kneep."),
                     at: received)
         let alert = try settledSubjects("aandacht", count: 1)
@@ -104,7 +92,7 @@ final class SchedulingTests: XCTestCase {
 
         // Weeks later the scheduler still sends nothing about it: only the digest counts it.
         for moment in ["2026-05-18T10:00:00+02:00", "2026-06-22T10:00:00+02:00"] {
-            XCTAssertFalse(try tick(daemon, at: moment).contains { $0.contains(reference) })
+            XCTAssertFalse(try daemon.tick(at: moment).contains { $0.contains(reference) })
         }
         let digests = try server.waitForInbox("kwaliteit", count: 2)
         for digest in digests {
@@ -121,7 +109,7 @@ final class SchedulingTests: XCTestCase {
 
     func testParentsReplyToTheAcknowledgementJoinsTheCaseAndTheHandlerIsTold() throws {
         let daemon = try DaemonFixture(server: server)
-        try deliver(daemon, complaintMail(from: "ouder3@example.test", name: "Ouder Drie", subject: "Klacht BSO Morel",
+        try daemon.deliver(complaintMail(from: "ouder3@example.test", name: "Ouder Drie", subject: "Klacht BSO Morel",
                                           body: "De opvang bij BSO Morel sloot een half uur te vroeg."), at: received)
         let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder3", count: 1).first)
         try server.waitForInbox("behandelaar1", count: 1)
@@ -131,7 +119,7 @@ final class SchedulingTests: XCTestCase {
                                   body: "Aanvulling: het gebeurde ook vorige week dinsdag.",
                                   extraHeaders: ["In-Reply-To: <\(acknowledgement.messageID ?? "")>",
                                                  "References: <\(acknowledgement.messageID ?? "")>"])
-        try deliver(daemon, reply, at: "2026-05-06T08:00:00+02:00")
+        try daemon.deliver(reply, at: "2026-05-06T08:00:00+02:00")
         XCTAssertEqual(try daemon.cases().count, 1, "the reply joins the case")
         let messages = try XCTUnwrap(try daemon.caseDetail(reference)["messages"] as? [[String: Any]])
         XCTAssertTrue(messages.contains { ($0["text"] as? String)?.contains("vorige week dinsdag") ?? false })
@@ -144,10 +132,10 @@ final class SchedulingTests: XCTestCase {
 
     func testStrangerQuotingTheCaseNumberGetsACaseOfTheirOwn() throws {
         let daemon = try DaemonFixture(server: server)
-        try deliver(daemon, complaintMail(from: "ouder4@example.test", name: "Ouder Vier", subject: "Klacht BSO Morel",
+        try daemon.deliver(complaintMail(from: "ouder4@example.test", name: "Ouder Vier", subject: "Klacht BSO Morel",
                                           body: "De factuur van BSO Morel klopt niet."), at: received)
         try server.waitForInbox("behandelaar1", count: 1)
-        try deliver(daemon, complaintMail(from: "ouder5@example.test", name: "Ouder Vijf", subject: "Re: [KL-2026-0001] ook bij ons",
+        try daemon.deliver(complaintMail(from: "ouder5@example.test", name: "Ouder Vijf", subject: "Re: [KL-2026-0001] ook bij ons",
                                           body: "Bij ons klopt de factuur van BSO Morel ook niet."), at: "2026-05-05T09:00:00+02:00")
         let references = try daemon.cases().compactMap { $0["reference"] as? String }.sorted()
         XCTAssertEqual(references, ["KL-2026-0001", "KL-2026-0002"])
@@ -163,7 +151,7 @@ final class SchedulingTests: XCTestCase {
     func testRunningDaemonEscalatesWithinAMinuteAndATickAfterARestartSendsNothingAgain() throws {
         let daemon = try DaemonFixture(server: server)
         let sixWeeksAndTwoDaysAgo = Date().addingTimeInterval(-44 * 86_400)
-        try deliver(daemon, complaintMail(from: "ouder6@example.test", name: "Ouder Zes", subject: "Klacht BSO Morel",
+        try daemon.deliver(complaintMail(from: "ouder6@example.test", name: "Ouder Zes", subject: "Klacht BSO Morel",
                                           body: "Niemand van BSO Morel heeft ons teruggebeld."),
                     at: sixWeeksAndTwoDaysAgo.formatted(.iso8601))
         let reference = try XCTUnwrap(try daemon.cases().first?["reference"] as? String)
@@ -172,7 +160,7 @@ final class SchedulingTests: XCTestCase {
         try daemon.start()
         try server.waitForInbox("directie", count: 2, timeout: 100)
         XCTAssertEqual(daemon.stop(), 0)
-        XCTAssertFalse(try tick(daemon, at: Date().formatted(.iso8601)).contains { $0.contains(reference) },
+        XCTAssertFalse(try daemon.tick(at: Date().formatted(.iso8601)).contains { $0.contains(reference) },
                        "a tick after the daemon stopped finds both escalations claimed")
         try daemon.start()
         Thread.sleep(forTimeInterval: 3)

@@ -46,6 +46,20 @@ final class DaemonFixture {
         try Subprocess.run([Self.binary] + arguments + ["--config", configPath], input: input)
     }
 
+    /// `klachtd deliver --now MOMENT` with a message; fails the test when it is not stored.
+    func deliver(_ message: String, at moment: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try klachtd(["deliver", "--now", moment], input: Array(message.utf8))
+        XCTAssertEqual(result.status, 0, result.error, file: file, line: line)
+    }
+
+    /// `klachtd tick --now MOMENT`; returns the lines it printed.
+    @discardableResult
+    func tick(at moment: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let result = try klachtd(["tick", "--now", moment])
+        XCTAssertEqual(result.status, 0, result.error, file: file, line: line)
+        return result.output.split(separator: "\n").map(String.init)
+    }
+
     /// Starts `klachtd run` in the background and waits until it says it has started.
     func start() throws {
         precondition(pid == nil, "the daemon is already running")
