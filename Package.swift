@@ -44,9 +44,12 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "KlachtConfigTests", dependencies: ["KlachtConfig"], swiftSettings: strict),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"], swiftSettings: strict),
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
+        // The private test mail server, shared by the transport and the integration tests.
+        .target(name: "TestMailSupport", dependencies: ["MailTransport", "MailParser"], path: "Tests/TestMailSupport",
+                swiftSettings: strict),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "TestMailSupport"], swiftSettings: strict),
         .testTarget(name: "OAuthTokensTests", dependencies: ["OAuthTokens"], swiftSettings: strict),
         .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestMailSupport", "KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),
     ]
 )

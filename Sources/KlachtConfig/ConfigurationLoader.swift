@@ -189,7 +189,7 @@ public enum ConfigurationLoader {
         terms.satisfactionReminderWorkingDays = try reader.int(section, "satisfaction_reminder_working_days", default: 5, range: 1...60)
         terms.satisfactionEscalationWorkingDays = try reader.int(section, "satisfaction_escalation_working_days", default: 5, range: 1...60)
         terms.closingDays = SectionReader.listValue(section, "closing_days") ?? []
-        for day in terms.closingDays where !SectionReader.isISODate(day) {
+        for day in terms.closingDays where LocalDate(iso: day) == nil {
             throw reader.error(section.entry("closing_days"), "closing day '\(day)' is not a date", "Write dates as YYYY-MM-DD, separated by commas.")
         }
         return terms

@@ -1,3 +1,4 @@
+import ComplaintCore
 /// Reads `[oauth]` and checks that the chosen provider has what it needs.
 enum OAuthSettingsReader {
     static let microsoftScope = "https://outlook.office365.com/.default"
@@ -18,7 +19,7 @@ enum OAuthSettingsReader {
         else { secret = .none }
         let tokenURL = section.value("token_url") ?? tenant.map { "https://login.microsoftonline.com/\($0)/oauth2/v2.0/token" }
         let expires = section.value("client_secret_expires")
-        if let expires, !SectionReader.isISODate(expires) {
+        if let expires, LocalDate(iso: expires) == nil {
             throw reader.error(section.entry("client_secret_expires"), "client_secret_expires = \(expires) is not a date",
                                "Write the expiry shown in Entra ID as YYYY-MM-DD.")
         }

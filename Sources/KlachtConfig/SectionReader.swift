@@ -39,7 +39,7 @@ struct SectionReader {
 
     func address(_ section: ConfigSection, _ key: String) throws(ConfigError) -> String {
         let value = try string(section, key)
-        guard Self.looksLikeAddress(value) else {
+        guard IntakeDecider.isUsableAddress(value) else {
             throw error(section.entry(key), "\(key) = \(value) is not an email address", "Write a plain address such as name@example.nl.")
         }
         return value.lowercased()
@@ -54,7 +54,7 @@ struct SectionReader {
             return []
         }
         let list = Self.list(raw)
-        for item in list where !Self.looksLikeAddress(item) {
+        for item in list where !IntakeDecider.isUsableAddress(item) {
             throw error(section.entry(key), "'\(item)' in \(key) is not an email address", "Write plain addresses separated by commas.")
         }
         return list.map { $0.lowercased() }
@@ -94,14 +94,5 @@ struct SectionReader {
         section.value(key).map(list)
     }
 
-    static func looksLikeAddress(_ value: String) -> Bool {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !value.contains(" ")
-    }
 
-    static func isISODate(_ value: String) -> Bool {
-        let parts = value.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
-    }
 }

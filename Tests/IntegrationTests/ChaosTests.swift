@@ -2,6 +2,7 @@ import CaseStore
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 7: killed at any instant, restarted, and still every message exactly once.
 final class ChaosTests: XCTestCase {

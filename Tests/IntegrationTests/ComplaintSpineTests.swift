@@ -1,6 +1,7 @@
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 2: a complaint email becomes a case and the parent is acknowledged, on the real servers.
 final class ComplaintSpineTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 4: a website form notification becomes a case for the parent, not for the website.
 final class FormIntakeTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 6: handlers run a case by replying to its mails, and nobody else can, on the real servers.
 final class HandlerCommandTests: XCTestCase {

@@ -2,6 +2,7 @@ import CaseStore
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 7: no answer to any robot, bounces on their case, floods limited, nothing lost.
 final class LoopsAndBouncesTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestMailSupport
 
 /// Issue 9: IMAP and SMTP with OAuth2 against the real Dovecot (oauth2 passdb) and Postfix, with a local token service.
 final class OAuthLoginTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestMailSupport
 
 /// The local token service (deploy/testmail/oauth/token_service.py), one per test, on the port
 /// in KLACHTD_TEST_OAUTH_URL that the test mail server's Dovecot introspects tokens at.
@@ -67,11 +68,6 @@ final class OAuthTokenService {
 }
 
 extension TestMailServer {
-    /// The submission port (STARTTLS, SASL through Dovecot).
-    var submissionPort: Int {
-        Int(ProcessInfo.processInfo.environment["KLACHTD_TEST_SUBMISSION_PORT"] ?? "") ?? 10587
-    }
-
     /// Drops every IMAP session of a user, so the next login needs a token again.
     func kick(_ user: String) throws {
         try run(["doveadm", "-c", directory + "/dovecot.conf", "kick", address(user)])

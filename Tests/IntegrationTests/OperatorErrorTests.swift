@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestMailSupport
 
 /// Broken configuration, an unreachable server, a wrong password: a clear message, never a crash.
 final class OperatorErrorTests: XCTestCase {

@@ -2,6 +2,7 @@ import CaseStore
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 7: Dovecot and Postfix away for a minute: nothing lost, staff told of the outage and the recovery.
 final class OutageTests: XCTestCase {

@@ -3,6 +3,7 @@ import ComplaintCore
 import Foundation
 import KlachtDaemon
 import XCTest
+import TestMailSupport
 
 /// Two years of complaints for the report tests: 216 messages in 30 shapes at five locations
 /// (one of them unnamed), delivered through `klachtd deliver --now`, then judged, closed,
@@ -49,8 +50,7 @@ final class ReportDataset {
 
     /// A configuration whose mail servers do not exist: intake works, mail waits in the outbox.
     init(extraConfiguration: String = "") throws {
-        let offline = TestMailServer(directory: "/nonexistent", imapPort: 1, smtpPort: 1, caFile: "/nonexistent/ca.pem", password: "x")
-        fixture = try DaemonFixture(server: offline, extraConfiguration: Self.extraLocations + "\n" + extraConfiguration)
+        fixture = try DaemonFixture(server: .offline, extraConfiguration: Self.extraLocations + "\n" + extraConfiguration)
     }
 
     func fill(count: Int = 216) throws {

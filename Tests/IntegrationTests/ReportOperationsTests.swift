@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestMailSupport
 
 /// Issue 8, operations, on the real mail server: a backup while the daemon ingests, status,
 /// the metrics file, and info-level logs without personal data.

@@ -1,6 +1,7 @@
 import CaseStore
 import Foundation
 import XCTest
+import TestMailSupport
 
 /// Issue 8, privacy: the retention purge, the access-request export, and old reports that stay the same.
 final class ReportPrivacyTests: XCTestCase {

@@ -1,6 +1,7 @@
 import CaseStore
 import Foundation
 import XCTest
+import TestMailSupport
 
 /// Issue 8: the annual report from two years of cases, checked against counts the test makes itself.
 final class ReportTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 10 on the real Dovecot and Postfix: progress updates, the satisfaction check and
 /// `#maatregel-gereed`, with time stepped by `deliver --now` and `tick --now` (each a new process).

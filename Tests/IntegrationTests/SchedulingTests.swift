@@ -1,6 +1,7 @@
 import Foundation
 import MailParser
 import XCTest
+import TestMailSupport
 
 /// Issue 5 on the real Dovecot and Postfix: time is stepped with `deliver --now` and `tick --now`.
 final class SchedulingTests: XCTestCase {

@@ -1,12 +1,13 @@
 import Foundation
 @testable import MailTransport
 import XCTest
+import TestMailSupport
 
 final class IMAPConnectionTests: XCTestCase {
     private var server: TestMailServer!
 
     override func setUpWithError() throws {
-        server = try TestMailServer.fromEnvironment()
+        server = try TestMailServer.require()
     }
 
     private func uniqueMailbox(_ prefix: String) -> String {

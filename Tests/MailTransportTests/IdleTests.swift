@@ -2,12 +2,13 @@ import Foundation
 import Glibc
 import MailTransport
 import XCTest
+import TestMailSupport
 
 final class IdleTests: XCTestCase {
     private var server: TestMailServer!
 
     override func setUpWithError() throws {
-        server = try TestMailServer.fromEnvironment()
+        server = try TestMailServer.require()
     }
 
     func testIdleReportsADeliveryWithinASecondAndAHalf() throws {

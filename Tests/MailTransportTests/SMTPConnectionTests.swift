@@ -1,12 +1,13 @@
 import Foundation
 import MailTransport
 import XCTest
+import TestMailSupport
 
 final class SMTPConnectionTests: XCTestCase {
     private var server: TestMailServer!
 
     override func setUpWithError() throws {
-        server = try TestMailServer.fromEnvironment()
+        server = try TestMailServer.require()
     }
 
     /// Waits up to three seconds for a message containing `token` above `uid` in `user`'s INBOX.

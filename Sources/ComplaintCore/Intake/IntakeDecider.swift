@@ -105,7 +105,9 @@ public enum IntakeDecider {
         return from
     }
 
-    static func isUsableAddress(_ address: String) -> Bool {
+    /// One `local@domain.tld` without spaces or angle brackets: the shape every address klachtd
+    /// accepts must have, whether it comes from a message, a form or the configuration.
+    public static func isUsableAddress(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !address.contains(where: { $0 == " " || $0 == "<" || $0 == ">" }) else { return false }

@@ -29,7 +29,7 @@ public struct OperationsCycle {
             }
             if let path = runtime.configuration.metricsTextfile {
                 let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
-                let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now))
+                let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
                 try MetricsFile.write(MetricsFile.render(status, retentionPending: pending), to: path)
             }
         } catch {

@@ -18,11 +18,11 @@ public struct ServiceStatus: Sendable {
     public var overdueDecisions: Int
     /// Cases whose measures' term has passed while they are still pending.
     public var overdueMeasures: Int
-    /// Addresses our mail could not reach: failed outbox mails and parents whose address bounced.
+    /// Addresses our mail could not reach: failed outbox mails and addresses suppressed after a bounce.
     /// Personal data: shown by `klachtd status` to the operator, never logged or put in metrics.
     public var bouncingAddresses: [String]
 
-    public static func read(_ store: CaseStore, today: LocalDate) throws -> ServiceStatus {
+    public static func read(_ store: CaseStore, today: LocalDate, now: Date) throws -> ServiceStatus {
         let db = store.db
         var byState: [String: Int] = [:]
         for row in try db.query("SELECT state, COUNT(*) AS n FROM cases GROUP BY state") {
@@ -40,12 +40,7 @@ public struct ServiceStatus: Sendable {
         for row in try db.query("SELECT recipients FROM outbox WHERE state = 'failed'") {
             for address in (row.string("recipients") ?? "").split(separator: "\n") { bouncing.insert(String(address)) }
         }
-        for row in try db.query("""
-            SELECT DISTINCT c.complainant_address AS address FROM case_messages m JOIN cases c ON c.id = m.case_id
-            WHERE m.role = 'bounce' AND c.complainant_address IS NOT NULL
-            """) {
-            if let address = row.string("address") { bouncing.insert(address) }
-        }
+        for suppressed in try store.suppressedAddresses(now: now) { bouncing.insert(suppressed.address) }
         return ServiceStatus(
             lastCycleAt: Timestamp.date(try store.daemonState(.lastCycleAt)),
             lastPollOKAt: Timestamp.date(try store.daemonState(.lastPollOKAt)),

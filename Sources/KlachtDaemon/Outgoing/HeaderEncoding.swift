@@ -1,3 +1,5 @@
+import Foundation
+
 /// Header values we write: one line, RFC 2047 words where not ASCII, folded under 78 columns.
 enum HeaderEncoding {
     /// No CR, LF or other control character ever reaches a header from a value.
@@ -24,12 +26,12 @@ enum HeaderEncoding {
         for character in value {
             let bytes = Array(String(character).utf8)
             if chunk.count + bytes.count > 45 {
-                words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=")
+                words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
                 chunk = []
             }
             chunk += bytes
         }
-        if !chunk.isEmpty { words.append("=?UTF-8?B?" + Base64.encode(chunk) + "?=") }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=") }
         return words.joined(separator: " ")
     }
 
@@ -47,26 +49,6 @@ enum HeaderEncoding {
             }
         }
         return out + current
-    }
-}
-
-/// Base64 for encoded words.
-enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i < bytes.count {
-            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
-            out.append(alphabet[Int(b0 >> 2)])
-            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
-            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
-            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

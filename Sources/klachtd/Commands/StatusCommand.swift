@@ -18,7 +18,7 @@ struct StatusCommand: Command {
         let runtime = try runtime(arguments)
         let store = try runtime.openStore()
         let now = runtime.clock.now()
-        let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now))
+        let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
         let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
         let stale = status.lastCycleAt.map { now.timeIntervalSince($0) > Double(3 * runtime.configuration.imap.pollIntervalSeconds + 300) } ?? true
         // With OAuth2, the token facts the daemon keeps beside the database (never the token itself).

@@ -6,11 +6,7 @@ import KlachtDaemon
 /// A case as the quality staff read it in a terminal (Dutch labels, local times).
 enum CaseText {
     static func localTime(_ date: Date, _ runtime: Runtime) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = runtime.civil.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { (n ?? 0) < 10 ? "0\(n ?? 0)" : "\(n ?? 0)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
+        CivilText.sortable(date, runtime.civil)
     }
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],

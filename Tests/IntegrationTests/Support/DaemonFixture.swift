@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import XCTest
+import TestMailSupport
 
 /// A klachtd installation for one test: its own directory, configuration and database,
 /// driving the real `klachtd` executable as an operator would.

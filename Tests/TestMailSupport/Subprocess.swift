@@ -3,15 +3,15 @@ import Glibc
 
 /// Runs programs with posix_spawn and waitpid (Foundation's Process was seen to hang here),
 /// with standard output and error captured through files.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
+public enum Subprocess {
+    public struct Result {
+        public var status: Int32
+        public var output: String
+        public var error: String
     }
 
     /// Runs to completion; `input` goes to standard input.
-    static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Result {
         let base = NSTemporaryDirectory() + "klachtd-sub-\(UUID().uuidString)"
         let stdinPath = base + ".in", stdoutPath = base + ".out", stderrPath = base + ".err"
         _ = FileManager.default.createFile(atPath: stdinPath, contents: Data(input ?? []))
@@ -24,7 +24,7 @@ enum Subprocess {
     }
 
     /// Starts a program in the background; its output goes to `log`.
-    static func spawn(_ arguments: [String], stdin: String = "/dev/null", stdout: String, stderr: String,
+    public static func spawn(_ arguments: [String], stdin: String = "/dev/null", stdout: String, stderr: String,
                       environment: [String: String] = [:]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -46,7 +46,7 @@ enum Subprocess {
     }
 
     /// Waits for a child; returns its exit status, or 128 + signal when a signal ended it.
-    static func wait(_ pid: pid_t) -> Int32 {
+    public static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         if status & 0x7f == 0 { return (status >> 8) & 0xff }
@@ -54,7 +54,7 @@ enum Subprocess {
     }
 
     /// Whether a child has ended, without waiting.
-    static func hasExited(_ pid: pid_t) -> Int32? {
+    public static func hasExited(_ pid: pid_t) -> Int32? {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
         guard result == pid else { return nil }
