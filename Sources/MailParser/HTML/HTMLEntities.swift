@@ -17,46 +17,66 @@ enum HTMLEntities {
         "Ntilde": "Ñ", "Oacute": "Ó", "Ouml": "Ö", "Oslash": "Ø", "Uacute": "Ú", "Uuml": "Ü", "AElig": "Æ",
     ]
 
-    /// Replaces every character reference in `text`; unknown ones stay as written.
-    static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") else {
-                result.append(character)
-                index = text.index(after: index)
-                continue
-            }
-            let name = text[text.index(after: index)..<semicolon]
-            if let replacement = resolve(name) {
-                result += replacement
-                index = text.index(after: semicolon)
+    /// The named references as UTF-8, looked up per reference.
+    private static let namedBytes: [String: [UInt8]] = named.mapValues { Array($0.utf8) }
+
+    /// Appends `bytes[range]` to `output` with every character reference replaced;
+    /// unknown ones stay as written.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8]) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "&") else { output.append(byte); index += 1; continue }
+            var semicolon = index + 1
+            let limit = min(end, index + 12)
+            while semicolon < limit && bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+            if semicolon < limit, resolve(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]), into: &output) {
+                index = semicolon + 1
             } else {
-                result.append(character)
-                index = text.index(after: index)
+                output.append(byte)
+                index += 1
             }
         }
-        return result
     }
 
-    private static func resolve(_ name: Substring) -> String? {
-        if name.hasPrefix("#") {
-            let digits = name.dropFirst()
-            let value: UInt32?
-            if digits.hasPrefix("x") || digits.hasPrefix("X") {
-                value = UInt32(digits.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(digits)
-            }
-            guard let value else { return nil }
-            if value >= 0x80 && value <= 0x9F {
-                // Numeric references to C1 controls mean windows-1252 characters (HTML §13.2.5.80).
-                return Windows1252.decode([UInt8(value)])
-            }
-            return Unicode.Scalar(value).map { String(Character($0)) } ?? "\u{FFFD}"
+    private static func resolve(_ name: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        guard let first = name.first else { return false }
+        guard first == UInt8(ascii: "#") else {
+            let key = String(decoding: name, as: UTF8.self)
+            guard let replacement = namedBytes[key] ?? namedBytes[key.lowercased()] else { return false }
+            output.append(contentsOf: replacement)
+            return true
         }
-        return named[String(name)] ?? named[name.lowercased()]
+        guard let value = numericValue(name.dropFirst()) else { return false }
+        if value >= 0x80 && value <= 0x9F {
+            // Numeric references to C1 controls mean windows-1252 characters (HTML §13.2.5.80).
+            output.append(contentsOf: Windows1252.decode([UInt8(value)]).utf8)
+        } else {
+            output.append(contentsOf: String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).utf8)
+        }
+        return true
+    }
+
+    /// The value of "123" or "x1F" (the part after "&#"), or nil.
+    private static func numericValue(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
+        var digits = digits
+        var radix: UInt32 = 10
+        if let first = digits.first, first == UInt8(ascii: "x") || first == UInt8(ascii: "X") { radix = 16; digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value: UInt32 = 0
+        for byte in digits {
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            guard !overflow, shifted <= UInt32.max - digit else { return nil }
+            value = shifted + digit
+        }
+        return value
     }
 }

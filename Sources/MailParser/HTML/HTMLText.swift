@@ -1,7 +1,9 @@
-import Foundation
-
 /// Readable text from an HTML body: block elements become line breaks, list items "- ",
 /// script, style and head are dropped, entities decoded and whitespace collapsed.
+///
+/// It works on the UTF-8 bytes and writes bytes: HTML bodies are the largest texts the
+/// parser sees (newsletters of a megabyte are common), and walking them by `Character`
+/// costs a grapheme break check per letter.
 enum HTMLText {
     private static let blockElements: Set<String> = [
         "p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote",
@@ -11,144 +13,97 @@ enum HTMLText {
     private static let droppedElements: Set<String> = ["script", "style", "head", "noscript", "template", "xml", "o:p"]
 
     static func text(from html: String) -> String {
-        var output = ""
-        var pendingSpace = false
-        let characters = Array(html.unicodeScalars)
+        var html = html
+        return html.withUTF8 { bytes in
+            var writer = HTMLTextWriter()
+            render(bytes, into: &writer)
+            return writer.tidyText()
+        }
+    }
+
+    private static func render(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout HTMLTextWriter) {
         var index = 0
         var textStart = 0
-        var quoteDepth = 0
-        var preDepth = 0
-
-        func emitText(_ end: Int) {
-            guard end > textStart else { return }
-            var raw = String.UnicodeScalarView()
-            raw.append(contentsOf: characters[textStart..<end])
-            let decoded = HTMLEntities.decode(Substring(String(raw)))
-            for character in decoded {
-                if preDepth > 0 {
-                    // Preformatted text keeps its spaces and line breaks.
-                    if character == "\n" || character == "\r\n" { output.append("\n"); continue }
-                    startLineIfNeeded()
-                    output.append(character)
-                    continue
-                }
-                if character.isWhitespace && character != "\u{00A0}" {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace && !output.isEmpty && output.last != "\n" { output.append(" ") }
-                    pendingSpace = false
-                    startLineIfNeeded()
-                    output.append(character == "\u{00A0}" ? " " : character)
-                }
-            }
-        }
-
-        /// Quoted history (`<blockquote>`) is marked with "> " like plain-text quoting, so
-        /// reply extraction treats both alike.
-        func startLineIfNeeded() {
-            guard quoteDepth > 0, output.isEmpty || output.last == "\n" else { return }
-            output += String(repeating: "> ", count: quoteDepth)
-        }
-
-        func newline(_ count: Int) {
-            pendingSpace = false
-            while output.last == " " { output.removeLast() }
-            var trailing = 0
-            for character in output.reversed() { if character == "\n" { trailing += 1 } else { break } }
-            if output.isEmpty { return }
-            for _ in trailing..<max(trailing, count) { output.append("\n") }
-        }
-
-        while index < characters.count {
-            guard characters[index] == "<" else { index += 1; continue }
-            emitText(index)
-            if matches(characters, at: index, "<!--") {
-                index = find(characters, "-->", from: index + 4).map { $0 + 3 } ?? characters.count
+        let count = bytes.count
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            writer.text(bytes, textStart..<index)
+            if HTMLBytes.matches(bytes, at: index, "<!--") {
+                index = HTMLBytes.find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? count
                 textStart = index
                 continue
             }
-            let close = find(characters, ">", from: index + 1) ?? characters.count
-            let (name, isEnd) = tagName(characters, from: index + 1, to: close)
-            index = min(close + 1, characters.count)
+            let close = HTMLBytes.find(bytes, ">", from: index + 1) ?? count
+            let (name, isEnd) = tagName(bytes, from: index + 1, to: close)
+            index = min(close + 1, count)
             textStart = index
             if !isEnd && droppedElements.contains(name) {
                 // Without a closing tag the element is ignored rather than swallowing the rest.
-                index = find(characters, "</" + name, from: index, caseInsensitive: true)
-                    .flatMap { find(characters, ">", from: $0) }.map { $0 + 1 } ?? index
+                index = HTMLBytes.find(bytes, "</" + name, from: index, caseInsensitive: true)
+                    .flatMap { HTMLBytes.find(bytes, ">", from: $0) }.map { $0 + 1 } ?? index
                 textStart = index
                 continue
             }
             switch name {
-            case "br": newline(1)
+            case "br": writer.newline(1)
             case "li":
-                newline(1)
-                if !isEnd { startLineIfNeeded(); output += "- " }
+                writer.newline(1)
+                if !isEnd { writer.startLineIfNeeded(); writer.append("- ") }
             case "blockquote":
-                newline(2)
-                quoteDepth = max(0, quoteDepth + (isEnd ? -1 : 1))
-            case "td", "th": if isEnd { pendingSpace = true }
+                writer.newline(2)
+                writer.quoteDepth = max(0, writer.quoteDepth + (isEnd ? -1 : 1))
+            case "td", "th": if isEnd { writer.pendingSpace = true }
             case "pre":
-                newline(1)
-                preDepth = max(0, preDepth + (isEnd ? -1 : 1))
-            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table": newline(2)
-            default: if blockElements.contains(name) { newline(1) }
+                writer.newline(1)
+                writer.preDepth = max(0, writer.preDepth + (isEnd ? -1 : 1))
+            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table": writer.newline(2)
+            default: if blockElements.contains(name) { writer.newline(1) }
             }
         }
-        emitText(characters.count)
-        return tidy(output)
+        writer.text(bytes, textStart..<count)
     }
 
-    /// Trims line ends (starts carry only preformatted indentation) and limits blank lines to one.
-    private static func tidy(_ text: String) -> String {
-        var lines: [String] = []
-        var blank = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-            if trimmed.isEmpty {
-                blank += 1
-                if blank > 1 || lines.isEmpty { continue }
-            } else {
-                blank = 0
-            }
-            lines.append(trimmed)
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func tagName(_ characters: [Unicode.Scalar], from start: Int, to end: Int) -> (String, Bool) {
+    /// The lower-cased element name, or "" for names too long to be one we know (which
+    /// keeps the name a small string, without an allocation per tag).
+    private static func tagName(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (String, Bool) {
         var index = start
         var isEnd = false
-        if index < end && characters[index] == "/" { isEnd = true; index += 1 }
-        var name = ""
+        if index < end && bytes[index] == UInt8(ascii: "/") { isEnd = true; index += 1 }
+        var name: [UInt8] = []
         while index < end {
-            let scalar = characters[index]
-            if scalar == " " || scalar == "/" || scalar == "\t" || scalar == "\n" || scalar == "\r" { break }
-            name.unicodeScalars.append(scalar)
+            let byte = bytes[index]
+            if byte == 0x20 || byte == UInt8(ascii: "/") || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
+            if name.count == 12 { return ("", isEnd) }
+            name.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
             index += 1
         }
-        return (name.lowercased(), isEnd)
+        return (String(decoding: name, as: UTF8.self), isEnd)
     }
+}
 
-    private static func matches(_ characters: [Unicode.Scalar], at index: Int, _ literal: String) -> Bool {
-        let scalars = Array(literal.unicodeScalars)
-        guard index + scalars.count <= characters.count else { return false }
-        for offset in 0..<scalars.count where characters[index + offset] != scalars[offset] { return false }
+/// Byte searches in an HTML body.
+enum HTMLBytes {
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= bytes.count else { return false }
+        let pattern = literal.utf8Start
+        for offset in 0..<length where bytes[index + offset] != pattern[offset] { return false }
         return true
     }
 
-    private static func find(_ characters: [Unicode.Scalar], _ literal: String, from start: Int,
-                             caseInsensitive: Bool = false) -> Int? {
-        let scalars = Array((caseInsensitive ? literal.lowercased() : literal).unicodeScalars)
-        guard let first = scalars.first, start < characters.count else { return nil }
+    static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: String, from start: Int,
+                     caseInsensitive: Bool = false) -> Int? {
+        let pattern = Array((caseInsensitive ? literal.lowercased() : literal).utf8)
+        guard let first = pattern.first, start < bytes.count else { return nil }
         var index = start
-        while index + scalars.count <= characters.count {
-            let scalar = caseInsensitive ? lower(characters[index]) : characters[index]
-            if scalar == first {
+        let last = bytes.count - pattern.count
+        while index <= last {
+            let byte = caseInsensitive ? lower(bytes[index]) : bytes[index]
+            if byte == first {
                 var matched = true
-                for offset in 1..<scalars.count {
-                    let candidate = caseInsensitive ? lower(characters[index + offset]) : characters[index + offset]
-                    if candidate != scalars[offset] { matched = false; break }
+                for offset in 1..<pattern.count {
+                    let candidate = caseInsensitive ? lower(bytes[index + offset]) : bytes[index + offset]
+                    if candidate != pattern[offset] { matched = false; break }
                 }
                 if matched { return index }
             }
@@ -157,7 +112,7 @@ enum HTMLText {
         return nil
     }
 
-    private static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        (scalar.value >= 0x41 && scalar.value <= 0x5A) ? Unicode.Scalar(scalar.value + 0x20) ?? scalar : scalar
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 }

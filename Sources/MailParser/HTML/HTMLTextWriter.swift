@@ -1,0 +1,114 @@
+/// The output side of `HTMLText`: collapses whitespace, keeps preformatted text, marks
+/// quoted history with "> ", and limits blank lines, all on UTF-8 bytes.
+struct HTMLTextWriter {
+    private(set) var output: [UInt8] = []
+    var pendingSpace = false
+    var quoteDepth = 0
+    var preDepth = 0
+    private var decoded: [UInt8] = []
+
+    /// Text between tags: entities decoded, then written.
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        decoded.removeAll(keepingCapacity: true)
+        HTMLEntities.decode(bytes, range, into: &decoded)
+        var index = 0
+        let count = decoded.count
+        while index < count {
+            let byte = decoded[index]
+            if preDepth > 0 {
+                // Preformatted text keeps its spaces and line breaks.
+                if byte == 0x0D && index + 1 < count && decoded[index + 1] == 0x0A { index += 1; continue }
+                if byte == 0x0A { output.append(0x0A); index += 1; continue }
+                startLineIfNeeded()
+                output.append(byte)
+                index += 1
+                continue
+            }
+            let whitespace = Self.whitespaceLength(decoded, at: index)
+            if whitespace > 0 {
+                pendingSpace = true
+                index += whitespace
+                continue
+            }
+            if pendingSpace && !output.isEmpty && output.last != 0x0A { output.append(0x20) }
+            pendingSpace = false
+            startLineIfNeeded()
+            if byte == 0xC2 && index + 1 < count && decoded[index + 1] == 0xA0 {
+                output.append(0x20)  // a no-break space is kept as one space, never collapsed
+                index += 2
+                continue
+            }
+            output.append(byte)
+            index += 1
+        }
+    }
+
+    mutating func append(_ literal: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Quoted history (`<blockquote>`) is marked with "> " like plain-text quoting, so
+    /// reply extraction treats both alike.
+    mutating func startLineIfNeeded() {
+        guard quoteDepth > 0, output.isEmpty || output.last == 0x0A else { return }
+        for _ in 0..<quoteDepth { output.append(0x3E); output.append(0x20) }
+    }
+
+    /// Ends the line and adds blank lines up to `count` line breaks in a row.
+    mutating func newline(_ count: Int) {
+        pendingSpace = false
+        while output.last == 0x20 { output.removeLast() }
+        if output.isEmpty { return }
+        var trailing = 0
+        var index = output.count - 1
+        while index >= 0 && output[index] == 0x0A { trailing += 1; index -= 1 }
+        for _ in trailing..<max(trailing, count) { output.append(0x0A) }
+    }
+
+    /// The text with line ends trimmed (starts carry only preformatted indentation), no
+    /// leading or trailing blank lines and never two blank lines in a row.
+    func tidyText() -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(output.count)
+        var blank = 0
+        var lineStart = 0
+        var wroteLine = false
+        let count = output.count
+        while lineStart <= count {
+            var lineEnd = lineStart
+            while lineEnd < count && output[lineEnd] != 0x0A { lineEnd += 1 }
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart && (output[trimmedEnd - 1] == 0x20 || output[trimmedEnd - 1] == 0x09) { trimmedEnd -= 1 }
+            if trimmedEnd == lineStart {
+                blank += 1
+            } else {
+                if wroteLine { result.append(0x0A); if blank > 0 { result.append(0x0A) } }
+                result.append(contentsOf: output[lineStart..<trimmedEnd])
+                wroteLine = true
+                blank = 0
+            }
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The length of the whitespace character at `index` (what `Character.isWhitespace`
+    /// accepts, without the no-break space), or 0.
+    static func whitespaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        guard byte >= 0xC2, index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0x85 ? 2 : 0 }
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (byte, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0                                  // U+1680
+        case (0xE2, 0x80): return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0                                  // U+205F
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0                                  // U+3000
+        default: return 0
+        }
+    }
+}
