@@ -1,11 +1,30 @@
-/// Whitespace trimming in plain Swift: Foundation's bridged version copies the whole string,
-/// which costs seconds on multi-megabyte bodies.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Trimming and searching in plain Swift on UTF-8: with Foundation imported, `contains`,
+/// `trimmingCharacters` and `components(separatedBy:)` on strings go through NSString's
+/// locale-aware UTF-16 code, which made them the parser's largest cost.
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
     var trimmedWhitespace: Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return Substring(self[first...last])
+    }
+
+    /// The text without leading and trailing spaces and tabs (what Foundation calls
+    /// `.whitespaces`: tab and the Unicode space separators), keeping line breaks.
+    var trimmedSpaces: Substring { trimmed(where: \.isSpaceOrTab) }
+
+    /// The text without leading and trailing scalars for which `isTrimmed` holds.
+    func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return Substring(self[first...last])
     }
 
@@ -19,28 +38,59 @@ extension StringProtocol {
     /// Whether the text has anything but whitespace; stops at the first visible character.
     var hasVisibleText: Bool { unicodeScalars.contains { !$0.properties.isWhitespace } }
 
-    /// Whether `needle` occurs, compared as UTF-8 bytes: the standard library's `contains`
-    /// on strings goes through Foundation's locale-aware search, which costs far more.
+    /// Whether `needle` occurs, compared as UTF-8 bytes (so without Unicode normalisation,
+    /// which mail text compared with lower-cased ASCII markers never needs).
     func containsBytes(_ needle: String) -> Bool {
-        let wanted = Array(needle.utf8)
-        guard let first = wanted.first else { return true }
-        var utf8 = self.utf8.makeIterator()
-        var found = false
-        var haystack: [UInt8] = []
-        haystack.reserveCapacity(self.utf8.count)
-        while let byte = utf8.next() { haystack.append(byte) }
-        guard haystack.count >= wanted.count else { return false }
-        haystack.withUnsafeBufferPointer { bytes in
-            var start = 0
-            while start <= bytes.count - wanted.count, !found {
-                if bytes[start] == first {
-                    var offset = 1
-                    while offset < wanted.count, bytes[start + offset] == wanted[offset] { offset += 1 }
-                    found = offset == wanted.count
-                }
-                start += 1
-            }
+        var needle = needle
+        return needle.withUTF8 { wanted in
+            if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.contains($0, wanted) }) { return found }
+            return Array(utf8).withUnsafeBufferPointer { ByteSearch.contains($0, wanted) }
         }
-        return found
+    }
+}
+
+extension String {
+    /// The lines of the text split at "\n" (a "\r" before it stays on the line).
+    var newlineSeparatedLines: [Substring] {
+        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Tab or a Unicode space separator (Zs), without the cost of a property lookup for ASCII.
+    var isSpaceOrTab: Bool {
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        return properties.generalCategory == .spaceSeparator
+    }
+}
+
+/// Substring search on bytes: `memchr` finds candidates for the first byte, `memcmp` checks them.
+enum ByteSearch {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
+        var start = base
+        let end = base + haystack.count
+        while end - start >= needle.count {
+            guard let hit = memchr(start, Int32(wanted.pointee), end - start - needle.count + 1) else { return false }
+            let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(candidate + 1, wanted + 1, needle.count - 1) == 0 { return true }
+            start = candidate + 1
+        }
+        return false
+    }
+}
+
+extension StringProtocol {
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation.
+    func trimmingSpaces() -> String { String(trimmedSpaces) }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation.
+    func trimmingWhitespace() -> String { String(trimmedWhitespace) }
+
+    /// The text without leading and trailing spaces, tabs and the given ASCII characters.
+    func trimmingSpaces(and characters: StaticString) -> String {
+        let extra = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        return String(trimmed { $0.isSpaceOrTab || ($0.value < 0x80 && extra.contains(UInt8($0.value))) })
     }
 }

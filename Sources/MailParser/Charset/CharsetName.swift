@@ -6,8 +6,8 @@ struct CharsetName: Equatable {
     let label: String
 
     init(_ label: String) {
-        var cleaned = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        var cleaned = label.trimmingWhitespace().lowercased()
+        cleaned = String(cleaned.trimmed { $0 == "\"" || $0 == "'" })
         self.label = cleaned
     }
 

@@ -20,10 +20,10 @@ struct ContentType {
     /// Parses a raw (unfolded, not RFC 2047-decoded) value; nil when it has no usable type.
     init?(parsing value: String) {
         let semicolon = value.firstIndex(of: ";") ?? value.endIndex
-        let typeText = value[..<semicolon].trimmingCharacters(in: .whitespaces).lowercased()
+        let typeText = value[..<semicolon].trimmingSpaces().lowercased()
         // Keep the leading token characters only: "text/plain>" still means text/plain.
         let pieces = typeText.split(separator: "/", maxSplits: 1).map {
-            String($0.trimmingCharacters(in: .whitespaces).prefix(while: ContentType.isTokenCharacter))
+            String($0.trimmingSpaces().prefix(while: ContentType.isTokenCharacter))
         }
         guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty,
               !pieces[0].contains(" "), !pieces[1].contains(" ") else { return nil }
@@ -53,7 +53,7 @@ struct ContentDisposition {
 
     init(parsing value: String) {
         let semicolon = value.firstIndex(of: ";") ?? value.endIndex
-        kind = value[..<semicolon].trimmingCharacters(in: .whitespaces).lowercased()
+        kind = value[..<semicolon].trimmingSpaces().lowercased()
         parameters = ParameterList(parsing: semicolon < value.endIndex ? value[value.index(after: semicolon)...] : "")
     }
 }
@@ -63,7 +63,7 @@ enum TransferEncoding {
     case identity, base64, quotedPrintable, uuencode
 
     init(headerValue: String?) {
-        let value = headerValue?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let value = headerValue?.trimmingSpaces().lowercased() ?? ""
         switch value {
         case "base64": self = .base64
         case "quoted-printable": self = .quotedPrintable

@@ -21,8 +21,8 @@ struct MimeEntity {
         let name = disposition?.parameters["filename"] ?? contentType.parameters["name"]
         // Line breaks inside encoded words come from careless folding, not from the name.
         let cleaned = name.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)) }
-        guard let cleaned, !cleaned.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        return cleaned.trimmingCharacters(in: .whitespaces)
+        guard let cleaned, !cleaned.trimmingSpaces().isEmpty else { return nil }
+        return cleaned.trimmingSpaces()
     }
 
     /// Parses the entity occupying `range`; `defaultType` applies when Content-Type is absent.

@@ -5,7 +5,7 @@
 /// two words still decodes. Words glued to surrounding text are accepted, as mail clients do.
 enum EncodedWordDecoder {
     static func decode(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        guard text.containsBytes("=?") else { return text }
         var result = ""
         var pendingCharset: String?
         var pendingBytes: [UInt8] = []

@@ -24,7 +24,7 @@ struct ParameterList {
             if encoded {
                 simple[name] = ParameterList.decodeExtended(rawValue)
             } else if simple[name] == nil {
-                simple[name] = wasQuoted || rawValue.contains("=?") ? EncodedWordDecoder.decode(rawValue) : rawValue
+                simple[name] = wasQuoted || rawValue.containsBytes("=?") ? EncodedWordDecoder.decode(rawValue) : rawValue
             }
         }
         for (name, parts) in sections {
@@ -41,26 +41,28 @@ struct ParameterList {
                 }
             }
             let text = CharsetDecoder.decode(bytes, charset: charset ?? "utf-8").text
-            simple[name] = text.contains("=?") ? EncodedWordDecoder.decode(text) : text
+            simple[name] = text.containsBytes("=?") ? EncodedWordDecoder.decode(text) : text
         }
         values = simple
     }
 
     /// `name=value` pairs with quotes removed; tolerant of missing semicolons and stray spaces.
+    /// It walks Unicode scalars: every delimiter is ASCII, and grapheme breaking per letter
+    /// would cost more than the rest of the header parsing.
     private static func rawPairs(_ text: Substring) -> [(String, String, Bool)] {
         var pairs: [(String, String, Bool)] = []
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var index = 0
         while index < characters.count {
-            while index < characters.count && (characters[index] == ";" || characters[index].isWhitespace) { index += 1 }
+            while index < characters.count && (characters[index] == ";" || characters[index].properties.isWhitespace) { index += 1 }
             var name = ""
             while index < characters.count && characters[index] != "=" && characters[index] != ";" {
-                name.append(characters[index])
+                name.unicodeScalars.append(characters[index])
                 index += 1
             }
             guard index < characters.count, characters[index] == "=" else { continue }
             index += 1
-            while index < characters.count && characters[index].isWhitespace { index += 1 }
+            while index < characters.count && characters[index].properties.isWhitespace { index += 1 }
             var value = ""
             var quoted = false
             if index < characters.count && characters[index] == "\"" {
@@ -68,18 +70,18 @@ struct ParameterList {
                 index += 1
                 while index < characters.count && characters[index] != "\"" {
                     if characters[index] == "\\" && index + 1 < characters.count { index += 1 }
-                    value.append(characters[index])
+                    value.unicodeScalars.append(characters[index])
                     index += 1
                 }
                 index += 1
             } else {
                 while index < characters.count && characters[index] != ";" {
-                    value.append(characters[index])
+                    value.unicodeScalars.append(characters[index])
                     index += 1
                 }
-                value = value.trimmingCharacters(in: .whitespaces)
+                value = value.trimmingSpaces()
             }
-            let trimmedName = name.trimmingCharacters(in: .whitespaces)
+            let trimmedName = name.trimmingSpaces()
             if !trimmedName.isEmpty { pairs.append((trimmedName, value, quoted)) }
         }
         return pairs

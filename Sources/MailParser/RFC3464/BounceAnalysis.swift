@@ -36,8 +36,8 @@ enum BounceAnalysis {
             }
         }
         guard let text else { return nil }
-        for line in text.components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        for line in text.newlineSeparatedLines {
+            let trimmed = line.trimmingSpaces()
             if trimmed.lowercased().hasPrefix("message-id:"), let id = MessageIdentifiers.parse(String(trimmed.dropFirst(11))).first {
                 return id
             }

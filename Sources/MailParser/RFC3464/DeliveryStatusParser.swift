@@ -21,24 +21,24 @@ enum DeliveryStatusParser {
     private static func recipient(from group: HeaderBlock) -> BounceRecipient? {
         // Final-Recipient can be "system; <>"; then the original recipient names the mailbox.
         let candidates = ["Final-Recipient", "Original-Recipient", "X-Actual-Recipient"].compactMap { name in
-            group.first(name).map { typedValue($0.value).trimmingCharacters(in: CharacterSet(charactersIn: "<> ")) }
+            group.first(name).map { typedValue($0.value).trimmingSpaces(and: "<>") }
         }
         guard let address = candidates.first(where: { $0.contains("@") }) ?? candidates.first(where: { !$0.isEmpty })
         else { return nil }
-        let status = group.first("Status")?.value.trimmingCharacters(in: .whitespaces)
+        let status = group.first("Status")?.value.trimmingSpaces()
             .split(separator: " ").first.map(String.init)
         // Folded diagnostics keep their indentation when unfolded; one space reads better.
         let diagnostic = group.first("Diagnostic-Code").map {
             typedValue($0.value).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         return BounceRecipient(address: address,
-                               action: group.first("Action")?.value.trimmingCharacters(in: .whitespaces).lowercased(),
+                               action: group.first("Action")?.value.trimmingSpaces().lowercased(),
                                status: status, diagnostic: diagnostic?.isEmpty == true ? nil : diagnostic)
     }
 
     /// The value after the `type;` prefix (`rfc822; user@example.com`, `smtp; 550 …`).
     private static func typedValue(_ value: String) -> String {
-        guard let semicolon = value.firstIndex(of: ";") else { return value.trimmingCharacters(in: .whitespaces) }
-        return value[value.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)
+        guard let semicolon = value.firstIndex(of: ";") else { return value.trimmingSpaces() }
+        return value[value.index(after: semicolon)...].trimmingSpaces()
     }
 }

@@ -17,12 +17,12 @@ enum NonStandardBounce {
             let local = address.address.lowercased().split(separator: "@").first ?? ""
             let name = address.name?.lowercased() ?? ""
             return local == "mailer-daemon" || local == "postmaster" || local.hasPrefix("mail-daemon")
-                || local == "maildaemon" || name.contains("mail delivery") || name.contains("mailer-daemon")
+                || local == "maildaemon" || name.containsBytes("mail delivery") || name.containsBytes("mailer-daemon")
         }
         let subject = message.subject?.lowercased() ?? ""
-        let subjectSays = subjectMarkers.contains { subject.contains($0) }
+        let subjectSays = subjectMarkers.contains { subject.containsBytes($0) }
         return (senderIsDaemon && (subjectSays || !subject.isEmpty || message.subject == nil))
-            || (subjectSays && (message.header("Return-Path")?.contains("<>") ?? false))
+            || (subjectSays && (message.header("Return-Path")?.containsBytes("<>") ?? false))
     }
 
     /// Recipients and status codes read from the bounce text, skipping the daemon's own addresses.
@@ -31,7 +31,7 @@ enum NonStandardBounce {
         var recipients: [BounceRecipient] = []
         var seen = Set<String>()
         var lastStatus: String?
-        let lines = text.components(separatedBy: "\n")
+        let lines = text.newlineSeparatedLines.map(String.init)
         for (index, line) in lines.enumerated() {
             if isStartOfReturnedMessage(line) { break }
             if isQuotedHeaderLine(line) { continue }
@@ -39,7 +39,7 @@ enum NonStandardBounce {
                 lastStatus = status
                 if let last = recipients.indices.last, recipients[last].status == nil {
                     recipients[last].status = status
-                    recipients[last].diagnostic = line.trimmingCharacters(in: .whitespaces)
+                    recipients[last].diagnostic = line.trimmingSpaces()
                 }
             }
             for address in addresses(in: line) where !excluded.contains(address.lowercased()) {
@@ -51,7 +51,7 @@ enum NonStandardBounce {
                 let status = statusCode(in: window) ?? phraseStatus(in: window) ?? basicReplyStatus(in: window)
                 recipients.append(BounceRecipient(
                     address: address, action: "failed", status: status,
-                    diagnostic: status == nil ? nil : window.trimmingCharacters(in: .whitespaces)))
+                    diagnostic: status == nil ? nil : window.trimmingSpaces()))
             }
         }
         if let lastStatus {
@@ -66,11 +66,11 @@ enum NonStandardBounce {
     /// Lines where clients start quoting the returned message.
     private static func isStartOfReturnedMessage(_ line: String) -> Bool {
         let lowered = line.lowercased()
-        return lowered.contains("original message follows") || lowered.contains("below this line is a copy")
-            || lowered.contains("original message headers") || lowered.hasPrefix("------ this is a copy")
-            || lowered.contains("--- below this line") || lowered.hasPrefix("received: ")
-            || lowered.contains("headers of the original message") || lowered.hasPrefix("return-path:")
-            || lowered.contains("----- original message") || lowered.contains("-----oorspronkelijk bericht")
+        return lowered.containsBytes("original message follows") || lowered.containsBytes("below this line is a copy")
+            || lowered.containsBytes("original message headers") || lowered.hasPrefix("------ this is a copy")
+            || lowered.containsBytes("--- below this line") || lowered.hasPrefix("received: ")
+            || lowered.containsBytes("headers of the original message") || lowered.hasPrefix("return-path:")
+            || lowered.containsBytes("----- original message") || lowered.containsBytes("-----oorspronkelijk bericht")
     }
 
     /// The first enhanced status code (RFC 3463), `4.x.x` or `5.x.x`, in the text.
@@ -99,11 +99,12 @@ enum NonStandardBounce {
         return nil
     }
 
+    private static let quotedHeaderLabels = ["message-id:", "references:", "in-reply-to:", "dkim-signature:", "x-", "received:"]
+
     /// Header lines of a quoted message, whose msg-ids look like addresses.
     private static func isQuotedHeaderLine(_ line: String) -> Bool {
-        let lowered = line.trimmingCharacters(in: .whitespaces).lowercased()
-        return ["message-id:", "references:", "in-reply-to:", "dkim-signature:", "x-", "received:"]
-            .contains { lowered.hasPrefix($0) }
+        let lowered = line.trimmedSpaces.lowercased()
+        return quotedHeaderLabels.contains { lowered.hasPrefix($0) }
     }
 
     /// Status codes implied by the wording of bounces that give none (Exim, old Sendmail).
@@ -119,7 +120,7 @@ enum NonStandardBounce {
 
     static func phraseStatus(in text: String) -> String? {
         let lowered = text.lowercased()
-        return phraseStatuses.first { lowered.contains($0.0) }?.1
+        return phraseStatuses.first { lowered.containsBytes($0.0) }?.1
     }
 
     /// "5.0.0" or "4.0.0" from a bare SMTP reply code (RFC 5321 §4.2) such as "550" or "421-".
@@ -144,9 +145,11 @@ enum NonStandardBounce {
     /// Things that look like addr-specs in free text.
     static func addresses(in line: String) -> [String] {
         var found: [String] = []
-        let separators = CharacterSet(charactersIn: " \t<>()[]\"',;:=")
-        for token in line.components(separatedBy: separators) where token.contains("@") {
-            var candidate = token.trimmingCharacters(in: CharacterSet(charactersIn: ".").union(.whitespaces))
+        let separators = Array(" \t<>()[]\"',;:=".utf8)
+        for bytes in line.utf8.split(omittingEmptySubsequences: false, whereSeparator: separators.contains)
+            where bytes.contains(UInt8(ascii: "@")) {
+            let token = Substring(bytes)
+            var candidate = token.trimmingSpaces(and: ".")
             if candidate.lowercased().hasPrefix("mailto") { candidate = String(candidate.dropFirst(6)) }
             let parts = candidate.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), parts[1].count >= 3,

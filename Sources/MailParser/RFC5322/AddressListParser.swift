@@ -71,7 +71,7 @@ enum AddressListParser {
         if let angle {
             let address = stripRoute(angle)
             var name = EncodedWordDecoder.decode(nameWords.joined(separator: " "))
-                .trimmingCharacters(in: .whitespaces)
+                .trimmingSpaces()
             if name.isEmpty, let comment = comments.first { name = EncodedWordDecoder.decode(comment) }
             if address.isEmpty && name.isEmpty { return [] }
             return [MailAddress(name: name.isEmpty ? nil : name, address: address)]
@@ -80,9 +80,9 @@ enum AddressListParser {
         if withAt.count > 1 && withAt.count == segments.count {
             return withAt.map { MailAddress(name: nil, address: $0) }
         }
-        let address = bare.trimmingCharacters(in: .whitespaces)
+        let address = bare.trimmingSpaces()
         guard !address.isEmpty else { return [] }
-        let comment = comments.first.map { EncodedWordDecoder.decode($0).trimmingCharacters(in: .whitespaces) }
+        let comment = comments.first.map { EncodedWordDecoder.decode($0).trimmingSpaces() }
         return [MailAddress(name: (comment?.isEmpty ?? true) ? nil : comment, address: address)]
     }
 

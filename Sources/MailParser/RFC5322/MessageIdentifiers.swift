@@ -8,7 +8,7 @@ enum MessageIdentifiers {
         var rest = Substring(value)
         while let open = rest.firstIndex(of: "<") {
             guard let close = rest[open...].firstIndex(of: ">") else { break }
-            let identifier = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let identifier = rest[rest.index(after: open)..<close].trimmingSpaces()
             let cleaned = AddressListParser.withoutCommentsAndSpaces(identifier)
             if !cleaned.isEmpty { identifiers.append(cleaned) }
             rest = rest[rest.index(after: close)...]
@@ -31,7 +31,7 @@ enum EnvelopeFields {
 
         if let id = header.first("Message-ID")?.unfoldedRaw {
             message.messageID = MessageIdentifiers.parse(id).first
-                ?? (id.isEmpty ? nil : id.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))
+                ?? (id.isEmpty ? nil : id.trimmingSpaces(and: "<>"))
         }
         if let subject = header.first("Subject")?.value { message.subject = String(subject.trimmedWhitespace) }
         if let date = header.first("Date")?.value {

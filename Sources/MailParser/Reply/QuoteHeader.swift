@@ -19,13 +19,13 @@ enum QuoteHeader {
     ]
 
     /// Whether `line` (joined with `next` when the client wrapped it) opens the quoted history.
-    static func startsHistory(line: Substring, next: Substring?, following: [Substring]) -> Bool {
+    static func startsHistory(line: Substring, next: Substring?, following: ArraySlice<Substring>) -> Bool {
         // Quote headers are short; long lines (minified HTML, base64 pasted as text) never are.
         guard line.utf8.count < 400, mayStartHistory(line) else { return false }
         let lowered = clean(line)
         if lowered.isEmpty { return false }
         if separators.contains(where: { lowered.hasPrefix($0) }) { return true }
-        if lowered.hasPrefix("----") && (lowered.contains("oorspronkelijk") || lowered.contains("original")) { return true }
+        if lowered.hasPrefix("----") && (lowered.containsBytes("oorspronkelijk") || lowered.containsBytes("original")) { return true }
         if isAttribution(lowered) { return true }
         if let next, !lowered.hasSuffix(":"), next.utf8.count < 400, isAttribution(lowered + " " + clean(next)) { return true }
         if fromLabels.contains(where: { lowered.hasPrefix($0) }) {
@@ -37,6 +37,9 @@ enum QuoteHeader {
         return false
     }
 
+    private static let wrappedAttributionStarts = [Array("op ".utf8), Array("on ".utf8), Array("am ".utf8), Array("le ".utf8)]
+    private static let signatureInitials: Set<UInt8> = [UInt8(ascii: "v"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "d"), UInt8(ascii: "e")]
+
     /// A cheap byte test that rules out most prose lines before any string work: every quote
     /// header has a colon, a dash or an underscore, or starts an attribution that wraps.
     private static func mayStartHistory(_ line: Substring) -> Bool {
@@ -45,16 +48,16 @@ enum QuoteHeader {
             return true
         }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
-        return [Array("op ".utf8), Array("on ".utf8), Array("am ".utf8), Array("le ".utf8)].contains(start)
+        return wrappedAttributionStarts.contains(start)
     }
 
     /// "Op … schreef …:", "Op … heeft … het volgende geschreven:", "On … wrote:", "Am … schrieb …:".
     private static func isAttribution(_ text: String) -> Bool {
         guard text.hasSuffix(":") else { return false }
-        if text.hasPrefix("op ") && (text.contains("schreef") || text.contains("geschreven")) { return true }
-        if text.hasPrefix("on ") && text.contains("wrote") { return true }
-        if text.hasPrefix("am ") && text.contains("schrieb") { return true }
-        if text.hasPrefix("le ") && text.contains("écrit") { return true }
+        if text.hasPrefix("op ") && (text.containsBytes("schreef") || text.containsBytes("geschreven")) { return true }
+        if text.hasPrefix("on ") && text.containsBytes("wrote") { return true }
+        if text.hasPrefix("am ") && text.containsBytes("schrieb") { return true }
+        if text.hasPrefix("le ") && text.containsBytes("écrit") { return true }
         return text.count < 200 && (text.hasSuffix(" wrote:") || text.hasSuffix(" schreef:"))
     }
 
@@ -63,7 +66,7 @@ enum QuoteHeader {
         if line == "-- " || line == "--" { return true }
         guard line.utf8.count < 120,
               let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 })?.asciiLowercased,
-              [UInt8(ascii: "v"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "d"), UInt8(ascii: "e")].contains(first)
+              signatureInitials.contains(first)
         else { return false }
         let lowered = clean(line)
         return deviceSignatures.contains { lowered.hasPrefix($0) } && lowered.count < 80

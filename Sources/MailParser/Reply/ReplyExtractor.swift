@@ -5,7 +5,7 @@ import Foundation
 public enum ReplyExtractor {
     /// The text above the first quote header, separator or signature, with `>` lines removed.
     public static func newText(of text: String) -> String {
-        let lines = ByteLines.normalizedNewlines(text).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ByteLines.normalizedNewlines(text).newlineSeparatedLines
         let above = newLines(lines, from: 0, stopAtHistory: true)
         if above.kept.contains(where: \.hasVisibleText) || above.historyStart == nil {
             return String(above.kept.joined(separator: "\n").trimmedWhitespace)
@@ -24,7 +24,7 @@ public enum ReplyExtractor {
         while index < lines.count {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            let following = Array(lines[(index + 1)...].prefix(6))
+            let following = lines[(index + 1)..<min(lines.count, index + 7)]
             if QuoteHeader.startsHistory(line: line, next: next, following: following) {
                 if stopAtHistory { return (kept, index) }
                 // A wrapped attribution's second line is part of the header, not new text.
