@@ -12,68 +12,73 @@ public enum JSONValue: Sendable {
 
     /// Compact JSON text (RFC 8259); non-ASCII stays UTF-8, control characters are escaped.
     public func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String) {
+    private func write(to output: inout [UInt8]) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
         case .number(let value):
             if !value.isFinite {
-                output += "null"
+                output.append(contentsOf: "null".utf8)
             } else if value == value.rounded(), abs(value) < 1e15 {
-                output += String(Int64(value))
+                output.append(contentsOf: String(Int64(value)).utf8)
             } else {
-                output += "\(value)"
+                output.append(contentsOf: "\(value)".utf8)
             }
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 value.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(pair.0, to: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 pair.1.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        var bytes: [UInt8] = [0x22]
-        bytes.reserveCapacity(value.utf8.count + 2)
-        let hexDigits = Array("0123456789abcdef".utf8)
-        var utf8 = Array(value.utf8)[...]
-        while let byte = utf8.popFirst() {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0x00..<0x20, 0x7F:
-                bytes += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
-                && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
-                // U+2028 and U+2029 break JavaScript string literals; escape them too.
-                let last = utf8[utf8.startIndex + 1]
-                utf8 = utf8.dropFirst(2)
-                bytes += Array((last == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-            default: bytes.append(byte)
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(0x22)
+        var value = value
+        value.withUTF8 { utf8 in
+            output.reserveCapacity(output.count + utf8.count + 1)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                index += 1
+                switch byte {
+                case 0x22: output.append(0x5C); output.append(0x22)
+                case 0x5C: output.append(0x5C); output.append(0x5C)
+                case 0x0A: output.append(0x5C); output.append(0x6E)
+                case 0x0D: output.append(0x5C); output.append(0x72)
+                case 0x09: output.append(0x5C); output.append(0x74)
+                case 0x00..<0x20, 0x7F:
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(hexDigit(byte >> 4))
+                    output.append(hexDigit(byte & 0xF))
+                case 0xE2 where index + 1 < utf8.count && utf8[index] == 0x80 && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
+                    // U+2028 and U+2029 break JavaScript string literals; escape them too.
+                    output.append(contentsOf: (utf8[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default: output.append(byte)
+                }
             }
         }
-        bytes.append(0x22)
-        output += String(decoding: bytes, as: UTF8.self)
+        output.append(0x22)
     }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
 }

@@ -1,22 +1,26 @@
-import Foundation
-
 /// The lines mail clients put above quoted history, and the signature markers below new text.
+///
+/// Lines are compared as lower-cased UTF-8 bytes: every line of every reply passes through
+/// here, and the markers are short literals.
 enum QuoteHeader {
     /// Separator lines written by Outlook and others above the original message.
-    private static let separators = [
+    private static let separators = bytes([
         "-----oorspronkelijk bericht-----", "-----original message-----", "----- original message -----",
         "-----ursprüngliche nachricht-----", "-----message d'origine-----", "________________________________",
-    ]
+    ])
     /// Field labels of the header block Outlook prints above the original message.
-    private static let fromLabels = ["van:", "from:", "von:", "de:"]
-    private static let dateLabels = ["verzonden:", "sent:", "date:", "datum:", "gesendet:", "envoyé:", "verstuurd:"]
-    private static let otherLabels = ["aan:", "to:", "onderwerp:", "subject:", "an:", "betreff:", "cc:"]
+    private static let fromLabels = bytes(["van:", "from:", "von:", "de:"])
+    private static let dateLabels = bytes(["verzonden:", "sent:", "date:", "datum:", "gesendet:", "envoyé:", "verstuurd:"])
+    private static let otherLabels = bytes(["aan:", "to:", "onderwerp:", "subject:", "an:", "betreff:", "cc:"])
     /// Phone and app signatures that end the new text.
-    private static let deviceSignatures = [
+    private static let deviceSignatures = bytes([
         "verzonden vanaf ", "verstuurd vanaf ", "verzonden vanuit ", "sent from my", "sent from outlook",
         "sent from mail for", "get outlook for", "download outlook voor", "outlook voor ios", "outlook voor android",
         "verzonden met ", "sent with ", "envoyé de mon", "von meinem",
-    ]
+    ])
+    private static let wrappedAttributionStarts = bytes(["op ", "on ", "am ", "le "])
+    private static let signatureInitials: Set<UInt8> = [UInt8(ascii: "v"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "d"), UInt8(ascii: "e")]
+    private static let colon = UInt8(ascii: ":")
 
     /// Whether `line` (joined with `next` when the client wrapped it) opens the quoted history.
     static func startsHistory(line: Substring, next: Substring?, following: ArraySlice<Substring>) -> Bool {
@@ -24,27 +28,24 @@ enum QuoteHeader {
         guard line.utf8.count < 400, mayStartHistory(line) else { return false }
         let lowered = clean(line)
         if lowered.isEmpty { return false }
-        if separators.contains(where: { lowered.hasPrefix($0) }) { return true }
-        if lowered.hasPrefix("----") && (lowered.containsBytes("oorspronkelijk") || lowered.containsBytes("original")) { return true }
+        if separators.contains(where: { lowered.starts(with: $0) }) { return true }
+        if lowered.starts(with: "----".utf8) && (has(lowered, "oorspronkelijk") || has(lowered, "original")) { return true }
         if isAttribution(lowered) { return true }
-        if let next, !lowered.hasSuffix(":"), next.utf8.count < 400, isAttribution(lowered + " " + clean(next)) { return true }
-        if fromLabels.contains(where: { lowered.hasPrefix($0) }) {
+        if let next, lowered.last != colon, next.utf8.count < 400, isAttribution(lowered + [0x20] + clean(next)) { return true }
+        if fromLabels.contains(where: { lowered.starts(with: $0) }) {
             let block = following.map(clean)
-            let hasDate = block.contains { text in dateLabels.contains { text.hasPrefix($0) } }
-            let hasOther = block.contains { text in otherLabels.contains { text.hasPrefix($0) } }
+            let hasDate = block.contains { text in dateLabels.contains { text.starts(with: $0) } }
+            let hasOther = block.contains { text in otherLabels.contains { text.starts(with: $0) } }
             return hasDate || hasOther
         }
         return false
     }
 
-    private static let wrappedAttributionStarts = [Array("op ".utf8), Array("on ".utf8), Array("am ".utf8), Array("le ".utf8)]
-    private static let signatureInitials: Set<UInt8> = [UInt8(ascii: "v"), UInt8(ascii: "s"), UInt8(ascii: "g"), UInt8(ascii: "d"), UInt8(ascii: "e")]
-
-    /// A cheap byte test that rules out most prose lines before any string work: every quote
+    /// A cheap byte test that rules out most prose lines before any other work: every quote
     /// header has a colon, a dash or an underscore, or starts an attribution that wraps.
     private static func mayStartHistory(_ line: Substring) -> Bool {
         let bytes = line.utf8
-        if bytes.contains(UInt8(ascii: ":")) || bytes.contains(UInt8(ascii: "-")) || bytes.contains(UInt8(ascii: "_")) {
+        if bytes.contains(colon) || bytes.contains(UInt8(ascii: "-")) || bytes.contains(UInt8(ascii: "_")) {
             return true
         }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
@@ -52,13 +53,13 @@ enum QuoteHeader {
     }
 
     /// "Op … schreef …:", "Op … heeft … het volgende geschreven:", "On … wrote:", "Am … schrieb …:".
-    private static func isAttribution(_ text: String) -> Bool {
-        guard text.hasSuffix(":") else { return false }
-        if text.hasPrefix("op ") && (text.containsBytes("schreef") || text.containsBytes("geschreven")) { return true }
-        if text.hasPrefix("on ") && text.containsBytes("wrote") { return true }
-        if text.hasPrefix("am ") && text.containsBytes("schrieb") { return true }
-        if text.hasPrefix("le ") && text.containsBytes("écrit") { return true }
-        return text.count < 200 && (text.hasSuffix(" wrote:") || text.hasSuffix(" schreef:"))
+    private static func isAttribution(_ text: [UInt8]) -> Bool {
+        guard text.last == colon else { return false }
+        if text.starts(with: "op ".utf8) && (has(text, "schreef") || has(text, "geschreven")) { return true }
+        if text.starts(with: "on ".utf8) && has(text, "wrote") { return true }
+        if text.starts(with: "am ".utf8) && has(text, "schrieb") { return true }
+        if text.starts(with: "le ".utf8) && has(text, "écrit") { return true }
+        return characterCount(text) < 200 && (text.ends(with: " wrote:") || text.ends(with: " schreef:"))
     }
 
     /// The `-- ` signature separator (RFC 3676 §4.3) or a "sent from my phone" line.
@@ -69,11 +70,62 @@ enum QuoteHeader {
               signatureInitials.contains(first)
         else { return false }
         let lowered = clean(line)
-        return deviceSignatures.contains { lowered.hasPrefix($0) } && lowered.count < 80
+        return deviceSignatures.contains { lowered.starts(with: $0) } && characterCount(lowered) < 80
     }
 
-    /// The line lowercased, trimmed and without the `*bold*` markers of HTML-to-text output.
-    private static func clean(_ line: Substring) -> String {
-        String(line.trimmedWhitespace.lowercased().filter { $0 != "*" })
+    /// The line's bytes lower-cased (ASCII and the Latin-1 capitals), trimmed of spaces,
+    /// tabs and no-break spaces, and without the `*bold*` markers of HTML-to-text output.
+    private static func clean(_ line: Substring) -> [UInt8] {
+        let bytes = Array(line.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end, let width = spaceWidth(bytes, at: start) { start += width }
+        while end > start {
+            if bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1; continue }
+            if end - 2 >= start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "*") { index += 1; continue }
+            if byte == 0xC3, index + 1 < end, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9E, bytes[index + 1] != 0x97 {
+                cleaned.append(0xC3)
+                cleaned.append(bytes[index + 1] + 0x20)  // À…Þ → à…þ, except ×
+                index += 2
+                continue
+            }
+            cleaned.append(byte.asciiLowercased)
+            index += 1
+        }
+        return cleaned
+    }
+
+    private static func spaceWidth(_ bytes: [UInt8], at index: Int) -> Int? {
+        if bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) { return 1 }
+        if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        return nil
+    }
+
+    private static func has(_ text: [UInt8], _ needle: StaticString) -> Bool {
+        text.withUnsafeBufferPointer {
+            ByteSearch.contains($0, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+        }
+    }
+
+    /// Characters, counted as UTF-8 lead bytes.
+    private static func characterCount(_ text: [UInt8]) -> Int { text.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+
+    private static func bytes(_ literals: [String]) -> [[UInt8]] { literals.map { Array($0.utf8) } }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard self.count >= count else { return false }
+        let pattern = UnsafeBufferPointer(start: suffix.utf8Start, count: count)
+        return self[(self.count - count)...].elementsEqual(pattern)
     }
 }
