@@ -50,6 +50,13 @@ extension StringProtocol {
 }
 
 extension String {
+    /// Whether the two are equal ignoring ASCII case, as header field names compare
+    /// (RFC 5322 §1.2.2), without building lower-cased copies.
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        return zip(utf8, other.utf8).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
+    }
+
     /// The lines of the text split at "\n" (a "\r" before it stays on the line).
     var newlineSeparatedLines: [Substring] {
         utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }

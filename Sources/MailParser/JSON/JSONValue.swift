@@ -57,6 +57,12 @@ public enum JSONValue: Sendable {
             output.reserveCapacity(output.count + utf8.count + 1)
             var index = 0
             while index < utf8.count {
+                // Copy the run of bytes that need no escape in one go.
+                let runStart = index
+                while index < utf8.count, utf8[index] >= 0x20, utf8[index] != 0x22, utf8[index] != 0x5C,
+                      utf8[index] != 0x7F, utf8[index] != 0xE2 { index += 1 }
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 index += 1
                 switch byte {

@@ -33,9 +33,11 @@ struct ContentType {
 
     /// RFC 2045 token characters: printable ASCII except specials.
     static func isTokenCharacter(_ character: Character) -> Bool {
-        guard character.isASCII, let value = character.asciiValue, value > 32, value < 127 else { return false }
-        return !"()<>@,;:\\\"/[]?=".contains(character)
+        guard let value = character.asciiValue, value > 32, value < 127 else { return false }
+        return !tspecials.contains(value)
     }
+
+    private static let tspecials = Set("()<>@,;:\\\"/[]?=".utf8)
 
     init(mimeType: String, parameters: ParameterList) {
         self.mimeType = mimeType

@@ -39,7 +39,9 @@ struct MimeEntity {
         var contentType = defaultType
         if let field = header.first("Content-Type") {
             if let parsed = ContentType(parsing: field.unfoldedRaw) {
-                contentType = ContentType(parsing: field.unfoldedRaw(charset: parsed.charset)) ?? parsed
+                // Raw 8-bit parameters (old clients' filenames) are read in the part's charset.
+                let hasRaw8Bit = parsed.charset != nil && field.rawValue.contains { $0 >= 0x80 }
+                contentType = hasRaw8Bit ? ContentType(parsing: field.unfoldedRaw(charset: parsed.charset)) ?? parsed : parsed
             } else {
                 defects.append("unreadable Content-Type \"\(field.value.prefix(60))\"")
                 contentType = .textPlain

@@ -9,8 +9,7 @@ struct HeaderBlock {
 
     /// The first field with this name, compared case-insensitively.
     func first(_ name: String) -> HeaderField? {
-        let wanted = name.lowercased()
-        return fields.first { $0.name.lowercased() == wanted }
+        fields.first { $0.name.equalsIgnoringASCIICase(name) }
     }
 
     /// Reads header fields from `range`, unfolding continuation lines (§2.2.3).

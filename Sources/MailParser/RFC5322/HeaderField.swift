@@ -52,7 +52,19 @@ public struct HeaderField: Sendable {
     }
 
     static func unfold(_ raw: [UInt8]) -> String {
-        let unfolded = raw.filter { $0 != 0x0A && $0 != 0x0D }
-        return String(ByteText.bestEffortString(unfolded).trimmedWhitespace)
+        var unfolded: [UInt8] = []
+        unfolded.reserveCapacity(raw.count)
+        var isASCII = true
+        for byte in raw where byte != 0x0A && byte != 0x0D {
+            unfolded.append(byte)
+            if byte >= 0x80 { isASCII = false }
+        }
+        guard isASCII else { return String(ByteText.bestEffortString(unfolded).trimmedWhitespace) }
+        // Most fields are ASCII: trim on bytes and skip the Unicode checks.
+        var start = 0
+        var end = unfolded.count
+        while start < end && (unfolded[start] == 0x20 || (unfolded[start] >= 0x09 && unfolded[start] <= 0x0D)) { start += 1 }
+        while end > start && (unfolded[end - 1] == 0x20 || (unfolded[end - 1] >= 0x09 && unfolded[end - 1] <= 0x0D)) { end -= 1 }
+        return String(decoding: unfolded[start..<end], as: UTF8.self)
     }
 }

@@ -25,7 +25,7 @@ enum MessageIdentifiers {
 enum EnvelopeFields {
     static func fill(_ message: inout ParsedMessage, from header: HeaderBlock) {
         func raw(_ name: String) -> [String] {
-            header.fields.filter { $0.name.lowercased() == name }.map(\.unfoldedRaw)
+            header.fields.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.unfoldedRaw)
         }
         func addresses(_ name: String) -> [MailAddress] { raw(name).flatMap(AddressListParser.parse) }
 
