@@ -11,8 +11,8 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
     var trimmedWhitespace: Substring {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
         return Substring(self[first...last])
     }
 
@@ -31,12 +31,12 @@ extension StringProtocol {
     /// The text without leading whitespace.
     var withoutLeadingWhitespace: Substring {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
         return Substring(self[first...])
     }
 
     /// Whether the text has anything but whitespace; stops at the first visible character.
-    var hasVisibleText: Bool { unicodeScalars.contains { !$0.properties.isWhitespace } }
+    var hasVisibleText: Bool { unicodeScalars.contains { !$0.isUnicodeWhitespace } }
 
     /// Whether `needle` occurs, compared as UTF-8 bytes (so without Unicode normalisation,
     /// which mail text compared with lower-cased ASCII markers never needs).
@@ -64,6 +64,12 @@ extension String {
 }
 
 extension Unicode.Scalar {
+    /// The Unicode White_Space property, answered without a table lookup for ASCII.
+    var isUnicodeWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+
     /// Tab or a Unicode space separator (Zs), without the cost of a property lookup for ASCII.
     var isSpaceOrTab: Bool {
         if value < 0x80 { return value == 0x20 || value == 0x09 }

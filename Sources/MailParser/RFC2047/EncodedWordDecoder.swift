@@ -3,25 +3,32 @@
 /// Whitespace between adjacent encoded words is dropped (§6.2), and adjacent words in the same
 /// charset are joined as bytes before charset decoding, so a multibyte character split across
 /// two words still decodes. Words glued to surrounding text are accepted, as mail clients do.
+/// It works on the UTF-8 bytes: every header of every message passes through here.
 enum EncodedWordDecoder {
     static func decode(_ text: String) -> String {
         guard text.containsBytes("=?") else { return text }
-        var result = ""
+        var text = text
+        return text.withUTF8 { decode(utf8: $0) }
+    }
+
+    private static func decode(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
         var pendingCharset: String?
         var pendingBytes: [UInt8] = []
-        var pendingWhitespace = ""
-        var index = text.startIndex
+        var pendingWhitespace = 0..<0
+        var index = 0
 
         func flushPending() {
             if let charset = pendingCharset {
-                result += CharsetDecoder.decode(pendingBytes, charset: charset).text
+                result.append(contentsOf: CharsetDecoder.decode(pendingBytes, charset: charset).text.utf8)
             }
             pendingCharset = nil
             pendingBytes = []
         }
 
-        while index < text.endIndex {
-            if text[index] == "=", let word = EncodedWord.parse(in: text, at: index) {
+        while index < text.count {
+            if text[index] == UInt8(ascii: "="), let word = EncodedWord.parse(in: text, at: index) {
                 if let charset = pendingCharset, CharsetName(charset) == CharsetName(word.charset) {
                     pendingBytes += word.bytes
                 } else {
@@ -29,23 +36,33 @@ enum EncodedWordDecoder {
                     pendingCharset = word.charset
                     pendingBytes = word.bytes
                 }
-                pendingWhitespace = ""
-                index = word.range.upperBound
+                pendingWhitespace = word.end..<word.end
+                index = word.end
                 continue
             }
-            let character = text[index]
-            if pendingCharset != nil && character.isWhitespace {
-                pendingWhitespace.append(character)
-            } else {
-                flushPending()
-                result += pendingWhitespace
-                pendingWhitespace = ""
-                result.append(character)
+            let whitespace = whitespaceLength(text, at: index)
+            if pendingCharset != nil && whitespace > 0 {
+                pendingWhitespace = pendingWhitespace.lowerBound..<(index + whitespace)
+                index += whitespace
+                continue
             }
-            index = text.index(after: index)
+            flushPending()
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
+            pendingWhitespace = index..<index
+            result.append(text[index])
+            index += 1
+            pendingWhitespace = index..<index
         }
         flushPending()
-        result += pendingWhitespace
-        return result
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// ASCII whitespace and the no-break space, which some clients put between words.
+    private static func whitespaceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = text[index]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 { return 2 }
+        return 0
     }
 }

@@ -54,7 +54,7 @@ struct ParameterList {
         let characters = Array(text.unicodeScalars)
         var index = 0
         while index < characters.count {
-            while index < characters.count && (characters[index] == ";" || characters[index].properties.isWhitespace) { index += 1 }
+            while index < characters.count && (characters[index] == ";" || characters[index].isUnicodeWhitespace) { index += 1 }
             var name = ""
             while index < characters.count && characters[index] != "=" && characters[index] != ";" {
                 name.unicodeScalars.append(characters[index])
@@ -62,7 +62,7 @@ struct ParameterList {
             }
             guard index < characters.count, characters[index] == "=" else { continue }
             index += 1
-            while index < characters.count && characters[index].properties.isWhitespace { index += 1 }
+            while index < characters.count && characters[index].isUnicodeWhitespace { index += 1 }
             var value = ""
             var quoted = false
             if index < characters.count && characters[index] == "\"" {

@@ -103,27 +103,29 @@ enum AddressListParser {
         var depth = 0
         var quoted = false
         var escaped = false
-        for character in text {
-            if escaped { escaped = false; if depth == 0 { result.append(character) }; continue }
-            if character == "\\" { escaped = true; if depth == 0 && quoted { result.append(character) }; continue }
+        for character in text.unicodeScalars {
+            if escaped { escaped = false; if depth == 0 { result.unicodeScalars.append(character) }; continue }
+            if character == "\\" { escaped = true; if depth == 0 && quoted { result.unicodeScalars.append(character) }; continue }
             if quoted {
-                result.append(character)
+                result.unicodeScalars.append(character)
                 if character == "\"" { quoted = false }
                 continue
             }
             switch character {
             case "(": depth += 1
             case ")": depth = max(0, depth - 1)
-            case "\"" where depth == 0: quoted = true; result.append(character)
-            default: if depth == 0 && !character.isWhitespace { result.append(character) }
+            case "\"" where depth == 0: quoted = true; result.unicodeScalars.append(character)
+            default: if depth == 0 && !character.isUnicodeWhitespace { result.unicodeScalars.append(character) }
             }
         }
         return result
     }
 
+    /// Walks Unicode scalars rather than characters: every delimiter is ASCII, and grapheme
+    /// breaking per letter cost more than the rest of the address parsing.
     private static func tokenize(_ value: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(value)
+        let characters = Array(value.unicodeScalars)
         var index = 0
         var atom = ""
         func flushAtom() {
@@ -139,7 +141,7 @@ enum AddressListParser {
                 index += 1
                 while index < characters.count && characters[index] != "\"" {
                     if characters[index] == "\\" && index + 1 < characters.count { index += 1 }
-                    text.append(characters[index])
+                    text.unicodeScalars.append(characters[index])
                     index += 1
                 }
                 tokens.append(.word(text, quoted: true))
@@ -150,10 +152,10 @@ enum AddressListParser {
                 index += 1
                 while index < characters.count {
                     let inner = characters[index]
-                    if inner == "\\" && index + 1 < characters.count { index += 1; text.append(characters[index]); index += 1; continue }
+                    if inner == "\\" && index + 1 < characters.count { index += 1; text.unicodeScalars.append(characters[index]); index += 1; continue }
                     if inner == "(" { depth += 1 }
                     if inner == ")" { depth -= 1; if depth == 0 { break } }
-                    text.append(inner)
+                    text.unicodeScalars.append(inner)
                     index += 1
                 }
                 tokens.append(.comment(text))
@@ -162,15 +164,15 @@ enum AddressListParser {
                 var text = ""
                 index += 1
                 while index < characters.count && characters[index] != ">" {
-                    text.append(characters[index])
+                    text.unicodeScalars.append(characters[index])
                     index += 1
                 }
                 tokens.append(.angle(text))
             case ",", ";", ":", "@":
                 flushAtom()
-                tokens.append(.special(character))
+                tokens.append(.special(Character(character)))
             default:
-                if character.isWhitespace { flushAtom() } else { atom.append(character) }
+                if character.isUnicodeWhitespace { flushAtom() } else { atom.unicodeScalars.append(character) }
             }
             index += 1
         }
