@@ -13,70 +13,66 @@ public enum SHA256 {
 
     /// The digest of `data` as 64 lowercase hex digits.
     public static func hexDigest(_ data: [UInt8]) -> String {
-        var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var schedule = [UInt32](repeating: 0, count: 64)
+        var state = State()
         let fullBlocks = data.count / 64
-        data.withUnsafeBufferPointer { buffer in
-            schedule.withUnsafeMutableBufferPointer { schedule in
-                roundConstants.withUnsafeBufferPointer { constants in
-                    for block in 0..<fullBlocks { compress(buffer, offset: block * 64, state: &state, schedule: schedule, constants: constants) }
-                }
-            }
+        data.withUnsafeBytes { buffer in
+            for block in 0..<fullBlocks { state.compress(buffer.baseAddress! + block * 64) }
         }
         var tail = Array(data[(fullBlocks * 64)...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(data.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            schedule.withUnsafeMutableBufferPointer { schedule in
-                roundConstants.withUnsafeBufferPointer { constants in
-                    for block in 0..<(buffer.count / 64) { compress(buffer, offset: block * 64, state: &state, schedule: schedule, constants: constants) }
-                }
-            }
+        tail.withUnsafeBytes { buffer in
+            for block in 0..<(buffer.count / 64) { state.compress(buffer.baseAddress! + block * 64) }
         }
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for word in state {
+        for word in [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h] {
             for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
         }
         return String(decoding: hex, as: UTF8.self)
     }
 
-    /// One 64-byte block. Buffers, not arrays: without bounds checks and copy-on-write
-    /// checks in the 64 rounds, hashing attachments runs at several hundred MB/s.
-    private static func compress(_ buffer: UnsafeBufferPointer<UInt8>, offset: Int, state: inout [UInt32],
-                                 schedule: UnsafeMutableBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) {
-        let buffer = UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)])
-        let offset = 0
-        for index in 0..<16 {
-            let base = offset + index * 4
-            schedule[index] = UInt32(buffer[base]) << 24 | UInt32(buffer[base + 1]) << 16
-                | UInt32(buffer[base + 2]) << 8 | UInt32(buffer[base + 3])
+    /// The eight working words, kept in registers rather than an array: with no bounds or
+    /// uniqueness checks in the 64 rounds, attachments hash at several hundred MB/s.
+    private struct State {
+        var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
+        var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
+
+        /// One 64-byte block at `block`.
+        mutating func compress(_ block: UnsafeRawPointer) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                roundConstants.withUnsafeBufferPointer { k in
+                    for index in 0..<16 {
+                        w[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+                    }
+                    for index in 16..<64 {
+                        let s0 = SHA256.rotate(w[index - 15], 7) ^ SHA256.rotate(w[index - 15], 18) ^ (w[index - 15] >> 3)
+                        let s1 = SHA256.rotate(w[index - 2], 17) ^ SHA256.rotate(w[index - 2], 19) ^ (w[index - 2] >> 10)
+                        w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+                    }
+                    var a = self.a, b = self.b, c = self.c, d = self.d
+                    var e = self.e, f = self.f, g = self.g, h = self.h
+                    for index in 0..<64 {
+                        let s1 = SHA256.rotate(e, 6) ^ SHA256.rotate(e, 11) ^ SHA256.rotate(e, 25)
+                        let choice = (e & f) ^ (~e & g)
+                        let temp1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
+                        let s0 = SHA256.rotate(a, 2) ^ SHA256.rotate(a, 13) ^ SHA256.rotate(a, 22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let temp2 = s0 &+ majority
+                        h = g; g = f; f = e; e = d &+ temp1
+                        d = c; c = b; b = a; a = temp1 &+ temp2
+                    }
+                    self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
+                    self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
+                }
+            }
         }
-        for index in 16..<64 {
-            let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-            let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ temp1
-            d = c; c = b; b = a; a = temp1 &+ temp2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
-    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    @inline(__always) fileprivate static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
 }
