@@ -26,16 +26,6 @@ enum ByteLines {
         return ByteLine(start: start, contentEnd: end, next: end)
     }
 
-    /// Splits a range into lines; the callback returns false to stop early.
-    static func forEach(in bytes: [UInt8], range: Range<Int>, _ body: (ByteLine) -> Bool) {
-        var position = range.lowerBound
-        while position < range.upperBound {
-            let current = line(in: bytes, from: position, to: range.upperBound)
-            if !body(current) { return }
-            position = current.next
-        }
-    }
-
     /// Text with every CRLF or bare CR turned into LF, so later stages see one line ending.
     static func normalizedNewlines(_ text: String) -> String {
         guard text.utf8.contains(0x0D) else { return text }

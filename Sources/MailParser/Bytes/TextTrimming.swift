@@ -92,6 +92,25 @@ enum ByteSearch {
         }
         return false
     }
+
+    /// Where `needle` first occurs in `bytes[range]`, or nil.
+    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Int? {
+        guard let first = needle.first, range.count >= needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            needle.withUnsafeBufferPointer { wanted in
+                guard let base = buffer.baseAddress, let pattern = wanted.baseAddress else { return nil }
+                var start = base + range.lowerBound
+                let end = base + range.upperBound
+                while end - start >= wanted.count {
+                    guard let hit = memchr(start, Int32(first), end - start - wanted.count + 1) else { return nil }
+                    let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(candidate + 1, pattern + 1, wanted.count - 1) == 0 { return candidate - base }
+                    start = candidate + 1
+                }
+                return nil
+            }
+        }
+    }
 }
 
 extension StringProtocol {

@@ -11,18 +11,24 @@ struct MultipartBody {
         var body = MultipartBody()
         let delimiter = Array(("--" + boundary).utf8)
         var partStart: Int?
-        ByteLines.forEach(in: bytes, range: range) { line in
-            guard let kind = delimiterKind(bytes, line: line, delimiter: delimiter) else { return true }
+        // Jump from one occurrence of the delimiter to the next instead of walking every line:
+        // a delimiter line is an occurrence at the start of a line.
+        var position = range.lowerBound
+        while let hit = ByteSearch.firstIndex(of: delimiter, in: bytes, range: position..<range.upperBound) {
+            position = hit + 1
+            guard hit == range.lowerBound || bytes[hit - 1] == 0x0A || bytes[hit - 1] == 0x0D else { continue }
+            let line = ByteLines.line(in: bytes, from: hit, to: range.upperBound)
+            guard let kind = delimiterKind(bytes, line: line, delimiter: delimiter) else { continue }
             if let start = partStart {
                 body.parts.append(start..<max(start, contentEndBefore(bytes, lineStart: line.start, floor: start)))
             }
             if kind == .closing {
                 body.sawClosingBoundary = true
                 partStart = nil
-                return false
+                break
             }
             partStart = line.next
-            return true
+            position = line.next
         }
         if let start = partStart { body.parts.append(start..<range.upperBound) }
         return body

@@ -45,9 +45,7 @@ enum QuoteHeader {
     /// header has a colon, a dash or an underscore, or starts an attribution that wraps.
     private static func mayStartHistory(_ line: Substring) -> Bool {
         let bytes = line.utf8
-        if bytes.contains(colon) || bytes.contains(UInt8(ascii: "-")) || bytes.contains(UInt8(ascii: "_")) {
-            return true
-        }
+        if bytes.contains(where: { $0 == colon || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { return true }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
         return wrappedAttributionStarts.contains(start)
     }
