@@ -25,13 +25,13 @@ struct ParseCommand: Command {
             ? MessageInterpreter(formSenders: formSender.map { [$0] } ?? [], extraLabels: [:]) : nil
         var failed = false
         for file in arguments.positional {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let bytes = Output.readFile(file) else {
                 failed = true
                 Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)),
                                              ("error", .string("cannot read the file"))]).serialized())
                 continue
             }
-            let parsed = MessageParser.parse([UInt8](data))
+            let parsed = MessageParser.parse(bytes)
             var object = parsed.jsonObject(file: file)
             if let interpreter { object.append(("form", FormJSON.value(interpreter.form(of: parsed)))) }
             Output.out(JSONValue.object(object).serialized())
