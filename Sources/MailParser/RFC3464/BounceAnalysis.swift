@@ -37,6 +37,8 @@ enum BounceAnalysis {
         }
         guard let text else { return nil }
         for line in text.newlineSeparatedLines {
+            // Most lines are prose: look closer only at lines that start with an "m".
+            guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == UInt8(ascii: "m") else { continue }
             let trimmed = line.trimmingSpaces()
             if trimmed.lowercased().hasPrefix("message-id:"), let id = MessageIdentifiers.parse(String(trimmed.dropFirst(11))).first {
                 return id
