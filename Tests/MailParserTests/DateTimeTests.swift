@@ -47,6 +47,17 @@ final class DateTimeTests: XCTestCase {
         XCTAssertEqual(epoch("Sun, 3 May 2026 14:02:00 +0200 (CEST)"), 1_777_809_720)
     }
 
+    func testLeapDaysAndCenturiesCountLikeTheGregorianCalendar() {
+        XCTAssertEqual(epoch("29 Feb 2024 00:00:00 +0000"), 1_709_164_800)
+        XCTAssertNil(epoch("29 Feb 2023 00:00:00 +0000"))
+        XCTAssertNil(epoch("29 Feb 1900 00:00:00 +0000"))
+        XCTAssertEqual(epoch("29 Feb 2000 12:00:00 +0000"), 951_825_600)
+        XCTAssertEqual(epoch("1 Jan 1970 00:00:00 +0000"), 0)
+        XCTAssertEqual(epoch("31 Dec 1969 23:59:59 +0000"), -1)
+        XCTAssertEqual(epoch("1 Mar 2100 00:00:00 +0000"), 4_107_542_400)
+        XCTAssertNil(epoch("31 Dec 2016 23:59:60 +0000"), "a leap second is not a date")
+    }
+
     func testUnparseableDatesAreNil() {
         XCTAssertNil(epoch("gisteren"))
         XCTAssertNil(epoch("Sun, 3 May 2026 14:02:00"), "a date without zone must not be guessed")

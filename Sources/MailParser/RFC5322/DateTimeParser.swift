@@ -47,9 +47,44 @@ enum DateTimeParser {
             second = parsed
         }
         guard tokens.count >= 5, let offsetMinutes = zoneOffset(tokens[4]) else { return nil }
+        // A leap second or a day the month does not have is not a date (Foundation's
+        // calendar, which this used to ask, judges them so too).
+        guard second < 60 else { return nil }
+        guard year >= 1583 else {
+            // Before the Gregorian reform Foundation's calendar counts Julian days; such dates
+            // are rare enough to ask it rather than copy its rules.
+            return julianEraDate(year: year, month: monthIndex + 1, day: day, hour: hour, minute: minute, second: second)?
+                .addingTimeInterval(TimeInterval(-offsetMinutes * 60))
+        }
+        guard day <= daysIn(month: monthIndex + 1, year: year) else { return nil }
+        let days = daysSince1970(year: year, month: monthIndex + 1, day: day)
+        let seconds = ((days * 24 + hour) * 60 + minute) * 60 + second - offsetMinutes * 60
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil),
+    /// without a Calendar: it is exact, and Calendar costs a time-zone lookup per header.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func julianEraDate(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
         var components = DateComponents()
         components.year = year
-        components.month = monthIndex + 1
+        components.month = month
         components.day = day
         components.hour = hour
         components.minute = minute
@@ -57,8 +92,8 @@ enum DateTimeParser {
         var calendar = Calendar(identifier: .gregorian)
         guard let utc = TimeZone(identifier: "UTC") else { return nil }
         calendar.timeZone = utc
-        guard components.isValidDate(in: calendar), let local = calendar.date(from: components) else { return nil }
-        return local.addingTimeInterval(TimeInterval(-offsetMinutes * 60))
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
     }
 
     /// Minutes east of UTC for a numeric or obsolete named zone.
