@@ -99,84 +99,94 @@ enum AddressListParser {
 
     /// The text without (comments) and without whitespace outside quoted strings.
     static func withoutCommentsAndSpaces(_ text: String) -> String {
-        var result = ""
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var depth = 0
         var quoted = false
         var escaped = false
-        for character in text.unicodeScalars {
-            if escaped { escaped = false; if depth == 0 { result.unicodeScalars.append(character) }; continue }
-            if character == "\\" { escaped = true; if depth == 0 && quoted { result.unicodeScalars.append(character) }; continue }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if escaped { escaped = false; if depth == 0 { result.append(byte) }; continue }
+            if byte == UInt8(ascii: "\\") { escaped = true; if depth == 0 && quoted { result.append(byte) }; continue }
             if quoted {
-                result.unicodeScalars.append(character)
-                if character == "\"" { quoted = false }
+                result.append(byte)
+                if byte == UInt8(ascii: "\"") { quoted = false }
                 continue
             }
-            switch character {
-            case "(": depth += 1
-            case ")": depth = max(0, depth - 1)
-            case "\"" where depth == 0: quoted = true; result.unicodeScalars.append(character)
-            default: if depth == 0 && !character.isUnicodeWhitespace { result.unicodeScalars.append(character) }
+            switch byte {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\"") where depth == 0: quoted = true; result.append(byte)
+            default:
+                let whitespace = UTF8Whitespace.length(bytes, at: index - 1, countingNoBreakSpace: true)
+                if whitespace > 0 { index += whitespace - 1 } else if depth == 0 { result.append(byte) }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Walks Unicode scalars rather than characters: every delimiter is ASCII, and grapheme
-    /// breaking per letter cost more than the rest of the address parsing.
+    /// Works on UTF-8 bytes: every delimiter is ASCII, and words are cut out as byte ranges,
+    /// where walking characters cost more than the rest of the address parsing.
     private static func tokenize(_ value: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(value.unicodeScalars)
+        let bytes = Array(value.utf8)
         var index = 0
-        var atom = ""
-        func flushAtom() {
-            if !atom.isEmpty { tokens.append(.word(atom, quoted: false)) }
-            atom = ""
+        var atomStart: Int?
+        func flushAtom(at end: Int) {
+            if let start = atomStart, end > start { tokens.append(.word(String(decoding: bytes[start..<end], as: UTF8.self), quoted: false)) }
+            atomStart = nil
         }
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\"":
-                flushAtom()
-                var text = ""
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                flushAtom(at: index)
+                var text: [UInt8] = []
                 index += 1
-                while index < characters.count && characters[index] != "\"" {
-                    if characters[index] == "\\" && index + 1 < characters.count { index += 1 }
-                    text.unicodeScalars.append(characters[index])
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") && index + 1 < bytes.count { index += 1 }
+                    text.append(bytes[index])
                     index += 1
                 }
-                tokens.append(.word(text, quoted: true))
-            case "(":
-                flushAtom()
+                tokens.append(.word(String(decoding: text, as: UTF8.self), quoted: true))
+            case UInt8(ascii: "("):
+                flushAtom(at: index)
                 var depth = 1
-                var text = ""
+                var text: [UInt8] = []
                 index += 1
-                while index < characters.count {
-                    let inner = characters[index]
-                    if inner == "\\" && index + 1 < characters.count { index += 1; text.unicodeScalars.append(characters[index]); index += 1; continue }
-                    if inner == "(" { depth += 1 }
-                    if inner == ")" { depth -= 1; if depth == 0 { break } }
-                    text.unicodeScalars.append(inner)
+                while index < bytes.count {
+                    let inner = bytes[index]
+                    if inner == UInt8(ascii: "\\") && index + 1 < bytes.count { index += 1; text.append(bytes[index]); index += 1; continue }
+                    if inner == UInt8(ascii: "(") { depth += 1 }
+                    if inner == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                    text.append(inner)
                     index += 1
                 }
-                tokens.append(.comment(text))
-            case "<":
-                flushAtom()
-                var text = ""
-                index += 1
-                while index < characters.count && characters[index] != ">" {
-                    text.unicodeScalars.append(characters[index])
-                    index += 1
-                }
-                tokens.append(.angle(text))
-            case ",", ";", ":", "@":
-                flushAtom()
-                tokens.append(.special(Character(character)))
+                tokens.append(.comment(String(decoding: text, as: UTF8.self)))
+            case UInt8(ascii: "<"):
+                flushAtom(at: index)
+                let start = index + 1
+                index = start
+                while index < bytes.count && bytes[index] != UInt8(ascii: ">") { index += 1 }
+                tokens.append(.angle(String(decoding: bytes[start..<index], as: UTF8.self)))
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                flushAtom(at: index)
+                tokens.append(.special(Character(Unicode.Scalar(byte))))
             default:
-                if character.isUnicodeWhitespace { flushAtom() } else { atom.unicodeScalars.append(character) }
+                let whitespace = UTF8Whitespace.length(bytes, at: index, countingNoBreakSpace: true)
+                if whitespace > 0 {
+                    flushAtom(at: index)
+                    index += whitespace
+                    continue
+                }
+                if atomStart == nil { atomStart = index }
             }
             index += 1
         }
-        flushAtom()
+        flushAtom(at: bytes.count)
         return tokens
     }
 }
