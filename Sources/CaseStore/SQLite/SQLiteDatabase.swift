@@ -35,6 +35,9 @@ public final class SQLiteDatabase {
         if !readOnly {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
+            // A batch of decisions dirties more pages than the 2 MiB cache holds; spilling them to
+            // the WAL mid-transaction wrote most pages twice. The extra pages are freed after commit.
+            try execute("PRAGMA cache_spill = OFF")
         }
     }
 

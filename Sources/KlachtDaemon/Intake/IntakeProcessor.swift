@@ -31,60 +31,97 @@ public struct IntakeProcessor {
     }
 
     /// Processes what is pending; returns how many messages were decided on.
+    ///
+    /// Reading a message (parsing, the form, what it says) is pure and takes about a third of
+    /// the time, so the next batch is read on another thread while this one is decided and
+    /// written here; the database stays on this thread alone.
     @discardableResult
     public func processPending() throws -> Int {
         var done = 0
-        while true {
-            let batch = try store.pendingRawMessages(limit: 100)
-            if batch.isEmpty { return done }
+        var batch = try store.pendingRawMessages(limit: Self.batchSize)
+        var readings = Self.read(batch, interpreter: interpreter, maxBytes: runtime.configuration.maxMessageBytes)
+        while let last = batch.last {
+            let next = try store.pendingRawMessages(after: last.id, limit: Self.batchSize)
+            let nextReadings = BackgroundWork { [interpreter, maxBytes = runtime.configuration.maxMessageBytes] in
+                Self.read(next, interpreter: interpreter, maxBytes: maxBytes)
+            }
             var failed: [(RawMessageRecord, Error)] = []
             var decided: [String] = []
-            try store.transaction {
-                for record in batch {
-                    do {
-                        if let line = try store.db.savepoint({ try process(record) }) { decided.append(line) }
-                    } catch {
-                        failed.append((record, error))
+            do {
+                try store.transaction {
+                    for (record, reading) in zip(batch, readings) {
+                        do {
+                            if let line = try store.db.savepoint({ try process(record, reading: reading) }) { decided.append(line) }
+                        } catch {
+                            failed.append((record, error))
+                        }
                     }
                 }
+            } catch {
+                _ = nextReadings.result()
+                throw error
             }
             for line in decided { runtime.logger.info(line) }
             // One message that cannot be handled must not block the ones behind it: it is
             // kept, set aside and reported. If even that fails, the store is in trouble and
             // the whole run stops, to be retried.
             for (record, error) in failed {
-                try store.transaction { try quarantine(record, reason: "processing failed: \(error)", now: runtime.clock.now()) }
+                do {
+                    try store.transaction { try quarantine(record, reason: "processing failed: \(error)", now: runtime.clock.now()) }
+                } catch {
+                    _ = nextReadings.result()
+                    throw error
+                }
             }
             done += batch.count
+            batch = next
+            readings = nextReadings.result()
+        }
+        return done
+    }
+
+    static let batchSize = 100
+
+    /// What a stored message says, read without the database: nil when it is too large to read.
+    struct Reading: Sendable {
+        let parsed: ParsedMessage
+        let inbound: InboundMessage
+    }
+
+    static func read(_ records: [RawMessageRecord], interpreter: MessageInterpreter, maxBytes: Int) -> [Reading?] {
+        records.map { record in
+            guard record.bytes.count <= maxBytes else { return nil }
+            let parsed = MessageParser.parse(record.bytes)
+            let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
+            return Reading(parsed: parsed, inbound: inbound)
         }
     }
 
     /// Decides on one message inside the caller's transaction; returns the line to log once it is committed.
-    func process(_ record: RawMessageRecord) throws -> String? {
+    func process(_ record: RawMessageRecord, reading: Reading?) throws -> String? {
         let now = runtime.clock.now()
-        if record.bytes.count > runtime.configuration.maxMessageBytes {
+        guard let reading, record.bytes.count <= runtime.configuration.maxMessageBytes else {
             try quarantine(record, reason: "larger than the limit of \(runtime.configuration.maxMessageBytes) bytes", now: now)
             return nil
         }
-        let parsed = MessageParser.parse(record.bytes)
+        let parsed = reading.parsed
         if parsed.headers.isEmpty {
             try quarantine(record, reason: "not a mail message: no header fields could be read", now: now)
             return nil
         }
         var record = record
         record.messageID = parsed.messageID
-        try store.setRawMessageID(id: record.id, parsed.messageID)
         if let earlier = try store.earlierCopy(of: record) {
-            try store.finishRaw(id: record.id, status: "duplicate", caseID: try store.rawMessage(id: earlier)?.caseID,
-                                note: "copy of raw message \(earlier)")
+            try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "duplicate",
+                                caseID: try store.rawMessage(id: earlier)?.caseID, note: "copy of raw message \(earlier)")
             return "message \(record.id) is a copy of \(earlier); nothing to do"
         }
-        let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
+        let inbound = reading.inbound
         let context = try intakeContext(for: inbound, parsed: parsed)
         let decision = IntakeDecider.decide(inbound, context: context)
         let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
         let caseID = try applier.apply(decision, message: inbound, parsed: parsed, rawID: record.id)
-        try store.finishRaw(id: record.id, status: "processed", caseID: caseID, note: decision.summary)
+        try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "processed", caseID: caseID, note: decision.summary)
         return "message \(record.id): \(decision.summary)"
     }
 
