@@ -38,6 +38,10 @@ public final class SQLiteDatabase {
             // A batch of decisions dirties more pages than the 2 MiB cache holds; spilling them to
             // the WAL mid-transaction wrote most pages twice. The extra pages are freed after commit.
             try execute("PRAGMA cache_spill = OFF")
+            // Each message's savepoint keeps the pages it changes in a statement journal; past
+            // 64 KiB that journal went to a temporary file, one write per page, for a rollback
+            // that almost never comes.
+            try execute("PRAGMA temp_store = MEMORY")
         }
     }
 
