@@ -102,11 +102,12 @@ public final class SQLiteDatabase {
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it is committed or none.
+    /// Begin, commit and the savepoints run as cached statements: they come once per message.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try query("BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try query("COMMIT")
             return result
         } catch {
             try? execute("ROLLBACK")
@@ -117,10 +118,10 @@ public final class SQLiteDatabase {
     /// Runs `body` under a savepoint inside the current transaction: on an error only its
     /// own changes are undone, and the error is passed on.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT one_message")
+        try query("SAVEPOINT one_message")
         do {
             let result = try body()
-            try execute("RELEASE one_message")
+            try query("RELEASE one_message")
             return result
         } catch {
             try? execute("ROLLBACK TO one_message")
