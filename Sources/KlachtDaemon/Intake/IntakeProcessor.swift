@@ -16,9 +16,8 @@ public struct IntakeProcessor {
     let store: CaseStore
     let interpreter: MessageInterpreter
     let renderer: MailRenderer
-    /// Folded once here, not once per message.
-    let safeguardingScreen: WordScreen
-    let seriousScreen: WordScreen
+    /// The settings part of every decision's context; its word screens are folded once here, not once per message.
+    let settingsContext: IntakeContext
 
     public init(runtime: Runtime, store: CaseStore) {
         self.runtime = runtime
@@ -26,8 +25,15 @@ public struct IntakeProcessor {
         interpreter = MessageInterpreter(formSenders: runtime.configuration.formSenders,
                                          extraLabels: runtime.configuration.formLabels)
         renderer = MailRenderer(runtime: runtime, store: store)
-        safeguardingScreen = WordScreen(entries: runtime.configuration.safeguardingWords)
-        seriousScreen = WordScreen(entries: runtime.configuration.seriousWords)
+        let configuration = runtime.configuration
+        settingsContext = IntakeContext(
+            organisation: OrganisationAddresses(
+                mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
+                management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding,
+                messageIDDomain: configuration.organisation.messageIDDomain),
+            locations: configuration.locations, defaultRegime: configuration.defaultRegime,
+            safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
+            seriousScreen: WordScreen(entries: configuration.seriousWords))
     }
 
     /// Processes what is pending; returns how many messages were decided on.
@@ -39,11 +45,11 @@ public struct IntakeProcessor {
     public func processPending() throws -> Int {
         var done = 0
         var batch = try store.pendingRawMessages(limit: Self.batchSize)
-        var readings = Self.read(batch, interpreter: interpreter, maxBytes: runtime.configuration.maxMessageBytes)
+        var readings = Self.read(batch, interpreter: interpreter, settings: settingsContext, maxBytes: runtime.configuration.maxMessageBytes)
         while let last = batch.last {
             let next = try store.pendingRawMessages(after: last.id, limit: Self.batchSize)
-            let nextReadings = BackgroundWork { [interpreter, maxBytes = runtime.configuration.maxMessageBytes] in
-                Self.read(next, interpreter: interpreter, maxBytes: maxBytes)
+            let nextReadings = BackgroundWork { [interpreter, settingsContext, maxBytes = runtime.configuration.maxMessageBytes] in
+                Self.read(next, interpreter: interpreter, settings: settingsContext, maxBytes: maxBytes)
             }
             var failed: [(RawMessageRecord, Error)] = []
             var decided: [String] = []
@@ -86,14 +92,16 @@ public struct IntakeProcessor {
     struct Reading: Sendable {
         let parsed: ParsedMessage
         let inbound: InboundMessage
+        /// What a new case from it would be, in case the decision is to open one.
+        let newCasePlan: NewCasePlan
     }
 
-    static func read(_ records: [RawMessageRecord], interpreter: MessageInterpreter, maxBytes: Int) -> [Reading?] {
+    static func read(_ records: [RawMessageRecord], interpreter: MessageInterpreter, settings: IntakeContext, maxBytes: Int) -> [Reading?] {
         records.map { record in
             guard record.bytes.count <= maxBytes else { return nil }
             let parsed = MessageParser.parse(record.bytes)
             let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
-            return Reading(parsed: parsed, inbound: inbound)
+            return Reading(parsed: parsed, inbound: inbound, newCasePlan: IntakeDecider.newCasePlan(for: inbound, context: settings))
         }
     }
 
@@ -118,7 +126,7 @@ public struct IntakeProcessor {
         }
         let inbound = reading.inbound
         let context = try intakeContext(for: inbound, parsed: parsed)
-        let decision = IntakeDecider.decide(inbound, context: context)
+        let decision = IntakeDecider.decide(inbound, context: context, newCasePlan: reading.newCasePlan)
         let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
         let caseID = try applier.apply(decision, message: inbound, parsed: parsed, rawID: record.id)
         try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "processed", caseID: caseID, note: decision.summary)
@@ -146,18 +154,15 @@ public struct IntakeProcessor {
 
     /// The lookups the pure decision needs: the thread's case and the cases named in the subject.
     private func intakeContext(for message: InboundMessage, parsed: ParsedMessage) throws -> IntakeContext {
-        let configuration = runtime.configuration
-        let organisation = OrganisationAddresses(
-            mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
-            management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding,
-            messageIDDomain: configuration.organisation.messageIDDomain)
         let thread = try store.caseForThread(messageIDs: message.threadIDs)
         let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
         let staff = try StaffAddressing(runtime: runtime, store: store).evidence(for: parsed, sender: message.from?.address)
-        return IntakeContext(organisation: organisation, locations: configuration.locations, defaultRegime: configuration.defaultRegime,
-                             safeguardingScreen: safeguardingScreen, seriousScreen: seriousScreen,
-                             threadCase: thread?.snapshot, taggedCases: tagged.map(\.snapshot),
-                             addressedCase: staff.addressed?.snapshot, senderEvidence: staff.evidence)
+        var context = settingsContext
+        context.threadCase = thread?.snapshot
+        context.taggedCases = tagged.map(\.snapshot)
+        context.addressedCase = staff.addressed?.snapshot
+        context.senderEvidence = staff.evidence
+        return context
     }
 }
 
