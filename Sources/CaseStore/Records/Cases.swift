@@ -69,11 +69,10 @@ public struct NewCaseRecord: Sendable {
 extension CaseStore {
     /// The next `KL-YYYY-NNNN` for the year of receipt; call inside the case's transaction.
     public func nextReference(year: Int) throws -> CaseReference {
-        try db.query("""
+        let number = try db.queryOne("""
             INSERT INTO reference_counters (year, last_number) VALUES (?, 1)
-            ON CONFLICT(year) DO UPDATE SET last_number = last_number + 1
-            """, [.int(year)])
-        let number = try db.queryOne("SELECT last_number FROM reference_counters WHERE year = ?", [.int(year)])?.int("last_number") ?? 1
+            ON CONFLICT(year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number
+            """, [.int(year)])?.int("last_number") ?? 1
         return CaseReference(year: year, number: Int(number))
     }
 

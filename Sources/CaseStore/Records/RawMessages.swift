@@ -48,8 +48,10 @@ extension CaseStore {
     }
 
     /// Messages stored but not yet decided on, oldest first: what a crash left behind is done now.
-    public func pendingRawMessages(limit: Int = 500) throws -> [RawMessageRecord] {
-        try db.query("SELECT * FROM raw_messages WHERE status = 'pending' ORDER BY id LIMIT ?", [.int(limit)]).map(Self.rawRecord)
+    /// `after` skips the ones up to that id, so the next batch can be read while one is still being decided.
+    public func pendingRawMessages(after id: Int64 = 0, limit: Int = 500) throws -> [RawMessageRecord] {
+        try db.query("SELECT * FROM raw_messages WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                     [.integer(id), .int(limit)]).map(Self.rawRecord)
     }
 
     public func rawMessage(id: Int64) throws -> RawMessageRecord? {
@@ -69,9 +71,11 @@ extension CaseStore {
                                [.text(messageID), .integer(record.id)])?.int("id")
     }
 
-    /// The Message-ID is read when the message is parsed, not when it is fetched.
-    public func setRawMessageID(id: Int64, _ messageID: String?) throws {
-        try db.query("UPDATE raw_messages SET message_id = ? WHERE id = ?", [.optional(messageID), .integer(id)])
+    /// The decision together with the Message-ID, which is read when the message is parsed,
+    /// not when it is fetched: one write of the row (and its bytes) instead of two.
+    public func finishRaw(id: Int64, messageID: String?, status: String, caseID: Int64?, note: String?) throws {
+        try db.query("UPDATE raw_messages SET message_id = ?, status = ?, case_id = ?, note = ? WHERE id = ?",
+                     [.optional(messageID), .text(status), .optional(caseID), .optional(note), .integer(id)])
     }
 
     public func finishRaw(id: Int64, status: String, caseID: Int64?, note: String?) throws {

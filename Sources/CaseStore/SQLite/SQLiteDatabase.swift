@@ -35,6 +35,13 @@ public final class SQLiteDatabase {
         if !readOnly {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
+            // A batch of decisions dirties more pages than the 2 MiB cache holds; spilling them to
+            // the WAL mid-transaction wrote most pages twice. The extra pages are freed after commit.
+            try execute("PRAGMA cache_spill = OFF")
+            // Each message's savepoint keeps the pages it changes in a statement journal; past
+            // 64 KiB that journal went to a temporary file, one write per page, for a rollback
+            // that almost never comes.
+            try execute("PRAGMA temp_store = MEMORY")
         }
     }
 
@@ -95,11 +102,12 @@ public final class SQLiteDatabase {
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it is committed or none.
+    /// Begin, commit and the savepoints run as cached statements: they come once per message.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try query("BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try query("COMMIT")
             return result
         } catch {
             try? execute("ROLLBACK")
@@ -110,10 +118,10 @@ public final class SQLiteDatabase {
     /// Runs `body` under a savepoint inside the current transaction: on an error only its
     /// own changes are undone, and the error is passed on.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT one_message")
+        try query("SAVEPOINT one_message")
         do {
             let result = try body()
-            try execute("RELEASE one_message")
+            try query("RELEASE one_message")
             return result
         } catch {
             try? execute("ROLLBACK TO one_message")

@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// A value bound to or read from SQLite.
 public enum SQLValue: Sendable, Equatable {
@@ -15,9 +16,13 @@ public enum SQLValue: Sendable, Equatable {
 
 /// One result row, read by column name.
 public struct Row: Sendable {
-    let columns: [String: SQLValue]
+    let names: ColumnNames
+    let values: [SQLValue]
 
-    public subscript(_ name: String) -> SQLValue { columns[name] ?? .null }
+    public subscript(_ name: String) -> SQLValue {
+        guard let index = names.positions[name] else { return .null }
+        return values[index]
+    }
 
     public func string(_ name: String) -> String? {
         switch self[name] {
@@ -47,10 +52,40 @@ public struct Row: Sendable {
     }
 }
 
+/// The column names of a result, shared by every row of it: a row is then its values alone.
+final class ColumnNames: Sendable {
+    let names: [String]
+    /// A repeated name finds its last column, as the dictionary once built per row did.
+    let positions: [String: Int]
+    private let cStrings: [[CChar]]
+
+    init(_ names: [String]) {
+        self.names = names
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() { positions[name] = index }
+        self.positions = positions
+        cStrings = names.map { Array($0.utf8CString) }
+    }
+
+    /// Whether these are the statement's column names now; SQLite re-prepares a statement
+    /// after a schema change, and `SELECT *` can then name other columns.
+    func matches(_ statement: OpaquePointer) -> Bool {
+        guard Int(sqlite3_column_count(statement)) == cStrings.count else { return false }
+        for (index, expected) in cStrings.enumerated() {
+            guard let actual = sqlite3_column_name(statement, Int32(index)),
+                  expected.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { strcmp(actual, $0) == 0 } ?? false })
+            else { return false }
+        }
+        return true
+    }
+}
+
 /// A prepared statement; finalised when released.
 public final class Statement {
     private let statement: OpaquePointer
     private let database: SQLiteDatabase
+    /// The names of the last result, reused while they still match.
+    private var columnNames: ColumnNames?
 
     init(_ statement: OpaquePointer, database: SQLiteDatabase) {
         self.statement = statement
@@ -91,17 +126,25 @@ public final class Statement {
         let rc = sqlite3_step(statement)
         switch rc {
         case SQLITE_ROW:
-            var columns: [String: SQLValue] = [:]
-            for i in 0..<sqlite3_column_count(statement) {
-                let name = String(cString: sqlite3_column_name(statement, i))
-                columns[name] = column(i)
-            }
-            return Row(columns: columns)
+            let names = currentColumnNames()
+            var values: [SQLValue] = []
+            values.reserveCapacity(names.names.count)
+            for i in 0..<Int32(names.names.count) { values.append(column(i)) }
+            return Row(names: names, values: values)
         case SQLITE_DONE:
             return nil
         default:
             throw StoreError(code: rc, message: database.lastMessage)
         }
+    }
+
+    private func currentColumnNames() -> ColumnNames {
+        if let columnNames, columnNames.matches(statement) { return columnNames }
+        let names = ColumnNames((0..<sqlite3_column_count(statement)).map { index in
+            sqlite3_column_name(statement, index).map { String(cString: $0) } ?? ""
+        })
+        columnNames = names
+        return names
     }
 
     private func column(_ i: Int32) -> SQLValue {

@@ -33,10 +33,16 @@ public struct HolidaySettings: Sendable, Equatable {
 public struct DutchHolidays: Sendable {
     /// The choices this calendar was made with.
     public let settings: HolidaySettings
+    /// The days of `holidays(in:)` for the years around now: counting working days asks about
+    /// every day of a term, and building a year's list for each of them was most of that cost.
+    private var knownDays: Set<LocalDate>
+    private static let knownYears = 2000...2100
 
     /// Creates the holiday list for an organisation.
     public init(settings: HolidaySettings = .init()) {
         self.settings = settings
+        knownDays = []
+        knownDays = Set(Self.knownYears.flatMap { holidays(in: $0).map(\.date) })
     }
 
     /// All holidays and closing days of `year`, sorted by date (public holidays before a closing day on the same date).
@@ -67,7 +73,7 @@ public struct DutchHolidays: Sendable {
 
     /// Whether `date` is a public holiday or a closing day.
     public func isHoliday(_ date: LocalDate) -> Bool {
-        holiday(on: date) != nil
+        Self.knownYears.contains(date.year) ? knownDays.contains(date) : holiday(on: date) != nil
     }
 
     /// The holiday or closing day on `date`, if any (the public holiday when both fall on it).

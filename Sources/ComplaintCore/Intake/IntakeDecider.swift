@@ -4,6 +4,12 @@
 /// the daemon stores the outcome and queues the mails in one transaction.
 public enum IntakeDecider {
     public static func decide(_ message: InboundMessage, context: IntakeContext) -> IntakeDecision {
+        decide(message, context: context, newCasePlan: nil)
+    }
+
+    /// As `decide(_:context:)`, with the plan a new case would get made beforehand by
+    /// `newCasePlan(for:context:)`; nil makes it here.
+    public static func decide(_ message: InboundMessage, context: IntakeContext, newCasePlan: NewCasePlan?) -> IntakeDecision {
         if message.carriesOurLoopHeader || isOurOwnMessageID(message.messageID, context) {
             return .ignore(reason: "our own mail came back", caseID: nil)
         }
@@ -13,7 +19,14 @@ public enum IntakeDecider {
         }
         if let staff = StaffMessageRouting.decide(message, context: context) { return staff }
         if let followUp = followUp(message, context) { return .followUp(followUp) }
-        return .newCase(plan(for: message, context))
+        return .newCase(newCasePlan ?? plan(for: message, context))
+    }
+
+    /// The plan for a new case from this message. It reads only the message and the settings in
+    /// the context (locations, default regime, word screens), never its cases, so the daemon can
+    /// make it before the database is asked anything, on another thread.
+    public static func newCasePlan(for message: InboundMessage, context: IntakeContext) -> NewCasePlan {
+        plan(for: message, context)
     }
 
     // MARK: Follow-ups

@@ -52,6 +52,30 @@ public struct FoldedText: Sendable, Equatable {
         stem.bytes.count > 1 && contains(stem.bytes.dropLast())
     }
 
+    /// Where words begin: the offsets of the spaces before them. A stem can only match there,
+    /// so a screen of many stems looks at these instead of at every byte.
+    public var wordStarts: [Int] {
+        var starts: [Int] = []
+        for (offset, byte) in bytes.enumerated() where byte == 0x20 && offset + 1 < bytes.count { starts.append(offset) }
+        return starts
+    }
+
+    /// `containsWordStart(_:)` looking only at `wordStarts` (this text's own).
+    public func containsWordStart(_ stem: FoldedText, wordStarts: [Int]) -> Bool {
+        guard stem.bytes.count > 1 else { return false }
+        let needle = stem.bytes.dropLast()
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { wanted in
+                for start in wordStarts where start + wanted.count <= haystack.count {
+                    var offset = 0
+                    while offset < wanted.count, haystack[start + offset] == wanted[offset] { offset += 1 }
+                    if offset == wanted.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// A plain byte search: the needles are a few words, the haystack one message.
     private func contains(_ needle: ArraySlice<UInt8>) -> Bool {
         guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }

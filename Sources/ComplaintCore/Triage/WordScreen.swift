@@ -14,7 +14,8 @@ public struct WordScreen: Sendable {
     /// The entries found in the text, in list order.
     public func hits(in text: String) -> [String] {
         let haystack = FoldedText(text)
-        return zip(entries, folded).filter { haystack.containsWordStart($0.1) }.map(\.0)
+        let starts = haystack.wordStarts
+        return zip(entries, folded).filter { haystack.containsWordStart($0.1, wordStarts: starts) }.map(\.0)
     }
 
     /// Words that suggest abuse or a sexual offence; each hit goes to the safeguarding officer.

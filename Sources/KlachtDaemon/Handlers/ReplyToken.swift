@@ -36,6 +36,8 @@ public struct PlusAddress: Sendable, Equatable {
 
     /// Reads `klachten+KL-2026-0001.abcdef0123456789@example.nl` against the mailbox `klachten@example.nl`.
     public init?(_ address: String, mailbox: String) {
+        // Most addresses have no plus part at all; lower-casing and trimming cannot make one.
+        guard address.utf8.contains(UInt8(ascii: "+")) else { return nil }
         let address = address.lowercased().trimmingCharacters(in: .init(charactersIn: "<> "))
         let mailbox = mailbox.lowercased()
         guard let at = mailbox.firstIndex(of: "@") else { return nil }

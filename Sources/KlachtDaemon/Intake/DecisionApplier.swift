@@ -74,7 +74,7 @@ struct DecisionApplier {
         if let form = message.form { try store.saveFormFields(caseID: caseID, fields: form.fields) }
         try record(message, parsed: parsed, on: caseID, role: "complainant", rawID: rawID)
 
-        guard var caseRecord = try store.caseRecord(id: caseID) else { return caseID }
+        guard let caseRecord = try store.caseRecord(id: caseID) else { return caseID }
         let complaintText = message.form?.description ?? message.text ?? ""
         for mail in plan.mails {
             try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
@@ -82,13 +82,13 @@ struct DecisionApplier {
                                          "screening": .object(["hits": .list((plan.safeguardingHits + plan.seriousHits).map(TemplateValue.string))])])
         }
         if plan.initialState == .received {
-            caseRecord = try advance(caseRecord, plan: plan, rawID: rawID)
+            try advance(caseRecord, plan: plan, rawID: rawID)
         }
         return caseRecord.id
     }
 
     /// Moves a new case along what the queued mails did: acknowledged, then assigned.
-    private func advance(_ caseRecord: CaseRecord, plan: NewCasePlan, rawID: Int64) throws -> CaseRecord {
+    private func advance(_ caseRecord: CaseRecord, plan: NewCasePlan, rawID: Int64) throws {
         var state = caseRecord.state
         var steps: [(CaseAction, String)] = []
         if plan.kind == .compliment {
@@ -103,7 +103,6 @@ struct DecisionApplier {
                                   reason: reason, rawMessageID: rawID, now: now)
             state = next
         }
-        return try store.caseRecord(id: caseRecord.id) ?? caseRecord
     }
 
     /// A delivery report for one of our mails: the mail is marked undeliverable, the failed

@@ -16,9 +16,8 @@ public struct IntakeProcessor {
     let store: CaseStore
     let interpreter: MessageInterpreter
     let renderer: MailRenderer
-    /// Folded once here, not once per message.
-    let safeguardingScreen: WordScreen
-    let seriousScreen: WordScreen
+    /// The settings part of every decision's context; its word screens are folded once here, not once per message.
+    let settingsContext: IntakeContext
 
     public init(runtime: Runtime, store: CaseStore) {
         self.runtime = runtime
@@ -26,65 +25,111 @@ public struct IntakeProcessor {
         interpreter = MessageInterpreter(formSenders: runtime.configuration.formSenders,
                                          extraLabels: runtime.configuration.formLabels)
         renderer = MailRenderer(runtime: runtime, store: store)
-        safeguardingScreen = WordScreen(entries: runtime.configuration.safeguardingWords)
-        seriousScreen = WordScreen(entries: runtime.configuration.seriousWords)
+        let configuration = runtime.configuration
+        settingsContext = IntakeContext(
+            organisation: OrganisationAddresses(
+                mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
+                management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding,
+                messageIDDomain: configuration.organisation.messageIDDomain),
+            locations: configuration.locations, defaultRegime: configuration.defaultRegime,
+            safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
+            seriousScreen: WordScreen(entries: configuration.seriousWords))
     }
 
     /// Processes what is pending; returns how many messages were decided on.
+    ///
+    /// Reading a message (parsing, the form, what it says) is pure and takes about a third of
+    /// the time, so the next batch is read on another thread while this one is decided and
+    /// written here; the database stays on this thread alone.
     @discardableResult
     public func processPending() throws -> Int {
         var done = 0
-        while true {
-            let batch = try store.pendingRawMessages(limit: 100)
-            if batch.isEmpty { return done }
+        var batch = try store.pendingRawMessages(limit: Self.batchSize)
+        var readings = Self.read(batch, interpreter: interpreter, settings: settingsContext, maxBytes: runtime.configuration.maxMessageBytes)
+        while let last = batch.last {
+            let next = try store.pendingRawMessages(after: last.id, limit: Self.batchSize)
+            let nextReadings = BackgroundWork { [interpreter, settingsContext, maxBytes = runtime.configuration.maxMessageBytes] in
+                Self.read(next, interpreter: interpreter, settings: settingsContext, maxBytes: maxBytes)
+            }
             var failed: [(RawMessageRecord, Error)] = []
             var decided: [String] = []
-            try store.transaction {
-                for record in batch {
-                    do {
-                        if let line = try store.db.savepoint({ try process(record) }) { decided.append(line) }
-                    } catch {
-                        failed.append((record, error))
+            do {
+                try store.transaction {
+                    for (record, reading) in zip(batch, readings) {
+                        do {
+                            if let line = try store.db.savepoint({ try process(record, reading: reading) }) { decided.append(line) }
+                        } catch {
+                            failed.append((record, error))
+                        }
                     }
                 }
+            } catch {
+                _ = nextReadings.result()
+                throw error
             }
             for line in decided { runtime.logger.info(line) }
             // One message that cannot be handled must not block the ones behind it: it is
             // kept, set aside and reported. If even that fails, the store is in trouble and
             // the whole run stops, to be retried.
             for (record, error) in failed {
-                try store.transaction { try quarantine(record, reason: "processing failed: \(error)", now: runtime.clock.now()) }
+                do {
+                    try store.transaction { try quarantine(record, reason: "processing failed: \(error)", now: runtime.clock.now()) }
+                } catch {
+                    _ = nextReadings.result()
+                    throw error
+                }
             }
             done += batch.count
+            batch = next
+            readings = nextReadings.result()
+        }
+        return done
+    }
+
+    static let batchSize = 100
+
+    /// What a stored message says, read without the database: nil when it is too large to read.
+    struct Reading: Sendable {
+        let parsed: ParsedMessage
+        let inbound: InboundMessage
+        /// What a new case from it would be, in case the decision is to open one.
+        let newCasePlan: NewCasePlan
+    }
+
+    static func read(_ records: [RawMessageRecord], interpreter: MessageInterpreter, settings: IntakeContext, maxBytes: Int) -> [Reading?] {
+        records.map { record in
+            guard record.bytes.count <= maxBytes else { return nil }
+            let parsed = MessageParser.parse(record.bytes)
+            let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
+            return Reading(parsed: parsed, inbound: inbound, newCasePlan: IntakeDecider.newCasePlan(for: inbound, context: settings))
         }
     }
 
     /// Decides on one message inside the caller's transaction; returns the line to log once it is committed.
-    func process(_ record: RawMessageRecord) throws -> String? {
+    func process(_ record: RawMessageRecord, reading: Reading?) throws -> String? {
         let now = runtime.clock.now()
-        if record.bytes.count > runtime.configuration.maxMessageBytes {
+        guard let reading, record.bytes.count <= runtime.configuration.maxMessageBytes else {
             try quarantine(record, reason: "larger than the limit of \(runtime.configuration.maxMessageBytes) bytes", now: now)
             return nil
         }
-        let parsed = MessageParser.parse(record.bytes)
+        let parsed = reading.parsed
         if parsed.headers.isEmpty {
             try quarantine(record, reason: "not a mail message: no header fields could be read", now: now)
             return nil
         }
         var record = record
         record.messageID = parsed.messageID
-        try store.setRawMessageID(id: record.id, parsed.messageID)
         if let earlier = try store.earlierCopy(of: record) {
-            try store.finishRaw(id: record.id, status: "duplicate", caseID: try store.rawMessage(id: earlier)?.caseID,
-                                note: "copy of raw message \(earlier)")
+            try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "duplicate",
+                                caseID: try store.rawMessage(id: earlier)?.caseID, note: "copy of raw message \(earlier)")
             return "message \(record.id) is a copy of \(earlier); nothing to do"
         }
-        let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
+        let inbound = reading.inbound
         let context = try intakeContext(for: inbound, parsed: parsed)
-        let decision = IntakeDecider.decide(inbound, context: context)
+        let decision = IntakeDecider.decide(inbound, context: context, newCasePlan: reading.newCasePlan)
         let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
         let caseID = try applier.apply(decision, message: inbound, parsed: parsed, rawID: record.id)
-        try store.finishRaw(id: record.id, status: "processed", caseID: caseID, note: decision.summary)
+        try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "processed", caseID: caseID, note: decision.summary)
         return "message \(record.id): \(decision.summary)"
     }
 
@@ -109,18 +154,15 @@ public struct IntakeProcessor {
 
     /// The lookups the pure decision needs: the thread's case and the cases named in the subject.
     private func intakeContext(for message: InboundMessage, parsed: ParsedMessage) throws -> IntakeContext {
-        let configuration = runtime.configuration
-        let organisation = OrganisationAddresses(
-            mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
-            management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding,
-            messageIDDomain: configuration.organisation.messageIDDomain)
         let thread = try store.caseForThread(messageIDs: message.threadIDs)
         let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
         let staff = try StaffAddressing(runtime: runtime, store: store).evidence(for: parsed, sender: message.from?.address)
-        return IntakeContext(organisation: organisation, locations: configuration.locations, defaultRegime: configuration.defaultRegime,
-                             safeguardingScreen: safeguardingScreen, seriousScreen: seriousScreen,
-                             threadCase: thread?.snapshot, taggedCases: tagged.map(\.snapshot),
-                             addressedCase: staff.addressed?.snapshot, senderEvidence: staff.evidence)
+        var context = settingsContext
+        context.threadCase = thread?.snapshot
+        context.taggedCases = tagged.map(\.snapshot)
+        context.addressedCase = staff.addressed?.snapshot
+        context.senderEvidence = staff.evidence
+        return context
     }
 }
 

@@ -18,8 +18,12 @@ public struct Logger: Sendable {
 
     public func log(_ level: Level, _ message: String) {
         guard level <= threshold else { return }
-        var line = "<\(level.rawValue)>" + message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        line.withUTF8 { buffer in
+        // One line per entry: newlines inside the message become spaces (bytes, not Foundation).
+        var line = Array("<\(level.rawValue)>".utf8)
+        line.reserveCapacity(line.count + message.utf8.count + 1)
+        for byte in message.utf8 { line.append(byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte) }
+        line.append(UInt8(ascii: "\n"))
+        line.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
