@@ -5,8 +5,10 @@ import MailTransport
 
 /// The long-running service: one loop that fetches, decides, marks and sends, then waits.
 ///
-/// Single-threaded on purpose: every libcurl and SQLite call blocks, and one loop that owns
-/// its connections and its database needs no locks. Signals arrive through `SignalPipe`.
+/// One loop on purpose: every libcurl and SQLite call blocks, and one loop that owns its
+/// connections and its database needs no locks. The only other thread is the intake's
+/// reader, which parses the next batch of stored messages (pure work, no database) while
+/// this loop decides the current one. Signals arrive through `SignalPipe`.
 public final class Daemon {
     private var runtime: Runtime
     private let configPath: String
