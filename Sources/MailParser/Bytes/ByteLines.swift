@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Line boundaries in raw message bytes; mail arrives with CRLF, bare LF or bare CR endings.
 struct ByteLine {
@@ -28,16 +31,19 @@ enum ByteLines {
 
     /// Text with every CRLF or bare CR turned into LF, so later stages see one line ending.
     static func normalizedNewlines(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if byte == 0x0A && previousWasCR { previousWasCR = false; continue }
-            previousWasCR = byte == 0x0D
-            output.append(previousWasCR ? 0x0A : byte)
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else { return text }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var previousWasCR = false
+            for byte in bytes {
+                if byte == 0x0A && previousWasCR { previousWasCR = false; continue }
+                previousWasCR = byte == 0x0D
+                output.append(previousWasCR ? 0x0A : byte)
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -57,9 +57,35 @@ extension String {
         return zip(utf8, other.utf8).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
     }
 
-    /// The lines of the text split at "\n" (a "\r" before it stays on the line).
+    /// The lines of the text split at "\n" (a "\r" before it stays on the line); found
+    /// with `memchr`, since every body passes through here on its way to reply extraction.
     var newlineSeparatedLines: [Substring] {
-        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var text = self
+        let ends: [Int] = text.withUTF8 { bytes in
+            var ends: [Int] = []
+            guard let base = bytes.baseAddress else { return ends }
+            var start = base
+            let end = base + bytes.count
+            while start < end, let hit = memchr(start, 0x0A, end - start) {
+                let newline = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                ends.append(newline - base)
+                start = newline + 1
+            }
+            return ends
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
+        var lineStart = utf8.startIndex
+        var lineStartOffset = 0
+        for offset in ends {
+            let lineEnd = utf8.index(lineStart, offsetBy: offset - lineStartOffset)
+            lines.append(Substring(utf8[lineStart..<lineEnd]))
+            lineStart = utf8.index(after: lineEnd)
+            lineStartOffset = offset + 1
+        }
+        lines.append(Substring(utf8[lineStart...]))
+        return lines
     }
 }
 

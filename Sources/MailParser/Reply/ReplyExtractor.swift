@@ -33,9 +33,17 @@ public enum ReplyExtractor {
                 continue
             }
             if QuoteHeader.isSignatureStart(line) { break }
-            if !line.withoutLeadingWhitespace.hasPrefix(">") { kept.append(line) }
+            if !isQuoted(line) { kept.append(line) }
             index += 1
         }
         return (kept, nil)
+    }
+
+    /// Whether the line is `>` quoting, after any leading whitespace; decided on the first
+    /// byte when it is ASCII, as it nearly always is.
+    private static func isQuoted(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first(where: { $0 != 0x20 && ($0 < 0x09 || $0 > 0x0D) }) else { return false }
+        if first < 0x80 { return first == UInt8(ascii: ">") }
+        return line.withoutLeadingWhitespace.hasPrefix(">")
     }
 }
