@@ -18,6 +18,13 @@ final class CaseStoreTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    func testDirtyPagesSpillPastABoundInsteadOfStayingInMemory() throws {
+        // Intake keeps a batch's pages in memory until commit, but not without limit: a batch
+        // of large messages (whose rows are rewritten when decided) must spill to the WAL.
+        XCTAssertEqual(try store.db.queryOne("PRAGMA cache_spill")?.int("cache_spill"), 16_384)
+        XCTAssertEqual(try store.db.queryOne("PRAGMA page_size")?.int("page_size"), 4_096)
+    }
+
     func testSameIMAPPositionIsStoredOnce() throws {
         let origin = RawMessageOrigin.imap(mailbox: "INBOX", uidValidity: 7, uid: 42)
         let first = try store.storeRaw([1, 2, 3], origin: origin, messageID: nil, sha256: "aa", receivedAt: now, now: now)

@@ -36,8 +36,13 @@ public final class SQLiteDatabase {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
             // A batch of decisions dirties more pages than the 2 MiB cache holds; spilling them to
-            // the WAL mid-transaction wrote most pages twice. The extra pages are freed after commit.
-            try execute("PRAGMA cache_spill = OFF")
+            // the WAL mid-transaction wrote most pages twice. So dirty pages stay in memory up to
+            // 64 MiB (16,384 pages of 4 KiB) and are freed after commit; past that, as when a
+            // batch holds several large messages whose rows are rewritten, SQLite spills again
+            // rather than holding a batch of 25 MB messages in memory.
+            // The number sets the threshold, but SQLite also reads it as a boolean through a
+            // byte (16384 reads as 0, off), so spilling is switched on explicitly after it.
+            try execute("PRAGMA cache_spill = 16384; PRAGMA cache_spill = ON")
             // Each message's savepoint keeps the pages it changes in a statement journal; past
             // 64 KiB that journal went to a temporary file, one write per page, for a rollback
             // that almost never comes.
