@@ -25,6 +25,17 @@ final class CaseStoreTests: XCTestCase {
         XCTAssertEqual(try store.db.queryOne("PRAGMA page_size")?.int("page_size"), 4_096)
     }
 
+    func testTimestampsAreWrittenAndReadInTheStoredUTCShape() {
+        XCTAssertEqual(Timestamp.string(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00Z")
+        XCTAssertEqual(Timestamp.string(Date(timeIntervalSince1970: 1_709_208_000)), "2024-02-29T12:00:00Z")
+        XCTAssertEqual(Timestamp.string(Date(timeIntervalSince1970: -1)), "1969-12-31T23:59:59Z")
+        for seconds in [0, 951_825_600, 1_709_208_000, 4_107_542_399, -86_401] {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            XCTAssertEqual(Timestamp.date(Timestamp.string(date)), date)
+        }
+        XCTAssertNil(Timestamp.date("gisteren"))
+    }
+
     func testSameIMAPPositionIsStoredOnce() throws {
         let origin = RawMessageOrigin.imap(mailbox: "INBOX", uidValidity: 7, uid: 42)
         let first = try store.storeRaw([1, 2, 3], origin: origin, messageID: nil, sha256: "aa", receivedAt: now, now: now)
