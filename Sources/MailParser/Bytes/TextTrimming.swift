@@ -9,16 +9,23 @@ import Darwin
 /// locale-aware UTF-16 code, which made them the parser's largest cost.
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
-    var trimmedWhitespace: Substring {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
-        return Substring(self[first...last])
-    }
+    var trimmedWhitespace: Substring { trimmed(where: \.isUnicodeWhitespace) }
 
     /// The text without leading and trailing spaces and tabs (what Foundation calls
     /// `.whitespaces`: tab and the Unicode space separators), keeping line breaks.
     var trimmedSpaces: Substring { trimmed(where: \.isSpaceOrTab) }
+
+    /// `trimmingCharacters(in: .whitespaces)` without Foundation.
+    func trimmingSpaces() -> String { String(trimmedSpaces) }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation.
+    func trimmingWhitespace() -> String { String(trimmedWhitespace) }
+
+    /// The text without leading and trailing spaces, tabs and the given ASCII characters.
+    func trimmingSpaces(and characters: StaticString) -> String {
+        let extra = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        return String(trimmed { $0.isSpaceOrTab || ($0.value < 0x80 && extra.contains(UInt8($0.value))) })
+    }
 
     /// The text without leading and trailing scalars for which `isTrimmed` holds.
     func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
@@ -105,50 +112,32 @@ extension Unicode.Scalar {
 
 /// Substring search on bytes: `memchr` finds candidates for the first byte, `memcmp` checks them.
 enum ByteSearch {
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count, let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
+    /// Where `needle` first occurs in `haystack`, or nil; an empty needle is found at 0.
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress, let wanted = needle.baseAddress else { return nil }
         var start = base
         let end = base + haystack.count
         while end - start >= needle.count {
-            guard let hit = memchr(start, Int32(wanted.pointee), end - start - needle.count + 1) else { return false }
+            guard let hit = memchr(start, Int32(wanted.pointee), end - start - needle.count + 1) else { return nil }
             let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(candidate + 1, wanted + 1, needle.count - 1) == 0 { return true }
+            if memcmp(candidate + 1, wanted + 1, needle.count - 1) == 0 { return candidate - base }
             start = candidate + 1
         }
-        return false
+        return nil
     }
 
-    /// Where `needle` first occurs in `bytes[range]`, or nil.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` first occurs in `bytes[range]`, counted from the start of `bytes`, or nil.
     static func firstIndex(of needle: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Int? {
-        guard let first = needle.first, range.count >= needle.count else { return nil }
+        guard !needle.isEmpty else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             needle.withUnsafeBufferPointer { wanted in
-                guard let base = buffer.baseAddress, let pattern = wanted.baseAddress else { return nil }
-                var start = base + range.lowerBound
-                let end = base + range.upperBound
-                while end - start >= wanted.count {
-                    guard let hit = memchr(start, Int32(first), end - start - wanted.count + 1) else { return nil }
-                    let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(candidate + 1, pattern + 1, wanted.count - 1) == 0 { return candidate - base }
-                    start = candidate + 1
-                }
-                return nil
+                firstIndex(of: wanted, in: UnsafeBufferPointer(rebasing: buffer[range])).map { $0 + range.lowerBound }
             }
         }
-    }
-}
-
-extension StringProtocol {
-    /// `trimmingCharacters(in: .whitespaces)` without Foundation.
-    func trimmingSpaces() -> String { String(trimmedSpaces) }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation.
-    func trimmingWhitespace() -> String { String(trimmedWhitespace) }
-
-    /// The text without leading and trailing spaces, tabs and the given ASCII characters.
-    func trimmingSpaces(and characters: StaticString) -> String {
-        let extra = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
-        return String(trimmed { $0.isSpaceOrTab || ($0.value < 0x80 && extra.contains(UInt8($0.value))) })
     }
 }

@@ -3,7 +3,8 @@ enum UTF8Whitespace {
     /// The length in bytes of the whitespace character at `index` (what
     /// `Character.isWhitespace` accepts; the no-break space only when asked, since HTML
     /// keeps it as a space that does not collapse), or 0.
-    static func length(_ bytes: [UInt8], at index: Int, countingNoBreakSpace: Bool = false) -> Int {
+    static func length<Bytes: RandomAccessCollection>(_ bytes: Bytes, at index: Int, countingNoBreakSpace: Bool = false) -> Int
+        where Bytes.Element == UInt8, Bytes.Index == Int {
         let byte = bytes[index]
         if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
         guard byte >= 0xC2, index + 1 < bytes.count else { return 0 }

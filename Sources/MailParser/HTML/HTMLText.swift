@@ -74,7 +74,7 @@ enum HTMLText {
             let byte = bytes[index]
             if byte == 0x20 || byte == UInt8(ascii: "/") || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
             if name.count == 12 { return ("", isEnd) }
-            name.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            name.append(byte.asciiLowercased)
             index += 1
         }
         return (String(decoding: name, as: UTF8.self), isEnd)
@@ -93,26 +93,25 @@ enum HTMLBytes {
 
     static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: String, from start: Int,
                      caseInsensitive: Bool = false) -> Int? {
-        let pattern = Array((caseInsensitive ? literal.lowercased() : literal).utf8)
-        guard let first = pattern.first, start < bytes.count else { return nil }
+        guard start < bytes.count else { return nil }
+        guard caseInsensitive else {
+            var literal = literal
+            return literal.withUTF8 { ByteSearch.firstIndex(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { $0 + start }
+        }
+        let pattern = Array(literal.lowercased().utf8)
+        guard let first = pattern.first else { return nil }
         var index = start
         let last = bytes.count - pattern.count
         while index <= last {
-            let byte = caseInsensitive ? lower(bytes[index]) : bytes[index]
-            if byte == first {
+            if bytes[index].asciiLowercased == first {
                 var matched = true
                 for offset in 1..<pattern.count {
-                    let candidate = caseInsensitive ? lower(bytes[index + offset]) : bytes[index + offset]
-                    if candidate != pattern[offset] { matched = false; break }
+                    if bytes[index + offset].asciiLowercased != pattern[offset] { matched = false; break }
                 }
                 if matched { return index }
             }
             index += 1
         }
         return nil
-    }
-
-    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 }

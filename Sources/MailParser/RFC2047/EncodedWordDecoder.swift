@@ -40,7 +40,7 @@ enum EncodedWordDecoder {
                 index = word.end
                 continue
             }
-            let whitespace = whitespaceLength(text, at: index)
+            let whitespace = UTF8Whitespace.length(text, at: index, countingNoBreakSpace: true)
             if pendingCharset != nil && whitespace > 0 {
                 pendingWhitespace = pendingWhitespace.lowerBound..<(index + whitespace)
                 index += whitespace
@@ -56,13 +56,5 @@ enum EncodedWordDecoder {
         flushPending()
         result.append(contentsOf: UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
         return String(decoding: result, as: UTF8.self)
-    }
-
-    /// ASCII whitespace and the no-break space, which some clients put between words.
-    private static func whitespaceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = text[index]
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
-        if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 { return 2 }
-        return 0
     }
 }

@@ -77,7 +77,7 @@ enum QuoteHeader {
         let bytes = Array(line.utf8)
         var start = 0
         var end = bytes.count
-        while start < end, let width = spaceWidth(bytes, at: start) { start += width }
+        while start < end, case let width = UTF8Whitespace.length(bytes, at: start, countingNoBreakSpace: true), width > 0 { start += width }
         while end > start {
             if bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1; continue }
             if end - 2 >= start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 { end -= 2; continue }
@@ -99,12 +99,6 @@ enum QuoteHeader {
             index += 1
         }
         return cleaned
-    }
-
-    private static func spaceWidth(_ bytes: [UInt8], at index: Int) -> Int? {
-        if bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) { return 1 }
-        if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
-        return nil
     }
 
     private static func has(_ text: [UInt8], _ needle: StaticString) -> Bool {
