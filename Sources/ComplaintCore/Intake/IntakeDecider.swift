@@ -3,13 +3,9 @@
 /// Pure: the daemon gathers the context (which case a reply threads to), this decides,
 /// the daemon stores the outcome and queues the mails in one transaction.
 public enum IntakeDecider {
-    public static func decide(_ message: InboundMessage, context: IntakeContext) -> IntakeDecision {
-        decide(message, context: context, newCasePlan: nil)
-    }
-
-    /// As `decide(_:context:)`, with the plan a new case would get made beforehand by
-    /// `newCasePlan(for:context:)`; nil makes it here.
-    public static func decide(_ message: InboundMessage, context: IntakeContext, newCasePlan: NewCasePlan?) -> IntakeDecision {
+    /// `newCasePlan` is the plan a new case would get, made beforehand by
+    /// `newCasePlan(for:context:)` (the daemon makes it off its database thread); nil makes it here.
+    public static func decide(_ message: InboundMessage, context: IntakeContext, newCasePlan: NewCasePlan? = nil) -> IntakeDecision {
         if message.carriesOurLoopHeader || isOurOwnMessageID(message.messageID, context) {
             return .ignore(reason: "our own mail came back", caseID: nil)
         }

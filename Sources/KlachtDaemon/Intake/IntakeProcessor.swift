@@ -108,7 +108,7 @@ public struct IntakeProcessor {
     /// Decides on one message inside the caller's transaction; returns the line to log once it is committed.
     func process(_ record: RawMessageRecord, reading: Reading?) throws -> String? {
         let now = runtime.clock.now()
-        guard let reading, record.bytes.count <= runtime.configuration.maxMessageBytes else {
+        guard let reading else {  // no reading: too large to read
             try quarantine(record, reason: "larger than the limit of \(runtime.configuration.maxMessageBytes) bytes", now: now)
             return nil
         }
