@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where and how to reach one IMAP or SMTP server; the same value configures both protocols.
 public struct MailServerEndpoint: Sendable {
     /// `imap://host:port/MAILBOX`, `imaps://…`, `smtp://host:port` or `smtps://…`.
@@ -45,21 +43,48 @@ extension MailServerEndpoint {
 
     /// `scheme://host:port`, without credentials or path: safe to show in errors.
     var serverURL: String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        var rest = url[schemeEnd.upperBound...]
+        guard let afterScheme = afterSchemeIndex else { return url }
+        var rest = url[afterScheme...]
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        return String(url[..<schemeEnd.upperBound]) + rest
+        return String(url[..<afterScheme]) + rest
     }
 
     /// The mailbox named in the URL's path (`imap://host/INBOX` → `INBOX`), percent-decoded.
     public var mailbox: String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
+        guard let afterScheme = afterSchemeIndex else { return nil }
+        let rest = url[afterScheme...]
         guard let slash = rest.firstIndex(of: "/") else { return nil }
         var path = rest[rest.index(after: slash)...]
         if let semicolon = path.firstIndex(of: ";") { path = path[..<semicolon] }
         guard !path.isEmpty else { return nil }
-        return String(path).removingPercentEncoding ?? String(path)
+        return Self.percentDecoded(path) ?? String(path)
+    }
+
+    /// Where the URL continues after `scheme://`.
+    private var afterSchemeIndex: String.Index? {
+        guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return nil }
+        return url.index(colon, offsetBy: 3)
+    }
+
+    /// `%XX` escapes decoded as UTF-8; nil for a broken escape or bytes that are not UTF-8.
+    static func percentDecoded(_ text: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -152,7 +152,7 @@ final class IMAPConnectionTests: XCTestCase {
         // \Recent is per session: whether this session sees it is the server's choice.
         XCTAssertEqual(Set(fetched[0].flags).subtracting(["\\Recent"]), ["\\Flagged", "$KlachtTest"])
         XCTAssertEqual(Set(fetched[1].flags).subtracting(["\\Recent"]), ["$KlachtVerwerkt"])
-        let internalDate = try XCTUnwrap(fetched[0].internalDate)
+        let internalDate = Date(timeIntervalSince1970: Double(try XCTUnwrap(fetched[0].internalDateSeconds)))
         XCTAssertGreaterThanOrEqual(internalDate, before.addingTimeInterval(-1))
         XCTAssertLessThanOrEqual(internalDate, Date().addingTimeInterval(2))
         XCTAssertEqual(try connection.uids(withoutKeyword: "$KlachtVerwerkt"), [uids[0]])

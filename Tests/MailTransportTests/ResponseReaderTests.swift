@@ -58,7 +58,7 @@ final class ResponseReaderTests: XCTestCase {
         XCTAssertEqual(fetch.uid, 4827)
         XCTAssertEqual(fetch.flags, ["\\Seen", "$KlachtVerwerkt"])
         XCTAssertEqual(fetch.body, bytes("abc"))
-        XCTAssertEqual(fetch.internalDate?.timeIntervalSince1970, 1_769_934_600)
+        XCTAssertEqual(fetch.internalDateSeconds, 1_769_934_600)
     }
 
     func testTaggedCompletionCarriesResponseCode() throws {

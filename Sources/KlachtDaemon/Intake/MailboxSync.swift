@@ -49,7 +49,7 @@ public final class MailboxSync {
                 for message in messages {
                     let result = try store.storeRaw(message.bytes, origin: .imap(mailbox: mailbox, uidValidity: current.uidValidity, uid: message.uid),
                                                     messageID: nil, sha256: SHA256.hexDigest(message.bytes),
-                                                    receivedAt: message.internalDate ?? runtime.clock.now(), now: runtime.clock.now())
+                                                    receivedAt: message.internalDateSeconds.map { Date(timeIntervalSince1970: Double($0)) } ?? runtime.clock.now(), now: runtime.clock.now())
                     if result.isNew { stored += 1 }
                 }
                 if let highest = messages.map(\.uid).max() {

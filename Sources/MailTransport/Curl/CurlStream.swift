@@ -87,9 +87,9 @@ struct CurlStream {
     }
 }
 
-/// A clock for timeouts that wall-clock changes do not disturb.
-enum Monotonic {
-    static func milliseconds() -> Int {
+/// Milliseconds on the monotonic clock, for deadlines that wall-clock changes must not move.
+public enum Monotonic {
+    public static func milliseconds() -> Int {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Builds the arguments of IMAP commands (RFC 3501 §6, §9) so that no caller string can break a command line.
 enum Command {
     /// A mailbox name as a quoted string, in modified UTF-7 (RFC 3501 §5.1.3).
@@ -16,7 +14,12 @@ enum Command {
         guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
             throw .protocolError("a line break cannot be part of an IMAP string")
         }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" { escaped.unicodeScalars.append("\\") }
+            escaped.unicodeScalars.append(scalar)
+        }
+        return escaped + "\""
     }
 
     /// A flag list `(\Seen $Keyword)`; each flag must be an atom, optionally after one backslash.
@@ -57,9 +60,7 @@ enum ModifiedUTF7 {
         func flush() {
             guard !pending.isEmpty else { return }
             let bytes = pending.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-            let base64 = Data(bytes).base64EncodedString()
-                .replacingOccurrences(of: "/", with: ",").replacingOccurrences(of: "=", with: "")
-            result += "&" + base64 + "-"
+            result += "&" + modifiedBase64(bytes) + "-"
             pending.removeAll()
         }
         for scalar in name.unicodeScalars {
@@ -72,5 +73,21 @@ enum ModifiedUTF7 {
         }
         flush()
         return result
+    }
+
+    /// Base64 with `,` for `/` and no padding, as RFC 3501 §5.1.3 modifies it.
+    static func modifiedBase64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,".utf8)
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            var group = 0
+            for byte in chunk { group = group << 8 | Int(byte) }
+            group <<= 8 * (3 - chunk.count)
+            for position in 0...chunk.count { output.append(alphabet[(group >> (18 - 6 * position)) & 63]) }
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

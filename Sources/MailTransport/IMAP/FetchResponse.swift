@@ -1,20 +1,18 @@
-import Foundation
-
 /// One message as returned by `UID FETCH … (UID FLAGS INTERNALDATE BODY.PEEK[])`.
 public struct FetchedMessage: Sendable {
     /// The message's UID in the selected mailbox.
     public var uid: UInt32
     /// When the server received the message, if it said.
-    public var internalDate: Date?
+    public var internalDateSeconds: Int?
     /// System flags (`\Seen`) and keywords (`$KlachtVerwerkt`) as the server spells them.
     public var flags: [String]
     /// The whole message, exactly as stored.
     public var bytes: [UInt8]
 
     /// Creates a fetched message.
-    public init(uid: UInt32, internalDate: Date?, flags: [String], bytes: [UInt8]) {
+    public init(uid: UInt32, internalDateSeconds: Int?, flags: [String], bytes: [UInt8]) {
         self.uid = uid
-        self.internalDate = internalDate
+        self.internalDateSeconds = internalDateSeconds
         self.flags = flags
         self.bytes = bytes
     }
@@ -24,7 +22,7 @@ public struct FetchedMessage: Sendable {
 struct FetchResponse {
     var uid: UInt32?
     var flags: [String]?
-    var internalDate: Date?
+    var internalDateSeconds: Int?
     var body: [UInt8]?
 
     /// Parses the payload after `* n FETCH`.
@@ -46,7 +44,7 @@ struct FetchResponse {
                 flags = try Self.flagList(startingWith: value, tokens: &tokens)
             case "INTERNALDATE":
                 guard case .quoted(let text) = value else { throw .protocolError("INTERNALDATE is not a string") }
-                internalDate = InternalDate.parse(text)
+                internalDateSeconds = InternalDate.parse(text)
             case _ where name.hasPrefix("BODY[") || name == "RFC822":
                 body = try Self.bodyBytes(value)
             default:
@@ -86,7 +84,7 @@ struct FetchCollector {
         guard let uid = fetched.uid else { return }
         var merged = partial[uid] ?? fetched
         merged.flags = fetched.flags ?? merged.flags
-        merged.internalDate = fetched.internalDate ?? merged.internalDate
+        merged.internalDateSeconds = fetched.internalDateSeconds ?? merged.internalDateSeconds
         merged.body = fetched.body ?? merged.body
         partial[uid] = merged
     }
@@ -95,7 +93,7 @@ struct FetchCollector {
     var messages: [FetchedMessage] {
         partial.keys.sorted().compactMap { uid in
             guard let response = partial[uid], let body = response.body else { return nil }
-            return FetchedMessage(uid: uid, internalDate: response.internalDate, flags: response.flags ?? [], bytes: body)
+            return FetchedMessage(uid: uid, internalDateSeconds: response.internalDateSeconds, flags: response.flags ?? [], bytes: body)
         }
     }
 }

@@ -1,13 +1,11 @@
-import Foundation
-
 /// RFC 3501 `date-time`: `"17-Jul-1996 02:44:25 -0700"` (the day may be space-padded).
 enum InternalDate {
     private static let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
-    /// The instant the text names, or nil when it does not follow the grammar.
-    static func parse(_ bytes: [UInt8]) -> Date? {
-        let text = ASCII.text(bytes).trimmingCharacters(in: .whitespaces)
-        let parts = text.split(separator: " ")
+    /// The instant the text names, in seconds since 1970, or nil when it does not follow the grammar.
+    /// Seconds, not `Date`: this module stays free of Foundation, so the supervisor that links it stays small.
+    static func parse(_ bytes: [UInt8]) -> Int? {
+        let parts = ASCII.text(bytes).split(separator: " ")
         guard parts.count == 3 else { return nil }
         let dayMonthYear = parts[0].split(separator: "-")
         let time = parts[1].split(separator: ":")
@@ -21,7 +19,7 @@ enum InternalDate {
         let offset = (zoneHours * 3600 + zoneMinutes * 60) * (zone.first == "-" ? -1 : 1)
         let days = daysSinceEpoch(year: year, month: monthIndex + 1, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+        return seconds
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).

@@ -1,4 +1,3 @@
-import Foundation
 import CCurl
 
 /// The bytes of one message being uploaded by libcurl's read callback, and the server's last reply line.
@@ -38,8 +37,9 @@ final class MessageUpload {
         guard data[0] == CChar(UInt8(ascii: "4")) || data[0] == CChar(UInt8(ascii: "5")) else { return 0 }
         let upload = Unmanaged<MessageUpload>.fromOpaque(userdata).takeUnretainedValue()
         let line = UnsafeRawBufferPointer(start: data, count: min(size, 512))
-        upload.lastServerLine = String(decoding: line, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var end = line.count
+        while end > 0, [0x20, 0x09, 0x0D, 0x0A].contains(line[end - 1]) { end -= 1 }
+        upload.lastServerLine = String(decoding: line[..<end], as: UTF8.self)
         return 0
     }
 }
