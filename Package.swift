@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "klachtd", targets: ["klachtd"]),
+        .executable(name: "klachtd-supervisor", targets: ["klachtd-supervisor"]),
     ],
     targets: [
         // C edges: typed wrappers for libcurl's variadic calls, and sqlite3's macros.
@@ -27,15 +28,24 @@ let package = Package(
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
         .target(name: "MailTransport", dependencies: ["CCurl"], swiftSettings: strict),
+        // Process plumbing without Foundation: log lines, signals, systemd notifications.
+        .target(name: "DaemonSupport", swiftSettings: strict),
+        .target(name: "CProcessControl"),
+        // The supervisor's logic and its protocol with the worker; Foundation-free like its dependencies.
+        .target(name: "Supervision", dependencies: ["DaemonSupport", "MailTransport", "CProcessControl"], swiftSettings: strict),
         .target(name: "OAuthTokens", dependencies: ["CCurl", "MailParser"], swiftSettings: strict),
 
         // The daemon wires the core to the edges; the executable is the command line.
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
-                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens"],
+                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
-        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
+        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
+
+        // The small resident process: no Foundation, the Swift runtime linked in statically.
+        .executableTarget(name: "klachtd-supervisor", dependencies: ["Supervision", "DaemonSupport"], swiftSettings: strict,
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
@@ -48,8 +58,9 @@ let package = Package(
         .target(name: "TestMailSupport", dependencies: ["MailTransport", "MailParser"], path: "Tests/TestMailSupport",
                 swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "TestMailSupport"], swiftSettings: strict),
+        .testTarget(name: "SupervisionTests", dependencies: ["Supervision", "MailTransport"], swiftSettings: strict),
         .testTarget(name: "OAuthTokensTests", dependencies: ["OAuthTokens"], swiftSettings: strict),
-        .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon"], swiftSettings: strict),
+        .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon", "DaemonSupport"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["TestMailSupport", "KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),
     ]
 )

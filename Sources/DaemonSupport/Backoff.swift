@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Exponential backoff with jitter for reconnecting to a server that is away.
 public struct Backoff: Sendable {

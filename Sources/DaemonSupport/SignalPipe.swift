@@ -1,6 +1,6 @@
 import Glibc
 
-/// Turns SIGTERM, SIGINT and SIGHUP into bytes on a pipe the run loop polls.
+/// Turns signals into bytes on a pipe the run loop polls.
 ///
 /// A signal handler may only do async-signal-safe things; writing one byte is one. The loop
 /// reads the byte and acts outside the handler, between transactions.
@@ -8,18 +8,25 @@ public enum SignalPipe {
     nonisolated(unsafe) private static var writeEnd: Int32 = -1
     nonisolated(unsafe) private static var readEnd: Int32 = -1
 
+    /// What a daemon process listens to: stop (TERM, INT) and reload (HUP).
+    public static let serviceSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
+
     /// The file descriptor to poll; readable when a signal arrived.
     public static var fileDescriptor: Int32 { readEnd }
 
-    /// Installs the handlers once, from the main thread before the loop starts.
-    public static func install() {
+    /// Installs the handlers once, from the main thread before the loop starts. The pipe is
+    /// close-on-exec, so a worker the supervisor starts does not inherit it.
+    public static func install(_ signals: [Int32] = serviceSignals) {
         guard readEnd < 0 else { return }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return }
         readEnd = fds[0]
         writeEnd = fds[1]
-        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        for signalNumber in signals {
             signal(signalNumber) { number in
                 var byte = UInt8(truncatingIfNeeded: number)
                 _ = write(SignalPipe.writeEnd, &byte, 1)

@@ -114,6 +114,24 @@ public struct Configuration: Sendable, Equatable {
     public var metricsTextfile: String? = nil
     /// `[oauth]`, present when a server logs in with OAuth2.
     public var oauth: OAuthSettings? = nil
+    /// `[service]`: when the worker hands over to the supervisor, and how often it is woken.
+    public var service = ServiceSettings()
+}
+
+/// `[service]`: the supervisor keeps only a small process resident and starts the worker
+/// (all of klachtd) when there is work; these say how long a worker stays after its last
+/// work and how often one is started anyway, for the scheduler and the outbox's retries.
+public struct ServiceSettings: Sendable, Equatable {
+    /// Seconds a worker keeps running after its last work, so a burst of mail finds it awake.
+    public var workerLingerSeconds = 60
+    /// The longest time without a worker: the scheduler's reminders and escalations, the
+    /// retention purge and the status file come at least this often (at most 3600).
+    public var wakeIntervalSeconds = 300
+
+    public init(workerLingerSeconds: Int = 60, wakeIntervalSeconds: Int = 300) {
+        self.workerLingerSeconds = workerLingerSeconds
+        self.wakeIntervalSeconds = wakeIntervalSeconds
+    }
 }
 
 /// `[retention]`: personal data and raw messages are deleted this long after a case closed.

@@ -65,6 +65,9 @@ public enum ConfigurationLoader {
                                                         dailyPurge: try reader.bool(retention, "daily_purge", default: true))
         }
         configuration.metricsTextfile = reader.optional("metrics")?.value("textfile")
+        let service = reader.optional("service")
+        configuration.service = ServiceSettings(workerLingerSeconds: try reader.int(service, "worker_linger", default: 60, range: 0...86_400),
+                                                wakeIntervalSeconds: try reader.int(service, "wake_interval", default: 300, range: 5...3600))
         configuration.oauth = oauth
         return configuration
     }

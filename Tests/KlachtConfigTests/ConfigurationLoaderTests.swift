@@ -45,6 +45,15 @@ final class ConfigurationLoaderTests: XCTestCase {
         XCTAssertEqual(configuration.maxMessageBytes, 25 * 1024 * 1024)
     }
 
+    func testServiceSettingsHaveDefaultsAndBounds() throws {
+        XCTAssertEqual(try ConfigurationLoader.parse(Self.valid, file: "f").service, ServiceSettings(workerLingerSeconds: 60, wakeIntervalSeconds: 300))
+        let tuned = try ConfigurationLoader.parse(Self.valid + "\n[service]\nworker_linger = 0\nwake_interval = 900\n", file: "f")
+        XCTAssertEqual(tuned.service, ServiceSettings(workerLingerSeconds: 0, wakeIntervalSeconds: 900))
+        XCTAssertThrowsError(try ConfigurationLoader.parse(Self.valid + "\n[service]\nwake_interval = 7200\n", file: "f")) { error in
+            XCTAssertTrue(String(describing: error).contains("5 to 3600"), String(describing: error))
+        }
+    }
+
     func testErrorsNameTheFileTheLineAndTheFix() {
         let broken = Self.valid.replacingOccurrences(of: "regime = wkkgz", with: "regime = wkkgz2")
         XCTAssertThrowsError(try ConfigurationLoader.parse(broken, file: "klachtd.conf")) { error in

@@ -13,6 +13,7 @@ MAILDIR="$(mktemp -d /tmp/klachtd-bench-mail.XXXXXX)"
 trap '"$ROOT/deploy/testmail/stop.sh" "$MAILDIR" >/dev/null 2>&1 || true; rm -rf "$MAILDIR"' EXIT
 echo "==> Building klachtd (release)"
 swift build -c release --product klachtd >/dev/null
+swift build -c release --product klachtd-supervisor >/dev/null
 "$ROOT/deploy/testmail/start.sh" "$MAILDIR" >/dev/null
 eval "$("$ROOT/deploy/testmail/env.sh" "$MAILDIR")"
 python3 "$HERE/daemon/bench.py" --klachtd "$(swift build -c release --product klachtd --show-bin-path)/klachtd" "$@"

@@ -25,7 +25,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "==> Building klachtd"
-swift build --product klachtd >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+# klachtd and the small supervisor that `klachtd run` becomes (it starts klachtd workers on demand).
+for product in klachtd klachtd-supervisor; do
+    swift build --product "$product" >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+done
 KLACHTD="$(swift build --product klachtd --show-bin-path)/klachtd"
 
 echo "==> Starting a private mail server (Dovecot + Postfix on 127.0.0.1) in $MAILDIR"

@@ -52,6 +52,11 @@ extension CaseStore {
         return db.lastInsertRowID
     }
 
+    /// When the earliest queued mail is due (now or later); nil when nothing is queued.
+    public func nextOutboxAttempt() throws -> Date? {
+        Timestamp.date(try db.queryOne("SELECT MIN(next_attempt_at) AS due FROM outbox WHERE state = 'queued'")?.string("due"))
+    }
+
     /// Queued mails whose time has come, oldest first.
     public func dueOutbox(now: Date, limit: Int = 100) throws -> [OutboxRecord] {
         try db.query("SELECT * FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?",

@@ -7,6 +7,9 @@ public enum DaemonStateKey: String, Sendable, CaseIterable {
     case lastPollOKAt = "last_poll_ok_at"
     case lastPollError = "last_poll_error"
     case lastPurgeAt = "last_purge_at"
+    /// When the quality staff were told the mailbox cannot be read; empty once the recovery was told.
+    /// Kept in the database so a worker started during an outage still tells them it is over.
+    case outageNoticeAt = "outage_notice_at"
 }
 
 extension CaseStore {

@@ -1,4 +1,5 @@
 import CaseStore
+import DaemonSupport
 import Foundation
 import KlachtConfig
 import MailTransport

@@ -1,7 +1,9 @@
 import CaseStore
+import DaemonSupport
 import Foundation
 import KlachtConfig
 import MailTransport
+import Supervision
 
 /// The long-running service: one loop that fetches, decides, marks and sends, then waits.
 ///
@@ -9,23 +11,33 @@ import MailTransport
 /// connections and its database needs no locks. The only other thread is the intake's
 /// reader, which parses the next batch of stored messages (pure work, no database) while
 /// this loop decides the current one. Signals arrive through `SignalPipe`.
+///
+/// Started by the supervisor (`klachtd run`), this is the worker: once it has had nothing to
+/// do for `[service] worker_linger` seconds, it hands the supervisor a `WatchPlan` and exits,
+/// and the supervisor starts a new worker for new mail or at the plan's wake time.
+/// Started with `--single-process`, it never exits by itself.
 public final class Daemon {
-    private var runtime: Runtime
+    var runtime: Runtime
     private let configPath: String
-    private var store: CaseStore
-    private var sync: MailboxSync
-    private var sender: OutboxSender
-    private var authentication: MailAuthentication
+    var store: CaseStore
+    var sync: MailboxSync
+    var sender: OutboxSender
+    var authentication: MailAuthentication
     private var imapBackoff = Backoff()
     private var imapRetryAt = Date.distantPast
     private var scheduleAt = Date.distantPast
     private var stopping = false
-    private let notifier = SystemdNotifier()
-    /// The last time the mailbox was read; the outage clock starts at launch.
-    private var lastSuccessfulPoll = Date()
-    private var outageNoticeSent = false
+    private let notifier: SystemdNotifier
+    let supervisor: SupervisorLink?
+    /// The last time the mailbox was read; the outage clock starts at launch (the supervisor's, for a worker).
+    var lastSuccessfulPoll = Date()
+    var outageNoticeSent = false
+    /// The last cycle that did something (or the launch): a worker hands over after `worker_linger` without.
+    var lastActivity = Date()
+    private var scheduledOnce = false
+    var handedOver = false
 
-    public init(configPath: String, logger: Logger) throws {
+    public init(configPath: String, logger: Logger, supervisor: SupervisorLink? = nil) throws {
         // First of all: a SIGTERM while the database and templates load must stop cleanly too.
         SignalPipe.install()
         self.configPath = configPath
@@ -35,6 +47,9 @@ public final class Daemon {
         sync = MailboxSync(runtime: runtime, store: store, authentication: authentication)
         sender = OutboxSender(runtime: runtime, store: store, authentication: authentication)
         imapBackoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
+        self.supervisor = supervisor
+        notifier = supervisor?.notifier ?? SystemdNotifier()
+        try restoreOutageClock()
     }
 
     /// Runs until SIGTERM or SIGINT; returns the process exit code.
@@ -48,36 +63,51 @@ public final class Daemon {
             log.error("cannot open the outbox: \(error)")
             return 1
         }
-        // The first scheduler pass waits a minute: what waited in the mailbox while the daemon was
-        // down (a handler's answer, a parent's reply) is in the cases before terms are judged.
+        // The first scheduler pass comes after the first successful poll, so that what waited in the
+        // mailbox while klachtd was down (a handler's answer, a parent's reply) is in the cases before
+        // terms are judged; a minute at most, when the mailbox cannot be read.
         scheduleAt = runtime.clock.now().addingTimeInterval(60)
-        log.notice("klachtd started: mailbox \(runtime.configuration.imap.mailbox), database \(runtime.configuration.databasePath)")
+        // A worker started only for the scheduler or the outbox need not linger afterwards.
+        if supervisor?.reason == "timer" { lastActivity = .distantPast }
+        let role = supervisor.map { "worker, \($0.reason)" } ?? "single process"
+        let routine = supervisor.map { $0.reason == "mail" || $0.reason == "timer" } ?? false
+        log.log(routine ? .info : .notice, "klachtd started (\(role)): mailbox \(runtime.configuration.imap.mailbox), database \(runtime.configuration.databasePath)")
         notifier.notify("READY=1\nSTATUS=polling")
         while !stopping {
-            cycle()
+            let calm = cycle()
             handleSignals()
             if stopping { break }
+            if calm, handOverIfIdle() { break }
             waitForWork()
             handleSignals()
         }
-        notifier.notify("STOPPING=1")
+        if !handedOver { notifier.notify("STOPPING=1") }
         sync.disconnect()
-        log.notice("klachtd stopped")
+        if handedOver {
+            log.info("klachtd worker done: nothing to do, the supervisor watches the mailbox")
+        } else {
+            log.notice("klachtd stopped")
+        }
         return 0
     }
 
-    /// One round: mailbox → store → decisions → server marks → outbox.
-    private func cycle() {
+    /// One round: mailbox → store → decisions → server marks → outbox. True when the round
+    /// found nothing to do and no trouble: the mailbox read, nothing new, nothing sent.
+    @discardableResult
+    private func cycle() -> Bool {
         let log = runtime.logger
         let now = runtime.clock.now()
         var pollError: String?
+        var calm = true
         let polled = now >= imapRetryAt
         if polled {
             do {
                 let fetched = try sync.fetchNew()
                 if fetched > 0 { log.info("fetched \(fetched) new message(s)") }
+                calm = fetched == 0
                 imapBackoff.reset()
                 pollSucceeded(at: now)
+                if !scheduledOnce { scheduleAt = min(scheduleAt, now) }
             } catch {
                 sync.disconnect()
                 let delay = imapBackoff.nextDelay()
@@ -87,33 +117,42 @@ public final class Daemon {
                 pollError = "\(error)"
             }
         }
+        calm = calm && polled && pollError == nil
         authentication.review(store: store)
         do {
-            try IntakeProcessor(runtime: runtime, store: store).processPending()
+            if try IntakeProcessor(runtime: runtime, store: store).processPending() > 0 { calm = false }
         } catch {
+            calm = false
             log.error("processing stopped on a database error, will retry: \(error)")
         }
         do {
             try sync.markDecided()
         } catch {
+            calm = false
             sync.disconnect()
             log.warning("IMAP: marking processed messages failed, will retry: \(error)")
         }
         if now >= scheduleAt {
             scheduleAt = now.addingTimeInterval(60)
+            scheduledOnce = true
             do {
-                try SchedulerRun(runtime: runtime, store: store).run()
+                if try !SchedulerRun(runtime: runtime, store: store).run().isEmpty { calm = false }
             } catch {
+                calm = false
                 log.error("scheduler pass stopped; the mail that failed was not claimed and is tried again in a minute: \(error)")
             }
         }
         do {
-            try sender.sendDue()
+            if try sender.sendDue() > 0 { calm = false }
         } catch {
+            calm = false
             log.warning("SMTP: \(error); the outbox keeps the mail and retries")
         }
         OperationsCycle(runtime: runtime, store: store).afterCycle(polled: polled, pollError: pollError)
         notifier.notify("WATCHDOG=1")
+        calm = calm && scheduledOnce && !outageNoticeSent && sender.serverAwayUntil <= now
+        if !calm { lastActivity = now }
+        return calm
     }
 
     /// Sleeps until new mail (IDLE), a signal, a retry that is due, or the poll interval.
@@ -124,6 +163,10 @@ public final class Daemon {
         var seconds = min(poll, watchdog, max(1, scheduleAt.timeIntervalSince(now)))
         for retry in [imapRetryAt, sender.serverAwayUntil] where retry > now {
             seconds = min(seconds, max(0.2, retry.timeIntervalSince(now)))
+        }
+        if supervisor != nil {
+            // Wake when the linger is over, to hand over then.
+            seconds = min(seconds, max(1, lastActivity.addingTimeInterval(Double(runtime.configuration.service.workerLingerSeconds)).timeIntervalSince(now)))
         }
         if now >= imapRetryAt {
             do {
@@ -143,6 +186,7 @@ public final class Daemon {
         defer { lastSuccessfulPoll = now }
         guard outageNoticeSent else { return }
         outageNoticeSent = false
+        recordOutageNotice(nil, now: now)
         let minutes = Int(now.timeIntervalSince(lastSuccessfulPoll) / 60)
         queueNotice(subject: "Hersteld: de klachtenmailbox is weer bereikbaar",
                     text: "klachtd kan de klachtenmailbox weer lezen, na ongeveer \(minutes) minuten zonder verbinding. Berichten die in die tijd binnenkwamen, worden nu verwerkt; er is niets verloren gegaan.")
@@ -154,6 +198,7 @@ public final class Daemon {
         let limit = Double(runtime.configuration.outageAlertSeconds)
         guard !outageNoticeSent, now.timeIntervalSince(lastSuccessfulPoll) >= limit else { return }
         outageNoticeSent = true
+        recordOutageNotice(now, now: now)
         queueNotice(subject: "Storing: klachtd kan de klachtenmailbox niet lezen",
                     text: """
                         Sinds \(CivilText.time(lastSuccessfulPoll, runtime.civil)) is het niet gelukt de klachtenmailbox te lezen. \

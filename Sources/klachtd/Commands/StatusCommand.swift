@@ -20,7 +20,9 @@ struct StatusCommand: Command {
         let now = runtime.clock.now()
         let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
         let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
-        let stale = status.lastCycleAt.map { now.timeIntervalSince($0) > Double(3 * runtime.configuration.imap.pollIntervalSeconds + 300) } ?? true
+        // Between workers no cycle runs; one is started at least every `[service] wake_interval`.
+        let quietLimit = 3 * runtime.configuration.imap.pollIntervalSeconds + runtime.configuration.service.wakeIntervalSeconds + 300
+        let stale = status.lastCycleAt.map { now.timeIntervalSince($0) > Double(quietLimit) } ?? true
         // With OAuth2, the token facts the daemon keeps beside the database (never the token itself).
         let token = runtime.configuration.oauth.map { TokenStatus.load(path: $0.statusFile) }
         let loginsFailing = token?.failingSince != nil

@@ -95,6 +95,33 @@ final class DaemonFixture {
         return running
     }
 
+    /// The daemon's child processes (its workers), from /proc.
+    var workerPIDs: [pid_t] {
+        guard let parent = pid, let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        return entries.compactMap { pid_t($0) }.filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // After "pid (name)": the state, then the parent's PID. A zombie is not running.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 2 && fields[0] != "Z" && pid_t(fields[1]) == parent
+        }
+    }
+
+    /// A /proc file whole: they report size 0, and Foundation's readers stop early on them.
+    static func procFile(_ path: String) -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            guard count > 0 else { break }
+            bytes += buffer[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// SIGKILL: the crash a power cut or the OOM killer causes.
     func crash() {
         guard let running = pid else { return }

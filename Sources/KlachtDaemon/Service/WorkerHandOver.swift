@@ -1,0 +1,67 @@
+import CaseStore
+import DaemonSupport
+import Foundation
+import MailTransport
+import Supervision
+
+/// The worker's side of supervision: when to hand over, what to hand over, and the outage
+/// facts that must outlive one worker.
+extension Daemon {
+    /// After a calm cycle: when nothing happened for `[service] worker_linger` seconds, send the
+    /// supervisor a plan and return true (the loop then ends and the worker exits).
+    func handOverIfIdle() -> Bool {
+        guard let supervisor else { return false }
+        let now = runtime.clock.now()
+        let linger = Double(runtime.configuration.service.workerLingerSeconds)
+        guard now.timeIntervalSince(lastActivity) >= linger, Int(now.timeIntervalSince1970) >= supervisor.stayUntil else { return false }
+        do {
+            guard let plan = try watchPlan(now: now) else { return false }
+            guard supervisor.handOver(plan) else {
+                runtime.logger.warning("could not hand over to the supervisor; this worker keeps running")
+                return false
+            }
+            handedOver = true
+            return true
+        } catch {
+            runtime.logger.warning("not handing over to the supervisor: \(error)")
+            return false
+        }
+    }
+
+    /// What the supervisor needs to watch the mailbox, and when it must start a worker anyway:
+    /// the next scheduler pass, the outbox's next retry, or an OAuth2 token's renewal,
+    /// whichever comes first. Nil before the mailbox was read once.
+    func watchPlan(now: Date) throws -> WatchPlan? {
+        let mailbox = runtime.configuration.imap.mailbox
+        guard let state = try store.mailboxState(mailbox) else { return nil }
+        var wake = now.addingTimeInterval(Double(runtime.configuration.service.wakeIntervalSeconds))
+        if let retry = try store.nextOutboxAttempt() { wake = min(wake, max(retry, now.addingTimeInterval(1))) }
+        if authentication.usesOAuth(.imap), let renew = authentication.status.tokenRenewAt {
+            wake = min(wake, max(renew, now.addingTimeInterval(30)))
+        }
+        let endpoint = try authentication.endpoint(.imap, store: store)
+        return WatchPlan(wakeAt: Int(wake.timeIntervalSince1970.rounded(.up)), endpoint: endpoint, mailbox: mailbox,
+                         uidValidity: state.uidValidity, lastUID: state.lastUID, pollSeconds: runtime.configuration.imap.pollIntervalSeconds)
+    }
+
+    /// A worker continues the outage clock of the ones before it: the last successful poll
+    /// recorded in the database (not earlier than the supervisor's start, so a klachtd that
+    /// was stopped for a weekend does not report an outage at once), and whether the quality
+    /// staff were already told.
+    func restoreOutageClock() throws {
+        guard let supervisor else { return }
+        let started = supervisor.supervisorStartedAt.map { Date(timeIntervalSince1970: Double($0)) } ?? runtime.clock.now()
+        let lastOK = Timestamp.date(try store.daemonState(.lastPollOKAt)) ?? started
+        lastSuccessfulPoll = max(lastOK, started)
+        outageNoticeSent = !(try store.daemonState(.outageNoticeAt) ?? "").isEmpty
+    }
+
+    /// Records that the outage notice went out (`at`), or that the recovery notice did (nil).
+    func recordOutageNotice(_ at: Date?, now: Date) {
+        do {
+            try store.setDaemonState(.outageNoticeAt, at.map(Timestamp.string) ?? "", now: now)
+        } catch {
+            runtime.logger.warning("could not record the outage notice: \(error)")
+        }
+    }
+}

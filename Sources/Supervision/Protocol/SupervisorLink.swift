@@ -1,0 +1,53 @@
+import CProcessControl
+import DaemonSupport
+import Glibc
+
+/// The worker's end of the supervisor's socket pair, found through the environment.
+///
+/// Over it the worker says what it would tell systemd (`READY=1`, `WATCHDOG=1`, `STATUS=…`)
+/// and, when it has nothing left to do, hands over a `WatchPlan` and exits.
+public struct SupervisorLink: Sendable {
+    /// Environment variables the supervisor sets for its worker.
+    public enum Variable {
+        /// The inherited socket's descriptor number.
+        public static let socket = "KLACHTD_SUPERVISOR_FD"
+        /// The supervisor's PID, to check the parent is still the one that started us.
+        public static let pid = "KLACHTD_SUPERVISOR_PID"
+        /// When the supervisor started (seconds since 1970): the outage clock starts no earlier.
+        public static let startedAt = "KLACHTD_SUPERVISOR_STARTED"
+        /// Why this worker was started: `start`, `mail`, `timer`, `reload`, `watch-failed`, `restart`.
+        public static let reason = "KLACHTD_WAKE_REASON"
+        /// Do not hand over before this moment (seconds since 1970): set after a watch failed,
+        /// so a supervisor that cannot watch does not start a worker every few seconds.
+        public static let stayUntil = "KLACHTD_STAY_UNTIL"
+    }
+
+    public let socket: Int32
+    public let supervisorStartedAt: Int?
+    public let reason: String
+    public let stayUntil: Int
+
+    /// The link when this process was started by the supervisor; nil when run by hand.
+    /// Also arranges to die with the supervisor: a worker must never outlive it, or a new
+    /// supervisor's worker would share the outbox with an orphan.
+    public static func fromEnvironment() -> SupervisorLink? {
+        guard let fd = Environment.value(Variable.socket).flatMap({ Int32($0) }),
+              let parent = Environment.value(Variable.pid).flatMap({ pid_t($0) }) else { return nil }
+        _ = klachtd_set_parent_death_signal(SIGKILL)
+        // The parent may have died before the line above took effect.
+        guard getppid() == parent else { exit(70) }
+        return SupervisorLink(socket: fd, supervisorStartedAt: Environment.value(Variable.startedAt).flatMap { Int($0) },
+                              reason: Environment.value(Variable.reason) ?? "start",
+                              stayUntil: Environment.value(Variable.stayUntil).flatMap { Int($0) } ?? 0)
+    }
+
+    /// Notifications for the supervisor instead of systemd.
+    public var notifier: SystemdNotifier { SystemdNotifier(connectedSocket: socket) }
+
+    /// Sends the plan; false when it could not be sent (then the worker keeps running).
+    public func handOver(_ plan: WatchPlan) -> Bool {
+        guard let text = plan.encoded() else { return false }
+        let sent = text.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        return sent == text.utf8.count
+    }
+}

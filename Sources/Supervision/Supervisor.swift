@@ -1,0 +1,223 @@
+import DaemonSupport
+import Glibc
+import MailTransport
+
+/// The small process that stays resident: it starts a worker (`klachtd run` with all of
+/// klachtd) when there is work, and between workers only watches the mailbox.
+///
+/// Postfix's master works the same way: its daemons are started on demand and exit after
+/// being idle. Here that keeps the resident process free of Foundation, so it stays small
+/// (see the README, "Idle memory"). Everything about mail, cases and outages is the
+/// worker's; the supervisor knows three things: start a worker, watch for new mail, and
+/// start one again at the time the worker named.
+///
+/// The worker dies with the supervisor (`PR_SET_PDEATHSIG`), so a crash of either leaves
+/// no orphan behind, and crash safety is the worker's as before: a kill at any instant
+/// is a kill of one `klachtd run`.
+public final class Supervisor {
+    private let workerCommand: [String]
+    private let logger: Logger
+    private let systemd = SystemdNotifier()
+    private let watchdogSeconds = SystemdNotifier.watchdogInterval()
+    private let startedAt = Int(time(nil))
+    private var worker: WorkerProcess?
+    /// The plan the running worker sent before exiting.
+    private var handedOver: WatchPlan?
+    private var watch: MailboxWatch?
+    private var restartAtMilliseconds = 0
+    private var restartReason = "start"
+    private var restartBackoff = Backoff(base: 1, maximum: 60)
+    private var watchFailures = 0
+    private var stayUntil = 0
+    private var stopping = false
+    private var readySent = false
+    /// Set when the first worker ended before it was ready.
+    private var firstWorkerFailure: WorkerProcess.ExitStatus?
+
+    /// `workerCommand` is the worker's argv, its first element an absolute path.
+    public init(workerCommand: [String], logger: Logger) {
+        self.workerCommand = workerCommand
+        self.logger = logger
+    }
+
+    /// Runs until SIGTERM or SIGINT; returns the exit code.
+    public func run() -> Int32 {
+        SignalPipe.install(SignalPipe.serviceSignals + [SIGCHLD])
+        logger.notice("klachtd supervisor started (pid \(getpid())); workers run \(workerCommand.joined(separator: " "))")
+        startWorker(reason: "start")
+        while !(stopping && worker == nil) {
+            if let failure = firstWorkerFailure {
+                // The first worker never got going: the service cannot start; systemd shows why.
+                logger.error("the first worker \(failure.description); klachtd does not start")
+                return failure.exitCode
+            }
+            if let worker {
+                supervise(worker)
+            } else if let watch {
+                watchMailbox(watch)
+            } else {
+                waitToRestart()
+            }
+        }
+        systemd.notify("STOPPING=1")
+        logger.notice("klachtd supervisor stopped")
+        return 0
+    }
+
+    // MARK: - A worker runs
+
+    private func startWorker(reason: String) {
+        watch?.close()
+        watch = nil
+        var environment = [SupervisorLink.Variable.startedAt: String(startedAt), SupervisorLink.Variable.reason: reason]
+        if stayUntil > Int(time(nil)) { environment[SupervisorLink.Variable.stayUntil] = String(stayUntil) }
+        do {
+            let started = try WorkerProcess(command: workerCommand, extraEnvironment: environment)
+            worker = started
+            // Routine starts (new mail, the timer) are many a day; the others are worth a line.
+            logger.log(reason == "mail" || reason == "timer" ? .debug : .info, "worker \(started.pid) started (\(reason))")
+        } catch {
+            scheduleRestart(reason: "restart", because: "\(error)")
+        }
+    }
+
+    /// Waits for the worker's messages, signals and its end.
+    private func supervise(_ worker: WorkerProcess) {
+        var descriptors = [pollfd(fd: SignalPipe.fileDescriptor, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: worker.socket, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&descriptors, 2, 5000)
+        worker.receive().forEach(take)
+        for signalNumber in SignalPipe.drain() {
+            switch signalNumber {
+            case SIGTERM, SIGINT:
+                if !stopping { logger.notice("stopping on signal \(signalNumber); the worker finishes its step first") }
+                stopping = true
+                worker.signal(SIGTERM)
+            case SIGHUP:
+                worker.signal(SIGHUP)
+            default:
+                break
+            }
+        }
+        guard worker.reap() else { return }
+        worker.receive().forEach(take)   // datagrams sent just before the exit
+        finished(worker)
+    }
+
+    /// One datagram from the worker: a hand-over, or notifications to pass on to systemd.
+    private func take(_ message: String) {
+        if let plan = WatchPlan(datagram: message) {
+            handedOver = plan
+            return
+        }
+        var forward: [Substring] = []
+        for line in message.split(separator: "\n") {
+            if line == "READY=1" {
+                if !readySent { forward.append(line) }
+                readySent = true
+            } else if line != "STOPPING=1" {
+                forward.append(line)
+            }
+        }
+        if !forward.isEmpty { systemd.notify(forward.joined(separator: "\n")) }
+    }
+
+    private func finished(_ ended: WorkerProcess) {
+        worker = nil
+        let status = ended.exitStatus.map(String.init(describing:)) ?? "ended"
+        let plan = handedOver
+        handedOver = nil
+        if stopping {
+            logger.info("worker \(ended.pid) \(status)")
+            return
+        }
+        if !readySent, let exit = ended.exitStatus {
+            firstWorkerFailure = exit
+            return
+        }
+        if ended.exitStatus == .exited(0), let plan {
+            restartBackoff.reset()
+            watch = MailboxWatch(plan: plan)
+            let seconds = max(0, plan.wakeAt - Int(time(nil)))
+            let wait = seconds < 120 ? "\(seconds) s" : "\(seconds / 60) min"
+            logger.debug("worker \(ended.pid) had nothing left to do; watching \(plan.mailbox) for new mail, next start in \(wait) at the latest")
+            systemd.notify("STATUS=waiting for new mail")
+        } else {
+            scheduleRestart(reason: "restart", because: "worker \(ended.pid) \(status)")
+        }
+    }
+
+    // MARK: - No worker: watch the mailbox
+
+    private func watchMailbox(_ watch: MailboxWatch) {
+        let now = Int(time(nil))
+        guard now < watch.plan.wakeAt else {
+            startWorker(reason: "timer")
+            return
+        }
+        var seconds = watch.plan.wakeAt - now
+        if let watchdogSeconds { seconds = min(seconds, max(1, Int(watchdogSeconds / 2))) }
+        do {
+            let outcome = try watch.wait(seconds: seconds, wake: SignalPipe.fileDescriptor)
+            watchFailures = 0
+            systemd.notify("WATCHDOG=1")
+            switch outcome {
+            case .newMail: startWorker(reason: "mail")
+            case .quiet: break
+            case .signalled: signalsWhileWatching()
+            }
+        } catch {
+            // A worker takes over: it has the backoff, the outage clock and the notices. After
+            // the second failure in a row, it is asked to keep running a while before handing back.
+            watchFailures += 1
+            stayUntil = watchFailures < 2 ? 0 : now + min(3600, 30 << min(watchFailures - 1, 7))
+            logger.warning("watching the mailbox failed: \(error); a worker takes over")
+            startWorker(reason: "watch-failed")
+        }
+    }
+
+    private func signalsWhileWatching() {
+        for signalNumber in SignalPipe.drain() {
+            switch signalNumber {
+            case SIGTERM, SIGINT:
+                logger.notice("stopping on signal \(signalNumber)")
+                stopping = true
+                watch?.close()
+                watch = nil
+            case SIGHUP:
+                // The next worker reads the configuration anyway; starting one now shows a broken file at once.
+                startWorker(reason: "reload")
+                return
+            default:
+                break
+            }
+        }
+    }
+
+    // MARK: - A worker failed: wait, then start another
+
+    private func scheduleRestart(reason: String, because problem: String) {
+        let delay = restartBackoff.nextDelay()
+        restartAtMilliseconds = Monotonic.milliseconds() + Int(delay * 1000)
+        restartReason = reason
+        logger.error("\(problem); starting a new worker in \(Int(delay.rounded(.up))) s")
+        systemd.notify("STATUS=worker failed, restarting")
+    }
+
+    private func waitToRestart() {
+        let remaining = restartAtMilliseconds - Monotonic.milliseconds()
+        guard remaining > 0 else {
+            startWorker(reason: restartReason)
+            return
+        }
+        SignalPipe.wait(seconds: min(Double(remaining) / 1000, watchdogSeconds.map { $0 / 2 } ?? 60))
+        systemd.notify("WATCHDOG=1")
+        for signalNumber in SignalPipe.drain() {
+            switch signalNumber {
+            case SIGTERM, SIGINT: stopping = true
+            case SIGHUP: restartAtMilliseconds = 0
+            default: break
+            }
+        }
+    }
+}

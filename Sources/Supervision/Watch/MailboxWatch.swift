@@ -1,0 +1,77 @@
+import DaemonSupport
+import Glibc
+import MailTransport
+
+/// The supervisor's one IMAP connection while no worker runs: it waits in IDLE (or polls,
+/// when the server has no IDLE) and says when a worker is needed.
+///
+/// It never reads a message. New mail is decided the worker's way: a UID above the last
+/// one the worker stored, in the same UIDVALIDITY. So flag changes by staff reading the
+/// shared mailbox, which also wake IDLE, do not start a worker.
+final class MailboxWatch {
+    enum Outcome: Equatable {
+        /// Mail above the worker's last UID, or a changed UIDVALIDITY.
+        case newMail
+        /// Nothing happened within the time asked for.
+        case quiet
+        /// The signal pipe became readable.
+        case signalled
+    }
+
+    let plan: WatchPlan
+    private var connection: IMAPConnection?
+
+    init(plan: WatchPlan) {
+        self.plan = plan
+    }
+
+    /// Waits up to `seconds` for news; throws when the server cannot be watched (then a
+    /// worker takes over, with its backoff and its outage notices).
+    func wait(seconds: Int, wake: Int32) throws(TransportFailure) -> Outcome {
+        do {
+            return try waitOnce(seconds: seconds, wake: wake)
+        } catch {
+            connection = nil   // a failed connection is never used again
+            throw error
+        }
+    }
+
+    private func waitOnce(seconds: Int, wake: Int32) throws(TransportFailure) -> Outcome {
+        let imap = try connected()
+        if try hasNewMail(imap) { return .newMail }
+        guard imap.capabilities.contains("IDLE") else {
+            var descriptor = pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(min(seconds, plan.pollSeconds) * 1000))
+            if ready > 0 { return .signalled }
+            return try hasNewMail(imap) ? .newMail : .quiet
+        }
+        switch try imap.idle(timeoutSeconds: seconds, wakeFileDescriptor: wake) {
+        case .woken: return .signalled
+        case .timedOut: return .quiet
+        case .mailboxChanged: return try hasNewMail(imap) ? .newMail : .quiet
+        }
+    }
+
+    /// Logs out; the worker makes its own connections.
+    func close() {
+        connection?.logout()
+        connection = nil
+    }
+
+    private func connected() throws(TransportFailure) -> IMAPConnection {
+        if let connection { return connection }
+        let made = try IMAPConnection(endpoint: plan.endpoint)
+        let status = try made.select(plan.mailbox)
+        connection = made
+        if status.uidValidity != plan.uidValidity { uidValidityChanged = true }
+        return made
+    }
+
+    /// Set when SELECT showed another UIDVALIDITY: the worker must rescan.
+    private var uidValidityChanged = false
+
+    private func hasNewMail(_ imap: IMAPConnection) throws(TransportFailure) -> Bool {
+        if uidValidityChanged { return true }
+        return try !imap.uidsAbove(plan.lastUID).isEmpty
+    }
+}
