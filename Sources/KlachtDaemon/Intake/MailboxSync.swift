@@ -90,8 +90,14 @@ public final class MailboxSync {
                 runtime.logger.notice("the IMAP server has no IDLE; polling every \(runtime.configuration.imap.pollIntervalSeconds) s")
                 return false
             }
-            _ = try made.select(mailbox)
+            let selected = try made.select(mailbox)
             watcher = made
+            // A fresh SELECT already counts mail that came after the last fetch, and IDLE
+            // reports only what comes later: look once, or such mail waits for the timeout.
+            if let known = try store.mailboxState(mailbox) {
+                if known.uidValidity != selected.uidValidity { return true }
+                if try !made.uidsAbove(known.lastUID).isEmpty { return true }
+            }
         }
         do {
             _ = try watcher?.idle(timeoutSeconds: seconds, wakeFileDescriptor: wake)

@@ -128,14 +128,27 @@ def rss_kib(pid, field="VmRSS"):
     return total
 
 
+def log_count(log, text):
+    with open(log.name) as f:
+        return f.read().count(text)
+
+
 def wait_until_idle(daemon, log, timeout=60):
-    """Waits until the worker has handed over and exited: only the supervisor runs."""
+    """Waits until every worker started so far has handed over and exited: only the
+    supervisor runs. (Right after the start there is no worker yet either, so the log's
+    starts and hand-overs are compared, not only the children counted.)"""
     began = time.monotonic()
-    while children(daemon.pid):
+    while True:
+        started = log_count(log, "klachtd started (worker")
+        handed_over = log_count(log, "the supervisor watches the mailbox")
+        if started > 0 and started == handed_over and not children(daemon.pid):
+            break
         if time.monotonic() - began > timeout:
             raise SystemExit(f"the worker did not hand over within {timeout} s; see {log.name}")
         time.sleep(0.1)
     time.sleep(1)
+    if children(daemon.pid):
+        raise SystemExit(f"a worker started while klachtd should be idle; see {log.name}")
 
 
 def start(klachtd, config, log):
