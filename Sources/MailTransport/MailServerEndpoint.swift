@@ -1,5 +1,5 @@
 /// Where and how to reach one IMAP or SMTP server; the same value configures both protocols.
-public struct MailServerEndpoint: Sendable {
+public struct MailServerEndpoint: Sendable, Equatable {
     /// `imap://host:port/MAILBOX`, `imaps://…`, `smtp://host:port` or `smtps://…`.
     public var url: String
     /// The login name; nil connects without logging in (SMTP on a trusted port).

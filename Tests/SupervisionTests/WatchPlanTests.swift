@@ -27,9 +27,10 @@ final class WatchPlanTests: XCTestCase {
     func testATokenPlanKeepsTheMechanismAndNoPassword() throws {
         let sent = plan(password: nil, token: "eyJ0eXAiOiJKV1Qi.payload.signature")
         let received = try XCTUnwrap(WatchPlan(datagram: try XCTUnwrap(sent.encoded())))
-        XCTAssertNil(received.password)
-        XCTAssertEqual(received.bearerToken, "eyJ0eXAiOiJKV1Qi.payload.signature")
-        XCTAssertEqual(received.saslMechanism, "XOAUTH2")
+        XCTAssertEqual(received, sent)
+        XCTAssertNil(received.endpoint.password)
+        XCTAssertEqual(received.endpoint.bearerToken, "eyJ0eXAiOiJKV1Qi.payload.signature")
+        XCTAssertEqual(received.endpoint.saslMechanism, "XOAUTH2")
     }
 
     func testAValueWithALineBreakIsNotSent() {

@@ -10,14 +10,8 @@ public struct WatchPlan: Sendable, Equatable {
     /// Start a worker at this moment (seconds since 1970) even when no mail came: the
     /// scheduler's next pass, an outbox retry, or an access token about to expire.
     public var wakeAt: Int
-    public var url: String
-    public var username: String?
-    public var password: String?
-    public var bearerToken: String?
-    public var saslMechanism: String?
-    public var requireStartTLS: Bool
-    public var caFile: String?
-    public var timeoutSeconds: Int
+    /// The IMAP server and login, resolved by the worker (never logged).
+    public var endpoint: MailServerEndpoint
     public var mailbox: String
     /// The mailbox state the worker stored: mail above `lastUID` in this UIDVALIDITY is new.
     public var uidValidity: UInt32
@@ -27,23 +21,11 @@ public struct WatchPlan: Sendable, Equatable {
 
     public init(wakeAt: Int, endpoint: MailServerEndpoint, mailbox: String, uidValidity: UInt32, lastUID: UInt32, pollSeconds: Int) {
         self.wakeAt = wakeAt
-        url = endpoint.url
-        username = endpoint.username
-        password = endpoint.password
-        bearerToken = endpoint.bearerToken
-        saslMechanism = endpoint.saslMechanism
-        requireStartTLS = endpoint.requireStartTLS
-        caFile = endpoint.caFile
-        timeoutSeconds = endpoint.timeoutSeconds
+        self.endpoint = endpoint
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.lastUID = lastUID
         self.pollSeconds = pollSeconds
-    }
-
-    public var endpoint: MailServerEndpoint {
-        MailServerEndpoint(url: url, username: username, password: password, bearerToken: bearerToken,
-                           requireStartTLS: requireStartTLS, caFile: caFile, timeoutSeconds: timeoutSeconds, saslMechanism: saslMechanism)
     }
 
     /// The marker line that makes a datagram a hand-over rather than a systemd-style notification.
@@ -53,9 +35,9 @@ public struct WatchPlan: Sendable, Equatable {
     /// on one line (then the worker keeps running instead of handing over).
     public func encoded() -> String? {
         var fields: [(String, String?)] = [
-            ("WAKE_AT", String(wakeAt)), ("URL", url), ("USERNAME", username), ("PASSWORD", password),
-            ("BEARER_TOKEN", bearerToken), ("SASL", saslMechanism), ("STARTTLS", requireStartTLS ? "1" : "0"),
-            ("CA_FILE", caFile), ("TIMEOUT", String(timeoutSeconds)), ("MAILBOX", mailbox),
+            ("WAKE_AT", String(wakeAt)), ("URL", endpoint.url), ("USERNAME", endpoint.username), ("PASSWORD", endpoint.password),
+            ("BEARER_TOKEN", endpoint.bearerToken), ("SASL", endpoint.saslMechanism), ("STARTTLS", endpoint.requireStartTLS ? "1" : "0"),
+            ("CA_FILE", endpoint.caFile), ("TIMEOUT", String(endpoint.timeoutSeconds)), ("MAILBOX", mailbox),
             ("UIDVALIDITY", String(uidValidity)), ("LAST_UID", String(lastUID)), ("POLL_SECONDS", String(pollSeconds)),
         ]
         fields = fields.filter { $0.1 != nil }
