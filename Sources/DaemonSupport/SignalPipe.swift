@@ -7,6 +7,10 @@ import Glibc
 public enum SignalPipe {
     nonisolated(unsafe) private static var writeEnd: Int32 = -1
     nonisolated(unsafe) private static var readEnd: Int32 = -1
+    /// When set, SIGTERM and SIGINT write this line to standard error and end the process at
+    /// once, from the handler: for a process with nothing to finish that may be blocked in a
+    /// connect for longer than systemd's stop timeout (the supervisor while no worker runs).
+    nonisolated(unsafe) private static var exitLine: StaticString?
 
     /// What a daemon process listens to: stop (TERM, INT) and reload (HUP).
     public static let serviceSignals: [Int32] = [SIGTERM, SIGINT, SIGHUP]
@@ -28,11 +32,21 @@ public enum SignalPipe {
         }
         for signalNumber in signals {
             signal(signalNumber) { number in
+                if let line = SignalPipe.exitLine, number == SIGTERM || number == SIGINT {
+                    _ = write(2, line.utf8Start, line.utf8CodeUnitCount)
+                    _exit(0)
+                }
                 var byte = UInt8(truncatingIfNeeded: number)
                 _ = write(SignalPipe.writeEnd, &byte, 1)
             }
         }
         signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Makes SIGTERM and SIGINT end the process at once, writing `line` (nil: back to the pipe).
+    /// A static string, so the handler never reads memory that could be freed.
+    public static func exitImmediatelyOnStop(_ line: StaticString?) {
+        exitLine = line
     }
 
     /// The signals that arrived since the last call.

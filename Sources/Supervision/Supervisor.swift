@@ -157,8 +157,13 @@ public final class Supervisor {
         }
         var seconds = watch.plan.wakeAt - now
         if let watchdogSeconds { seconds = min(seconds, max(1, Int(watchdogSeconds / 2))) }
+        // Nothing to finish while only watching, and a connect may block for `timeout` seconds:
+        // a stop request ends the process at once rather than after systemd's stop timeout.
+        SignalPipe.exitImmediatelyOnStop("<5>stopping on a signal while watching; klachtd supervisor stopped\n")
+        let result = Result { () throws(TransportFailure) in try watch.wait(seconds: seconds, wake: SignalPipe.fileDescriptor) }
+        SignalPipe.exitImmediatelyOnStop(nil)
         do {
-            let outcome = try watch.wait(seconds: seconds, wake: SignalPipe.fileDescriptor)
+            let outcome = try result.get()
             watchFailures = 0
             systemd.notify("WATCHDOG=1")
             switch outcome {

@@ -51,7 +51,9 @@ final class SupervisorTests: XCTestCase {
         _ = try server.waitForInbox("ouder2", count: 1, timeout: 20)
         XCTAssertEqual(try daemon.cases().count, 2)
         XCTAssertEqual(try server.inbox("ouder1").count, 1, "one acknowledgement, however many workers came and went")
-        XCTAssertEqual(daemon.stop(), 0, "SIGTERM stops the supervisor and its worker cleanly")
+        try daemon.waitUntil("only the supervisor runs") { daemon.workerPIDs.isEmpty && handOvers(daemon) >= 4 }
+        XCTAssertEqual(daemon.stop(), 0, "SIGTERM while watching stops the supervisor at once")
+        XCTAssertTrue(daemon.log().contains("klachtd supervisor stopped"), daemon.log())
     }
 
     func testAKilledWorkerIsReplacedAndAKilledSupervisorTakesItsWorkerAlong() throws {
