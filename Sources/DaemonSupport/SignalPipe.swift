@@ -32,6 +32,8 @@ public enum SignalPipe {
         }
         for signalNumber in signals {
             signal(signalNumber) { number in
+                let savedErrno = errno
+                defer { errno = savedErrno }
                 if let line = SignalPipe.exitLine, number == SIGTERM || number == SIGINT {
                     _ = write(2, line.utf8Start, line.utf8CodeUnitCount)
                     _exit(0)
@@ -41,6 +43,11 @@ public enum SignalPipe {
             }
         }
         signal(SIGPIPE, SIG_IGN)
+        // The supervisor starts workers with these blocked until their handlers are in place.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in signals { sigaddset(&unblocked, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Makes SIGTERM and SIGINT end the process at once, writing `line` (nil: back to the pipe).

@@ -9,6 +9,11 @@ public enum ConfigurationLoader {
     }
 
     public static func load(path: String) throws(ConfigError) -> Configuration {
+        try parse(try readText(path: path), file: path)
+    }
+
+    /// The file's text, for `parse`; the supervisor keeps the last text that loaded.
+    public static func readText(path: String) throws(ConfigError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, line: nil, problem: "the configuration file cannot be read",
                               fix: "Create it (see deploy/klachtd.conf.example) or name another with --config FILE or KLACHTD_CONFIG.")
@@ -16,7 +21,7 @@ public enum ConfigurationLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, line: nil, problem: "the file is not UTF-8 text", fix: "Save it as UTF-8.")
         }
-        return try parse(text, file: path)
+        return text
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {

@@ -31,6 +31,13 @@ public final class Supervisor {
     private var stayUntil = 0
     private var stopping = false
     private var readySent = false
+    /// A SIGHUP was passed to a worker that has not said it arrived; if that worker hands
+    /// over instead, the reload is done by a new worker.
+    private var reloadPending = false
+    /// The configuration text the last worker loaded at a start or reload (see `SupervisorLink`).
+    private var configurationSnapshot: String?
+    /// When watching the mailbox last worked: for the workers' outage clock.
+    private var lastWatchOK: Int?
     /// Set when the first worker ended before it was ready.
     private var firstWorkerFailure: WorkerProcess.ExitStatus?
 
@@ -67,10 +74,21 @@ public final class Supervisor {
     // MARK: - A worker runs
 
     private func startWorker(reason: String) {
-        watch?.close()
+        if let watch {
+            // LOGOUT may wait for a server that went away: a stop request meanwhile ends us at once.
+            SignalPipe.exitImmediatelyOnStop("<5>stopping on a signal while watching; klachtd supervisor stopped\n")
+            watch.close()
+            SignalPipe.exitImmediatelyOnStop(nil)
+        }
         watch = nil
+        if reason == "reload" { reloadPending = false }
         var environment = [SupervisorLink.Variable.startedAt: String(startedAt), SupervisorLink.Variable.reason: reason]
         if stayUntil > Int(time(nil)) { environment[SupervisorLink.Variable.stayUntil] = String(stayUntil) }
+        // An environment string may hold 128 KiB; a larger file is read by every worker instead.
+        if let configurationSnapshot, configurationSnapshot.utf8.count < 100_000 {
+            environment[SupervisorLink.Variable.configuration] = configurationSnapshot
+        }
+        if let lastWatchOK { environment[SupervisorLink.Variable.lastWatchOK] = String(lastWatchOK) }
         do {
             let started = try WorkerProcess(command: workerCommand, extraEnvironment: environment)
             worker = started
@@ -94,6 +112,7 @@ public final class Supervisor {
                 stopping = true
                 worker.signal(SIGTERM)
             case SIGHUP:
+                reloadPending = true
                 worker.signal(SIGHUP)
             default:
                 break
@@ -106,13 +125,25 @@ public final class Supervisor {
 
     /// One datagram from the worker: a hand-over, or notifications to pass on to systemd.
     private func take(_ message: String) {
-        if let plan = WatchPlan(datagram: message) {
-            handedOver = plan
+        if WatchPlan.isHandOver(message) {
+            // Never passed on: it holds the password. One that cannot be read (a worker of
+            // another klachtd version) is treated as no hand-over, and the worker restarted.
+            if let plan = WatchPlan(datagram: message) {
+                handedOver = plan
+            } else {
+                logger.warning("the worker's hand-over could not be read; starting a new worker instead")
+            }
+            return
+        }
+        if message.utf8.starts(with: (SupervisorLink.configurationMarker + "\n").utf8) {
+            configurationSnapshot = String(message.dropFirst(SupervisorLink.configurationMarker.count + 1))
             return
         }
         var forward: [Substring] = []
         for line in message.split(separator: "\n") {
-            if line == "READY=1" {
+            if line == SupervisorLink.reloadReceivedLine {
+                reloadPending = false
+            } else if line == "READY=1" {
                 if !readySent { forward.append(line) }
                 readySent = true
             } else if line != "STOPPING=1" {
@@ -135,7 +166,9 @@ public final class Supervisor {
             firstWorkerFailure = exit
             return
         }
-        if ended.exitStatus == .exited(0), let plan {
+        if ended.exitStatus == .exited(0), plan != nil, reloadPending {
+            startWorker(reason: "reload")
+        } else if ended.exitStatus == .exited(0), let plan {
             restartBackoff.reset()
             watch = MailboxWatch(plan: plan)
             let seconds = max(0, plan.wakeAt - Int(time(nil)))
@@ -165,6 +198,8 @@ public final class Supervisor {
         do {
             let outcome = try result.get()
             watchFailures = 0
+            stayUntil = 0
+            lastWatchOK = now
             systemd.notify("WATCHDOG=1")
             switch outcome {
             case .newMail: startWorker(reason: "mail")
@@ -182,20 +217,15 @@ public final class Supervisor {
     }
 
     private func signalsWhileWatching() {
-        for signalNumber in SignalPipe.drain() {
-            switch signalNumber {
-            case SIGTERM, SIGINT:
-                logger.notice("stopping on signal \(signalNumber)")
-                stopping = true
-                watch?.close()
-                watch = nil
-            case SIGHUP:
-                // The next worker reads the configuration anyway; starting one now shows a broken file at once.
-                startWorker(reason: "reload")
-                return
-            default:
-                break
-            }
+        let signals = SignalPipe.drain()
+        if signals.contains(SIGTERM) || signals.contains(SIGINT) {
+            logger.notice("stopping on a signal")
+            stopping = true
+            watch?.close()
+            watch = nil
+        } else if signals.contains(SIGHUP) {
+            // A worker reads the file now: a broken one is reported at once, and the old text kept.
+            startWorker(reason: "reload")
         }
     }
 

@@ -85,13 +85,17 @@ final class CaseStoreTests: XCTestCase {
         let id = try store.enqueue(OutgoingMail(caseID: nil, kind: "k", messageID: "m1@e", mailFrom: "a@e.t", recipients: ["b@e.t"],
                                                 subject: "s", bytes: [65]), now: now)
         XCTAssertEqual(try store.dueOutbox(now: now).map(\.id), [id])
-        try store.markSending(id: id)
+        XCTAssertTrue(try store.markSending(id: id, now: now))
+        XCTAssertFalse(try store.markSending(id: id, now: now), "a mail another process claimed is not claimed twice")
         XCTAssertTrue(try store.dueOutbox(now: now).isEmpty)
+        XCTAssertEqual(try store.requeueInterruptedSends(claimedBefore: now), 0, "a claim made now may be a send in progress")
+        XCTAssertEqual(try store.requeueInterruptedSends(claimedBefore: now.addingTimeInterval(1)), 1)
+        XCTAssertTrue(try store.markSending(id: id, now: now))
         XCTAssertEqual(try store.requeueInterruptedSends(), 1)
-        try store.markSending(id: id)
+        XCTAssertTrue(try store.markSending(id: id, now: now))
         try store.markSent(id: id, now: now)
         XCTAssertEqual(try store.outbox(caseID: nil).first?.state, "sent")
-        XCTAssertEqual(try store.outbox(caseID: nil).first?.attempts, 2)
+        XCTAssertEqual(try store.outbox(caseID: nil).first?.attempts, 3)
     }
 
     func testAFailedTransactionLeavesNothingBehind() throws {

@@ -75,6 +75,29 @@ final class SupervisorTests: XCTestCase {
         XCTAssertFalse(Self.isRunning(second), "the worker dies with its supervisor (PR_SET_PDEATHSIG), leaving no orphan on the database")
     }
 
+    func testAConfigurationBrokenOnDiskDoesNotStopIntakeAndAReloadKeepsTheRunningOne() throws {
+        let daemon = try DaemonFixture(server: server, extraConfiguration: "[service]\nworker_linger = 1\n")
+        try daemon.start()
+        defer { daemon.stop() }
+        let good = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
+        try daemon.waitUntil("the first worker hands over", timeout: 30) { handOvers(daemon) >= 1 && daemon.workerPIDs.isEmpty }
+
+        // Saved broken, not reloaded: workers started for new mail use the text the start loaded.
+        try (good + "\n[location \"Zuid\"]\nregime = wet\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try server.send(from: "ouder4@example.test", to: ["klachten@example.test"], complaint(4))
+        _ = try server.waitForInbox("ouder4", count: 1, timeout: 20)
+
+        // A reload reads the file, refuses it, and keeps the running configuration.
+        try daemon.waitUntil("watching again") { daemon.workerPIDs.isEmpty && handOvers(daemon) >= 2 }
+        kill(try XCTUnwrap(daemon.pidIfRunning), SIGHUP)
+        try daemon.waitUntil("the reload is refused") { daemon.log().contains("reload refused, keeping the running configuration") }
+        try server.send(from: "ouder5@example.test", to: ["klachten@example.test"], complaint(5))
+        _ = try server.waitForInbox("ouder5", count: 1, timeout: 20)
+        XCTAssertFalse(daemon.log().contains("exited with status 78"), "no worker failed on the broken file:\n\(daemon.log())")
+        try good.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)   // the command line reads the file
+        XCTAssertEqual(try daemon.cases().count, 2)
+    }
+
     func testAFirstWorkerThatCannotStartStopsTheServiceWithItsExitCode() throws {
         let daemon = try DaemonFixture(server: server)
         // Valid configuration, but a database no worker can open: the supervisor must not retry forever.

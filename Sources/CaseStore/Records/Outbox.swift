@@ -70,8 +70,11 @@ extension CaseStore {
 
     /// Marks a mail as being handed to SMTP; committed before the transaction starts, so a
     /// crash mid-send leaves a 'sending' row that the next start re-queues (README: at-least-once).
-    public func markSending(id: Int64) throws {
-        try db.query("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [.integer(id)])
+    /// Claims a queued mail for sending; false when another process claimed it first.
+    public func markSending(id: Int64, now: Date) throws -> Bool {
+        try db.query("UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ? WHERE id = ? AND state = 'queued'",
+                     [.text(Timestamp.string(now)), .integer(id)])
+        return db.changes == 1
     }
 
     public func markSent(id: Int64, now: Date) throws {
@@ -91,8 +94,15 @@ extension CaseStore {
     }
 
     /// After a crash: mails left in 'sending' may or may not have reached the server; send them again.
-    public func requeueInterruptedSends() throws -> Int {
-        try db.query("UPDATE outbox SET state = 'queued' WHERE state = 'sending'")
+    /// Puts mails left in `sending` back in the queue: all of them (`claimedBefore` nil) when no
+    /// other process can be sending, else only those claimed before that moment.
+    public func requeueInterruptedSends(claimedBefore: Date? = nil) throws -> Int {
+        if let claimedBefore {
+            try db.query("UPDATE outbox SET state = 'queued' WHERE state = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)",
+                         [.text(Timestamp.string(claimedBefore))])
+        } else {
+            try db.query("UPDATE outbox SET state = 'queued' WHERE state = 'sending'")
+        }
         return db.changes
     }
 

@@ -2,7 +2,7 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -215,5 +215,12 @@ enum Migrations {
         text TEXT,                            -- the first lines of the parent's reply; NULL after a purge
         raw_message_id INTEGER REFERENCES raw_messages(id)
     );
+    """
+
+    /// Version 7: when a mail was claimed for sending. Several processes send from one outbox
+    /// (the daemon's workers, `deliver`, `tick`, case commands); a worker starting up puts back
+    /// only claims old enough that their sender must be gone, never a send in progress.
+    static let schemaVersion7 = """
+    ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
     """
 }

@@ -37,6 +37,8 @@ public final class OutboxSender {
             if batch.isEmpty { break }
             var progressed = false
             for mail in batch {
+                // Another process (a `deliver`, a case command, another worker) may have claimed it.
+                guard try store.markSending(id: mail.id, now: runtime.clock.now()) else { continue }
                 guard try send(mail) else { return sent }
                 progressed = true
                 sent += 1
@@ -46,9 +48,8 @@ public final class OutboxSender {
         return sent
     }
 
-    /// One mail; false when the server is away and sending must stop for now.
+    /// One claimed mail; false when the server is away and sending must stop for now.
     private func send(_ mail: OutboxRecord) throws -> Bool {
-        try store.markSending(id: mail.id)
         do {
             try transmit(mail)
         } catch let error as TransportFailure {

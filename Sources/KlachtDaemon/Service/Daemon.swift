@@ -36,12 +36,17 @@ public final class Daemon {
     var lastActivity = Date()
     private var scheduledOnce = false
     var handedOver = false
+    var handOverNotBefore = Date.distantPast
+    /// No SMTP send lasts longer (30 s timeouts per step, a 25 MB upload): a mail claimed longer
+    /// ago than this has no live sender, and a worker may put it back in the queue.
+    static let longestSendSeconds: Double = 15 * 60
 
     public init(configPath: String, logger: Logger, supervisor: SupervisorLink? = nil) throws {
         // First of all: a SIGTERM while the database and templates load must stop cleanly too.
         SignalPipe.install()
         self.configPath = configPath
-        runtime = try Runtime(configuration: try ConfigurationLoader.load(path: configPath), logger: logger)
+        let loaded = try Self.loadRuntime(path: configPath, supervisor: supervisor, logger: logger)
+        runtime = loaded.runtime
         store = try runtime.openStore()
         authentication = MailAuthentication(runtime: runtime)
         sync = MailboxSync(runtime: runtime, store: store, authentication: authentication)
@@ -50,6 +55,7 @@ public final class Daemon {
         self.supervisor = supervisor
         notifier = supervisor?.notifier ?? SystemdNotifier()
         try restoreOutageClock()
+        supervisor?.sendConfiguration(loaded.text)
     }
 
     /// Runs until SIGTERM or SIGINT; returns the process exit code.
@@ -57,7 +63,12 @@ public final class Daemon {
         SignalPipe.install()
         let log = runtime.logger
         do {
-            let requeued = try store.requeueInterruptedSends()
+            // After a start every earlier sender is gone (a stopped daemon, a crash); a worker
+            // started later may run beside `deliver` or a case command that is sending right
+            // now, so it puts back only claims that no live send can still hold.
+            let firstWorker = supervisor.map { $0.reason == "start" } ?? true
+            let requeued = try store.requeueInterruptedSends(
+                claimedBefore: firstWorker ? nil : runtime.clock.now().addingTimeInterval(-Self.longestSendSeconds))
             if requeued > 0 { log.warning("\(requeued) mail(s) were being sent when klachtd stopped; sending them again") }
         } catch {
             log.error("cannot open the outbox: \(error)")
@@ -166,7 +177,7 @@ public final class Daemon {
         }
         if supervisor != nil {
             // Wake when the linger is over, to hand over then.
-            seconds = min(seconds, max(1, lastActivity.addingTimeInterval(Double(runtime.configuration.service.workerLingerSeconds)).timeIntervalSince(now)))
+            seconds = min(seconds, max(1, handOverAt.timeIntervalSince(now)))
         }
         if now >= imapRetryAt {
             do {
@@ -237,8 +248,11 @@ public final class Daemon {
 
     /// SIGHUP: read the configuration and templates again; a broken file keeps the old ones.
     private func reload() {
+        supervisor?.reloadReceived()
         do {
-            let fresh = try Runtime(configuration: try ConfigurationLoader.load(path: configPath), clock: runtime.clock, logger: runtime.logger)
+            let text = try ConfigurationLoader.readText(path: configPath)
+            let fresh = try Runtime(configuration: try ConfigurationLoader.parse(text, file: configPath), clock: runtime.clock, logger: runtime.logger)
+            supervisor?.sendConfiguration(text)
             runtime = fresh
             sync.disconnect()
             authentication = MailAuthentication(runtime: fresh)

@@ -12,20 +12,27 @@ extension Daemon {
     func handOverIfIdle() -> Bool {
         guard let supervisor else { return false }
         let now = runtime.clock.now()
-        let linger = Double(runtime.configuration.service.workerLingerSeconds)
-        guard now.timeIntervalSince(lastActivity) >= linger, Int(now.timeIntervalSince1970) >= supervisor.stayUntil else { return false }
+        guard now >= handOverAt else { return false }
         do {
-            guard let plan = try watchPlan(now: now) else { return false }
-            guard supervisor.handOver(plan) else {
-                runtime.logger.warning("could not hand over to the supervisor; this worker keeps running")
-                return false
+            if let plan = try watchPlan(now: now), supervisor.handOver(plan) {
+                handedOver = true
+                return true
             }
-            handedOver = true
-            return true
+            runtime.logger.warning("could not hand over to the supervisor; this worker keeps running and tries again later")
         } catch {
-            runtime.logger.warning("not handing over to the supervisor: \(error)")
-            return false
+            runtime.logger.warning("not handing over to the supervisor, trying again later: \(error)")
         }
+        // Not at every cycle: a refused hand-over (no token, say) is tried again after a linger.
+        handOverNotBefore = now.addingTimeInterval(max(60, Double(runtime.configuration.service.workerLingerSeconds)))
+        return false
+    }
+
+    /// The earliest moment to hand over: a linger after the last work, and not before the
+    /// supervisor's `stayUntil` or a refused attempt's retry.
+    var handOverAt: Date {
+        let linger = lastActivity.addingTimeInterval(Double(runtime.configuration.service.workerLingerSeconds))
+        let stay = Date(timeIntervalSince1970: Double(supervisor?.stayUntil ?? 0))
+        return max(linger, stay, handOverNotBefore)
     }
 
     /// What the supervisor needs to watch the mailbox, and when it must start a worker anyway:
@@ -52,7 +59,9 @@ extension Daemon {
         guard let supervisor else { return }
         let started = supervisor.supervisorStartedAt.map { Date(timeIntervalSince1970: Double($0)) } ?? runtime.clock.now()
         let lastOK = Timestamp.date(try store.daemonState(.lastPollOKAt)) ?? started
-        lastSuccessfulPoll = max(lastOK, started)
+        // The supervisor's watch reading the mailbox counts as a successful poll too.
+        let watched = supervisor.lastWatchOK.map { Date(timeIntervalSince1970: Double($0)) } ?? started
+        lastSuccessfulPoll = max(lastOK, started, watched)
         outageNoticeSent = !(try store.daemonState(.outageNoticeAt) ?? "").isEmpty
     }
 

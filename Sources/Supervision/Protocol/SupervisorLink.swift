@@ -20,12 +20,24 @@ public struct SupervisorLink: Sendable {
         /// Do not hand over before this moment (seconds since 1970): set after a watch failed,
         /// so a supervisor that cannot watch does not start a worker every few seconds.
         public static let stayUntil = "KLACHTD_STAY_UNTIL"
+        /// The configuration text the last worker loaded at a start or reload. Workers started
+        /// for mail or the timer use it, so an edited file takes effect on reload, as it always
+        /// did, and a file broken on disk does not stop intake.
+        public static let configuration = "KLACHTD_CONFIG_SNAPSHOT"
+        /// When the supervisor's watch last worked (seconds since 1970): the mailbox was readable.
+        public static let lastWatchOK = "KLACHTD_LAST_WATCH_OK"
     }
+
+    /// The datagram line that marks a configuration snapshot, its text following.
+    static let configurationMarker = "KLACHTD_CONFIG=1"
 
     public let socket: Int32
     public let supervisorStartedAt: Int?
     public let reason: String
     public let stayUntil: Int
+    /// The configuration text to use instead of reading the file (see `Variable.configuration`).
+    public let configurationSnapshot: String?
+    public let lastWatchOK: Int?
 
     /// The link when this process was started by the supervisor; nil when run by hand.
     /// Also arranges to die with the supervisor: a worker must never outlive it, or a new
@@ -36,9 +48,32 @@ public struct SupervisorLink: Sendable {
         _ = klachtd_set_parent_death_signal(SIGKILL)
         // The parent may have died before the line above took effect.
         guard getppid() == parent else { exit(70) }
-        return SupervisorLink(socket: fd, supervisorStartedAt: Environment.value(Variable.startedAt).flatMap { Int($0) },
-                              reason: Environment.value(Variable.reason) ?? "start",
-                              stayUntil: Environment.value(Variable.stayUntil).flatMap { Int($0) } ?? 0)
+        let link = SupervisorLink(socket: fd, supervisorStartedAt: Environment.value(Variable.startedAt).flatMap { Int($0) },
+                                  reason: Environment.value(Variable.reason) ?? "start",
+                                  stayUntil: Environment.value(Variable.stayUntil).flatMap { Int($0) } ?? 0,
+                                  configurationSnapshot: Environment.value(Variable.configuration),
+                                  lastWatchOK: Environment.value(Variable.lastWatchOK).flatMap { Int($0) })
+        // Nothing this worker starts (an OAuth2 token command) may inherit the link.
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        for name in [Variable.socket, Variable.pid, Variable.startedAt, Variable.reason, Variable.stayUntil,
+                     Variable.configuration, Variable.lastWatchOK] {
+            unsetenv(name)
+        }
+        return link
+    }
+
+    /// The datagram that says a SIGHUP reached this worker (whether or not the reload worked).
+    static let reloadReceivedLine = "KLACHTD_RELOAD_RECEIVED=1"
+
+    /// Tells the supervisor the reload it passed on arrived, so it need not start another worker for it.
+    public func reloadReceived() {
+        _ = Self.reloadReceivedLine.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Tells the supervisor which configuration text this worker runs with.
+    public func sendConfiguration(_ text: String) {
+        let datagram = Self.configurationMarker + "\n" + text
+        _ = datagram.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
     }
 
     /// Notifications for the supervisor instead of systemd.

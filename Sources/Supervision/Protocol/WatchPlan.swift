@@ -49,14 +49,20 @@ public struct WatchPlan: Sendable, Equatable {
         return text
     }
 
+    /// True when the datagram is a hand-over (readable or not): such a datagram carries a
+    /// password or token and is never passed on to systemd.
+    static func isHandOver(_ datagram: String) -> Bool {
+        datagram.utf8.starts(with: (marker + "\n").utf8)
+    }
+
     /// Reads a hand-over datagram; nil when it is not one or misses a required field.
+    /// Split on bytes, so no value can merge with `=` or a line break into one character.
     public init?(datagram: String) {
-        let lines = datagram.split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first.map(String.init) == Self.marker else { return nil }
+        guard Self.isHandOver(datagram) else { return nil }
         var fields: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        for line in datagram.utf8.split(separator: UInt8(ascii: "\n")).dropFirst() {
+            guard let equals = line.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            fields[String(decoding: line[..<equals], as: UTF8.self)] = String(decoding: line[line.index(after: equals)...], as: UTF8.self)
         }
         guard let wakeAt = fields["WAKE_AT"].flatMap({ Int($0) }), let url = fields["URL"], let mailbox = fields["MAILBOX"],
               let uidValidity = fields["UIDVALIDITY"].flatMap({ UInt32($0) }), let lastUID = fields["LAST_UID"].flatMap({ UInt32($0) }),

@@ -48,11 +48,18 @@ final class WorkerProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        // The worker starts with no signals blocked and default handlers.
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        // The worker starts with the stop and reload signals blocked: a SIGHUP or SIGTERM that comes
+        // before it installed its handlers waits for them (SignalPipe.install unblocks) instead of
+        // killing it. SIGPIPE goes back to its default; the worker ignores it itself.
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for signalNumber in SignalPipe.serviceSignals { sigaddset(&blocked, signalNumber) }
+        posix_spawnattr_setsigmask(&attributes, &blocked)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var child: pid_t = 0
         let status = Self.withCStrings(command) { argv in

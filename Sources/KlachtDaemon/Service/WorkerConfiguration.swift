@@ -1,0 +1,26 @@
+import DaemonSupport
+import KlachtConfig
+import Supervision
+
+/// Which configuration a worker runs with.
+///
+/// The configuration is read at a start and on a reload (SIGHUP), as it always was: a worker
+/// the supervisor starts for new mail or the timer uses the text the last start or reload
+/// loaded (`SupervisorLink.configurationSnapshot`), so an edit takes effect on reload and a
+/// file broken on disk does not stop intake. Secret files and templates are read from disk
+/// by every worker.
+extension Daemon {
+    static func loadRuntime(path: String, supervisor: SupervisorLink?, logger: Logger) throws -> (runtime: Runtime, text: String) {
+        func runtime(from text: String) throws -> (runtime: Runtime, text: String) {
+            (try Runtime(configuration: try ConfigurationLoader.parse(text, file: path), logger: logger), text)
+        }
+        guard let snapshot = supervisor?.configurationSnapshot else { return try runtime(from: ConfigurationLoader.readText(path: path)) }
+        guard supervisor?.reason == "reload" else { return try runtime(from: snapshot) }
+        do {
+            return try runtime(from: ConfigurationLoader.readText(path: path))
+        } catch {
+            logger.error("reload refused, keeping the running configuration: \(error)")
+            return try runtime(from: snapshot)
+        }
+    }
+}
