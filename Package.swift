@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "TestMailSupport", dependencies: ["MailTransport", "MailParser"], path: "Tests/TestMailSupport",
                 swiftSettings: strict),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "TestMailSupport"], swiftSettings: strict),
-        .testTarget(name: "SupervisionTests", dependencies: ["Supervision", "MailTransport"], swiftSettings: strict),
+        .testTarget(name: "SupervisionTests", dependencies: ["Supervision", "MailTransport", "TestMailSupport"], swiftSettings: strict),
         .testTarget(name: "OAuthTokensTests", dependencies: ["OAuthTokens"], swiftSettings: strict),
         .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon", "DaemonSupport"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["TestMailSupport", "KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),

@@ -20,9 +20,14 @@ final class MailboxWatch {
 
     let plan: WatchPlan
     private var connection: IMAPConnection?
+    private let connect: (MailServerEndpoint) throws(TransportFailure) -> IMAPConnection
 
-    init(plan: WatchPlan) {
+    /// `connect` logs in; tests pass one that narrows the server's capabilities.
+    init(plan: WatchPlan, connect: @escaping (MailServerEndpoint) throws(TransportFailure) -> IMAPConnection = { endpoint throws(TransportFailure) in
+        try IMAPConnection(endpoint: endpoint)
+    }) {
         self.plan = plan
+        self.connect = connect
     }
 
     /// Waits up to `seconds` for news; throws when the server cannot be watched (then a
@@ -60,7 +65,7 @@ final class MailboxWatch {
 
     private func connected() throws(TransportFailure) -> IMAPConnection {
         if let connection { return connection }
-        let made = try IMAPConnection(endpoint: plan.endpoint)
+        let made = try connect(plan.endpoint)
         let status = try made.select(plan.mailbox)
         connection = made
         if status.uidValidity != plan.uidValidity { uidValidityChanged = true }
