@@ -74,12 +74,7 @@ public final class Supervisor {
     // MARK: - A worker runs
 
     private func startWorker(reason: String) {
-        if let watch {
-            // LOGOUT may wait for a server that went away: a stop request meanwhile ends us at once.
-            SignalPipe.exitImmediatelyOnStop("<5>stopping on a signal while watching; klachtd supervisor stopped\n")
-            watch.close()
-            SignalPipe.exitImmediatelyOnStop(nil)
-        }
+        watch?.close()
         watch = nil
         if reason == "reload" { reloadPending = false }
         var environment = [SupervisorLink.Variable.startedAt: String(startedAt), SupervisorLink.Variable.reason: reason]
@@ -190,13 +185,8 @@ public final class Supervisor {
         }
         var seconds = watch.plan.wakeAt - now
         if let watchdogSeconds { seconds = min(seconds, max(1, Int(watchdogSeconds / 2))) }
-        // Nothing to finish while only watching, and a connect may block for `timeout` seconds:
-        // a stop request ends the process at once rather than after systemd's stop timeout.
-        SignalPipe.exitImmediatelyOnStop("<5>stopping on a signal while watching; klachtd supervisor stopped\n")
-        let result = Result { () throws(TransportFailure) in try watch.wait(seconds: seconds, wake: SignalPipe.fileDescriptor) }
-        SignalPipe.exitImmediatelyOnStop(nil)
         do {
-            let outcome = try result.get()
+            let outcome = try watch.wait(seconds: seconds, wake: SignalPipe.fileDescriptor)
             watchFailures = 0
             stayUntil = 0
             lastWatchOK = now

@@ -42,24 +42,34 @@ final class MailboxWatch {
     }
 
     private func waitOnce(seconds: Int, wake: Int32) throws(TransportFailure) -> Outcome {
-        let imap = try connected()
-        if try hasNewMail(imap) { return .newMail }
+        let imap = try Self.stoppable { () throws(TransportFailure) in try connected() }
+        if try Self.stoppable({ () throws(TransportFailure) in try hasNewMail(imap) }) { return .newMail }
         guard imap.capabilities.contains("IDLE") else {
             var descriptor = pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, Int32(min(seconds, plan.pollSeconds) * 1000))
             if ready > 0 { return .signalled }
-            return try hasNewMail(imap) ? .newMail : .quiet
+            return try Self.stoppable { () throws(TransportFailure) in try hasNewMail(imap) } ? .newMail : .quiet
         }
         switch try imap.idle(timeoutSeconds: seconds, wakeFileDescriptor: wake) {
         case .woken: return .signalled
         case .timedOut: return .quiet
-        case .mailboxChanged: return try hasNewMail(imap) ? .newMail : .quiet
+        case .mailboxChanged: return try Self.stoppable { () throws(TransportFailure) in try hasNewMail(imap) } ? .newMail : .quiet
         }
+    }
+
+    /// Runs a step that waits for the server without watching the signal pipe (connect, login,
+    /// a search: up to the configured timeout each). A stop request meanwhile ends the process
+    /// at once: nothing is lost, the supervisor has nothing to finish while no worker runs.
+    /// IDLE itself watches the pipe, so a stop there goes the orderly way.
+    static func stoppable<Result, Failure: Error>(_ step: () throws(Failure) -> Result) throws(Failure) -> Result {
+        SignalPipe.exitImmediatelyOnStop("<5>stopping on a signal while waiting for the IMAP server; klachtd supervisor stopped\n")
+        defer { SignalPipe.exitImmediatelyOnStop(nil) }
+        return try step()
     }
 
     /// Logs out; the worker makes its own connections.
     func close() {
-        connection?.logout()
+        if let connection { Self.stoppable { connection.logout() } }
         connection = nil
     }
 

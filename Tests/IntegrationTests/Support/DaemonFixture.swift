@@ -62,10 +62,10 @@ final class DaemonFixture {
     }
 
     /// Starts `klachtd run` in the background and waits until it says it has started.
-    func start() throws {
+    func start(environment: [String: String] = [:]) throws {
         precondition(pid == nil, "the daemon is already running")
         let startsBefore = log().components(separatedBy: "klachtd started").count
-        pid = try Subprocess.spawn([Self.binary, "run", "--config", configPath], stdout: logPath, stderr: logPath)
+        pid = try Subprocess.spawn([Self.binary, "run", "--config", configPath], stdout: logPath, stderr: logPath, environment: environment)
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, log().components(separatedBy: "klachtd started").count == startsBefore, pidIfRunning != nil {
             Thread.sleep(forTimeInterval: 0.02)
