@@ -15,31 +15,31 @@ import MailTransport
 /// no orphan behind, and crash safety is the worker's as before: a kill at any instant
 /// is a kill of one `klachtd run`.
 public final class Supervisor {
-    private let workerCommand: [String]
-    private let logger: Logger
-    private let systemd = SystemdNotifier()
-    private let watchdogSeconds = SystemdNotifier.watchdogInterval()
-    private let startedAt = Int(time(nil))
-    private var worker: WorkerProcess?
+    let workerCommand: [String]
+    let logger: Logger
+    let systemd = SystemdNotifier()
+    let watchdogSeconds = SystemdNotifier.watchdogInterval()
+    let startedAt = Int(time(nil))
+    var worker: WorkerProcess?
     /// The plan the running worker sent before exiting.
-    private var handedOver: WatchPlan?
-    private var watch: MailboxWatch?
-    private var restartAtMilliseconds = 0
-    private var restartReason = "start"
-    private var restartBackoff = Backoff(base: 1, maximum: 60)
-    private var watchFailures = 0
-    private var stayUntil = 0
-    private var stopping = false
-    private var readySent = false
+    var handedOver: WatchPlan?
+    var watch: MailboxWatch?
+    var restartAtMilliseconds = 0
+    var restartReason = "start"
+    var restartBackoff = Backoff(base: 1, maximum: 60)
+    var watchFailures = 0
+    var stayUntil = 0
+    var stopping = false
+    var readySent = false
     /// A SIGHUP was passed to a worker that has not said it arrived; if that worker hands
     /// over instead, the reload is done by a new worker.
-    private var reloadPending = false
+    var reloadPending = false
     /// The configuration text the last worker loaded at a start or reload (see `SupervisorLink`).
-    private var configurationSnapshot: String?
+    var configurationSnapshot: String?
     /// When watching the mailbox last worked: for the workers' outage clock.
-    private var lastWatchOK: Int?
+    var lastWatchOK: Int?
     /// Set when the first worker ended before it was ready.
-    private var firstWorkerFailure: WorkerProcess.ExitStatus?
+    var firstWorkerFailure: WorkerProcess.ExitStatus?
 
     /// `workerCommand` is the worker's argv, its first element an absolute path.
     public init(workerCommand: [String], logger: Logger) {
@@ -73,7 +73,7 @@ public final class Supervisor {
 
     // MARK: - A worker runs
 
-    private func startWorker(reason: String) {
+    func startWorker(reason: String) {
         watch?.close()
         watch = nil
         if reason == "reload" { reloadPending = false }
@@ -95,7 +95,7 @@ public final class Supervisor {
     }
 
     /// Waits for the worker's messages, signals and its end.
-    private func supervise(_ worker: WorkerProcess) {
+    func supervise(_ worker: WorkerProcess) {
         var descriptors = [pollfd(fd: SignalPipe.fileDescriptor, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: worker.socket, events: Int16(POLLIN), revents: 0)]
         _ = poll(&descriptors, 2, 5000)
@@ -119,7 +119,7 @@ public final class Supervisor {
     }
 
     /// One datagram from the worker: a hand-over, or notifications to pass on to systemd.
-    private func take(_ message: String) {
+    func take(_ message: String) {
         if WatchPlan.isHandOver(message) {
             // Never passed on: it holds the password. One that cannot be read (a worker of
             // another klachtd version) is treated as no hand-over, and the worker restarted.
@@ -148,7 +148,7 @@ public final class Supervisor {
         if !forward.isEmpty { systemd.notify(forward.joined(separator: "\n")) }
     }
 
-    private func finished(_ ended: WorkerProcess) {
+    func finished(_ ended: WorkerProcess) {
         worker = nil
         let status = ended.exitStatus.map(String.init(describing:)) ?? "ended"
         let plan = handedOver
@@ -172,77 +172,6 @@ public final class Supervisor {
             systemd.notify("STATUS=waiting for new mail")
         } else {
             scheduleRestart(reason: "restart", because: "worker \(ended.pid) \(status)")
-        }
-    }
-
-    // MARK: - No worker: watch the mailbox
-
-    private func watchMailbox(_ watch: MailboxWatch) {
-        let now = Int(time(nil))
-        guard now < watch.plan.wakeAt else {
-            startWorker(reason: "timer")
-            return
-        }
-        var seconds = watch.plan.wakeAt - now
-        if let watchdogSeconds { seconds = min(seconds, max(1, Int(watchdogSeconds / 2))) }
-        do {
-            let outcome = try watch.wait(seconds: seconds, wake: SignalPipe.fileDescriptor)
-            watchFailures = 0
-            stayUntil = 0
-            lastWatchOK = now
-            systemd.notify("WATCHDOG=1")
-            switch outcome {
-            case .newMail: startWorker(reason: "mail")
-            case .quiet: break
-            case .signalled: signalsWhileWatching()
-            }
-        } catch {
-            // A worker takes over: it has the backoff, the outage clock and the notices. After
-            // the second failure in a row, it is asked to keep running a while before handing back.
-            watchFailures += 1
-            stayUntil = watchFailures < 2 ? 0 : now + min(3600, 30 << min(watchFailures - 1, 7))
-            logger.warning("watching the mailbox failed: \(error); a worker takes over")
-            startWorker(reason: "watch-failed")
-        }
-    }
-
-    private func signalsWhileWatching() {
-        let signals = SignalPipe.drain()
-        if signals.contains(SIGTERM) || signals.contains(SIGINT) {
-            logger.notice("stopping on a signal")
-            stopping = true
-            watch?.close()
-            watch = nil
-        } else if signals.contains(SIGHUP) {
-            // A worker reads the file now: a broken one is reported at once, and the old text kept.
-            startWorker(reason: "reload")
-        }
-    }
-
-    // MARK: - A worker failed: wait, then start another
-
-    private func scheduleRestart(reason: String, because problem: String) {
-        let delay = restartBackoff.nextDelay()
-        restartAtMilliseconds = Monotonic.milliseconds() + Int(delay * 1000)
-        restartReason = reason
-        logger.error("\(problem); starting a new worker in \(Int(delay.rounded(.up))) s")
-        systemd.notify("STATUS=worker failed, restarting")
-    }
-
-    private func waitToRestart() {
-        let remaining = restartAtMilliseconds - Monotonic.milliseconds()
-        guard remaining > 0 else {
-            startWorker(reason: restartReason)
-            return
-        }
-        SignalPipe.wait(seconds: min(Double(remaining) / 1000, watchdogSeconds.map { $0 / 2 } ?? 60))
-        systemd.notify("WATCHDOG=1")
-        for signalNumber in SignalPipe.drain() {
-            switch signalNumber {
-            case SIGTERM, SIGINT: stopping = true
-            case SIGHUP: restartAtMilliseconds = 0
-            default: break
-            }
         }
     }
 }
