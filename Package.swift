@@ -17,17 +17,18 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
 
-        // Pure modules: no I/O, tested without servers.
-        .target(name: "MailParser", swiftSettings: strict),
-        .target(name: "ComplaintCore", swiftSettings: strict),
+        // Pure modules: no I/O, tested without servers. CivilDays is their one shared leaf.
+        .target(name: "CivilDays", swiftSettings: strict),
+        .target(name: "MailParser", dependencies: ["CivilDays"], swiftSettings: strict),
+        .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "FormReader", swiftSettings: strict),
-        .target(name: "MailTemplates", swiftSettings: strict),
+        .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["ComplaintCore", "MailTemplates"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
-        .target(name: "MailTransport", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "MailTransport", dependencies: ["CCurl", "CivilDays"], swiftSettings: strict),
         // Process plumbing without Foundation: log lines, signals, systemd notifications.
         .target(name: "DaemonSupport", swiftSettings: strict),
         .target(name: "CProcessControl"),
@@ -47,6 +48,7 @@ let package = Package(
         .executableTarget(name: "klachtd-supervisor", dependencies: ["Supervision", "DaemonSupport"], swiftSettings: strict,
                           linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
+        .testTarget(name: "CivilDaysTests", dependencies: ["CivilDays"], swiftSettings: strict),
         .testTarget(name: "MailParserTests", dependencies: ["MailParser"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),

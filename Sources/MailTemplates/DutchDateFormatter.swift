@@ -1,3 +1,5 @@
+import CivilDays
+
 /// Writes dates the way a letter does: "maandag 4 mei 2026", or "Monday 4 May 2026" in English.
 ///
 /// Takes plain year, month and day so this module does not depend on ComplaintCore.
@@ -25,12 +27,6 @@ public enum DutchDateFormatter {
 
     /// 0 for Monday through 6 for Sunday, from the days since 1970-01-01 (a Thursday).
     static func weekdayIndex(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return ((days + 3) % 7 + 7) % 7
+        CivilDays.weekdayIndex(since1970: CivilDays.since1970(year: year, month: month, day: day))
     }
 }

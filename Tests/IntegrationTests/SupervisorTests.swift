@@ -71,8 +71,8 @@ final class SupervisorTests: XCTestCase {
         let second = try XCTUnwrap(daemon.workerPIDs.first)
         daemon.crash()
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, Self.isRunning(second) { Thread.sleep(forTimeInterval: 0.05) }
-        XCTAssertFalse(Self.isRunning(second), "the worker dies with its supervisor (PR_SET_PDEATHSIG), leaving no orphan on the database")
+        while Date() < deadline, DaemonFixture.runningParent(of: second) != nil { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertNil(DaemonFixture.runningParent(of: second), "the worker dies with its supervisor (PR_SET_PDEATHSIG), leaving no orphan on the database")
     }
 
     func testAConfigurationBrokenOnDiskDoesNotStopIntakeAndAReloadKeepsTheRunningOne() throws {
@@ -110,9 +110,4 @@ final class SupervisorTests: XCTestCase {
         XCTAssertTrue(run.error.contains("klachtd does not start"), run.error)
     }
 
-    /// True while `pid` exists and is not a zombie.
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
-        return !stat[stat.index(after: close)...].hasPrefix(" Z")
-    }
 }

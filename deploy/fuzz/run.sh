@@ -9,9 +9,12 @@ out="$root/.build-fuzz"
 corpora="${KLACHTD_CORPORA:-$root/../shared/corpora}"
 mkdir -p "$out/corpus" "$out/artifacts"
 
-swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name MailParser \
+# MailParser's one dependency, CivilDays, first: a module of its own, as SwiftPM builds it.
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name CivilDays -emit-module -emit-module-path "$out/CivilDays.swiftmodule" \
+    -emit-library -static -o "$out/libCivilDays.a" $(find "$root/Sources/CivilDays" -name '*.swift')
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name MailParser -I "$out" \
     $(find "$root/Sources/MailParser" -name '*.swift') "$root/deploy/fuzz/ParserFuzz.swift" \
-    -o "$out/parser-fuzz"
+    "$out/libCivilDays.a" -o "$out/parser-fuzz"
 
 # Seed once with every corpus message small enough to mutate quickly, and the TNEF streams.
 if [ -d "$corpora" ] && [ -z "$(ls -A "$out/corpus")" ]; then

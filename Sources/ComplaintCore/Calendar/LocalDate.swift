@@ -1,3 +1,5 @@
+import CivilDays
+
 /// A date on the proleptic Gregorian calendar without a time or a time zone.
 ///
 /// Terms in a complaint procedure are counted in local days, so they are stored as
@@ -43,8 +45,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The ISO weekday: 1 is Monday, 7 is Sunday.
     public var weekday: Int {
-        // Day number 0 (1970-01-01) was a Thursday, ISO weekday 4.
-        LocalDate.floorMod(dayNumber + 3, 7) + 1
+        CivilDays.weekdayIndex(since1970: dayNumber) + 1
     }
 
     /// Whether the date is a Saturday or a Sunday.
@@ -94,33 +95,18 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension LocalDate {
-    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = LocalDate.floorDiv(y, 400)
-        let yearOfEra = y - era * 400
-        let shiftedMonth = (month + 9) % 12
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// Days since 1970-01-01.
+    public var dayNumber: Int { CivilDays.since1970(year: year, month: month, day: day) }
 
-    /// The date with the given number of days since 1970-01-01 (H. Hinnant's `civil_from_days`).
+    /// The date with the given number of days since 1970-01-01.
     public init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = LocalDate.floorDiv(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let civil = CivilDays.date(since1970: dayNumber)
+        self.init(year: civil.year, month: civil.month, day: civil.day)
     }
 
+    /// Division rounding towards minus infinity; `b` is positive.
     static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+        CivilDays.floorDivision(a, b)
     }
 
     static func floorMod(_ a: Int, _ b: Int) -> Int {

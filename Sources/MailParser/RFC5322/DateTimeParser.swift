@@ -1,3 +1,4 @@
+import CivilDays
 import Foundation
 
 /// Parses date-time values (RFC 5322 §3.3) including the obsolete forms of §4.3: two- and
@@ -57,20 +58,9 @@ enum DateTimeParser {
                 .addingTimeInterval(TimeInterval(-offsetMinutes * 60))
         }
         guard day <= daysIn(month: monthIndex + 1, year: year) else { return nil }
-        let days = daysSince1970(year: year, month: monthIndex + 1, day: day)
+        let days = CivilDays.since1970(year: year, month: monthIndex + 1, day: day)
         let seconds = ((days * 24 + hour) * 60 + minute) * 60 + second - offsetMinutes * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil),
-    /// without a Calendar: it is exact, and Calendar costs a time-zone lookup per header.
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

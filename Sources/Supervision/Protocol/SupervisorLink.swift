@@ -67,13 +67,13 @@ public struct SupervisorLink: Sendable {
 
     /// Tells the supervisor the reload it passed on arrived, so it need not start another worker for it.
     public func reloadReceived() {
-        _ = Self.reloadReceivedLine.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        _ = sendDatagram(Self.reloadReceivedLine)
     }
 
     /// Tells the supervisor which configuration text this worker runs with.
     public func sendConfiguration(_ text: String) {
         let datagram = Self.configurationMarker + "\n" + text
-        _ = datagram.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        _ = sendDatagram(datagram)
     }
 
     /// Notifications for the supervisor instead of systemd.
@@ -82,7 +82,11 @@ public struct SupervisorLink: Sendable {
     /// Sends the plan; false when it could not be sent (then the worker keeps running).
     public func handOver(_ plan: WatchPlan) -> Bool {
         guard let text = plan.encoded() else { return false }
-        let sent = text.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-        return sent == text.utf8.count
+        return sendDatagram(text)
+    }
+
+    /// One datagram to the supervisor; true when all of it went.
+    private func sendDatagram(_ text: String) -> Bool {
+        text.withCString { send(socket, $0, strlen($0), Int32(MSG_NOSIGNAL)) } == text.utf8.count
     }
 }

@@ -98,13 +98,17 @@ final class DaemonFixture {
     /// The daemon's child processes (its workers), from /proc.
     var workerPIDs: [pid_t] {
         guard let parent = pid, let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        return entries.compactMap { pid_t($0) }.filter { candidate in
-            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
-            // After "pid (name)": the state, then the parent's PID. A zombie is not running.
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 2 && fields[0] != "Z" && pid_t(fields[1]) == parent
-        }
+        return entries.compactMap { pid_t($0) }.filter { Self.runningParent(of: $0) == parent }
+    }
+
+    /// The parent of `pid` while it runs; nil when it is gone or a zombie.
+    static func runningParent(of pid: pid_t) -> pid_t? {
+        let stat = procFile("/proc/\(pid)/stat")
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        // After "pid (name)": the state, then the parent's PID.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 2, fields[0] != "Z" else { return nil }
+        return pid_t(fields[1])
     }
 
     /// A /proc file whole: they report size 0, and Foundation's readers stop early on them.
