@@ -179,3 +179,28 @@ final class MailAsItArrivesTests: XCTestCase {
         XCTAssertEqual(message.text?.hasPrefix("Gewoon tekst zonder delen."), true)
     }
 }
+
+/// Outlook's Thread-Index (issue 16).
+final class ThreadIndexParsingTests: XCTestCase {
+    func testRootIsTheFirst22BytesOfAnOriginalAndOfAReply() {
+        let root: [UInt8] = [0x01] + Array(1...21)
+        let original = parse("Thread-Index: \(Data(root).base64EncodedString())\n\nx")
+        let reply = parse("Thread-Index: \(Data(root + [7, 7, 7, 7, 7]).base64EncodedString())\n\nx")
+        XCTAssertEqual(original.threadIndexRoot, "01" + (1...21).map { String(format: "%02x", $0) }.joined())
+        XCTAssertEqual(reply.threadIndexRoot, original.threadIndexRoot)
+    }
+
+    func testShortOrBrokenThreadIndexIsNone() {
+        XCTAssertNil(parse("Thread-Index: AQID\n\nx").threadIndexRoot)
+        XCTAssertNil(parse("Thread-Index: !!!not base64 at all, really not!!!\n\nx").threadIndexRoot)
+        XCTAssertNil(parse("Subject: geen\n\nx").threadIndexRoot)
+    }
+
+    func testBytesContinuingARootRoundTrip() throws {
+        let root = ThreadIndex.hex([0x01] + Array(repeating: UInt8(0xAB), count: 21))
+        let bytes = try XCTUnwrap(ThreadIndex.bytes(continuing: root, child: [1, 2, 3, 4, 5]))
+        XCTAssertEqual(bytes.count, 27)
+        XCTAssertEqual(ThreadIndex.root(of: Data(bytes).base64EncodedString()), root)
+        XCTAssertNil(ThreadIndex.bytes(continuing: "zz", child: [1, 2, 3, 4, 5]))
+    }
+}

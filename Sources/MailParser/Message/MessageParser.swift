@@ -20,6 +20,7 @@ import Foundation
 /// | `Reply/` | new text of a reply without quoted history (Dutch and English clients) |
 /// | `RFC3834/` | automatic mail: auto-replies, list and bulk mail, daemon senders |
 /// | `RFC3464/` | bounces: delivery status notifications and non-standard bounce texts |
+/// | `MSOXOMSG/` | Outlook's Thread-Index, which ties a reply to its conversation |
 /// | `Message/` | the public result type and the parser that assembles it |
 /// | `JSON/`, `Digest/` | ordered JSON output and SHA-256 |
 public enum MessageParser {
