@@ -18,7 +18,12 @@ extension SectionReader {
     /// ignored. Run after everything was read. Keys under a prefix that is read as a family
     /// (`[forms] label.NAME`) are known by their prefix.
     func rejectUnknownKeys(prefixes: [String: [String]]) throws(ConfigError) {
-        for section in sections {
+        // Of an unlabelled section given twice the last counts (`optional`); the earlier one is
+        // shadowed as a whole, and its keys are not looked at.
+        let effective = sections.enumerated().filter { index, section in
+            section.label != nil || !sections[(index + 1)...].contains { $0.name == section.name && $0.label == nil }
+        }.map(\.element)
+        for section in effective {
             for entry in section.entries where !section.keysAsked.contains(entry.key) {
                 if prefixes[section.name]?.contains(where: { entry.key.hasPrefix($0) }) == true { continue }
                 let known = sections.filter { $0.name == section.name }.reduce(into: Set<String>()) { $0.formUnion($1.keysAsked.all) }
@@ -33,7 +38,7 @@ extension SectionReader {
     static func suggestion(for key: String, among known: Set<String>, section: String) -> String {
         let ranked = known.map { ($0, EditDistance.between(key, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         if let (nearest, distance) = ranked.first, distance <= max(2, key.count / 3) {
-            return "Did you mean '\(nearest)'? (A section given twice also makes the first one's keys unknown.)"
+            return "Did you mean '\(nearest)'?"
         }
         let list = known.sorted().joined(separator: ", ")
         return list.isEmpty ? "Remove it; deploy/klachtd.conf.example shows every key."

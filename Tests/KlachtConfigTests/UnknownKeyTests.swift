@@ -42,6 +42,11 @@ final class UnknownKeyTests: XCTestCase {
         XCTAssertNil(error(text))
     }
 
+    func testAnEarlierCopyOfASectionGivenTwiceIsShadowedNotUnknown() {
+        let text = ConfigurationLoaderTests.valid + "\n[imap]\nurl = imap://127.0.0.1:10143/INBOX\nusername = klachten@example.test\npassword_file = /tmp/x\nstarttls = required\n"
+        XCTAssertNil(error(text))
+    }
+
     /// Every key the shipped example names, commented out or not, is one klachtd knows: taking
     /// the `# ` off one key line of a section that is itself active never gives "not a setting".
     func testEveryKeyTheExampleNamesIsKnown() throws {
