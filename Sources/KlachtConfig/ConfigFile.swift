@@ -31,9 +31,26 @@ public struct ConfigSection: Sendable, Equatable {
     public let label: String?
     public let line: Int
     public var entries: [ConfigEntry]
+    /// Every key the loader looked up here, so that a key nothing asked for is known to be unknown.
+    let keysAsked = KeysAsked()
 
-    public func entry(_ key: String) -> ConfigEntry? { entries.last { $0.key == key } }
+    public init(name: String, label: String?, line: Int, entries: [ConfigEntry]) {
+        self.name = name
+        self.label = label
+        self.line = line
+        self.entries = entries
+    }
+
+    public func entry(_ key: String) -> ConfigEntry? {
+        keysAsked.insert(key)
+        return entries.last { $0.key == key }
+    }
+
     public func value(_ key: String) -> String? { entry(key)?.value }
+
+    public static func == (lhs: ConfigSection, rhs: ConfigSection) -> Bool {
+        lhs.name == rhs.name && lhs.label == rhs.label && lhs.line == rhs.line && lhs.entries == rhs.entries
+    }
 }
 
 /// The syntax of the configuration file: `[section]`, `[location "Name"]`, `key = value`, `#` comments.

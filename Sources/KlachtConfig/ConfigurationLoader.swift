@@ -74,6 +74,7 @@ public enum ConfigurationLoader {
         configuration.service = ServiceSettings(workerLingerSeconds: try reader.int(service, "worker_linger", default: 60, range: 0...86_400),
                                                 wakeIntervalSeconds: try reader.int(service, "wake_interval", default: 300, range: 5...3600))
         configuration.oauth = oauth
+        try reader.rejectUnknownKeys(prefixes: ["forms": ["label."]])
         return configuration
     }
 
@@ -124,8 +125,9 @@ public enum ConfigurationLoader {
                                "Write it as \(scheme)://host:port\(scheme == "imap" ? "/INBOX" : "") (or \(scheme)s:// for implicit TLS).")
         }
         let password: SecretSource
-        if let file = section.value("password_file") { password = .file(file) }
-        else if let name = section.value("password_env") { password = .environment(name) }
+        let passwordFile = section.value("password_file"), passwordEnvironment = section.value("password_env")
+        if let file = passwordFile { password = .file(file) }
+        else if let name = passwordEnvironment { password = .environment(name) }
         else { password = .none }
         let method = section.value("auth") ?? "password"
         guard let authentication = LoginMethod(rawValue: method) else {

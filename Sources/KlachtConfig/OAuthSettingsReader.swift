@@ -14,8 +14,9 @@ enum OAuthSettingsReader {
         }
         let tenant = section.value("tenant")
         let secret: SecretSource
-        if let file = section.value("client_secret_file") { secret = .file(file) }
-        else if let name = section.value("client_secret_env") { secret = .environment(name) }
+        let secretFile = section.value("client_secret_file"), secretEnvironment = section.value("client_secret_env")
+        if let file = secretFile { secret = .file(file) }
+        else if let name = secretEnvironment { secret = .environment(name) }
         else { secret = .none }
         let tokenURL = section.value("token_url") ?? tenant.map { "https://login.microsoftonline.com/\($0)/oauth2/v2.0/token" }
         let expires = section.value("client_secret_expires")

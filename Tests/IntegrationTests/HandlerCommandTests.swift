@@ -201,6 +201,36 @@ final class HandlerCommandTests: XCTestCase {
         XCTAssertEqual(try daemon.caseDetail(reference)["outcome"] as? String, "ongegrond")
     }
 
+    /// Issue 16: commands by email work out of the box. Without `[organisation] secret_file`,
+    /// klachtd makes a secret once beside the database and signs the reply addresses with it.
+    func testCommandsByEmailWorkWithoutASecretFile() throws {
+        let daemon = try DaemonFixture(server: server)
+        try daemon.start()
+        defer { daemon.stop() }
+        let (reference, assignment) = try openCase(daemon, parent: "ouder3", handler: "behandelaar1")
+        let replyTo = try XCTUnwrap(assignment.replyTo.first?.address)
+        XCTAssertTrue(replyTo.lowercased().hasPrefix("klachten+\(reference.lowercased())."), "a signed reply address: \(replyTo)")
+
+        try server.send(from: "behandelaar1@example.test", to: [replyTo], handlerReply(
+            from: "behandelaar1@example.test", to: replyTo, replyingTo: assignment, body: """
+                #oordeel ongegrond
+
+                De BSO sluit volgens het contract om 18:30; uw dochter is tot dat moment opgevangen.
+                """))
+        let letters = try server.waitForInbox("ouder3", count: 2)
+        XCTAssertTrue(letters.last?.text?.contains("ongegrond") ?? false, letters.last?.text ?? "")
+        XCTAssertEqual(try daemon.caseDetail(reference)["outcome"] as? String, "ongegrond")
+
+        let secretPath = daemon.databasePath + ".reply-secret"
+        let attributes = try FileManager.default.attributesOfItem(atPath: secretPath)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        let secret = try String(contentsOfFile: secretPath, encoding: .utf8)
+        XCTAssertFalse(try String(contentsOfFile: daemon.logPath, encoding: .utf8).contains(secret.prefix(64)),
+                       "the secret is never logged")
+        let check = try daemon.klachtd(["check-config"]).output
+        XCTAssertTrue(check.contains("staff commands by email: on"), check)
+    }
+
     // MARK: Support
 
     private func startDaemon(extra: String = "") throws -> DaemonFixture {

@@ -60,8 +60,6 @@ final class DateTimeTests: XCTestCase {
 
     func testUnparseableDatesAreNil() {
         XCTAssertNil(epoch("gisteren"))
-        XCTAssertNil(epoch("Sun, 3 May 2026 14:02:00"), "a date without zone must not be guessed")
-        XCTAssertNil(epoch("Sun, 3 May 2026 14:02:00 CEST"))
         XCTAssertNil(epoch("31 Feb 2026 10:00:00 +0000"))
         XCTAssertNil(epoch("3 May 2026 25:00:00 +0000"))
         XCTAssertNil(epoch(""))
@@ -72,5 +70,32 @@ final class DateTimeTests: XCTestCase {
         let bad = parse("Date: morgen\n\nx")
         XCTAssertNil(bad.date)
         XCTAssertTrue(bad.defects.contains { $0.hasPrefix("unparseable Date") })
+    }
+
+    // Issue 16: lenient dates as real clients write them (RFC 5322 §4.3 for zones).
+    func testAnyDayNameIsSkippedAlsoDutchAndGermanShortOnes() {
+        let expected = epoch("3 May 2026 14:02:00 +0200")
+        XCTAssertNotNil(expected)
+        XCTAssertEqual(epoch("Zo, 3 May 2026 14:02:00 +0200"), expected)
+        XCTAssertEqual(epoch("So, 3 May 2026 14:02:00 +0200"), expected)
+        XCTAssertEqual(epoch("zondag, 3 May 2026 14:02:00 +0200"), expected)
+    }
+
+    func testHyphenatedDateIsRead() {
+        XCTAssertEqual(epoch("26-Aug-2005 10:15:00 +0000"), epoch("26 Aug 2005 10:15:00 +0000"))
+        XCTAssertNotNil(epoch("26-Aug-2005 10:15:00 +0000"))
+    }
+
+    func testMissingOrUnknownAlphabeticZoneIsMinusZero() {
+        let utc = epoch("3 May 2026 14:02:00 +0000")
+        XCTAssertEqual(epoch("Sun, 3 May 2026 14:02:00"), utc, "a missing zone is -0000 (RFC 5322 4.3)")
+        XCTAssertEqual(epoch("Sun, 3 May 2026 14:02:00 CEST"), utc, "an unknown alphabetic zone is -0000")
+        XCTAssertEqual(epoch("Sun, 3 May 2026 14:02:00 MET"), utc)
+    }
+
+    func testThreeDigitZoneIsHoursWithoutLeadingZero() {
+        XCTAssertEqual(epoch("3 May 2026 14:02:00 -600"), epoch("3 May 2026 14:02:00 -0600"))
+        XCTAssertEqual(epoch("3 May 2026 14:02:00 +200"), epoch("3 May 2026 14:02:00 +0200"))
+        XCTAssertNil(epoch("3 May 2026 14:02:00 +2x0"))
     }
 }

@@ -290,7 +290,9 @@ final class MimeStructureTests: XCTestCase {
         XCTAssertEqual(message.attachments.map(\.filename), ["foto.jpg"])
     }
 
-    func testPlainPartsInDifferentBranchesAreNotJoined() {
+    /// Issue 16: every inline, unnamed text/plain leaf of a multipart/mixed counts, in document
+    /// order (this test asserted the opposite before that issue).
+    func testPlainLeafAfterAnAlternativeInAMixedCounts() {
         let message = parse("""
             Content-Type: multipart/mixed; boundary=b
 
@@ -312,7 +314,7 @@ final class MimeStructureTests: XCTestCase {
             Losse notitie
             --b--
             """)
-        XCTAssertEqual(message.text, "Tekst")
+        XCTAssertEqual(message.text, "Tekst\nLosse notitie")
     }
 
     func testMultipartWithCROnlyLineEndings() {

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The demo: a private Dovecot + Postfix on 127.0.0.1, klachtd built and configured against
-# it, three Dutch complaints sent by parents, the daemon run until they are handled, and
-# then the cases and the acknowledgements as they arrived in the parents' mailboxes.
+# it, three Dutch complaints sent by parents, the daemon run until they are handled, a handler
+# who judges one case by replying to its mail, and then the cases and the mails as they arrived
+# in the parents', the handler's and the quality staff's mailboxes.
 #
 #   sudo deploy/scripts/demo.sh          (KEEP=1 leaves the mail server running afterwards)
 set -euo pipefail
@@ -66,6 +67,17 @@ for _ in $(seq 1 120); do
         [ "${n:-0}" -ge 1 ] && arrived=$((arrived + 1))
     done
     [ "$arrived" -eq 3 ] && break
+    sleep 0.5
+done
+
+echo "==> The handler of BSO Morel answers the assignment mail with a judgement (#oordeel, #maatregel, #termijn)"
+doveadm -c "$MAILDIR/dovecot.conf" fetch -u behandelaar1@example.test text mailbox INBOX all \
+    | python3 "$HERE/demo-handler-reply.py" > "$WORK/handler-reply.eml"
+sed -n 's/^To: /    to the case address /p' "$WORK/handler-reply.eml"
+"$ROOT/deploy/testmail/send.sh" behandelaar1@example.test "$(sed -n 's/^To: //p' "$WORK/handler-reply.eml")" "$WORK/handler-reply.eml" >/dev/null
+for _ in $(seq 1 60); do
+    n="$("$ROOT/deploy/testmail/mailbox.sh" ouder1 status 2>/dev/null | sed -n 's/.*messages=\([0-9]*\).*/\1/p')"
+    [ "${n:-0}" -ge 2 ] && break
     sleep 0.5
 done
 kill -TERM "$DAEMON_PID"

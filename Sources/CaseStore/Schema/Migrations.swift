@@ -2,7 +2,8 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
+                                  schemaThreadRoots]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -222,5 +223,17 @@ enum Migrations {
     /// only claims old enough that their sender must be gone, never a send in progress.
     static let schemaVersion7 = """
     ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+    """
+
+    /// Outlook conversation roots (issue 16): the shared part of `Thread-Index` of the messages
+    /// of a case, and of the mails klachtd sent about it, so a reply without In-Reply-To finds
+    /// its case. A case may have several (the parent's own conversation and ours).
+    static let schemaThreadRoots = """
+    CREATE TABLE thread_roots (
+        root TEXT PRIMARY KEY,                -- 44 hex digits
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX thread_roots_case ON thread_roots(case_id);
     """
 }

@@ -72,7 +72,11 @@ extension MessageKindWord {
         "vraag": .vraag, "vragen": .vraag, "question": .vraag,
         "suggestie": .suggestie, "suggesties": .suggestie, "idee": .suggestie, "suggestion": .suggestie,
         "verbeterpunt": .verbeterpunt, "verbeterpunten": .verbeterpunt, "improvement": .verbeterpunt,
-        "onvrede": .onvrede,
+        "tip": .suggestie, "tips": .suggestie, "ideeen": .suggestie, "idea": .suggestie, "ideas": .suggestie,
+        "suggestions": .suggestie, "complaints": .klacht, "questions": .vraag, "praise": .compliment,
+        "bedankje": .compliment, "improvements": .verbeterpunt,
+        "onvrede": .onvrede, "ontevreden": .onvrede, "signaal": .onvrede, "dissatisfaction": .onvrede,
+        "dissatisfied": .onvrede,
     ]
 
     /// Recognises a kind from a form value such as `Klacht`, `Een compliment` or `Suggestie / idee`.

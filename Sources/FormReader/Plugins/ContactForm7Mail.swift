@@ -1,5 +1,6 @@
 /// Contact Form 7's mail: plain text from the site's mail template, by default
-/// `From: name <email>`, `Subject:`, `Message Body:` and the message, then a footer after `-- `.
+/// `From: name <email>`, `Subject:`, `Message Body:` and the message, then a footer after `-- `
+/// (in Dutch: `Van:`, `Onderwerp:`, `Berichttekst:`).
 enum ContactForm7Mail {
     /// Footer sentences of the default template, current (5.8.1 and later) and older, English and Dutch.
     private static let footers = [
@@ -7,6 +8,14 @@ enum ContactForm7Mail {
         "this e-mail was sent from a contact form on",
         "deze e-mail is verzonden vanaf een contactformulier op",
         "deze e-mail is verzonden via een contactformulier op",
+        // The Dutch translation of the 5.8 template, as a Dutch WordPress sends it.
+        "dit is een melding dat er een contactformulier is verzonden op je website",
+        "dit is een melding dat er een contactformulier is verzonden op uw website",
+    ]
+
+    /// The message heading of the default template, English and Dutch, each with its sender label.
+    private static let bodyHeadings: [(heading: String, sender: String)] = [
+        ("message body:", "from:"), ("berichttekst:", "van:"),
     ]
 
     /// Whether `text` carries the default template's footer or its `Message Body:` heading.
@@ -16,7 +25,9 @@ enum ContactForm7Mail {
         let bytes = Array(lower.utf8)
         if footers.contains(where: { Self.occurs(Array($0.utf8), in: bytes) }) { return true }
         let lines = TextLines.split(text).map { $0.trimmingWhitespace().lowercased() }
-        return lines.contains("message body:") && lines.contains { $0.hasPrefix("from:") }
+        return bodyHeadings.contains { heading, sender in
+            lines.contains(heading) && lines.contains { $0.hasPrefix(sender) }
+        }
     }
 
     /// Labels of the line that carries the sender as `name <email>` or `name email`.

@@ -129,6 +129,9 @@ public struct IntakeProcessor {
         let decision = IntakeDecider.decide(inbound, context: context, newCasePlan: reading.newCasePlan)
         let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
         let caseID = try applier.apply(decision, message: inbound, parsed: parsed, rawID: record.id)
+        if let caseID, let root = parsed.threadIndexRoot {
+            try store.recordThreadRoot(root, caseID: caseID, now: now)
+        }
         try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "processed", caseID: caseID, note: decision.summary)
         return "message \(record.id): \(decision.summary)"
     }
@@ -154,7 +157,9 @@ public struct IntakeProcessor {
 
     /// The lookups the pure decision needs: the thread's case and the cases named in the subject.
     private func intakeContext(for message: InboundMessage, parsed: ParsedMessage) throws -> IntakeContext {
+        // Outlook's Thread-Index ties a reply to its conversation when In-Reply-To is missing.
         let thread = try store.caseForThread(messageIDs: message.threadIDs)
+            ?? parsed.threadIndexRoot.flatMap { try store.caseForThreadRoot($0) }
         let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
         let staff = try StaffAddressing(runtime: runtime, store: store).evidence(for: parsed, sender: message.from?.address)
         var context = settingsContext

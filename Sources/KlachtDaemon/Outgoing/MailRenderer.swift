@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import Foundation
+import MailParser
 import MailTemplates
 
 /// Renders a template for a case and queues it in the outbox, in the caller's transaction.
@@ -56,7 +57,7 @@ struct MailRenderer {
             inReplyTo: toParent ? caseRecord.complainantMessageID : nil,
             references: toParent ? caseRecord.complainantMessageID.map { [$0] } ?? [] : [],
             replyTo: toParent ? nil : replyAddress(for: caseRecord, recipient: recipients.first),
-            caseReference: reference)
+            caseReference: reference, threadIndex: try threadIndex(caseID: caseRecord.id))
         let composed = runtime.composer.compose(draft, date: runtime.clock.now(), messageID: messageID)
         let outboxID = try store.enqueue(OutgoingMail(caseID: caseRecord.id, kind: template, messageID: messageID,
                                                       mailFrom: runtime.configuration.organisation.address, recipients: recipients,
@@ -65,6 +66,21 @@ struct MailRenderer {
             direction: "out", role: audience.rawValue, messageID: messageID, subject: subject, text: nil, verified: true,
             at: runtime.clock.now(), rawMessageID: nil, outboxID: outboxID))
         return outboxID
+    }
+
+    /// An Outlook `Thread-Index` in the case's conversation, so that a reply whose client drops
+    /// In-Reply-To still finds the case (the root is made, and kept, with the case's first mail).
+    private func threadIndex(caseID: Int64) throws -> [UInt8]? {
+        var random = SystemRandomNumberGenerator()
+        let root: String
+        if let known = try store.threadRoot(caseID: caseID) {
+            root = known
+        } else {
+            // Outlook's layout: a reserved 0x01, five bytes of time, a 16-byte GUID (random here).
+            root = ThreadIndex.hex([0x01] + (0..<21).map { _ in UInt8.random(in: 0...255, using: &random) })
+            try store.recordThreadRoot(root, caseID: caseID, now: runtime.clock.now())
+        }
+        return ThreadIndex.bytes(continuing: root, child: (0..<5).map { _ in UInt8.random(in: 0...255, using: &random) })
     }
 
     /// The kinds of mail that answer a parent's message: limited per address (RFC 3834 spirit).

@@ -41,9 +41,13 @@ public struct MessageComposer: Sendable {
         public var references: [String]
         public var replyTo: String?
         public var caseReference: String?
+        /// Outlook's conversation index, written as `Thread-Index` (see `ThreadIndex`).
+        public var threadIndex: [UInt8]?
 
         public init(to: [String], subject: String, body: String, automation: Automation, inReplyTo: String? = nil,
-                    references: [String] = [], replyTo: String? = nil, caseReference: String? = nil) {
+                    references: [String] = [], replyTo: String? = nil, caseReference: String? = nil,
+                    threadIndex: [UInt8]? = nil) {
+            self.threadIndex = threadIndex
             self.to = to
             self.subject = subject
             self.body = body
@@ -73,6 +77,7 @@ public struct MessageComposer: Sendable {
         lines.append("Message-ID: <\(messageID)>")
         if let inReplyTo = draft.inReplyTo { lines.append("In-Reply-To: <\(inReplyTo)>") }
         if !draft.references.isEmpty { lines.append("References: " + draft.references.map { "<\($0)>" }.joined(separator: " ")) }
+        if let threadIndex = draft.threadIndex { lines.append("Thread-Index: " + Data(threadIndex).base64EncodedString()) }
         lines.append("Auto-Submitted: " + draft.automation.rawValue)
         lines.append("X-Auto-Response-Suppress: All")
         lines.append("\(Self.loopHeader): \(fromAddress)")

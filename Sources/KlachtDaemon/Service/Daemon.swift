@@ -24,6 +24,8 @@ public final class Daemon {
     var sender: OutboxSender
     var authentication: MailAuthentication
     private var imapBackoff = Backoff()
+    /// IDLE failures since the last IDLE that ended well: the first reconnects at once.
+    private var idleFailuresInARow = 0
     private var imapRetryAt = Date.distantPast
     private var scheduleAt = Date.distantPast
     private var stopping = false
@@ -182,10 +184,18 @@ public final class Daemon {
         if now >= imapRetryAt {
             do {
                 // IDLE wakes for new mail; the timeout brings the scheduler and retries round in time.
-                if try sync.waitForChange(seconds: Int(max(1, seconds.rounded(.up))), wake: SignalPipe.fileDescriptor) { return }
+                if try sync.waitForChange(seconds: Int(max(1, seconds.rounded(.up))), wake: SignalPipe.fileDescriptor) {
+                    idleFailuresInARow = 0
+                    return
+                }
             } catch {
                 sync.disconnect()
                 runtime.logger.warning("IMAP IDLE: \(error)")
+                // A server that ends the IDLE connection (a restart; Microsoft 365 drops idle
+                // connections routinely) gets a reconnect at once, whose poll also fetches what
+                // came meanwhile; only a failure in a row waits for the backoff.
+                idleFailuresInARow += 1
+                if idleFailuresInARow == 1 { return }
                 imapRetryAt = now.addingTimeInterval(imapBackoff.nextDelay())
             }
         }

@@ -3,11 +3,11 @@ struct BodyParts {
     /// Inline text/plain and text/html parts without a filename, in document order.
     var plainBodies: [MimeEntity] = []
     var htmlBodies: [MimeEntity] = []
-    /// Named text/plain parts explicitly marked inline: the body when nothing better exists.
+    /// Named text/plain parts that are inline, explicitly or by having no Content-Disposition
+    /// at all (MMS gateways, some webmailers): the body when nothing better exists.
     var inlineNamedPlainBodies: [MimeEntity] = []
-    /// Further inline plain parts of the first plain body's multipart/mixed parent: Apple Mail
-    /// splits text around inline images into several parts that together are the body.
-    var plainContinuations: [MimeEntity] = []
+    /// The readable text a person sees, in document order (see `ReadingOrder`).
+    var readingOrder: [ReadingOrder.Segment] = []
     /// Leaves that count as attachments, and attached messages (kept whole).
     var attachmentParts: [MimeEntity] = []
     /// message/delivery-status parts of a report (RFC 3464).
@@ -16,12 +16,13 @@ struct BodyParts {
     var returnedMessageParts: [MimeEntity] = []
 
     init(root: MimeEntity) {
-        visit(root, parent: nil)
+        visit(root)
+        readingOrder = ReadingOrder.segments(of: root)
     }
 
-    private mutating func visit(_ entity: MimeEntity, parent: MimeEntity?) {
+    private mutating func visit(_ entity: MimeEntity) {
         if !entity.children.isEmpty || entity.contentType.isMultipart {
-            for child in entity.children { visit(child, parent: entity) }
+            for child in entity.children { visit(child) }
             return
         }
         let type = entity.contentType.mimeType
@@ -38,18 +39,20 @@ struct BodyParts {
         default:
             break
         }
-        let isBodyCandidate = !isAttachment && entity.filename == nil
-        if isBodyCandidate && type == "text/plain" {
-            if let parent, parent.contentType.mimeType == "multipart/mixed", let first = plainBodies.first,
-               parent.children.contains(where: { $0.bodyRange == first.bodyRange }) {
-                plainContinuations.append(entity)
-            }
+        if entity.isBodyCandidate && type == "text/plain" {
             plainBodies.append(entity)
-        } else if isBodyCandidate && type == "text/html" {
+        } else if entity.isBodyCandidate && type == "text/html" {
             htmlBodies.append(entity)
         } else if isAttachment || entity.filename != nil {
-            if type == "text/plain" && entity.disposition?.kind == "inline" { inlineNamedPlainBodies.append(entity) }
+            if type == "text/plain" && (entity.disposition == nil || entity.disposition?.kind == "inline") {
+                inlineNamedPlainBodies.append(entity)
+            }
             attachmentParts.append(entity)
         }
     }
+}
+
+extension MimeEntity {
+    /// Inline (by disposition or by default) and unnamed: text meant to be read, not saved.
+    var isBodyCandidate: Bool { !(disposition?.isAttachment ?? false) && filename == nil }
 }

@@ -20,6 +20,7 @@ import Foundation
 /// | `Reply/` | new text of a reply without quoted history (Dutch and English clients) |
 /// | `RFC3834/` | automatic mail: auto-replies, list and bulk mail, daemon senders |
 /// | `RFC3464/` | bounces: delivery status notifications and non-standard bounce texts |
+/// | `MSOXOMSG/` | Outlook's Thread-Index, which ties a reply to its conversation |
 /// | `Message/` | the public result type and the parser that assembles it |
 /// | `JSON/`, `Digest/` | ordered JSON output and SHA-256 |
 public enum MessageParser {
@@ -40,18 +41,21 @@ public enum MessageParser {
         EnvelopeFields.fill(&message, from: header)
 
         var uuencoded: [MailAttachment] = []
-        let plainEntity = parts.plainBodies.first ?? parts.inlineNamedPlainBodies.first
-        if let chosen = plainEntity, parts.plainBodies.isEmpty {
-            // The chosen body is not also an attachment.
-            parts.attachmentParts.removeAll { $0.bodyRange == chosen.bodyRange }
+        var segments = parts.readingOrder
+        if !segments.contains(where: \.isPlain), let named = parts.inlineNamedPlainBodies.first {
+            segments = [.plain(named)]
+            // A part marked inline is the body; one without any disposition (an MMS gateway's
+            // text_0.txt) may also be a file the sender meant, so it stays an attachment too.
+            if named.disposition != nil { parts.attachmentParts.removeAll { $0.bodyRange == named.bodyRange } }
         }
-        let plainEntities = plainEntity.map { [$0] + parts.plainContinuations } ?? []
-        let plainTexts = plainEntities.map { entity -> String in
+        let plainTexts: [String] = segments.contains(where: \.isPlain) ? segments.map { segment in
+            let entity = segment.entity
             let body = entity.decodedBody(bytes, defects: &defects)
+            guard segment.isPlain else { return HTMLText.text(from: BodyText.decode(body, entity: entity, defects: &defects)) }
             let (remaining, blocks) = extractUUEncoded(body)
             uuencoded += blocks
             return BodyText.decode(remaining, entity: entity, defects: &defects)
-        }
+        } : []
         let plain = plainTexts.isEmpty ? nil : plainTexts.joined(separator: "\n")
         if let htmlPart = parts.htmlBodies.first {
             message.html = BodyText.decode(htmlPart, bytes: bytes, defects: &defects)

@@ -38,6 +38,9 @@ public struct ParsedMessage: Sendable {
     public var replyTo: [MailAddress] = []
     /// Message-IDs without angle brackets.
     public var inReplyTo: [String] = []
+    /// The shared 44 hex digits of Outlook's `Thread-Index`, which ties a reply to its
+    /// conversation when In-Reply-To is missing (see `ThreadIndex`).
+    public var threadIndexRoot: String?
     public var references: [String] = []
     /// Readable text: the plain body, or the HTML body converted to text.
     public var text: String?

@@ -64,11 +64,16 @@ struct MimeEntity {
             entity.contentType = .textPlain
             return entity
         }
-        let body = MultipartBody.split(bytes, range: entity.bodyRange, boundary: boundary)
+        var body = MultipartBody.split(bytes, range: entity.bodyRange, boundary: boundary)
         if body.parts.isEmpty {
             defects.append("multipart boundary \"\(boundary.prefix(70))\" not found in body")
-            entity.contentType = .textPlain
-            return entity
+            // A generator that declared one boundary and wrote another: split at the one it
+            // wrote, so its delimiter lines and part headers do not end up in the text.
+            guard let written = MultipartBody.writtenBoundary(bytes, range: entity.bodyRange) else {
+                entity.contentType = .textPlain
+                return entity
+            }
+            body = MultipartBody.split(bytes, range: entity.bodyRange, boundary: written)
         }
         if !body.sawClosingBoundary { defects.append("multipart missing closing boundary") }
         let childDefault: ContentType = contentType.mimeType == "multipart/digest" ? .messageRFC822 : .textPlain

@@ -34,6 +34,34 @@ struct MultipartBody {
         return body
     }
 
+    /// The boundary a body really uses when the declared one is absent: the first line of the
+    /// form `--token` that is followed by a header field line and that opens at least one part.
+    static func writtenBoundary(_ bytes: [UInt8], range: Range<Int>) -> String? {
+        var position = range.lowerBound
+        var linesRead = 0
+        // The first delimiter stands near the top; a long preamble is not worth scanning.
+        while position < range.upperBound && linesRead < 200 {
+            let line = ByteLines.line(in: bytes, from: position, to: range.upperBound)
+            linesRead += 1
+            position = line.next
+            let length = line.contentEnd - line.start
+            guard length > 2, length <= 72, bytes[line.start] == 0x2D, bytes[line.start + 1] == 0x2D else { continue }
+            let token = bytes[(line.start + 2)..<line.contentEnd]
+            guard token.allSatisfy({ $0 > 0x20 && $0 < 0x7F }), token.last != 0x2D else { continue }
+            let next = ByteLines.line(in: bytes, from: line.next, to: range.upperBound)
+            guard startsWithHeaderField(bytes, line: next) else { continue }
+            return String(decoding: token, as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Whether the line starts with `Name:` where Name is a header field name (RFC 5322 §2.2).
+    private static func startsWithHeaderField(_ bytes: [UInt8], line: ByteLine) -> Bool {
+        var index = line.start
+        while index < line.contentEnd, bytes[index] > 0x20, bytes[index] < 0x7F, bytes[index] != 0x3A { index += 1 }
+        return index > line.start && index < line.contentEnd && bytes[index] == 0x3A
+    }
+
     private enum DelimiterKind { case open, closing }
 
     private static func delimiterKind(_ bytes: [UInt8], line: ByteLine, delimiter: [UInt8]) -> DelimiterKind? {

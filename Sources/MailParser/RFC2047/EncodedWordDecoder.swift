@@ -11,15 +11,32 @@ enum EncodedWordDecoder {
         return text.withUTF8 { decode(utf8: $0) }
     }
 
-    private static func decode(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
+    /// Decodes a raw value with 8-bit bytes that are not UTF-8. Such bytes inside an encoded
+    /// word (`=?iso-8859-1?Q?Fr<F6>sche?=`, as some old mailers write) are bytes of the word's
+    /// declared charset, not of the header; the bytes outside words are read by `literal`.
+    static func decode(raw: [UInt8], literal: @escaping ([UInt8]) -> String) -> String {
+        raw.withUnsafeBufferPointer { decode(utf8: $0, literal: { Array(literal($0).utf8) }) }
+    }
+
+    /// `literal` converts runs of bytes outside encoded words to UTF-8; nil when they already are.
+    private static func decode(utf8 text: UnsafeBufferPointer<UInt8>, literal: (([UInt8]) -> [UInt8])? = nil) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
+        var literalRun: [UInt8] = []
         var pendingCharset: String?
         var pendingBytes: [UInt8] = []
         var pendingWhitespace = 0..<0
         var index = 0
 
+        func appendLiteral<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+            if literal == nil { result.append(contentsOf: bytes) } else { literalRun.append(contentsOf: bytes) }
+        }
+
         func flushPending() {
+            if let literal, !literalRun.isEmpty {
+                result.append(contentsOf: literal(literalRun))
+                literalRun = []
+            }
             if let charset = pendingCharset {
                 result.append(contentsOf: CharsetDecoder.decode(pendingBytes, charset: charset).text.utf8)
             }
@@ -46,15 +63,16 @@ enum EncodedWordDecoder {
                 index += whitespace
                 continue
             }
-            flushPending()
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
+            if pendingCharset != nil { flushPending() }
+            appendLiteral(UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
             pendingWhitespace = index..<index
-            result.append(text[index])
+            appendLiteral(CollectionOfOne(text[index]))
             index += 1
             pendingWhitespace = index..<index
         }
         flushPending()
-        result.append(contentsOf: UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
+        appendLiteral(UnsafeBufferPointer(rebasing: text[pendingWhitespace]))
+        flushPending()
         return String(decoding: result, as: UTF8.self)
     }
 }

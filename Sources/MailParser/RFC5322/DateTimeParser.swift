@@ -27,7 +27,13 @@ enum DateTimeParser {
             let last = tokens.removeLast()
             tokens += [String(last[..<sign]), String(last[sign...])]
         }
-        if let first = tokens.first, first.count >= 3, first.allSatisfy(\.isLetter) { tokens.removeFirst() }
+        // Any day name, also a Dutch or German short one ("Zo,", "So,"), says nothing the date lacks.
+        if let first = tokens.first, first.allSatisfy(\.isLetter) { tokens.removeFirst() }
+        // "26-Aug-2005": the date written with hyphens.
+        if let first = tokens.first, first.contains("-") {
+            let pieces = first.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            if pieces.count == 3, pieces[1].allSatisfy(\.isLetter) { tokens.replaceSubrange(0...0, with: pieces) }
+        }
         guard tokens.count >= 4 else { return nil }
         guard let day = Int(tokens[0]), (1...31).contains(day),
               let monthIndex = months.firstIndex(of: String(tokens[1].prefix(3))),
@@ -47,7 +53,8 @@ enum DateTimeParser {
             guard let parsed = Int(timeParts[2]), (0...60).contains(parsed) else { return nil }
             second = parsed
         }
-        guard tokens.count >= 5, let offsetMinutes = zoneOffset(tokens[4]) else { return nil }
+        // RFC 5322 §4.3: a missing or unknown alphabetic zone is read as -0000 (UTC, no zone known).
+        guard let offsetMinutes = tokens.count >= 5 ? zoneOffset(tokens[4]) : 0 else { return nil }
         // A leap second or a day the month does not have is not a date (Foundation's
         // calendar, which this used to ask, judges them so too).
         guard second < 60 else { return nil }
@@ -89,12 +96,14 @@ enum DateTimeParser {
     /// Minutes east of UTC for a numeric or obsolete named zone.
     private static func zoneOffset(_ zone: String) -> Int? {
         if let named = namedZones[zone] { return named }
-        if zone.count == 1, let letter = zone.first, letter.isLetter, letter != "j" {
-            // RFC 5322 §4.3: military zones were defined with the wrong sign; treat as -0000.
+        if zone.count <= 5, zone.allSatisfy({ $0.isLetter && $0.isASCII }), zone != "j" {
+            // RFC 5322 §4.3: military letters were defined with the wrong sign, and other
+            // alphabetic zones (CEST, MET) are ambiguous; both are read as -0000.
             return 0
         }
-        guard zone.count == 5, let sign = zone.first, sign == "+" || sign == "-",
-              let digits = Int(zone.dropFirst()) else { return nil }
+        // "-600" is "-0600": some writers drop the leading zero of the hours.
+        guard (4...5).contains(zone.count), let sign = zone.first, sign == "+" || sign == "-",
+              zone.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let digits = Int(zone.dropFirst()) else { return nil }
         let hours = digits / 100
         let minutes = digits % 100
         guard hours <= 23, minutes <= 59 else { return nil }

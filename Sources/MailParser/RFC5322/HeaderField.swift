@@ -20,7 +20,24 @@ public struct HeaderField: Sendable {
     init(name: String, rawValue: [UInt8]) {
         self.name = name
         self.rawValue = rawValue
-        self.value = EncodedWordDecoder.decode(HeaderField.unfold(rawValue))
+        self.value = HeaderField.wordsInRaw8Bit(rawValue, charset: nil)
+            ?? EncodedWordDecoder.decode(HeaderField.unfold(rawValue))
+    }
+
+    /// The value decoded on the raw bytes, when it has both encoded words and 8-bit bytes that
+    /// are not UTF-8: such bytes inside a word (`=?iso-8859-1?Q?Fr<F6>sche?=`, as some old
+    /// mailers write) belong to the word's charset; outside words they are read in `charset`,
+    /// or as UTF-8/windows-1252 when none is known. Nil for every other value.
+    private static func wordsInRaw8Bit(_ rawValue: [UInt8], charset: String?) -> String? {
+        guard rawValue.contains(where: { $0 >= 0x80 }),
+              ByteSearch.firstIndex(of: Array("=?".utf8), in: rawValue, range: 0..<rawValue.count) != nil,
+              String(validating: rawValue, as: UTF8.self) == nil else { return nil }
+        var unfolded = rawValue.filter { $0 != 0x0A && $0 != 0x0D }
+        while let last = unfolded.last, last == 0x20 || last == 0x09 { unfolded.removeLast() }
+        let start = unfolded.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? unfolded.endIndex
+        return EncodedWordDecoder.decode(raw: Array(unfolded[start...])) { literal in
+            charset.map { CharsetDecoder.decode(literal, charset: $0).text } ?? ByteText.bestEffortString(literal)
+        }
     }
 
     /// The raw value with folding removed (§2.2.3) but not RFC 2047-decoded; structured
@@ -38,7 +55,7 @@ public struct HeaderField: Sendable {
         guard hasNonUTF8Bytes else { return self }
         var field = self
         field.rawCharset = charset
-        field.value = EncodedWordDecoder.decode(field.unfoldedRaw)
+        field.value = HeaderField.wordsInRaw8Bit(rawValue, charset: charset) ?? EncodedWordDecoder.decode(field.unfoldedRaw)
         return field
     }
 

@@ -44,6 +44,7 @@ enum EnvelopeFields {
         message.replyTo = addresses("reply-to")
         message.inReplyTo = raw("in-reply-to").flatMap(MessageIdentifiers.parse)
         message.references = raw("references").flatMap(MessageIdentifiers.parse)
+        message.threadIndexRoot = header.first("Thread-Index").flatMap { ThreadIndex.root(of: $0.unfoldedRaw) }
         for name in ["from", "subject", "date", "message-id"] where raw(name).count > 1 {
             message.defects.append("repeated \(name) header")
         }

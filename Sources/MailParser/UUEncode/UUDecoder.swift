@@ -47,12 +47,16 @@ enum UUDecoder {
     private static func beginLineFilename(_ bytes: [UInt8], line: ByteLine) -> String? {
         guard ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("begin ".utf8)) else { return nil }
         let rest = bytes[(line.start + 6)..<line.contentEnd]
-        guard let space = rest.firstIndex(of: 0x20) else { return nil }
+        let space = rest.firstIndex(of: 0x20) ?? rest.endIndex
         let mode = rest[rest.startIndex..<space]
         guard mode.count >= 3, mode.count <= 4, mode.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }) else { return nil }
-        let name = ByteText.bestEffortString(rest[(space + 1)...])
-        return name.isEmpty ? nil : name
+        let name = space < rest.endIndex ? ByteText.bestEffortString(rest[(space + 1)...]).trimmedWhitespace : ""
+        // `begin 644` alone: some encoders leave the name out; the block is still a file.
+        return name.isEmpty ? unnamedFilename : String(name)
     }
+
+    /// The name given to a block whose `begin` line has none.
+    static let unnamedFilename = "attachment.bin"
 
     private static func decodeLine(_ line: ArraySlice<UInt8>, into data: inout [UInt8]) {
         guard let first = line.first else { return }

@@ -22,9 +22,12 @@ struct CheckConfigCommand: Command {
         Output.out("  organisation: \(configuration.organisation.name) <\(configuration.organisation.address)>")
         Output.out("  locations: \(configuration.locations.map { "\($0.name) (\($0.regime.rawValue))" }.joined(separator: ", "))")
         Output.out("  database: \(configuration.databasePath)")
+        let secretSource = configuration.organisation.secretFile
+            ?? GeneratedReplySecret.path(databasePath: configuration.databasePath) + ", made by klachtd"
         Output.out(runtime.replySigner == nil
-            ? "  staff commands by email: off ([organisation] secret_file is not set; replies are kept as unverified notes)"
-            : "  staff commands by email: on" + (configuration.authentication.authservID.map { ", Authentication-Results of \($0) required" } ?? ""))
+            ? "  staff commands by email: off (no secret: \(GeneratedReplySecret.path(databasePath: configuration.databasePath)) cannot be made; set [organisation] secret_file; replies are kept as unverified notes)"
+            : "  staff commands by email: on (secret: \(secretSource))"
+                + (configuration.authentication.authservID.map { ", Authentication-Results of \($0) required" } ?? ""))
         guard arguments.has("--connect") else { return 0 }
         var failed = false
         for result in ConfigurationCheck.connect(runtime) {
