@@ -2,7 +2,8 @@
 ///
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
-    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7]
+    static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
+                                schemaVersion8]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -222,5 +223,18 @@ enum Migrations {
     /// only claims old enough that their sender must be gone, never a send in progress.
     static let schemaVersion7 = """
     ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
+    """
+
+    /// Version 8 (issue 17): automatic mail to addresses klachtd never wrote to before, counted
+    /// against the organisation-wide limit. `released_at` is when it went to the queue; NULL while
+    /// the limit holds it (the outbox row is then in state `held`).
+    static let schemaVersion8 = """
+    CREATE TABLE first_contact_mail (
+        outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
+        address TEXT NOT NULL,
+        held_at TEXT,
+        released_at TEXT
+    );
+    CREATE INDEX first_contact_mail_released ON first_contact_mail(released_at);
     """
 }

@@ -26,6 +26,8 @@ struct StatusCommand: Command {
         // With OAuth2, the token facts the daemon keeps beside the database (never the token itself).
         let token = runtime.configuration.oauth.map { TokenStatus.load(path: $0.statusFile) }
         let loginsFailing = token?.failingSince != nil
+        // Messages answered to nobody this week: listed, not a fault (`klachtd quarantine` names them).
+        let ignoredWeek = try store.ignoredMessages(since: now.addingTimeInterval(-7 * 86_400))
         let healthy = !stale && !loginsFailing && (status.rawMessages["quarantined"] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
         func time(_ date: Date?) -> String { date.map(Timestamp.string) ?? "never" }
         if arguments.has("--json") {
@@ -38,6 +40,8 @@ struct StatusCommand: Command {
                 ("outbox", counts(status.outbox)), ("raw_messages", counts(status.rawMessages)), ("cases", counts(status.casesByState)),
                 ("open", .int(Int64(status.openCases))), ("overdue_decisions", .int(Int64(status.overdueDecisions))),
                 ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages["quarantined"] ?? 0))),
+                ("ignored_last_7_days", .array(ignoredWeek.map { .object([("id", .int($0.id)), ("reason", $0.note.map(JSONValue.string) ?? .null)]) })),
+                ("held_mail", .int(Int64(status.outbox["held"] ?? 0))),
                 ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
                 ("oauth", token.map { facts in
                     func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.string($0)) } ?? .null }
@@ -55,10 +59,12 @@ struct StatusCommand: Command {
                   last poll error:       \(status.lastPollError ?? "-")
                   last retention purge:  \(time(status.lastPurgeAt)) (\(pending) case(s) due)
                   incoming:              \(status.rawMessages["pending"] ?? 0) pending, \(status.rawMessages["quarantined"] ?? 0) quarantined
-                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed
+                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held (limit on new addresses)
+                  not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
                 """)
+            for record in ignoredWeek.prefix(10) { Output.out("    \(record.id)  \(CaseText.localTime(record.receivedAt, runtime))  \(record.note ?? "")") }
             if let token { Output.out(TokenStatusText.lines(token, now: now).map { "  " + $0 }.joined(separator: "\n")) }
         }
         return healthy ? 0 : 1
