@@ -14,9 +14,10 @@ public struct HeldMail: Sendable, Equatable {
 extension CaseStore {
     /// True when klachtd already wrote to `address` (any mail that was not held back), so it is
     /// not a stranger whose address may have been forged in a From line or a form.
-    public func wasMailedBefore(_ address: String) throws -> Bool {
-        try db.queryOne("SELECT 1 AS one FROM outbox WHERE recipients = ? AND state != 'held' LIMIT 1",
-                        [.text(address.lowercased())]) != nil
+    /// `except` is the mail being decided on itself.
+    public func wasMailedBefore(_ address: String, except outboxID: Int64) throws -> Bool {
+        try db.queryOne("SELECT 1 AS one FROM outbox WHERE recipients = ? AND state != 'held' AND id != ? LIMIT 1",
+                        [.text(address.lowercased()), .integer(outboxID)]) != nil
     }
 
     /// Records an automatic mail to a new address; `held` leaves it out of the count until released.

@@ -19,11 +19,11 @@ struct FirstContactLimit {
     static let noticeKind = "new-address-limit-notice"
 
     /// Whether an automatic mail to `address` counts against the limit: a stranger, not staff.
-    func isNewAddress(_ address: String) throws -> Bool {
+    func isNewAddress(_ address: String, outboxID: Int64) throws -> Bool {
         let organisation = runtime.configuration.organisation
         let staff = Set(([organisation.address] + organisation.quality + organisation.management + organisation.safeguarding
             + runtime.configuration.locations.compactMap(\.handler)).map { $0.lowercased() })
-        return try !staff.contains(address.lowercased()) && !store.wasMailedBefore(address)
+        return try !staff.contains(address.lowercased()) && !store.wasMailedBefore(address, except: outboxID)
     }
 
     /// Why a mail to a new address must wait now; nil when both windows have room.
@@ -41,7 +41,7 @@ struct FirstContactLimit {
     /// Counts a just-queued automatic mail, or holds it; in the caller's transaction.
     func admit(outboxID: Int64, address: String, caseID: Int64?, template: String) throws {
         let now = runtime.clock.now()
-        guard try isNewAddress(address) else { return }
+        guard try isNewAddress(address, outboxID: outboxID) else { return }
         guard let reason = try holdReason(now: now) else {
             try store.recordFirstContact(outboxID: outboxID, address: address, held: false, now: now)
             return
