@@ -86,12 +86,17 @@ final class FloodIntakeTests: XCTestCase {
         let heldCase = try XCTUnwrap(store.allCases().max { $0.id < $1.id })
         XCTAssertTrue(try store.events(caseID: heldCase.id).contains { $0.action == "mail held" }, "the case shows it")
 
+        // The quality staff withdraw the newest case as forged: its held acknowledgement is cancelled.
+        try store.changeState(caseID: heldCase.id, from: heldCase.state, to: .withdrawn, actor: "cli:kwaliteit", action: "withdraw",
+                              reason: "vervalste afzender", rawMessageID: nil, now: start.addingTimeInterval(120))
         // An hour later the hour has room again, but the day allows only 5 more: oldest first.
         let (later, laterStore) = try runtime(at: start.addingTimeInterval(3700), extra: limits)
         try SchedulerRun(runtime: later, store: laterStore).run()
         let after = try mails(laterStore, kind: "acknowledgement")
         XCTAssertEqual(after.filter { $0.state == "queued" }.count, 15)
-        XCTAssertEqual(after.filter { $0.state == "held" }.map(\.id), Array(acknowledgements.map(\.id).suffix(15)))
+        XCTAssertEqual(after.filter { $0.state == "held" }.map(\.id), Array(acknowledgements.map(\.id).suffix(15).dropLast()))
+        XCTAssertEqual(after.filter { $0.state == "cancelled" }.map(\.caseID), [heldCase.id])
+        XCTAssertTrue(try laterStore.events(caseID: heldCase.id).contains { $0.action == "mail cancelled" })
     }
 
     func testAnAddressMailedBeforeAndStaffDoNotCountAgainstTheLimit() throws {

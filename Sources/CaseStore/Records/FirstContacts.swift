@@ -47,6 +47,23 @@ extension CaseStore {
         }
     }
 
+    /// Cancels held mail whose case was closed, withdrawn or found not a complaint meanwhile: the
+    /// quality staff stop a forged flood's acknowledgements by closing its cases. Returns the cancelled ones.
+    public func cancelHeldOfClosedCases() throws -> [HeldMail] {
+        let closed = try db.query("""
+            SELECT f.outbox_id, f.address, f.held_at, o.case_id, o.kind FROM first_contact_mail f
+            JOIN outbox o ON o.id = f.outbox_id JOIN cases c ON c.id = o.case_id
+            WHERE o.state = 'held' AND c.state IN ('closed', 'withdrawn', 'not_a_complaint')
+            """).map { row in
+            HeldMail(outboxID: row.int("outbox_id") ?? 0, caseID: row.int("case_id"), kind: row.string("kind") ?? "",
+                     address: row.string("address") ?? "", heldAt: Timestamp.date(row.string("held_at")) ?? .distantPast)
+        }
+        for mail in closed {
+            try db.query("UPDATE outbox SET state = 'cancelled' WHERE id = ? AND state = 'held'", [.integer(mail.outboxID)])
+        }
+        return closed
+    }
+
     /// Puts a held mail in the queue, to be sent now; false when it was not held (any more).
     public func releaseHeld(outboxID: Int64, now: Date) throws -> Bool {
         let at = SQLValue.text(Timestamp.string(now))

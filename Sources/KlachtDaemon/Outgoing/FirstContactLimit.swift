@@ -9,7 +9,8 @@ import Foundation
 /// mail is rendered and kept in the outbox as `held` (shown in the case, counted by `klachtd
 /// status`); held mail goes to the queue oldest first as soon as both windows have room again
 /// (`releaseDue`, every scheduler pass), and the quality staff are told once an hour while
-/// the limit holds mail back. Addresses klachtd mailed before and staff addresses do not count.
+/// the limit holds mail back. Closing or withdrawing a case cancels its held mail: that is how
+/// the quality staff stop a forged flood's acknowledgements. Addresses klachtd mailed before and staff addresses do not count.
 struct FirstContactLimit {
     let runtime: Runtime
     let store: CaseStore
@@ -58,6 +59,11 @@ struct FirstContactLimit {
     func releaseDue() throws -> Int {
         try store.transaction {
             let now = runtime.clock.now()
+            for cancelled in try store.cancelHeldOfClosedCases() {
+                try store.appendEvent(caseID: cancelled.caseID, actor: "klachtd", action: "mail cancelled", from: nil, to: nil,
+                                      reason: "\(cancelled.kind): held by the limit on new addresses, and the case is closed",
+                                      rawMessageID: nil, now: now)
+            }
             var released = 0
             for held in try store.heldMails(limit: 1_000) {
                 guard try holdReason(now: now) == nil else { break }
@@ -87,7 +93,8 @@ struct FirstContactLimit {
                 Dit kan een golf van echte klachten zijn, maar ook misbruik: iemand die met vervalste afzenders
                 onze organisatie laat mailen naar vreemden. Kijk met `klachtd cases` welke dossiers zijn
                 binnengekomen. Vastgehouden berichten gaan vanzelf weg, de oudste eerst, zodra de grens het toelaat;
-                `klachtd status` toont hoeveel er wachten.
+                `klachtd status` toont hoeveel er wachten. Is een dossier misbruik, sluit het dan af of trek het in
+                (`klachtd case KENMERK withdraw --reason "vervalste afzender"`): het vastgehouden bericht vervalt dan.
 
                 Reden: \(reason).
                 Deze melding komt hoogstens eens per uur.
