@@ -138,6 +138,10 @@ final class FloodIntakeTests: XCTestCase {
         ])
         try deliver(genuine, at: start.addingTimeInterval(60), extra: authentication)
         XCTAssertEqual(try mails(store, kind: "acknowledgement").count, 1, "SPF alone vouches for the sender")
+
+        // No verdict from our server at all (a local delivery): not judged, acknowledged as before.
+        try deliver(iPhoneComplaint(from: "ouder6@ouders.example"), at: start.addingTimeInterval(120), extra: authentication)
+        XCTAssertEqual(try mails(store, kind: "acknowledgement").count, 2)
     }
 
     func testFollowUpFloodToTheHandlerIsCollectedInOneNotice() throws {
