@@ -109,10 +109,11 @@ extension CaseStore {
                      [.text(Timestamp.string(until)), .integer(outboxID)])
     }
 
-    /// Whether a mail of `kind` was queued since `since` (any case): the once-per-window notices.
-    public func mailQueued(kind: String, since: Date) throws -> Bool {
-        try db.queryOne("SELECT 1 AS one FROM outbox WHERE kind = ? AND created_at > ? LIMIT 1",
-                        [.text(kind), .text(Timestamp.string(since))]) != nil
+    /// Whether a mail of `kind` to `recipients` was queued since `since`: the once-per-window notices.
+    /// (By recipients first: that reads the `outbox_recipients` index, not the whole outbox.)
+    public func mailQueued(kind: String, to recipients: [String], since: Date) throws -> Bool {
+        try db.queryOne("SELECT 1 AS one FROM outbox WHERE recipients = ? AND created_at > ? AND kind = ? LIMIT 1",
+                        [.text(recipients.joined(separator: "\n")), .text(Timestamp.string(since)), .text(kind)]) != nil
     }
 
     /// Messages klachtd decided to answer nobody, newest first (`klachtd quarantine`, `status`, the digest).

@@ -227,7 +227,8 @@ enum Migrations {
 
     /// Version 8 (issue 17): automatic mail to addresses klachtd never wrote to before, counted
     /// against the organisation-wide limit. `released_at` is when it went to the queue; NULL while
-    /// the limit holds it (the outbox row is then in state `held`).
+    /// the limit holds it (the outbox row is then in state `held`). The index serves the collecting
+    /// of follow-up notices per case.
     static let schemaVersion8 = """
     CREATE TABLE first_contact_mail (
         outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
@@ -236,5 +237,6 @@ enum Migrations {
         released_at TEXT
     );
     CREATE INDEX first_contact_mail_released ON first_contact_mail(released_at);
+    CREATE INDEX outbox_case_kind ON outbox(case_id, kind);
     """
 }

@@ -81,7 +81,8 @@ struct FirstContactLimit {
 
     /// Tells the quality staff that the limit holds mail back, at most once an hour.
     private func noticeOnce(reason: String, now: Date) throws {
-        guard try !store.mailQueued(kind: Self.noticeKind, since: now.addingTimeInterval(-3600)) else { return }
+        guard try !store.mailQueued(kind: Self.noticeKind, to: runtime.configuration.organisation.quality,
+                                    since: now.addingTimeInterval(-3600)) else { return }
         let limits = runtime.configuration.floodLimits
         try renderer.enqueueSystemNotice(
             subject: "Veel nieuwe afzenders: automatische berichten worden vastgehouden",
