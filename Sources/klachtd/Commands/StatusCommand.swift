@@ -11,7 +11,9 @@ struct StatusCommand: Command {
         Exit 0 when the last cycle is recent (within 3 poll intervals plus 5 minutes),
         nothing is quarantined or failed, and (with OAuth2) logins work; 1 otherwise, so it
         can be used as a check. With OAuth2 it also shows the access token's age and expiry
-        and when the refresh token was last renewed.
+        and when the refresh token was last renewed. It also counts the mail held by the limit
+        on new addresses and lists the messages of the last 7 days answered to nobody (robots,
+        mailing lists, bounces) with their reason; neither makes it exit 1.
         """
 
     func run(_ arguments: Arguments) throws -> Int32 {
@@ -52,6 +54,8 @@ struct StatusCommand: Command {
                 } ?? .null),
             ]).serialized())
         } else {
+            // The ten newest, each with its reason; `klachtd quarantine` has them all.
+            let ignoredLines = ignoredWeek.prefix(10).map { "\n    \($0.id)  \(CaseText.localTime($0.receivedAt, runtime))  \($0.note ?? "")" }.joined()
             Output.out("""
                 klachtd \(healthy ? "ok" : "NEEDS ATTENTION")
                   last cycle:            \(time(status.lastCycleAt))\(stale ? " (stale: is the daemon running?)" : "")
@@ -60,11 +64,10 @@ struct StatusCommand: Command {
                   last retention purge:  \(time(status.lastPurgeAt)) (\(pending) case(s) due)
                   incoming:              \(status.rawMessages["pending"] ?? 0) pending, \(status.rawMessages["quarantined"] ?? 0) quarantined
                   outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held (limit on new addresses)
-                  not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")
+                  not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
                 """)
-            for record in ignoredWeek.prefix(10) { Output.out("    \(record.id)  \(CaseText.localTime(record.receivedAt, runtime))  \(record.note ?? "")") }
             if let token { Output.out(TokenStatusText.lines(token, now: now).map { "  " + $0 }.joined(separator: "\n")) }
         }
         return healthy ? 0 : 1
