@@ -54,7 +54,16 @@ final class FloodAndIgnoredMailTests: XCTestCase {
         XCTAssertTrue(status.output.contains("50 held"), status.output)
         let heldReference = try XCTUnwrap(daemon.cases().compactMap { $0["reference"] as? String }.max())
         let detail = try daemon.klachtd(["case", heldReference])
-        XCTAssertTrue(detail.output.contains("held"), detail.output)
+        XCTAssertTrue(detail.output.contains("acknowledgement → ") && detail.output.contains(": held"), detail.output)
+        daemon.stop()
+
+        // An hour later the hour has room again: the ten oldest held acknowledgements go out.
+        try daemon.tick(at: ISO8601DateFormatter().string(from: Date().addingTimeInterval(3660)))
+        try daemon.waitUntil("twenty acknowledgements in all") { try parentMail().count >= 20 }
+        Thread.sleep(forTimeInterval: 1)
+        XCTAssertEqual(try parentMail().count, 20)
+        XCTAssertEqual(try CaseStore(path: daemon.databasePath).outbox(caseID: nil)
+            .filter { $0.kind == "acknowledgement" && $0.state == "held" }.count, 40)
     }
 
     func testForgedSenderFailingSPFAndDKIMGetsNoAcknowledgement() throws {
