@@ -96,6 +96,9 @@ final class FloodIntakeTests: XCTestCase {
         XCTAssertEqual(after.filter { $0.state == "queued" }.count, 15)
         XCTAssertEqual(after.filter { $0.state == "held" }.map(\.id), Array(acknowledgements.map(\.id).suffix(15).dropLast()))
         XCTAssertEqual(after.filter { $0.state == "cancelled" }.map(\.caseID), [heldCase.id])
+        let released = try XCTUnwrap(after.first { $0.id == acknowledgements[10].id })
+        XCTAssertEqual(MessageParser.parse(released.bytes).header("Date"), "Mon, 18 May 2026 08:01:40 +0000",
+                       "a released letter is dated when it goes out, not when it was held")
         XCTAssertTrue(try laterStore.events(caseID: heldCase.id).contains { $0.action == "mail cancelled" })
     }
 

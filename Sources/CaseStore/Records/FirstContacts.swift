@@ -64,10 +64,15 @@ extension CaseStore {
         return closed
     }
 
-    /// Puts a held mail in the queue, to be sent now; false when it was not held (any more).
-    public func releaseHeld(outboxID: Int64, now: Date) throws -> Bool {
+    /// Puts a held mail in the queue, to be sent now, with its bytes as `rewrite` makes them (a
+    /// fresh Date line); false when it was not held (any more).
+    public func releaseHeld(outboxID: Int64, now: Date, rewrite: ([UInt8]) -> [UInt8]) throws -> Bool {
         let at = SQLValue.text(Timestamp.string(now))
-        try db.query("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE id = ? AND state = 'held'", [at, .integer(outboxID)])
+        guard let bytes = try db.queryOne("SELECT bytes FROM outbox WHERE id = ? AND state = 'held'", [.integer(outboxID)])?.bytes("bytes") else {
+            return false
+        }
+        try db.query("UPDATE outbox SET state = 'queued', next_attempt_at = ?, bytes = ? WHERE id = ? AND state = 'held'",
+                     [at, .blob(rewrite(bytes)), .integer(outboxID)])
         guard db.changes == 1 else { return false }
         try db.query("UPDATE first_contact_mail SET released_at = ? WHERE outbox_id = ?", [at, .integer(outboxID)])
         return true

@@ -67,7 +67,7 @@ struct FirstContactLimit {
             var released = 0
             for held in try store.heldMails(limit: 1_000) {
                 guard try holdReason(now: now) == nil else { break }
-                if try store.releaseHeld(outboxID: held.outboxID, now: now) {
+                if try store.releaseHeld(outboxID: held.outboxID, now: now, rewrite: { Self.redated($0, now) }) {
                     try store.appendEvent(caseID: held.caseID, actor: "klachtd", action: "mail released", from: nil, to: nil,
                                           reason: "\(held.kind): the limit on mail to new addresses has room again",
                                           rawMessageID: nil, now: now)
@@ -77,6 +77,26 @@ struct FirstContactLimit {
             if released > 0 { runtime.logger.info("\(released) held mail(s) released to the outbox") }
             return released
         }
+    }
+
+    /// The mail with its Date line set to `date`: a letter held for hours should not sort as old
+    /// in the parent's inbox. Only the header's own `Date:` line changes; the bytes are otherwise kept.
+    static func redated(_ bytes: [UInt8], _ date: Date) -> [UInt8] {
+        let prefix = Array("\r\nDate: ".utf8)
+        var index = 0
+        while index + prefix.count <= bytes.count {
+            if bytes[index] == 13, index + 3 < bytes.count, bytes[index + 1] == 10, bytes[index + 2] == 13, bytes[index + 3] == 10 {
+                return bytes  // the end of the header: no Date line
+            }
+            if Array(bytes[index..<(index + prefix.count)]) == prefix {
+                let start = index + prefix.count
+                var end = start
+                while end + 1 < bytes.count, !(bytes[end] == 13 && bytes[end + 1] == 10) { end += 1 }
+                return Array(bytes[..<start]) + Array(RFC5322Date.string(date).utf8) + Array(bytes[end...])
+            }
+            index += 1
+        }
+        return bytes
     }
 
     /// Tells the quality staff that the limit holds mail back, at most once an hour.
