@@ -116,6 +116,24 @@ public struct Configuration: Sendable, Equatable {
     public var oauth: OAuthSettings? = nil
     /// `[service]`: when the worker hands over to the supervisor, and how often it is woken.
     public var service = ServiceSettings()
+    /// `[limits]`: how much automatic mail klachtd sends to addresses it never wrote to, and follow-up collecting.
+    public var floodLimits = FloodLimits()
+}
+
+/// `[limits]` against floods: automatic mail (acknowledgements, receipts) to addresses klachtd
+/// never mailed before is limited for the whole organisation, since anyone can put a stranger's
+/// address in a From line or a form; a parent writing many times gets one notice to the handler
+/// per `followUpCollectMinutes`, not one per message.
+public struct FloodLimits: Sendable, Equatable {
+    public var newAddressMailsPerHour = 30
+    public var newAddressMailsPerDay = 200
+    public var followUpCollectMinutes = 15
+
+    public init(newAddressMailsPerHour: Int = 30, newAddressMailsPerDay: Int = 200, followUpCollectMinutes: Int = 15) {
+        self.newAddressMailsPerHour = newAddressMailsPerHour
+        self.newAddressMailsPerDay = newAddressMailsPerDay
+        self.followUpCollectMinutes = followUpCollectMinutes
+    }
 }
 
 /// `[service]`: the supervisor keeps only a small process resident and starts the worker

@@ -74,6 +74,10 @@ public enum ConfigurationLoader {
         configuration.service = ServiceSettings(workerLingerSeconds: try reader.int(service, "worker_linger", default: 60, range: 0...86_400),
                                                 wakeIntervalSeconds: try reader.int(service, "wake_interval", default: 300, range: 5...3600))
         configuration.oauth = oauth
+        configuration.floodLimits = FloodLimits(
+            newAddressMailsPerHour: try reader.int(limits, "new_address_mails_per_hour", default: 30, range: 1...100_000),
+            newAddressMailsPerDay: try reader.int(limits, "new_address_mails_per_day", default: 200, range: 1...1_000_000),
+            followUpCollectMinutes: try reader.int(limits, "follow_up_collect_minutes", default: 15, range: 0...1440))
         try reader.rejectUnknownKeys(prefixes: ["forms": ["label."]])
         return configuration
     }

@@ -59,6 +59,7 @@ public enum MailTemplateCatalog {
     public static let digest: Set<String> = [
         "digest.period_start", "digest.period_end", "digest.received_count", "digest.open_count",
         "digest.safeguarding_count", "digest.received", "digest.overdue", "digest.due_soon", "digest.unassigned",
+        "digest.ignored_count",
     ]
 
     /// The fields of each element of the list variables (`{{item.field}}` inside `{{#each}}`); `command.errors` holds plain texts.

@@ -14,6 +14,13 @@ final class AutomaticMailTests: XCTestCase {
                        "Auto-Submitted: auto-replied; owner-email=\"a@example.nl\"")
     }
 
+    /// Issue 17: a location mailbox's forwarding rule marks a parent's mail auto-forwarded; it is a person's mail.
+    func testAutoForwardedIsAPersonsMailUnlessSomethingElseSaysRobot() {
+        XCTAssertNil(reason("From: a@example.nl\nAuto-Submitted: auto-forwarded"))
+        XCTAssertEqual(reason("From: a@example.nl\nAuto-Submitted: auto-forwarded\nX-Autoreply: yes"), "X-Autoreply: yes")
+        XCTAssertNotNil(reason("From: a@example.nl\nAuto-Submitted: auto-forwarded\nSubject: Automatisch antwoord: klacht"))
+    }
+
     func testPrecedenceBulkJunkListAutoReply() {
         for value in ["bulk", "junk", "list", "auto_reply"] {
             XCTAssertEqual(reason("From: a@example.nl\nPrecedence: \(value)"), "Precedence: \(value)")

@@ -54,7 +54,7 @@ enum TemplateSampleContext {
                         "help": "#antwoord  tekst aan de ouder\n#oordeel   uitkomst, redenen en maatregelen\n#help      deze uitleg"],
             "digest": [
                 "period_start": date(2026, 5, 4), "period_end": date(2026, 5, 10), "received_count": "3",
-                "open_count": "7", "safeguarding_count": "1",
+                "open_count": "7", "safeguarding_count": "1", "ignored_count": "4",
                 "received": [["reference": "K-2026-0042", "location": "BSO De Boomhut", "kind": "klacht", "received": date(2026, 5, 4)]],
                 "overdue": overdue, "due_soon": overdue,
                 "unassigned": [["reference": "K-2026-0043", "received": date(2026, 5, 5)]],

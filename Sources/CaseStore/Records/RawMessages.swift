@@ -61,7 +61,7 @@ extension CaseStore {
     /// An earlier copy of the same message: the same bytes, or the same Message-ID.
     /// Two indexed lookups rather than one `OR`, which would make SQLite read every stored message.
     public func earlierCopy(of record: RawMessageRecord) throws -> Int64? {
-        let decided = "status IN ('processed', 'quarantined')"
+        let decided = "status IN ('processed', 'ignored', 'quarantined')"
         if let row = try db.queryOne("SELECT id FROM raw_messages WHERE sha256 = ? AND id < ? AND \(decided) ORDER BY id LIMIT 1",
                                      [.text(record.sha256), .integer(record.id)]) {
             return row.int("id")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Outlook conversation roots per case (`thread_roots`), see `schemaThreadRoots`.
+/// Outlook conversation roots per case (`thread_roots`), see `Migrations.schemaVersion9`.
 extension CaseStore {
     /// Ties `root` to the case; a root already tied to a case stays with that case.
     public func recordThreadRoot(_ root: String, caseID: Int64, now: Date) throws {

@@ -3,7 +3,7 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaThreadRoots]
+                                  schemaVersion8, schemaVersion9]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -225,10 +225,25 @@ enum Migrations {
     ALTER TABLE outbox ADD COLUMN claimed_at TEXT;
     """
 
-    /// Outlook conversation roots (issue 16): the shared part of `Thread-Index` of the messages
+    /// Version 8 (issue 17): automatic mail to addresses klachtd never wrote to before, counted
+    /// against the organisation-wide limit. `released_at` is when it went to the queue; NULL while
+    /// the limit holds it (the outbox row is then in state `held`). The index serves the collecting
+    /// of follow-up notices per case.
+    static let schemaVersion8 = """
+    CREATE TABLE first_contact_mail (
+        outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
+        address TEXT NOT NULL,
+        held_at TEXT,
+        released_at TEXT
+    );
+    CREATE INDEX first_contact_mail_released ON first_contact_mail(released_at);
+    CREATE INDEX outbox_case_kind ON outbox(case_id, kind);
+    """
+
+    /// Version 9: Outlook conversation roots (issue 16): the shared part of `Thread-Index` of the messages
     /// of a case, and of the mails klachtd sent about it, so a reply without In-Reply-To finds
     /// its case. A case may have several (the parent's own conversation and ours).
-    static let schemaThreadRoots = """
+    static let schemaVersion9 = """
     CREATE TABLE thread_roots (
         root TEXT PRIMARY KEY,                -- 44 hex digits
         case_id INTEGER NOT NULL REFERENCES cases(id),

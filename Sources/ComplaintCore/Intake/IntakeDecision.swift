@@ -24,6 +24,9 @@ public enum CaseFlag: String, Sendable, Equatable, CaseIterable {
     case serious
     /// A safeguarding word: restricted to the safeguarding officer.
     case safeguarding
+    /// With `[authentication] authserv_id` set, neither SPF nor DKIM vouches for the From domain:
+    /// the sender may be forged, so nobody got an automatic reply.
+    case senderUnverified = "sender-unverified"
 }
 
 /// Everything needed to open a case for a new message.

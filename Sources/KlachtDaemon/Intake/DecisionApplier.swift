@@ -39,8 +39,8 @@ struct DecisionApplier {
             }
             if let caseRecord = try store.caseRecord(id: plan.caseID) {
                 for mail in plan.mails {
-                    try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
-                                         extra: ["follow_up": .object(["text": .string(message.replyText ?? message.text ?? "")])])
+                    try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
+                        .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
                 }
             }
             return plan.caseID

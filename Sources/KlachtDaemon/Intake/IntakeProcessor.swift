@@ -126,13 +126,21 @@ public struct IntakeProcessor {
         }
         let inbound = reading.inbound
         let context = try intakeContext(for: inbound, parsed: parsed)
-        let decision = IntakeDecider.decide(inbound, context: context, newCasePlan: reading.newCasePlan)
+        let (decision, unvouched) = UnvouchedSender.screen(IntakeDecider.decide(inbound, context: context, newCasePlan: reading.newCasePlan),
+                                                           parsed: parsed, sender: inbound.from?.address,
+                                                           settings: runtime.configuration.authentication)
         let applier = DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
         let caseID = try applier.apply(decision, message: inbound, parsed: parsed, rawID: record.id)
         if let caseID, let root = parsed.threadIndexRoot {
             try store.recordThreadRoot(root, caseID: caseID, now: now)
         }
-        try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "processed", caseID: caseID, note: decision.summary)
+        if let unvouched, let caseID {
+            try store.appendEvent(caseID: caseID, actor: "klachtd", action: "no automatic reply", from: nil, to: nil,
+                                  reason: "the sender may be forged: \(unvouched)", rawMessageID: record.id, now: now)
+        }
+        // Ignored messages are listed (`klachtd quarantine`, `status`, the weekly digest), never silently dropped.
+        let status = if case .ignore = decision { "ignored" } else { "processed" }
+        try store.finishRaw(id: record.id, messageID: parsed.messageID, status: status, caseID: caseID, note: decision.summary)
         return "message \(record.id): \(decision.summary)"
     }
 

@@ -48,6 +48,6 @@ public struct MessageInterpreter: Sendable {
     /// Auto-Submitted other than "no" is a robot even when the body looks like a form.
     private func isExplicitAutoReply(_ parsed: ParsedMessage) -> Bool {
         guard let value = parsed.header("Auto-Submitted")?.lowercased() else { return false }
-        return !value.hasPrefix("no")
+        return !value.hasPrefix("no") && !value.hasPrefix("auto-forwarded")
     }
 }

@@ -23,9 +23,9 @@ public enum MetricsFile {
         gauge("cases_overdue_decision", "Open complaints past their decision date without a judgement.", [("", Double(status.overdueDecisions))])
         gauge("cases_overdue_measures", "Cases past the term of their measures.", [("", Double(status.overdueMeasures))])
         gauge("outbox_messages", "Outgoing mails per state.",
-              ["queued", "sending", "sent", "failed"].map { ("{state=\"\($0)\"}", Double(status.outbox[$0] ?? 0)) })
+              ["queued", "sending", "sent", "failed", "held"].map { ("{state=\"\($0)\"}", Double(status.outbox[$0] ?? 0)) })
         gauge("raw_messages", "Stored incoming messages per status.",
-              ["pending", "processed", "duplicate", "quarantined"].map { ("{status=\"\($0)\"}", Double(status.rawMessages[$0] ?? 0)) })
+              ["pending", "processed", "ignored", "duplicate", "quarantined"].map { ("{status=\"\($0)\"}", Double(status.rawMessages[$0] ?? 0)) })
         gauge("bouncing_addresses", "Addresses our mail could not reach.", [("", Double(status.bouncingAddresses.count))])
         gauge("retention_purge_pending", "Cases whose personal data is due for deletion.", [("", Double(retentionPending))])
         return lines.joined(separator: "\n") + "\n"

@@ -35,6 +35,10 @@ struct MailRenderer {
         for batch in batches {
             last = try enqueueOne(template, to: audience, recipients: batch, caseRecord: caseRecord, extra: extra)
         }
+        if audience == .complainant, Self.automaticReplies.contains(template), let last {
+            try FirstContactLimit(runtime: runtime, store: store, renderer: self)
+                .admit(outboxID: last, address: recipients[0], caseID: caseRecord.id, template: template)
+        }
         return last
     }
 
@@ -163,7 +167,7 @@ struct MailRenderer {
         caseValues["location"] = .string(record.location ?? "")
         caseValues["kind"] = .string(record.kind.rawValue)
         caseValues["is_complaint"] = .bool(record.kind.startsStatutoryClock)
-        caseValues["complainant_name"] = .string(record.complainantName ?? "")
+        caseValues["complainant_name"] = .string(SalutationName.printable(record.complainantName) ?? "")
         caseValues["complainant_address"] = .string(record.complainantAddress ?? "")
         caseValues["state"] = .string(record.state.dutchLabel)
         caseValues["text"] = .string("")

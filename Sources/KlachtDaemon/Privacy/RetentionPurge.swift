@@ -99,6 +99,7 @@ public struct RetentionPurge {
         try db.query("UPDATE satisfaction SET text = NULL WHERE case_id = ?", [id])
         try db.query("UPDATE raw_messages SET bytes = NULL, message_id = NULL WHERE case_id = ?", [id])
         try db.query("UPDATE outbox SET bytes = x'', recipients = '', subject = '', mail_from = '', last_error = NULL WHERE case_id = ?", [id])
+        try db.query("UPDATE first_contact_mail SET address = '' WHERE outbox_id IN (SELECT id FROM outbox WHERE case_id = ?)", [id])
         try db.query("""
             UPDATE events SET actor = CASE WHEN actor = 'klachtd' THEN actor ELSE '[verwijderd]' END, reason = NULL WHERE case_id = ?
             """, [id])

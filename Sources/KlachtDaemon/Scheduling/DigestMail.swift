@@ -8,7 +8,14 @@ extension MailRenderer {
     @discardableResult
     func enqueueDigest(_ digest: WeeklyDigest) throws -> Int64? {
         let english = runtime.templates.language == "en"
-        return try enqueueToQuality("weekly-digest", values: ["digest": Self.digestValue(digest, english: english)], kind: "weekly-digest")
+        var value = Self.digestValue(digest, english: english)
+        // Messages answered to nobody in the period (robots, lists, bounces): counted so nobody misses a real one.
+        let ignored = try store.ignoredCount(from: runtime.civil.startOfDay(digest.periodStart), to: runtime.civil.startOfDay(digest.periodEnd.adding(days: 1)))
+        if case .object(var fields) = value {
+            fields["ignored_count"] = .string(String(ignored))
+            value = .object(fields)
+        }
+        return try enqueueToQuality("weekly-digest", values: ["digest": value], kind: "weekly-digest")
     }
 
     /// The `digest.*` variables (see `MailTemplateCatalog.digest` and `listItemFields`).

@@ -46,6 +46,8 @@ public struct SchedulerRun {
     @discardableResult
     public func run() throws -> [Queued] {
         let now = runtime.clock.now()
+        // Automatic mail the limit on new addresses held goes out as the hour and the day allow.
+        try FirstContactLimit(runtime: runtime, store: store, renderer: renderer).releaseDue()
         let facts = try ScheduledCaseFacts(runtime: runtime, store: store).load(now: now)
         var queued: [Queued] = []
         for mail in scheduler.due(cases: facts.cases, globalSentKeys: facts.globalKeys, now: now) {

@@ -4,33 +4,54 @@ import KlachtDaemon
 import MailParser
 
 struct QuarantineCommand: Command {
-    let summary = "list the messages kept aside because they could not be processed"
+    let summary = "list the messages kept aside, and those answered to nobody (robots, lists, bounces)"
     let usage = """
-        Usage: klachtd quarantine [--config FILE] [--json]
+        Usage: klachtd quarantine [--config FILE] [--json] [--days N]
 
         Every message is kept raw; one that was too large or could not be processed is set
         aside here and reported to the quality staff. Fix the cause, then run
         `klachtd reprocess ID`.
+
+        Below them: the messages of the last N days (30) klachtd answered to nobody and made
+        no case of (auto-replies, mailing lists, bounces, postmaster senders, its own mail
+        come back), each with the reason, so a person's message among them is not missed.
+        With --json every entry has "status": quarantined or ignored.
         """
+    let valuedOptions: Set<String> = ["--config", "--now", "--days"]
 
     func run(_ arguments: Arguments) throws -> Int32 {
         let runtime = try runtime(arguments)
-        let held = try runtime.openStore().quarantined()
+        let store = try runtime.openStore()
+        let held = try store.quarantined()
+        let days = Int(arguments["--days"] ?? "30") ?? 30
+        let ignored = try store.ignoredMessages(since: runtime.clock.now().addingTimeInterval(-Double(days) * 86_400))
         if arguments.has("--json") {
-            Output.out(JSONValue.array(held.map { record in
-                .object([("id", .int(record.id)), ("received_at", .string(Timestamp.string(record.receivedAt))),
+            func entry(_ record: RawMessageRecord) -> JSONValue {
+                .object([("id", .int(record.id)), ("status", .string(record.status)),
+                         ("received_at", .string(Timestamp.string(record.receivedAt))),
                          ("size", .int(Int64(record.bytes.count))), ("sha256", .string(record.sha256)),
+                         ("case_id", record.caseID.map(JSONValue.int) ?? .null),
                          ("reason", record.note.map(JSONValue.string) ?? .null)])
-            }).serialized())
+            }
+            Output.out(JSONValue.array((held + ignored).map(entry)).serialized())
             return 0
         }
-        guard !held.isEmpty else {
+        if held.isEmpty {
             Output.out("No messages in quarantine.")
-            return 0
+        } else {
+            Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: held.map {
+                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
+            }))
         }
-        Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: held.map {
-            [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
-        }))
+        Output.out("")
+        if ignored.isEmpty {
+            Output.out("No messages answered to nobody in the last \(days) days.")
+        } else {
+            Output.out("Answered to nobody in the last \(days) days (niet beantwoord): \(ignored.count)")
+            Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: ignored.map {
+                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
+            }))
+        }
         return 0
     }
 }

@@ -11,7 +11,9 @@ struct StatusCommand: Command {
         Exit 0 when the last cycle is recent (within 3 poll intervals plus 5 minutes),
         nothing is quarantined or failed, and (with OAuth2) logins work; 1 otherwise, so it
         can be used as a check. With OAuth2 it also shows the access token's age and expiry
-        and when the refresh token was last renewed.
+        and when the refresh token was last renewed. It also counts the mail held by the limit
+        on new addresses and lists the messages of the last 7 days answered to nobody (robots,
+        mailing lists, bounces) with their reason; neither makes it exit 1.
         """
 
     func run(_ arguments: Arguments) throws -> Int32 {
@@ -26,6 +28,8 @@ struct StatusCommand: Command {
         // With OAuth2, the token facts the daemon keeps beside the database (never the token itself).
         let token = runtime.configuration.oauth.map { TokenStatus.load(path: $0.statusFile) }
         let loginsFailing = token?.failingSince != nil
+        // Messages answered to nobody this week: listed, not a fault (`klachtd quarantine` names them).
+        let ignoredWeek = try store.ignoredMessages(since: now.addingTimeInterval(-7 * 86_400))
         let healthy = !stale && !loginsFailing && (status.rawMessages["quarantined"] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
         func time(_ date: Date?) -> String { date.map(Timestamp.string) ?? "never" }
         if arguments.has("--json") {
@@ -38,6 +42,8 @@ struct StatusCommand: Command {
                 ("outbox", counts(status.outbox)), ("raw_messages", counts(status.rawMessages)), ("cases", counts(status.casesByState)),
                 ("open", .int(Int64(status.openCases))), ("overdue_decisions", .int(Int64(status.overdueDecisions))),
                 ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages["quarantined"] ?? 0))),
+                ("ignored_last_7_days", .array(ignoredWeek.map { .object([("id", .int($0.id)), ("reason", $0.note.map(JSONValue.string) ?? .null)]) })),
+                ("held_mail", .int(Int64(status.outbox["held"] ?? 0))),
                 ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
                 ("oauth", token.map { facts in
                     func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.string($0)) } ?? .null }
@@ -48,6 +54,8 @@ struct StatusCommand: Command {
                 } ?? .null),
             ]).serialized())
         } else {
+            // The ten newest, each with its reason; `klachtd quarantine` has them all.
+            let ignoredLines = ignoredWeek.prefix(10).map { "\n    \($0.id)  \(CaseText.localTime($0.receivedAt, runtime))  \($0.note ?? "")" }.joined()
             Output.out("""
                 klachtd \(healthy ? "ok" : "NEEDS ATTENTION")
                   last cycle:            \(time(status.lastCycleAt))\(stale ? " (stale: is the daemon running?)" : "")
@@ -55,7 +63,8 @@ struct StatusCommand: Command {
                   last poll error:       \(status.lastPollError ?? "-")
                   last retention purge:  \(time(status.lastPurgeAt)) (\(pending) case(s) due)
                   incoming:              \(status.rawMessages["pending"] ?? 0) pending, \(status.rawMessages["quarantined"] ?? 0) quarantined
-                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed
+                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held (limit on new addresses)
+                  not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
                 """)
