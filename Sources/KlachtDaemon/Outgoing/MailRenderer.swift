@@ -48,7 +48,7 @@ struct MailRenderer {
         guard let mailTemplate = set.template(template) else {
             throw DaemonError.missingTemplate(template)
         }
-        var context = caseContext(caseRecord, audience: audience, recipient: recipients.first)
+        var context = caseContext(caseRecord, audience: audience)
         for (key, value) in extra { context[key] = merge(context[key], value) }
         let subject = try mailTemplate.subject.render(context, escaping: .header)
         let body = try mailTemplate.body.render(context, escaping: .plain)
@@ -152,7 +152,7 @@ struct MailRenderer {
         return PlusAddress.make(mailbox: runtime.configuration.organisation.address, reference: caseRecord.reference, token: token)
     }
 
-    func caseContext(_ record: CaseRecord, audience: Audience, recipient: String? = nil) -> [String: TemplateValue] {
+    func caseContext(_ record: CaseRecord, audience: Audience) -> [String: TemplateValue] {
         let organisation = runtime.configuration.organisation
         let english = runtime.language(forLocation: record.location) == "en"
         func date(_ iso: String?) -> TemplateValue {
@@ -177,7 +177,9 @@ struct MailRenderer {
         terms["decision_due"] = date(record.decisionDue)
         terms["gck_window_end"] = date(record.gckWindowEnd)
         terms["measures_due"] = date(record.measuresDue)
-        let reply = audience == .complainant ? organisation.address : replyAddress(for: record, recipient: recipient)
+        // Staff templates are not offered `reply.address` (check-config says so); one edited to
+        // print it anyway gets the bare organisation address, never the token-bearing Reply-To.
+        let reply = organisation.address
         return [
             "organisation": .object(["name": .string(organisation.name), "address": .string(organisation.address)]),
             "case": .object(caseValues),
