@@ -69,7 +69,7 @@ public enum MessageParser {
         } else {
             chooseText(&message, plain: plain)
         }
-        message.replyText = message.text.map(ReplyExtractor.newText(of:))
+        message.replyText = ReplyExtractor.newText(text: message.text, html: message.html, textSource: message.textSource)
 
         let rootType = root.contentType.mimeType
         message.bounce = BounceAnalysis.report(message: message, parts: parts, rootType: rootType, bytes: bytes,

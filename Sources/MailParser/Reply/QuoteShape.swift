@@ -1,0 +1,126 @@
+/// Quoted history recognised by its shape rather than its words, for mail clients in any
+/// language: Outlook's header block (`De :`, `Enviado:`, `Kimden:` …) and an attribution line
+/// (`El … escribió:`, `… a écrit :`) right above `>`-quoted lines.
+///
+/// The labels of `QuoteHeader` cover the languages we know; a handler's French, Spanish or
+/// Turkish Outlook writes the same block with other words, and everything below it (a staff
+/// mail, with its case facts) must not reach a parent with an `#antwoord`.
+enum QuoteShape {
+    /// Whether `lines[index]` starts Outlook's header block: a run of 3–5 short `Label: value`
+    /// lines, not part of a longer run, where one value holds an address (or a reply subject)
+    /// and another a date or time.
+    static func startsHeaderBlock(at index: Int, in lines: [Substring]) -> Bool {
+        guard index < lines.count, let first = labelValue(lines[index]) else { return false }
+        if index > 0, labelValue(lines[index - 1]) != nil { return false }
+        var values = [first]
+        var next = index + 1
+        while next < lines.count, values.count <= 5, let value = labelValue(lines[next]) {
+            values.append(value)
+            next += 1
+        }
+        guard (3...5).contains(values.count) else { return false }
+        let addressLines = values.indices.filter { holdsAddress(values[$0]) || isReplySubject(values[$0]) }
+        let dateLines = values.indices.filter { isDateLike(values[$0]) }
+        return addressLines.contains { address in dateLines.contains { $0 != address } }
+    }
+
+    /// Whether `lines[index]` (with the next line, when the client wrapped it) is an attribution:
+    /// it ends in a colon, names an address or a date, and `>`-quoted lines follow it.
+    static func startsAttribution(at index: Int, in lines: [Substring]) -> Bool {
+        let line = lines[index].trimmedSpaces
+        guard !line.isEmpty, line.utf8.count < 400, line.first != ">" else { return false }
+        var text = String(line)
+        var last = index
+        if !line.hasSuffix(":"), index + 1 < lines.count {
+            let next = lines[index + 1].trimmedSpaces
+            guard next.hasSuffix(":"), next.first != ">", next.utf8.count < 200 else { return false }
+            text += " " + next
+            last = index + 1
+        }
+        guard text.hasSuffix(":"), text.count < 400, holdsAddress(Substring(text)) || isDateLike(Substring(text)) else { return false }
+        var following = last + 1
+        while following < lines.count, !lines[following].hasVisibleText { following += 1 }
+        return following < lines.count && lines[following].withoutLeadingWhitespace.hasPrefix(">")
+    }
+
+    /// The value of a `Label: value` line whose label is one to three short words of letters
+    /// (French puts a space before the colon); nil for any other line.
+    static func labelValue(_ line: Substring) -> Substring? {
+        let bytes = line.utf8
+        guard bytes.count < 600, let colon = bytes.prefix(40).firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0xEF }) else { return nil }
+        var label = line[line.startIndex..<colon]
+        var afterColon = line.utf8.index(after: colon)
+        if bytes[colon] == 0xEF {
+            // The full-width colon "：" (EF BC 9A) of Chinese and Japanese Outlook.
+            guard line.utf8[colon...].starts(with: [0xEF, 0xBC, 0x9A]) else { return nil }
+            afterColon = line.utf8.index(colon, offsetBy: 3)
+        }
+        label = label.trimmed { $0.isUnicodeWhitespace || $0 == "*" }
+        let words = label.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        guard (1...3).contains(words.count), (1...25).contains(label.count),
+              label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "\u{A0}" || $0 == "-" || $0 == "." })
+        else { return nil }
+        return line[afterColon...].trimmed { $0.isUnicodeWhitespace || $0 == "*" }
+    }
+
+    /// An address: `name@domain.tld`, or Outlook's `[mailto:…]`.
+    static func holdsAddress(_ value: Substring) -> Bool {
+        let bytes = Array(value.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "@") {
+            guard index > 0, index + 3 < bytes.count, isAddressByte(bytes[index - 1]) else { continue }
+            let domain = bytes[(index + 1)...].prefix { isAddressByte($0) }
+            if domain.count >= 3, domain.dropFirst().contains(UInt8(ascii: ".")) { return true }
+        }
+        return false
+    }
+
+    /// A subject as replies carry it (`RE:`, `AW:`, `RV:`, `YNT:`, `TR:` …), for Exchange blocks
+    /// that show names without addresses.
+    private static func isReplySubject(_ value: Substring) -> Bool {
+        let prefixes = ["re:", "re :", "aw:", "sv:", "vs:", "rv:", "r:", "ynt:", "antw:", "odp:", "fw:", "fwd:", "tr:", "tr :", "wg:", "doorst:", "i:"]
+        let lowered = value.prefix(8).lowercased()
+        return prefixes.contains { lowered.hasPrefix($0) }
+    }
+
+    /// A date or time as mail clients print one: a year 1990–2099, `14:03`, or `6/12/26`.
+    static func isDateLike(_ value: Substring) -> Bool {
+        let bytes = Array(value.utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]) else { index += 1; continue }
+            var end = index
+            while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+            let run = bytes[index..<end]
+            let before = index > 0 ? bytes[index - 1] : 0x20
+            let after = end < bytes.count ? bytes[end] : 0x20
+            if run.count == 4, !isAddressByte(before) || before == UInt8(ascii: "-") || before == UInt8(ascii: "."),
+               let year = Int(String(decoding: run, as: UTF8.self)), (1990...2099).contains(year) { return true }
+            if run.count <= 2, after == UInt8(ascii: ":"), end + 2 < bytes.count, isDigit(bytes[end + 1]), isDigit(bytes[end + 2]) { return true }
+            if run.count <= 2, after == UInt8(ascii: "/") || after == UInt8(ascii: "."), end + 1 < bytes.count, isDigit(bytes[end + 1]) {
+                let rest = bytes[(end + 1)...].prefix { isDigit($0) }
+                if rest.count <= 2, end + 1 + rest.count < bytes.count, bytes[end + 1 + rest.count] == after { return true }
+            }
+            index = end
+        }
+        return false
+    }
+
+    private static func isAddressByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+")
+    }
+}
+
+private extension Substring {
+    func trimmed(_ isTrimmed: (Character) -> Bool) -> Substring {
+        var result = self
+        while let first = result.first, isTrimmed(first) { result = result.dropFirst() }
+        while let last = result.last, isTrimmed(last) { result = result.dropLast() }
+        return result
+    }
+}
+
+private extension Character {
+    var isUnicodeWhitespace: Bool { isWhitespace }
+}
