@@ -53,6 +53,10 @@ struct MailRenderer {
         let subject = try mailTemplate.subject.render(context, escaping: .header)
         let body = try mailTemplate.body.render(context, escaping: .plain)
         let toParent = audience == .complainant
+        if toParent, ParentTextGuard.tokenAddress(in: (subject + "\n" + body).lowercased(), mailbox: runtime.configuration.organisation.address) != nil {
+            // `CommandExecutor` refuses such handler texts first; this is the last guard for every other path.
+            throw DaemonError.tokenInParentMail(template)
+        }
         let reference = caseRecord.reference.description
         let messageID = runtime.composer.newMessageID(caseReference: reference)
         let draft = MessageComposer.Draft(
@@ -201,10 +205,12 @@ struct MailRenderer {
 /// Errors of the daemon's own making, in words an operator can act on.
 public enum DaemonError: Error, CustomStringConvertible {
     case missingTemplate(String)
+    case tokenInParentMail(String)
 
     public var description: String {
         switch self {
         case .missingTemplate(let name): "the template '\(name)' is missing from the templates directory; restore it from the shipped Templates/"
+        case .tokenInParentMail(let name): "the mail '\(name)' to a parent holds a staff reply address with its token; it is not sent"
         }
     }
 }
