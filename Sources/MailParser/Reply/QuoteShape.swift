@@ -28,19 +28,19 @@ enum QuoteShape {
     /// it ends in a colon, names an address or a date, and `>`-quoted lines follow it.
     static func startsAttribution(at index: Int, in lines: [Substring]) -> Bool {
         let line = lines[index].trimmedSpaces
-        guard !line.isEmpty, line.utf8.count < 400, line.first != ">" else { return false }
-        var text = String(line)
+        guard let lastByte = line.utf8.last, line.utf8.count < 400, line.utf8.first != UInt8(ascii: ">") else { return false }
         var last = index
-        if !line.hasSuffix(":"), index + 1 < lines.count {
+        if lastByte != UInt8(ascii: ":") {
+            guard index + 1 < lines.count else { return false }
             let next = lines[index + 1].trimmedSpaces
-            guard next.hasSuffix(":"), next.first != ">", next.utf8.count < 200 else { return false }
-            text += " " + next
+            guard next.utf8.last == UInt8(ascii: ":"), next.utf8.first != UInt8(ascii: ">"), next.utf8.count < 200 else { return false }
             last = index + 1
         }
-        guard text.hasSuffix(":"), text.count < 400, holdsAddress(Substring(text)) || isDateLike(Substring(text)) else { return false }
         var following = last + 1
         while following < lines.count, !lines[following].hasVisibleText { following += 1 }
-        return following < lines.count && lines[following].withoutLeadingWhitespace.hasPrefix(">")
+        guard following < lines.count, lines[following].withoutLeadingWhitespace.hasPrefix(">") else { return false }
+        let text = lines[index...last].map { $0.trimmedSpaces }.joined(separator: " ")
+        return holdsAddress(Substring(text)) || isDateLike(Substring(text))
     }
 
     /// The value of a `Label: value` line whose label is one to three short words of letters
