@@ -110,6 +110,12 @@ final class StructuralQuoteTests: XCTestCase {
         assertOnlyTheAnswer(ReplyExtractor.newText(of: text))
     }
 
+    /// Nothing written above the block (the handler just pressed send): the staff mail below is not new text.
+    func testNothingAboveAnUnknownHeaderBlockIsNoText() {
+        let text = "\nKimden: Klachtenregistratie <\(Self.token)>\nGönderildi: 16 Kasım 2026 Pazartesi 09:12\nKime: Sophie Laurent\nKonu: Nieuwe klacht\n\n" + Self.staffMail
+        XCTAssertEqual(ReplyExtractor.newText(of: text), "")
+    }
+
     // MARK: What is not quoted history
 
     func testAFormLikeBlockOfSixFieldsIsKept() {
@@ -126,6 +132,19 @@ final class StructuralQuoteTests: XCTestCase {
             Groet, Jan
             """
         XCTAssertEqual(ReplyExtractor.newText(of: text), text)
+    }
+
+    /// A parent's details in a follow-up: an address and a date, but not the sender first.
+    func testAParentsDetailsBlockIsKept() {
+        let text = "Aanvullende gegevens:\n\nNaam kind: Sanne de Vries\nGroep: Vlinders\nDatum: dinsdag 3 mei 2026\nE-mail: jan@example.nl\n\nGroet, Jan"
+        XCTAssertEqual(ReplyExtractor.newText(of: text), text)
+    }
+
+    func testStatusCodesAreNotDates() {
+        XCTAssertFalse(QuoteShape.isDateLike("smtp; 550 5.1.1 <kijitora@example.jp>... User Unknown"))
+        XCTAssertTrue(QuoteShape.isDateLike("4/29/01 11:34:45 PM"))
+        XCTAssertTrue(QuoteShape.isDateLike("16.11.2026"))
+        XCTAssertTrue(QuoteShape.isDateLike("Gönderildi: 16 Kasım 2026 Pazartesi"))
     }
 
     func testTwoLabelLinesAndAColonSentenceAreKept() {

@@ -7,8 +7,8 @@
 /// mail, with its case facts) must not reach a parent with an `#antwoord`.
 enum QuoteShape {
     /// Whether `lines[index]` starts Outlook's header block: a run of 3–5 short `Label: value`
-    /// lines, not part of a longer run, where one value holds an address (or a reply subject)
-    /// and another a date or time.
+    /// lines, not part of a longer run, whose first value holds an address (or another a reply
+    /// subject) and a later one a date or time.
     static func startsHeaderBlock(at index: Int, in lines: [Substring]) -> Bool {
         guard index < lines.count, let first = labelValue(lines[index]) else { return false }
         if index > 0, labelValue(lines[index - 1]) != nil { return false }
@@ -19,9 +19,12 @@ enum QuoteShape {
             next += 1
         }
         guard (3...5).contains(values.count) else { return false }
-        let addressLines = values.indices.filter { holdsAddress(values[$0]) || isReplySubject(values[$0]) }
-        let dateLines = values.indices.filter { isDateLike(values[$0]) }
-        return addressLines.contains { address in dateLines.contains { $0 != address } }
+        // Every client puts the sender first and the date after it (Outlook: From, Sent, To,
+        // Subject; Gmail and Apple: From, Date or Subject, …). Exchange may show the sender by
+        // name only; then a reply subject (`RE:`, `YNT:`) stands in for the address.
+        let hasDate = values.dropFirst().contains { isDateLike($0) }
+        let sender = holdsAddress(values[0]) || values.dropFirst().contains { isReplySubject($0) }
+        return hasDate && sender
     }
 
     /// Whether `lines[index]` (with the next line, when the client wrapped it) is an attribution:
@@ -98,8 +101,13 @@ enum QuoteShape {
                let year = Int(String(decoding: run, as: UTF8.self)), (1990...2099).contains(year) { return true }
             if run.count <= 2, after == UInt8(ascii: ":"), end + 2 < bytes.count, isDigit(bytes[end + 1]), isDigit(bytes[end + 2]) { return true }
             if run.count <= 2, after == UInt8(ascii: "/") || after == UInt8(ascii: "."), end + 1 < bytes.count, isDigit(bytes[end + 1]) {
-                let rest = bytes[(end + 1)...].prefix { isDigit($0) }
-                if rest.count <= 2, end + 1 + rest.count < bytes.count, bytes[end + 1 + rest.count] == after { return true }
+                // d/m/yy or d.m.yyyy; not a version or status code such as 5.1.1.
+                let month = bytes[(end + 1)...].prefix { isDigit($0) }
+                let yearStart = end + 2 + month.count
+                if month.count <= 2, yearStart - 1 < bytes.count, bytes[yearStart - 1] == after {
+                    let year = bytes[min(yearStart, bytes.count)...].prefix { isDigit($0) }
+                    if year.count == 2 || year.count == 4 { return true }
+                }
             }
             index = end
         }

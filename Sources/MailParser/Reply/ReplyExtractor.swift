@@ -1,7 +1,9 @@
 import Foundation
 
-/// Separates the new text of a reply from the quoted history below it, for the Dutch and
-/// English mail clients our complainants use (Outlook, Gmail, Apple Mail, phones).
+/// Separates the new text of a reply from the quoted history below it, for the mail clients
+/// parents and staff use (Outlook, Gmail, Apple Mail, phones): by the labels of the languages
+/// we know (`QuoteHeader`), by the shape of a header block or attribution in any language
+/// (`QuoteShape`), and in HTML by the elements clients wrap history in (`HTMLQuoteStructure`).
 public enum ReplyExtractor {
     /// The text above the first quote header, separator or signature, with `>` lines removed.
     public static func newText(of text: String) -> String {
@@ -10,6 +12,8 @@ public enum ReplyExtractor {
         if above.kept.contains(where: \.hasVisibleText) || above.historyStart == nil {
             return String(above.kept.joined(separator: "\n").trimmedWhitespace)
         }
+        // Below Outlook's header block comes the original mail, unquoted: nothing new is written there.
+        if let start = above.historyStart, QuoteShape.startsHeaderBlock(at: start, in: lines) { return "" }
         // Nothing above the quote header: a bottom-posted or interleaved reply. Keep what is
         // written between and below the quoted lines instead.
         let below = newLines(lines, from: (above.historyStart ?? 0) + 1, stopAtHistory: false)
