@@ -84,6 +84,20 @@ final class HandlerAuthenticationTests: XCTestCase {
         XCTAssertFalse(verdict.bothFailed)
     }
 
+    /// Exchange Online writes its verdict among the message's own fields, below its Received headers.
+    func testExchangeOnlineVerdictAmongTheMessageFieldsIsRead() throws {
+        let exchange = AuthenticationSettings(authservID: "spf.protection.outlook.com")
+        let fields = Self.fields([
+            ("Received", "from AM0PR07MB1234.eurprd07.prod.outlook.com by AM0PR07MB5678.eurprd07.prod.outlook.com with HTTPS"),
+            ("From", "Sophie Laurent <behandelaar@example.nl>"), ("Subject", "RE: Nieuwe klacht [KL-2026-0042]"),
+            ("Message-ID", "<AM0PR07MB1234@AM0PR07MB1234.eurprd07.prod.outlook.com>"),
+            ("Authentication-Results", "spf.protection.outlook.com; spf=pass (sender IP is 192.0.2.1) smtp.mailfrom=example.nl; dkim=pass (signature was verified) header.d=example.nl;dmarc=pass action=none header.from=example.nl;compauth=pass reason=100"),
+            ("X-MS-Exchange-Organization-AuthAs", "Anonymous"),
+        ])
+        let verdict = try XCTUnwrap(SenderAuthentication.verdict(fields: fields, from: "behandelaar@example.nl", settings: exchange))
+        XCTAssertTrue(verdict.dkimAligned && verdict.spfAligned && verdict.dmarcPassed, "\(verdict)")
+    }
+
     /// Without the server's own verdict nothing is known: not a pass, and not "both failed" either.
     func testNoServerVerdictIsNeitherPassNorBothFailed() throws {
         let fields = Self.fields([("Received", "from x by mx.example.nl"), ("Authentication-Results", "other.test; spf=fail")])
