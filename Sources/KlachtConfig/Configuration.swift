@@ -51,11 +51,16 @@ public struct AuthenticationSettings: Sendable, Equatable {
     public var authservID: String? = nil
     public var requireDKIMOrSPF = true
     public var requireDMARCPass = false
+    /// Organisational domains (`organisational_domains`): within one, a subdomain's DKIM or SPF
+    /// pass aligns with the From domain (DMARC's relaxed mode); elsewhere only the From domain itself does.
+    public var organisationalDomains: [String] = []
 
-    public init(authservID: String? = nil, requireDKIMOrSPF: Bool = true, requireDMARCPass: Bool = false) {
+    public init(authservID: String? = nil, requireDKIMOrSPF: Bool = true, requireDMARCPass: Bool = false,
+                organisationalDomains: [String] = []) {
         self.authservID = authservID
         self.requireDKIMOrSPF = requireDKIMOrSPF
         self.requireDMARCPass = requireDMARCPass
+        self.organisationalDomains = organisationalDomains
     }
 }
 

@@ -108,7 +108,8 @@ public enum ConfigurationLoader {
         guard let section = reader.optional("authentication") else { return AuthenticationSettings() }
         return AuthenticationSettings(authservID: section.value("authserv_id"),
                                       requireDKIMOrSPF: try reader.bool(section, "require_dkim_or_spf", default: true),
-                                      requireDMARCPass: try reader.bool(section, "require_dmarc_pass", default: false))
+                                      requireDMARCPass: try reader.bool(section, "require_dmarc_pass", default: false),
+                                      organisationalDomains: (SectionReader.listValue(section, "organisational_domains") ?? []).map { $0.lowercased() })
     }
 
     private static func readMailbox(_ reader: SectionReader) throws(ConfigError) -> MailboxSettings {

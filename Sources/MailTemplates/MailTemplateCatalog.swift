@@ -21,15 +21,18 @@ public enum MailTemplateCatalog {
 
     /// Per template name, the dotted paths the daemon offers.
     public static let knownPaths: [String: Set<String>] = {
+        // Only letters to parents may print their reply address (the organisation's own). A staff
+        // mail's reply address carries the token that lets commands count: it stays in the Reply-To
+        // header, where a handler's #antwoord cannot carry it to the parent with the quoted text.
         let reply: Set<String> = ["reply.address"]
         let parentLetter = organisation.union(caseFacts).union(terms).union(reply)
-        let staffMail = parentLetter.union(complaintContent).union(["handler.address"])
+        let staffMail = organisation.union(caseFacts).union(terms).union(complaintContent).union(["handler.address"])
         return [
             "acknowledgement": organisation.union(caseFacts).union(terms).union(reply),
             "neutral-receipt": organisation.union(["case.reference", "case.complainant_name"]).union(reply),
             "handler-assignment": staffMail,
             "quality-unassigned": staffMail,
-            "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(reply).union(["screening.hits"]),
+            "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(["screening.hits"]),
             "serious-alert": staffMail.union(["screening.hits"]),
             "system-notice": organisation.union(["notice.subject", "notice.text"]),
             "handler-reminder": staffMail.union(["reminder.description"]),
@@ -49,9 +52,8 @@ public enum MailTemplateCatalog {
             "follow-up-notice": staffMail.union(["follow_up.text"]),
             "handler-message": parentLetter.union(["message.text"]),
             "unverified-message": organisation.union(caseFacts).union(["case.subject", "handler.address", "unverified.sender",
-                                                                      "unverified.received", "unverified.reason"]).union(reply),
-            "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"])
-                .union(reply),
+                                                                      "unverified.received", "unverified.reason"]),
+            "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"]),
         ]
     }()
 

@@ -25,6 +25,24 @@ public struct Template: Sendable {
     /// The dotted paths the template uses, without the loop-local names (`this`, `item`, `@index`, `@number`).
     public var referencedPaths: Set<String> { Set(pathLines.keys) }
 
+    /// The template's own words: every literal text between its tags, in order (branches and
+    /// loop bodies included). Used to recognise a staff mail quoted back in a handler's text.
+    public var fixedTexts: [String] {
+        var texts: [String] = []
+        func collect(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .text(let text): texts.append(text)
+                case .variable: continue
+                case .conditional(_, _, let then, let otherwise, _): collect(then); collect(otherwise)
+                case .loop(_, let body, _): collect(body)
+                }
+            }
+        }
+        collect(nodes)
+        return texts
+    }
+
     /// The line on which `path` is first used, if it is used.
     public func line(of path: String) -> Int? { pathLines[path] }
 

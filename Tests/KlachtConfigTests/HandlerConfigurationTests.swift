@@ -17,6 +17,14 @@ final class HandlerConfigurationTests: XCTestCase {
         XCTAssertNil(configuration.authentication.authservID)
     }
 
+    /// Issue 17: relaxed alignment only within the organisational domains named here.
+    func testOrganisationalDomainsAreReadLowerCased() throws {
+        let configuration = try ConfigurationLoader.parse(ConfigurationLoaderTests.valid
+            + "\n[authentication]\nauthserv_id = mx.example.test\norganisational_domains = Example.test, kinderopvang.example\n", file: "t.conf")
+        XCTAssertEqual(configuration.authentication.organisationalDomains, ["example.test", "kinderopvang.example"])
+        XCTAssertEqual(try ConfigurationLoader.parse(ConfigurationLoaderTests.valid, file: "t.conf").authentication.organisationalDomains, [])
+    }
+
     func testABadYesNoIsAnErrorWithItsLine() {
         XCTAssertThrowsError(try ConfigurationLoader.parse(ConfigurationLoaderTests.valid + "\n[authentication]\nrequire_dmarc_pass = misschien\n", file: "t.conf"))
     }

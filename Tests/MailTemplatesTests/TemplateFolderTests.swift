@@ -73,6 +73,27 @@ final class TemplateFolderTests: XCTestCase {
         }
     }
 
+    /// Issue 17: a staff mail's reply address holds the token that lets commands count; printed in
+    /// the body it travels with the quoted history of an #antwoord to the parent.
+    func testNoStaffMailPrintsItsTokenBearingReplyAddress() throws {
+        let token = "0123456789abcdef"
+        let parentLetters: Set<String> = ["acknowledgement", "neutral-receipt", "progress-update", "satisfaction-question",
+                                          "satisfaction-reminder", "escalation-information", "extension-notice",
+                                          "judgement-letter", "closing-letter", "compliment-thanks", "handler-message"]
+        for language in ["nl", "en"] {
+            let set = try load(language)
+            var context = TemplateSampleContext.full(language: language)
+            context["reply"] = ["address": .string("klachten+KL-2026-0042.\(token)@example.org")]
+            for name in set.names where !parentLetters.contains(name) {
+                let template = try XCTUnwrap(set.template(name))
+                XCTAssertFalse(MailTemplateCatalog.knownPaths[name]?.contains("reply.address") ?? true, "\(name) is offered reply.address")
+                XCTAssertFalse(template.referencedPaths.contains("reply.address"), "\(language)/\(name)")
+                let mail = try template.render(context)
+                XCTAssertFalse(mail.body.contains(token), "\(language)/\(name) prints the token")
+            }
+        }
+    }
+
     func testNeutralReceiptSaysNothingAboutProcedure() throws {
         for language in ["nl", "en"] {
             let template = try XCTUnwrap(load(language).template("neutral-receipt"))
@@ -99,9 +120,10 @@ final class TemplateFolderTests: XCTestCase {
     func testHandlerAssignmentCarriesTheComplaintAndTheCommands() throws {
         let mail = try XCTUnwrap(load("nl").template("handler-assignment")).render(TemplateSampleContext.full(language: "nl"))
         for expected in ["UNIEKE-KLACHTTEKST", "BSO De Boomhut", "j.devries@example.org", "maandag 11 mei 2026",
-                         "maandag 15 juni 2026", "#antwoord", "#oordeel", "#help", "klachten@example.org"] {
+                         "maandag 15 juni 2026", "#antwoord", "#oordeel", "#help", "Beantwoord deze e-mail"] {
             XCTAssertTrue(mail.body.contains(expected), expected)
         }
+        XCTAssertFalse(mail.body.contains("klachten@example.org"), "the reply address is in the Reply-To header only")
         XCTAssertEqual(mail.subject, "Nieuwe klacht voor u in behandeling [K-2026-0042]")
     }
 

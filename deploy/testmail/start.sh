@@ -191,7 +191,15 @@ smtpd_sasl_auth_enable = no
 smtp_tls_security_level = none
 smtputf8_enable = no
 message_size_limit = 52428800
+header_checks = regexp:$DIR/postfix/header_checks
 CONF
+
+# The receiving server's own verdict, as OpenDKIM or rspamd would add it above its Received
+# header: a client that says HELO authres-dkim-R-spf-R.test gets Authentication-Results with
+# those results (tests of forged verdicts lower down). Other mail passes unchanged.
+cat > "$DIR/postfix/header_checks" <<'CHECKS'
+/^Received: from authres-dkim-([a-z]+)-spf-([a-z]+)\.test .*by (mail\.example\.test) \(Postfix\)/ PREPEND Authentication-Results: $3; dkim=$1 header.d=example.test header.s=s1; spf=$2 smtp.mailfrom=example.test
+CHECKS
 
 cat > "$DIR/postfix/master.cf" <<CONF
 # service type  private unpriv  chroot  wakeup  maxproc command

@@ -1,5 +1,6 @@
 import Foundation
 import KlachtConfig
+import MailParser
 
 /// One `Authentication-Results` header (RFC 8601): who wrote it and what each method found.
 public struct AuthenticationResults: Sendable, Equatable {
@@ -41,37 +42,29 @@ public struct AuthenticationResults: Sendable, Equatable {
     }
 }
 
-/// Whether the mail server vouches for a message's From domain, as `[authentication]` asks.
-public enum SenderAuthentication {
-    /// Why the message fails the settings; nil when it passes or no check is configured.
-    public static func failure(headers: [String], from address: String?, settings: AuthenticationSettings) -> String? {
-        guard let serverID = settings.authservID?.lowercased() else { return nil }
-        guard settings.requireDKIMOrSPF || settings.requireDMARCPass else { return nil }
-        guard let address, let at = address.lastIndex(of: "@") else { return "het bericht heeft geen afzenderadres" }
-        let domain = address[address.index(after: at)...].lowercased()
-        let results = headers.compactMap(AuthenticationResults.init).filter { $0.authservID == serverID }.flatMap(\.results)
-        guard !results.isEmpty else { return "geen Authentication-Results van \(serverID)" }
-        let passed = { (method: String) in results.filter { $0.method == method && $0.result == "pass" }.map(\.properties) }
-        if settings.requireDKIMOrSPF {
-            let dkim = passed("dkim").contains { aligned($0["header.d"] ?? domainOf($0["header.i"]), domain) }
-            let spf = passed("spf").contains { aligned(domainOf($0["smtp.mailfrom"]), domain) }
-            if !dkim && !spf { return "DKIM en SPF slagen niet voor \(domain)" }
+extension AuthenticationResults {
+    /// The headers the receiving server wrote, from a message's fields in order (top first).
+    ///
+    /// RFC 8601 §5: the server adds its verdict on top, and anyone upstream (the sender too) can
+    /// write a header with the same authserv-id lower down. So only the topmost block counts: the
+    /// first header with `serverID` and those with it that follow before any other kind of field
+    /// (a `Received` above all: below it the message came from outside). Fields servers add in
+    /// between (other verdicts, ARC, Received-SPF, `X-` lines) do not end the block.
+    public static func trusted(_ fields: [HeaderField], serverID: String) -> [AuthenticationResults] {
+        let serverID = serverID.lowercased()
+        var found: [AuthenticationResults] = []
+        for field in fields {
+            let name = field.name.lowercased()
+            if name == "authentication-results" {
+                if let results = AuthenticationResults(field.value), results.authservID == serverID {
+                    found.append(results)
+                }
+                continue
+            }
+            guard !found.isEmpty else { continue }
+            if name.hasPrefix("arc-") || name == "received-spf" || name.hasPrefix("x-") { continue }
+            break
         }
-        if settings.requireDMARCPass, !passed("dmarc").contains(where: { ($0["header.from"]?.lowercased() ?? domain) == domain }) {
-            return "DMARC slaagt niet voor \(domain)"
-        }
-        return nil
-    }
-
-    /// Relaxed alignment: the same domain, or one a subdomain of the other.
-    static func aligned(_ candidate: String?, _ domain: String) -> Bool {
-        guard let candidate = candidate?.lowercased(), !candidate.isEmpty else { return false }
-        return candidate == domain || domain.hasSuffix("." + candidate) || candidate.hasSuffix("." + domain)
-    }
-
-    /// The domain of `user@domain` or of a bare domain.
-    static func domainOf(_ value: String?) -> String? {
-        guard let value else { return nil }
-        return value.split(separator: "@").last.map(String.init)
+        return found
     }
 }

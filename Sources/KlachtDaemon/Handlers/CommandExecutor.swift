@@ -24,8 +24,10 @@ public struct CommandExecutor {
     @discardableResult
     public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: CaseRecord,
                         replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
-        let plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
-        if plan.errors.isEmpty {
+        var plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
+        if plan.errors.isEmpty, let leak = try refuseLeak(plan, actor: actor, on: caseRecord, rawID: rawID, now: now) {
+            plan.errors.append(leak)
+        } else if plan.errors.isEmpty {
             try apply(plan, actor: actor, caseID: caseRecord.id, rawID: rawID, now: now)
         } else {
             try store.appendEvent(caseID: caseRecord.id, actor: actor, action: "commands refused", from: nil, to: nil,
@@ -37,6 +39,35 @@ public struct CommandExecutor {
             ])], recipients: [replyTo])
         }
         return plan
+    }
+
+    /// Checks every text of `plan` that would reach the parent; when one carries a token address
+    /// or a staff mail's words, records the refusal, tells the quality staff, and returns the
+    /// error for the reply to the handler. Nothing of the plan is then carried out.
+    private func refuseLeak(_ plan: CommandPlan, actor: String, on record: CaseRecord, rawID: Int64?, now: Date) throws -> String? {
+        let texts = plan.mails.flatMap { mail -> [String] in
+            switch mail {
+            case .answer(let text): [text]
+            case .judgement(_, let reasons, let measures): [reasons] + measures.map(\.text)
+            case .termExtension(_, let reason, _): [reason]
+            case .closing(let reason): reason.map { [$0] } ?? []
+            case .assignment: []
+            }
+        }
+        guard !texts.isEmpty else { return nil }
+        let guardrail = ParentTextGuard(runtime: runtime, reference: record.reference, handler: record.handler)
+        guard let problem = texts.lazy.compactMap(guardrail.problem(in:)).first else { return nil }
+        try store.appendEvent(caseID: record.id, actor: actor, action: "text to the parent refused", from: nil, to: nil,
+                              reason: problem, rawMessageID: rawID, now: now)
+        runtime.logger.warning("\(record.reference): a text for the parent was refused: it holds a reply token or staff text")
+        try renderer.enqueueSystemNotice(
+            subject: "Tekst voor de ouder tegengehouden [\(record.reference)]",
+            text: "Een opdracht van \(actor) op zaak \(record.reference) is niet uitgevoerd en er is niets naar de ouder gegaan: "
+                + "\(problem). Meestal is dat de geciteerde e-mail van de klachtenregistratie onder de tekst. "
+                + "De afzender heeft bericht gekregen; het bericht staat bij de zaak.",
+            caseID: record.id, kind: "parent-text-refused")
+        return "Uw tekst is niet naar de ouder gestuurd: \(problem). Haal de geciteerde e-mail onder uw tekst weg "
+            + "(of stuur alleen uw eigen tekst) en stuur het opnieuw."
     }
 
     /// What the planner checks against: the case, its terms as they stand, and the organisation.

@@ -29,7 +29,7 @@ struct StaffAddressing {
     }
 
     private func authenticationFailure(_ parsed: ParsedMessage, sender: String?) -> String? {
-        SenderAuthentication.failure(headers: parsed.headers(named: "Authentication-Results"), from: sender,
+        SenderAuthentication.failure(fields: parsed.headers, from: sender,
                                      settings: runtime.configuration.authentication)
     }
 }

@@ -21,7 +21,8 @@ enum UnvouchedSender {
         var spfOrDKIM = settings
         spfOrDKIM.requireDKIMOrSPF = true
         spfOrDKIM.requireDMARCPass = false
-        return SenderAuthentication.failure(headers: headers, from: sender, settings: spfOrDKIM)
+        // The field list, not the values alone: only the server's own block above its Received header counts.
+        return SenderAuthentication.failure(fields: parsed.headers, from: sender, settings: spfOrDKIM)
     }
 
     /// The decision without automatic replies to the sender, when a new case's sender is not vouched for.

@@ -48,11 +48,15 @@ struct MailRenderer {
         guard let mailTemplate = set.template(template) else {
             throw DaemonError.missingTemplate(template)
         }
-        var context = caseContext(caseRecord, audience: audience, recipient: recipients.first)
+        var context = caseContext(caseRecord, audience: audience)
         for (key, value) in extra { context[key] = merge(context[key], value) }
         let subject = try mailTemplate.subject.render(context, escaping: .header)
         let body = try mailTemplate.body.render(context, escaping: .plain)
         let toParent = audience == .complainant
+        if toParent, ParentTextGuard.tokenAddress(in: (subject + "\n" + body).lowercased(), mailbox: runtime.configuration.organisation.address) != nil {
+            // `CommandExecutor` refuses such handler texts first; this is the last guard for every other path.
+            throw DaemonError.tokenInParentMail(template)
+        }
         let reference = caseRecord.reference.description
         let messageID = runtime.composer.newMessageID(caseReference: reference)
         let draft = MessageComposer.Draft(
@@ -152,7 +156,7 @@ struct MailRenderer {
         return PlusAddress.make(mailbox: runtime.configuration.organisation.address, reference: caseRecord.reference, token: token)
     }
 
-    func caseContext(_ record: CaseRecord, audience: Audience, recipient: String? = nil) -> [String: TemplateValue] {
+    func caseContext(_ record: CaseRecord, audience: Audience) -> [String: TemplateValue] {
         let organisation = runtime.configuration.organisation
         let english = runtime.language(forLocation: record.location) == "en"
         func date(_ iso: String?) -> TemplateValue {
@@ -177,7 +181,9 @@ struct MailRenderer {
         terms["decision_due"] = date(record.decisionDue)
         terms["gck_window_end"] = date(record.gckWindowEnd)
         terms["measures_due"] = date(record.measuresDue)
-        let reply = audience == .complainant ? organisation.address : replyAddress(for: record, recipient: recipient)
+        // Staff templates are not offered `reply.address` (check-config says so); one edited to
+        // print it anyway gets the bare organisation address, never the token-bearing Reply-To.
+        let reply = organisation.address
         return [
             "organisation": .object(["name": .string(organisation.name), "address": .string(organisation.address)]),
             "case": .object(caseValues),
@@ -199,10 +205,12 @@ struct MailRenderer {
 /// Errors of the daemon's own making, in words an operator can act on.
 public enum DaemonError: Error, CustomStringConvertible {
     case missingTemplate(String)
+    case tokenInParentMail(String)
 
     public var description: String {
         switch self {
         case .missingTemplate(let name): "the template '\(name)' is missing from the templates directory; restore it from the shipped Templates/"
+        case .tokenInParentMail(let name): "the mail '\(name)' to a parent holds a staff reply address with its token; it is not sent"
         }
     }
 }

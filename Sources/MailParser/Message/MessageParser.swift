@@ -17,7 +17,7 @@ import Foundation
 /// | `HTML/` | HTML to readable text |
 /// | `UUEncode/` | uuencoded blocks inside text bodies |
 /// | `TNEF/` | winmail.dat attachments and body |
-/// | `Reply/` | new text of a reply without quoted history (Dutch and English clients) |
+/// | `Reply/` | new text of a reply without quoted history: known labels, and the shapes and HTML elements of any language |
 /// | `RFC3834/` | automatic mail: auto-replies, list and bulk mail, daemon senders |
 /// | `RFC3464/` | bounces: delivery status notifications and non-standard bounce texts |
 /// | `MSOXOMSG/` | Outlook's Thread-Index, which ties a reply to its conversation |
@@ -69,7 +69,7 @@ public enum MessageParser {
         } else {
             chooseText(&message, plain: plain)
         }
-        message.replyText = message.text.map(ReplyExtractor.newText(of:))
+        message.replyText = ReplyExtractor.newText(text: message.text, html: message.html, textSource: message.textSource)
 
         let rootType = root.contentType.mimeType
         message.bounce = BounceAnalysis.report(message: message, parts: parts, rootType: rootType, bytes: bytes,

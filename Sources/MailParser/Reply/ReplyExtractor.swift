@@ -1,7 +1,9 @@
 import Foundation
 
-/// Separates the new text of a reply from the quoted history below it, for the Dutch and
-/// English mail clients our complainants use (Outlook, Gmail, Apple Mail, phones).
+/// Separates the new text of a reply from the quoted history below it, for the mail clients
+/// parents and staff use (Outlook, Gmail, Apple Mail, phones): by the labels of the languages
+/// we know (`QuoteHeader`), by the shape of a header block or attribution in any language
+/// (`QuoteShape`), and in HTML by the elements clients wrap history in (`HTMLQuoteStructure`).
 public enum ReplyExtractor {
     /// The text above the first quote header, separator or signature, with `>` lines removed.
     public static func newText(of text: String) -> String {
@@ -10,10 +12,37 @@ public enum ReplyExtractor {
         if above.kept.contains(where: \.hasVisibleText) || above.historyStart == nil {
             return String(above.kept.joined(separator: "\n").trimmedWhitespace)
         }
+        // Below Outlook's header block comes the original mail, unquoted: nothing new is written there.
+        if let start = above.historyStart, QuoteShape.startsHeaderBlock(at: start, in: lines) { return "" }
         // Nothing above the quote header: a bottom-posted or interleaved reply. Keep what is
         // written between and below the quoted lines instead.
         let below = newLines(lines, from: (above.historyStart ?? 0) + 1, stopAtHistory: false)
         return String(below.kept.joined(separator: "\n").trimmedWhitespace)
+    }
+
+    /// The new text of a message: from its HTML body when that marks its quoted history
+    /// structurally (Outlook, Gmail, Apple Mail) and the text still holds some of that history,
+    /// else from the text. `textSource` says where `text` came from.
+    public static func newText(text: String?, html: String?, textSource: TextSource?) -> String? {
+        let fromText = text.map(newText(of:))
+        guard let html, let withoutHistory = HTMLQuoteStructure.withoutHistory(html) else { return fromText }
+        let keptText = HTMLText.text(from: withoutHistory)
+        let fromHTML = newText(of: keptText)
+        guard fromHTML.hasVisibleText else { return fromText }
+        guard let fromText, textSource == .plain else { return fromHTML }
+        // The plain alternative is the same reply, better laid out: it wins unless it kept a
+        // line the HTML marks as history (a header block in a language no rule knows).
+        let kept = Set(keptText.split(separator: "\n").map(collapsed))
+        let history = HTMLText.text(from: html).split(separator: "\n").map(collapsed)
+            .filter { $0.count >= 10 && !kept.contains($0) }
+        let plain = collapsed(Substring(fromText))
+        return history.contains { plain.contains(String($0.prefix(60))) } ? fromHTML : fromText
+    }
+
+    /// Lower-cased, without `>` quoting, with runs of whitespace as one space: lines compare
+    /// across the plain and HTML alternatives, whatever each wrapped.
+    private static func collapsed(_ text: Substring) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == ">" }).joined(separator: " ")
     }
 
     /// Unquoted lines from `start` up to a signature, or up to the first quote header.
@@ -25,7 +54,8 @@ public enum ReplyExtractor {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1] : nil
             let following = lines[(index + 1)..<min(lines.count, index + 7)]
-            if QuoteHeader.startsHistory(line: line, next: next, following: following) {
+            if QuoteHeader.startsHistory(line: line, next: next, following: following)
+                || QuoteShape.startsHeaderBlock(at: index, in: lines) || QuoteShape.startsAttribution(at: index, in: lines) {
                 if stopAtHistory { return (kept, index) }
                 // A wrapped attribution's second line is part of the header, not new text.
                 if let next, !line.hasSuffix(":"), next.hasSuffix(":") { index += 1 }

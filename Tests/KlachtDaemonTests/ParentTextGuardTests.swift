@@ -1,0 +1,114 @@
+import CaseStore
+import ComplaintCore
+import DaemonSupport
+import Foundation
+import KlachtConfig
+@testable import KlachtDaemon
+import MailParser
+import XCTest
+
+/// Issue 17: whatever quote stripping misses, a token address or a staff mail's words never reach a parent.
+final class ParentTextGuardTests: XCTestCase {
+    var directory: String!
+    var runtime: Runtime!
+    var store: CaseStore!
+    let now = Date(timeIntervalSince1970: 1_779_000_000) // Sunday 17 May 2026
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "klachtd-handler-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "unit-test-secret-0123456789abcdef\n".write(toFile: directory + "/reply.secret", atomically: true, encoding: .utf8)
+        let configuration = try ConfigurationLoader.parse("""
+            [organisation]
+            name = Kinderopvang De Vlinder
+            address = klachten@example.test
+            quality = kwaliteit@example.test, kwaliteit2@example.test
+            safeguarding = aandacht@example.test
+            secret_file = \(directory!)/reply.secret
+            [imap]
+            url = imap://127.0.0.1:1/INBOX
+            [smtp]
+            url = smtp://127.0.0.1:1
+            [storage]
+            database = \(directory!)/klachtd.sqlite
+            [location "Morel"]
+            handler = behandelaar1@example.test
+            aliases = bso morel
+            [location "De Boomgaard"]
+            handler = behandelaar2@example.test
+            aliases = boomgaard
+            regime = wkkgz
+            """, file: directory + "/klachtd.conf")
+        runtime = try Runtime(configuration: configuration, clock: Clock(fixed: now), logger: Logger())
+        store = try runtime.openStore()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func deliver(_ raw: String) throws {
+        let bytes = Array(raw.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes), receivedAt: now, now: now)
+        try IntakeProcessor(runtime: runtime, store: store).processPending()
+    }
+
+    func openCase(subject: String = "Klacht BSO Morel") throws -> CaseRecord {
+        try deliver("From: Ouder <ouder1@example.test>\nTo: klachten@example.test\nSubject: \(subject)\nMessage-ID: <\(UUID())@ouder.test>\n\nBij BSO Morel ging het mis.\n")
+        return try XCTUnwrap(store.allCases().first)
+    }
+
+    func reply(from: String, to: String, body: String) -> String {
+        "From: \(from)\nTo: \(to)\nSubject: Re: zaak\nMessage-ID: <\(UUID())@staff.test>\n\n\(body)\n"
+    }
+
+    func tokenAddress(_ record: CaseRecord, for recipient: String) throws -> String {
+        let signer = try XCTUnwrap(runtime.replySigner)
+        return PlusAddress.make(mailbox: "klachten@example.test", reference: record.reference, token: signer.token(for: record.reference, recipient: recipient))
+    }
+
+    func testTokenAddressesOfAnyCaseAndStaffLinesAreFound() throws {
+        let record = try openCase()
+        let guardrail = ParentTextGuard(runtime: runtime, reference: record.reference, handler: record.handler)
+        let token = try tokenAddress(record, for: "behandelaar1@example.test")
+        XCTAssertNotNil(guardrail.problem(in: "Zie hieronder.\nVan: Klachten <\(token.uppercased())>"))
+        XCTAssertNotNil(guardrail.problem(in: "mailto:klachten%2BKL-2099-0001.00ff00ff00ff00ff%40example.test"), "percent-encoded, another case")
+        let bareToken = String(token.split(separator: "@").first?.split(separator: ".").last ?? "")
+        XCTAssertNotNil(guardrail.problem(in: "code \(bareToken) ergens los"), "the token without its address")
+        XCTAssertNotNil(guardrail.problem(in: "> Reageren gaat per e-mail\n> Beantwoord deze e-mail en laat [\(record.reference)] in het onderwerp staan. Begin uw bericht met\n> een van deze opdrachten:"),
+                        "a staff mail's words, rewrapped and quoted")
+        XCTAssertNil(guardrail.problem(in: "Beste mevrouw, ik bel u morgen. U kunt ook mailen naar klachten@example.test of klachten+\(record.reference)@example.test."))
+        XCTAssertNil(guardrail.problem(in: "Met vriendelijke groet,\nSophie"), "words letters to parents use too")
+    }
+
+    func testAnswerWithATokenIsRefusedTheHandlerToldAndTheQualityStaffAlerted() throws {
+        let record = try openCase()
+        let token = try tokenAddress(record, for: "behandelaar1@example.test")
+        // A client no rule knows: the quoted block has neither a date nor an address line shape.
+        try deliver(reply(from: "behandelaar1@example.test", to: token, body: """
+            #antwoord
+
+            Beste mevrouw, ik bel u morgen.
+
+            ## Cevap yazan: Klachtenregistratie \(token) ##
+            Beste collega, er is een klacht binnengekomen.
+            """))
+        let outbox = try store.outbox(caseID: record.id)
+        XCTAssertFalse(outbox.contains { $0.kind == "handler-message" }, "nothing goes to the parent")
+        let reply = try XCTUnwrap(outbox.last { $0.kind == "command-reply" })
+        XCTAssertEqual(reply.recipients, ["behandelaar1@example.test"])
+        XCTAssertTrue(MessageParser.parse(reply.bytes).text?.contains("niet naar de ouder gestuurd") ?? false)
+        let notice = try XCTUnwrap(outbox.last { $0.kind == "parent-text-refused" })
+        XCTAssertEqual(Set(notice.recipients), ["kwaliteit@example.test", "kwaliteit2@example.test"])
+        XCTAssertFalse(String(decoding: notice.bytes, as: UTF8.self).contains(String(token.dropFirst(20))), "the token itself is not repeated")
+        XCTAssertTrue(try store.events(caseID: record.id).contains { $0.action == "text to the parent refused" })
+    }
+
+    func testCleanAnswerStillGoesOut() throws {
+        let record = try openCase()
+        let token = try tokenAddress(record, for: "behandelaar1@example.test")
+        try deliver(reply(from: "behandelaar1@example.test", to: token, body: "#antwoord\n\nBeste mevrouw, ik bel u morgen."))
+        let letter = try XCTUnwrap(store.outbox(caseID: record.id).last { $0.kind == "handler-message" })
+        XCTAssertTrue(MessageParser.parse(letter.bytes).text?.contains("ik bel u morgen") ?? false)
+    }
+}
