@@ -6,7 +6,7 @@ import email.policy
 import sys
 
 dump = sys.stdin.read()
-raw = [part for part in dump.split("\ftext:\n") if part.strip()][-1].removeprefix("text:\n").rstrip("\f\n")
+raw = dump.removeprefix("text:\n").rstrip("\f\n")
 assignment = email.message_from_string(raw, policy=email.policy.default)
 reply_to = assignment["Reply-To"].addresses[0].addr_spec
 print(f"""From: Petra Jansen <behandelaar1@example.test>

@@ -71,7 +71,8 @@ for _ in $(seq 1 120); do
 done
 
 echo "==> The handler of BSO Morel answers the assignment mail with a judgement (#oordeel, #maatregel, #termijn)"
-doveadm -c "$MAILDIR/dovecot.conf" fetch -u behandelaar1@example.test text mailbox INBOX all \
+assignment_uid="$(doveadm -c "$MAILDIR/dovecot.conf" fetch -u behandelaar1@example.test uid mailbox INBOX all | sed -n 's/^uid: //p' | head -n 1)"
+doveadm -c "$MAILDIR/dovecot.conf" fetch -u behandelaar1@example.test text mailbox INBOX uid "$assignment_uid" \
     | python3 "$HERE/demo-handler-reply.py" > "$WORK/handler-reply.eml"
 sed -n 's/^To: /    to the case address /p' "$WORK/handler-reply.eml"
 "$ROOT/deploy/testmail/send.sh" behandelaar1@example.test "$(sed -n 's/^To: //p' "$WORK/handler-reply.eml")" "$WORK/handler-reply.eml" >/dev/null
@@ -96,8 +97,11 @@ first="$("$KLACHTD" cases --config "$WORK/klachtd.conf" --json | python3 -c 'imp
 for user in ouder1 ouder2 ouder3 behandelaar1 kwaliteit; do
     echo
     echo "==> The mailbox of $user@example.test"
-    doveadm -c "$MAILDIR/dovecot.conf" fetch -u "$user@example.test" text mailbox INBOX all \
-        | python3 "$HERE/show-mail.py"
+    # One fetch per message: doveadm's output has no separator a message text could not contain.
+    for uid in $(doveadm -c "$MAILDIR/dovecot.conf" fetch -u "$user@example.test" uid mailbox INBOX all | sed -n 's/^uid: //p'); do
+        doveadm -c "$MAILDIR/dovecot.conf" fetch -u "$user@example.test" text mailbox INBOX uid "$uid" \
+            | python3 "$HERE/show-mail.py"
+    done
 done
 echo
 echo "Done. Everything is in $WORK (the database, the configuration, the daemon's log)."
