@@ -52,6 +52,13 @@ public enum MailTemplateCatalog {
                                                                       "unverified.received", "unverified.reason"]).union(reply),
             "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"])
                 .union(reply),
+            // Issue 15: the paths off the happy path.
+            "release-acknowledgement": parentLetter,
+            "withdrawal-confirmation": parentLetter,
+            "suspension-notice": parentLetter.union(["suspension.review_date"]),
+            "resumption-notice": parentLetter,
+            "resolution-letter": parentLetter.union(["resolution.text"]),
+            "safeguarding-reminder": organisation.union(caseFacts).union(complaintContent).union(reply).union(["alert.description"]),
         ]
     }()
 

@@ -142,6 +142,7 @@ struct MailRenderer {
         case .quality: return organisation.quality
         case .management: return organisation.management.isEmpty ? organisation.quality : organisation.management
         case .safeguarding: return organisation.safeguarding
+        case .safeguardingDeputy: return organisation.safeguardingDeputy.isEmpty ? organisation.quality : organisation.safeguardingDeputy
         }
     }
 
