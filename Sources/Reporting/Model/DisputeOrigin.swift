@@ -17,3 +17,8 @@ public enum DisputeOrigin: String, Sendable, CaseIterable, Equatable {
         }
     }
 }
+
+extension Dispute {
+    /// The outcome of a dispute whose ruling was not recorded (yet).
+    public static let noRulingYet = "nog geen uitspraak"
+}
