@@ -49,8 +49,8 @@ enum ReportSentences {
         let year = report.year
         var text: String
         if report.disputes.isEmpty {
-            text = "In de klachtenregistratie is voor \(year) geen geschil vastgelegd dat aan de Geschillencommissie "
-                + "Kinderopvang is voorgelegd. Een geschil dat niet is vastgelegd, staat hier niet in; de Geschillencommissie "
+            text = "In de klachtenregistratie is voor \(year) geen geschil vastgelegd dat is voorgelegd aan de "
+                + "Geschillencommissie Kinderopvang. Een geschil dat niet is vastgelegd, staat hier niet in; de Geschillencommissie "
                 + "kan op verzoek bevestigen hoeveel geschillen er waren (geschilvrijbrief)."
         } else {
             let origins = DisputeOrigin.allCases.compactMap { origin -> String? in
@@ -58,8 +58,10 @@ enum ReportSentences {
                 return count == 0 ? nil : "\(count) \(origin.dutchLabel)"
             }
             let pending = report.disputes.filter { $0.outcome == Dispute.noRulingYet }.count
-            text = "In de klachtenregistratie \(report.disputes.count == 1 ? "is voor \(year) 1 geschil" : "zijn voor \(year) \(report.disputes.count) geschillen") "
-                + "vastgelegd dat aan de Geschillencommissie Kinderopvang is voorgelegd: " + origins.joined(separator: ", ") + "."
+            let one = report.disputes.count == 1
+            text = "In de klachtenregistratie \(one ? "is voor \(year) 1 geschil" : "zijn voor \(year) \(report.disputes.count) geschillen") "
+                + "vastgelegd \(one ? "dat is" : "die zijn") voorgelegd aan de Geschillencommissie Kinderopvang: "
+                + origins.joined(separator: ", ") + "."
             let rulings = Tally.count(report.disputes.filter { $0.outcome != Dispute.noRulingYet }, by: \.outcome)
             if !rulings.isEmpty {
                 text += " Uitspraken: " + rulings.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + "."
