@@ -93,8 +93,9 @@ final class SchedulingTests: XCTestCase {
 
         // Weeks later nobody acted: the officer is reminded once more (issue 15), with the quality staff as there is no
         // deputy; nothing else is sent about it and the digest only counts it.
-        XCTAssertEqual(try daemon.tick(at: "2026-05-18T10:00:00+02:00").filter { $0.contains(reference) }.map { $0.split(separator: " ")[1] },
-                       ["safeguarding:reminder-2"])
+        let reminded = try daemon.tick(at: "2026-05-18T10:00:00+02:00").filter { $0.contains(reference) }
+        XCTAssertEqual(reminded.count, 1, "\(reminded)")
+        XCTAssertTrue(reminded.first?.contains(" safeguarding:reminder-2 ") ?? false, "\(reminded)")
         XCTAssertFalse(try daemon.tick(at: "2026-06-22T10:00:00+02:00").contains { $0.contains(reference) })
         let quality = try server.waitForInbox("kwaliteit", count: 3)
         let digests = quality.filter { $0.subject?.hasPrefix("Weekoverzicht") ?? false }
