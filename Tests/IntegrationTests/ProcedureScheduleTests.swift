@@ -65,6 +65,31 @@ final class ProcedureScheduleTests: XCTestCase {
         XCTAssertEqual(try server.inbox("ouder1").count, 1, "the parent only has the neutral receipt")
     }
 
+    func testALateReleaseKeepsTheSixWeeksFromReceiptButGivesTheHandlerTimeForFirstContact() throws {
+        let daemon = try ProcedureFixture.daemon(server, start: false)
+        try daemon.deliver(complaint("ouder9", "Een leidster van BSO Morel heeft mijn zoon hard bij de arm gepakt en geslagen."),
+                           at: "2026-05-04T10:00:00+02:00")
+        let reference = try ProcedureFixture.reference(of: try XCTUnwrap(server.waitForInbox("aandacht", count: 1).first))
+        let released = try daemon.klachtd(["case", reference, "release", "--now", "2026-05-18T10:00:00+02:00"])
+        XCTAssertEqual(released.status, 0, released.error)
+
+        func terms(_ moment: String) throws -> [String: Any] {
+            let output = try daemon.klachtd(["terms", "--received", moment, "--location", "Morel", "--json"]).output
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        }
+        let detail = try daemon.caseDetail(reference)
+        XCTAssertEqual(detail["state"] as? String, "assigned")
+        XCTAssertEqual(detail["decision_due"] as? String, try terms("2026-05-04T10:00:00+02:00")["decision_due"] as? String)
+        XCTAssertEqual(detail["first_contact_due"] as? String, try terms("2026-05-18T10:00:00+02:00")["first_contact_due"] as? String)
+        let letter = try XCTUnwrap(server.waitForInbox("ouder9", count: 2).last?.text)
+        XCTAssertTrue(letter.contains("Onze excuses") && !letter.lowercased().contains("meldcode"), letter)
+        XCTAssertEqual(try server.waitForInbox("behandelaar1", count: 1).count, 1)
+        // The handler is reminded of the ladder from receipt; nothing is overdue and the meldcode reminders stopped.
+        let due = caseLines(try daemon.tick(at: "2026-05-19T10:00:00+02:00"), reference)
+        XCTAssertTrue(due.contains("reminder:week-2"), "\(due)")
+        XCTAssertFalse(due.contains { $0.hasPrefix("escalation:") || $0.hasPrefix("safeguarding:") }, "\(due)")
+    }
+
     func testContactByPhoneOrAnyMailToTheParentMeetsTheFirstContactTerm() throws {
         let daemon = try ProcedureFixture.daemon(server, start: false)
         let received = "2026-05-04T10:00:00+02:00"

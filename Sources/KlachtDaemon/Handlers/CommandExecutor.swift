@@ -56,7 +56,10 @@ public struct CommandExecutor {
                               termPolicy: runtime.termPolicy, today: runtime.civil.localDate(of: now))
         facts.measuresDone = try store.measures(caseID: record.id).map { $0.doneAt != nil }
         facts.kind = record.kind
-        facts.receiptTerms = receipt
+        // Released from the meldcode late, the parent is not told a first-contact date already gone by.
+        var release = receipt
+        release.firstContactDue = max(receipt.firstContactDue, runtime.terms(received: now, regime: record.regime).firstContactDue)
+        facts.receiptTerms = release
         facts.receivedDate = receipt.receivedDate
         return facts
     }
