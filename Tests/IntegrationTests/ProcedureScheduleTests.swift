@@ -60,7 +60,9 @@ final class ProcedureScheduleTests: XCTestCase {
         XCTAssertTrue(text.contains("herinnering 2") && text.contains("plaatsvervangend aandachtsfunctionaris"), text)
         XCTAssertTrue(text.contains("geslagen"), "the deputy gets the message itself to act on")
         XCTAssertTrue(text.contains("0900-111 3 111") && text.contains("0800-2000"))
-        XCTAssertFalse(deputy.replyTo.isEmpty, "the deputy can release or close by replying")
+        try deliverReply(daemon, from: ProcedureFixture.deputy, to: deputy,
+                         body: "#meldcode overlegd met de vertrouwensinspecteur; aangifte gedaan", at: "2026-05-13T09:00:00+02:00")
+        XCTAssertEqual(try daemon.caseDetail(unanswered)["state"] as? String, "closed", "the deputy can close it by replying")
         XCTAssertTrue(try server.inbox("behandelaar1").isEmpty, "the location never hears of a meldcode case")
         XCTAssertEqual(try server.inbox("ouder1").count, 1, "the parent only has the neutral receipt")
     }
