@@ -45,8 +45,12 @@ public struct CommandExecutor {
         var terms: CaseTerms?
         if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
             var current = receipt
-            // Only a Wkkgz extension moves the decision date past the one counted from receipt.
-            if due > current.decisionDue { current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7) }
+            // Only a Wkkgz extension moves the decision date past the one counted from receipt, and it leaves an
+            // event; a release from the meldcode sets the date too, but to the one counted from receipt.
+            if due > current.decisionDue,
+               try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
+                current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7)
+            }
             current.decisionDue = due
             terms = current
         }
