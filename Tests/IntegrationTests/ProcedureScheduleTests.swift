@@ -40,6 +40,7 @@ final class ProcedureScheduleTests: XCTestCase {
         try daemon.deliver(complaint("ouder2", "Mijn dochter heeft een blauwe plek; een pedagogisch medewerker kneep haar."),
                            at: "2026-05-08T16:40:00+02:00")
         let alerts = try server.waitForInbox("aandacht", count: 2)
+        guard alerts.count == 2 else { return XCTFail("two alerts: \(alerts.count)") }
         let unanswered = try ProcedureFixture.reference(of: alerts[0])
         let answered = try ProcedureFixture.reference(of: alerts[1])
         try deliverReply(daemon, from: "aandacht", to: alerts[1], body: "Ik bel de ouder maandag en overleg met Veilig Thuis.",
@@ -99,6 +100,7 @@ final class ProcedureScheduleTests: XCTestCase {
             try daemon.deliver(complaint(parent, "De opvang bij BSO Morel sloot een half uur te vroeg."), at: received)
         }
         let assignments = try server.waitForInbox("behandelaar1", count: 4)
+        guard assignments.count == 4 else { return XCTFail("four assignments: \(assignments.count)") }
         let references = try assignments.map(ProcedureFixture.reference(of:))
         XCTAssertTrue(assignments[0].text?.contains("#contact telefonisch") ?? false, "the assignment says how to record contact")
 
@@ -136,7 +138,7 @@ final class ProcedureScheduleTests: XCTestCase {
         XCTAssertEqual(caseLines(try daemon.tick(at: "2026-06-03T10:00:00+02:00"), reference), ["suspension-review:2026-06-03"])
         let reminders = try server.waitForInbox("behandelaar1", count: 3).filter { $0.subject?.hasPrefix("Herinnering") ?? false }
         XCTAssertEqual(reminders.count, 2)
-        XCTAssertTrue(reminders[0].text?.contains("#hervatten") ?? false, reminders[0].text ?? "")
+        XCTAssertTrue(reminders.first?.text?.contains("#hervatten") ?? false, reminders.first?.text ?? "(no reminder)")
         XCTAssertTrue(try server.waitForInbox("kwaliteit", count: 1).contains { $0.subject?.contains("[\(reference)]") ?? false },
                       "the second review reminder also goes to the quality staff")
 
