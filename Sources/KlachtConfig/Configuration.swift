@@ -43,6 +43,8 @@ public struct OrganisationSettings: Sendable, Equatable {
     public var messageIDDomain: String
     /// The file holding the secret that signs the reply tokens of staff mails (`secret_file`).
     public var secretFile: String? = nil
+    /// `safeguarding_deputy`: who gets a meldcode alert that was not acted on for two working days.
+    public var safeguardingDeputy: [String] = []
 }
 
 /// `[authentication]`: how far the mail server's Authentication-Results are trusted for staff commands.

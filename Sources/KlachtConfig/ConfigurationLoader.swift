@@ -101,7 +101,8 @@ public enum ConfigurationLoader {
             safeguarding: try reader.addresses(section, "safeguarding", required: true),
             timezone: timezone, language: language,
             messageIDDomain: section.value("message_id_domain") ?? domain,
-            secretFile: section.value("secret_file"))
+            secretFile: section.value("secret_file"),
+            safeguardingDeputy: try reader.addresses(section, "safeguarding_deputy", required: false))
     }
 
     private static func readAuthentication(_ reader: SectionReader) throws(ConfigError) -> AuthenticationSettings {

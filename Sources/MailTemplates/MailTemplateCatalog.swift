@@ -54,6 +54,13 @@ public enum MailTemplateCatalog {
             "unverified-message": organisation.union(caseFacts).union(["case.subject", "handler.address", "unverified.sender",
                                                                       "unverified.received", "unverified.reason"]),
             "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"]),
+            // Issue 15: the paths off the happy path.
+            "release-acknowledgement": parentLetter,
+            "withdrawal-confirmation": parentLetter,
+            "suspension-notice": parentLetter.union(["suspension.review_date"]),
+            "resumption-notice": parentLetter,
+            "resolution-letter": parentLetter.union(["resolution.text"]),
+            "safeguarding-reminder": organisation.union(caseFacts).union(complaintContent).union(["alert.description"]),
         ]
     }()
 

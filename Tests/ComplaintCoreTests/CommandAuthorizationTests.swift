@@ -37,10 +37,10 @@ final class CommandAuthorizationTests: XCTestCase {
     }
 
     func testMeldcodeCommandsAreForTheSafeguardingOfficer() {
-        XCTAssertNotNil(CommandAuthorization.refusal(of: .meldcode, role: .handler, state: .assigned))
+        XCTAssertNotNil(CommandAuthorization.refusal(of: .meldcode(reason: nil), role: .handler, state: .assigned))
         XCTAssertNotNil(CommandAuthorization.refusal(of: .release, role: .quality, state: .safeguarding))
         XCTAssertNil(CommandAuthorization.refusal(of: .release, role: .safeguarding, state: .safeguarding))
-        XCTAssertNil(CommandAuthorization.refusal(of: .meldcode, role: .operator, state: .assigned))
+        XCTAssertNil(CommandAuthorization.refusal(of: .meldcode(reason: nil), role: .operator, state: .assigned))
     }
 
     func testARestrictedCaseTakesNoCommandsFromTheHandler() {

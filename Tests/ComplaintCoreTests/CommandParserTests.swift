@@ -53,8 +53,8 @@ final class CommandParserTests: XCTestCase {
             """)
         XCTAssertEqual(script.commands, [
             .assign("behandelaar2@example.test"), .extend(weeks: 3, reason: "wij wachten op een gesprek"),
-            .withdrawn(reason: "de ouder is tevreden"), .suspended(reason: "geen contact"), .close(reason: nil),
-            .location("morel"), .meldcode, .release, .help,
+            .withdrawn(reason: "de ouder is tevreden"), .suspended(reason: "geen contact", review: nil), .close(reason: nil),
+            .location("morel"), .meldcode(reason: nil), .release, .help,
         ])
         XCTAssertEqual(script.body, "")
     }

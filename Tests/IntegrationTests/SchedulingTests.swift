@@ -91,13 +91,16 @@ final class SchedulingTests: XCTestCase {
         XCTAssertEqual(try daemon.cases().first?["state"] as? String, "safeguarding")
         XCTAssertTrue(try daemon.cases().first?["decision_due"] is NSNull, "no 6-week clock")
 
-        // Weeks later the scheduler still sends nothing about it: only the digest counts it.
-        for moment in ["2026-05-18T10:00:00+02:00", "2026-06-22T10:00:00+02:00"] {
-            XCTAssertFalse(try daemon.tick(at: moment).contains { $0.contains(reference) })
-        }
-        let digests = try server.waitForInbox("kwaliteit", count: 2)
+        // Weeks later nobody acted: the officer is reminded once more (issue 15), with the quality staff as there is no
+        // deputy; nothing else is sent about it and the digest only counts it.
+        let reminded = try daemon.tick(at: "2026-05-18T10:00:00+02:00").filter { $0.contains(reference) }
+        XCTAssertEqual(reminded.count, 1, "\(reminded)")
+        XCTAssertTrue(reminded.first?.contains(" safeguarding:reminder-2 ") ?? false, "\(reminded)")
+        XCTAssertFalse(try daemon.tick(at: "2026-06-22T10:00:00+02:00").contains { $0.contains(reference) })
+        let quality = try server.waitForInbox("kwaliteit", count: 3)
+        let digests = quality.filter { $0.subject?.hasPrefix("Weekoverzicht") ?? false }
+        XCTAssertEqual(digests.count, 2, quality.map { $0.subject ?? "" }.joined(separator: "; "))
         for digest in digests {
-            XCTAssertTrue(digest.subject?.hasPrefix("Weekoverzicht") ?? false, digest.subject ?? "")
             XCTAssertFalse(digest.text?.contains(reference) ?? true, "the digest only counts meldcode cases")
         }
         XCTAssertTrue(digests[0].text?.contains("Meldcodezaken in behandeling:  1") ?? false, digests[0].text ?? "")
@@ -105,7 +108,7 @@ final class SchedulingTests: XCTestCase {
             XCTAssertTrue(try server.inbox(user).isEmpty, "\(user) must not hear of a meldcode case")
         }
         XCTAssertEqual(try server.inbox("ouder2").count, 1)
-        XCTAssertEqual(try server.inbox("aandacht").count, 1)
+        XCTAssertEqual(try server.inbox("aandacht").count, 2)
     }
 
     func testParentsReplyToTheAcknowledgementJoinsTheCaseAndTheHandlerIsTold() throws {

@@ -21,6 +21,8 @@ public struct CaseRecord: Sendable, Equatable {
     /// Due dates as `YYYY-MM-DD` local dates; nil where no term runs.
     public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: String?
     public var closedAt: Date?
+    /// A suspended case's review date (`YYYY-MM-DD`): the handler is reminded then.
+    public var reviewDue: String?
 
     public var snapshot: CaseSnapshot {
         CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
@@ -161,7 +163,7 @@ extension CaseStore {
             acknowledgementDue: row.string("acknowledgement_due"), firstContactDue: row.string("first_contact_due"),
             solutionTargetDue: row.string("solution_target_due"), decisionDue: row.string("decision_due"),
             gckWindowEnd: row.string("gck_window_end"), measuresDue: row.string("measures_due"),
-            closedAt: Timestamp.date(row.string("closed_at")))
+            closedAt: Timestamp.date(row.string("closed_at")), reviewDue: row.string("review_due"))
     }
 }
 
@@ -170,4 +172,9 @@ public enum CaseColumn: String, Sendable {
     case handler, location, category, outcome, kind, flags
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
+    case acknowledgementDue = "acknowledgement_due"
+    case firstContactDue = "first_contact_due"
+    case solutionTargetDue = "solution_target_due"
+    case gckWindowEnd = "gck_window_end"
+    case reviewDue = "review_due"
 }

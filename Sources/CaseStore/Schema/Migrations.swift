@@ -3,7 +3,7 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaVersion8, schemaVersion9]
+                                  schemaVersion8, schemaVersion9, schemaVersion10]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -250,5 +250,16 @@ enum Migrations {
         created_at TEXT NOT NULL
     );
     CREATE INDEX thread_roots_case ON thread_roots(case_id);
+    """
+
+    /// Version 10 (issue 15): a suspended case's review date, and the outside bodies for the report.
+    ///
+    /// The dates and the ruling are anonymous facts, kept after a purge like the other report notes.
+    static let schemaVersion10 = """
+    ALTER TABLE cases ADD COLUMN review_due TEXT;                      -- suspended: the handler is reminded on this day
+    ALTER TABLE case_report_notes ADD COLUMN referral_date TEXT;       -- the parent went to the Klachtenloket Kinderopvang
+    ALTER TABLE case_report_notes ADD COLUMN dispute_date TEXT;        -- submitted to the Geschillencommissie Kinderopvang
+    ALTER TABLE case_report_notes ADD COLUMN ruling_date TEXT;         -- the Geschillencommissie's ruling
+    ALTER TABLE case_report_notes ADD COLUMN dispute_origin TEXT;      -- after-procedure | direct | oudercommissie
     """
 }

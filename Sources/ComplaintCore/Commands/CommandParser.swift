@@ -68,7 +68,12 @@ public enum CommandParser {
         switch word {
         case .answer: return .success(.answer)
         case .help: return .success(.help)
-        case .meldcode: return .success(.meldcode)
+        case .meldcode: return .success(.meldcode(reason: argument.isEmpty ? nil : argument))
+        case .resume: return .success(.resume)
+        case .resolved:
+            return needs("de tekst voor de ouder: hoe de klacht is opgelost") ?? .success(.resolved(argument))
+        case .contact, .referral, .dispute, .ruling:
+            return ProcedureArguments.command(word, argument).mapError { Problem(text: $0.text) }
         case .release: return .success(.release)
         case .judgement:
             if let missing = needs("de uitkomst: gegrond, deels-gegrond of ongegrond") { return missing }
@@ -113,7 +118,10 @@ public enum CommandParser {
         case .withdrawn:
             return needs("de reden") ?? .success(.withdrawn(reason: argument))
         case .suspended:
-            return needs("de reden") ?? .success(.suspended(reason: argument))
+            if let missing = needs("de reden") { return missing }
+            let (review, reason) = ProcedureArguments.leadingDate(argument)
+            guard !reason.isEmpty else { return .failure(Problem(text: "#geschorst mist de reden")) }
+            return .success(.suspended(reason: reason, review: review))
         case .close:
             return .success(.close(reason: argument.isEmpty ? nil : argument))
         case .measureDone:

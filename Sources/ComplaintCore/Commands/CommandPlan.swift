@@ -3,6 +3,12 @@ public enum CaseField: String, Sendable, Equatable {
     case handler, location, category, outcome, kind
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
+    case acknowledgementDue = "acknowledgement_due"
+    case firstContactDue = "first_contact_due"
+    case solutionTargetDue = "solution_target_due"
+    case gckWindowEnd = "gck_window_end"
+    /// When a suspended case is looked at again.
+    case reviewDue = "review_due"
 }
 
 /// A measure with its concrete date, as the judgement letter names it.
@@ -25,6 +31,14 @@ public enum CaseChange: Sendable, Equatable {
     case completeMeasures([Int])
     /// The handler's anonymous summary for the annual report, which outlives the personal data.
     case annualSummary(String)
+    /// The handler was in touch with the parent on that day (`#contact`).
+    case recordContact(LocalDate, ContactMethod)
+    /// The parent went to the Klachtenloket Kinderopvang on that day.
+    case recordReferral(LocalDate)
+    /// A dispute was submitted to the Geschillencommissie on that day.
+    case recordDispute(LocalDate)
+    /// The Geschillencommissie ruled on that day.
+    case recordRuling(RulingOutcome, LocalDate)
 }
 
 /// A mail a command sends.
@@ -36,6 +50,18 @@ public enum PlannedMail: Sendable, Equatable {
     case closing(reason: String?)
     /// The assignment mail to a newly assigned handler.
     case assignment
+    /// No handler for the case's location: the quality staff assign it.
+    case unassigned
+    /// The acknowledgement after a release from the meldcode, with an apology for the delay.
+    case releaseAcknowledgement
+    /// The parent's withdrawal, confirmed to them.
+    case withdrawal
+    /// The suspension, told to the parent, with the day it is looked at again.
+    case suspension(review: LocalDate)
+    /// The handling goes on after a suspension.
+    case resumption
+    /// The parent agreed the complaint is solved without a judgement; `text` is how, in the letter.
+    case resolution(text: String)
 }
 
 /// What a set of commands does to a case: all of it, or (with errors) nothing.
@@ -71,6 +97,12 @@ public struct CaseFacts: Sendable {
     public var today: LocalDate
     /// Per measure of the judgement, in order, whether it is done; empty when there are none.
     public var measuresDone: [Bool] = []
+    /// What the message is: a complaint ends only with a judgement, a withdrawal or `#opgelost`.
+    public var kind: MessageKind = .klacht
+    /// The terms counted from the original receipt, for a case released from the meldcode.
+    public var receiptTerms: CaseTerms?
+    /// The day the case was received, in the organisation's zone: contact cannot be before it.
+    public var receivedDate: LocalDate?
 
     public init(snapshot: CaseSnapshot, regime: Regime, terms: CaseTerms?, locations: [LocationProfile],
                 assignableAddresses: Set<String>, termPolicy: TermPolicy, today: LocalDate) {

@@ -12,7 +12,7 @@ public enum CommandPlanner {
         return builder.plan
     }
 
-    private struct Builder {
+    struct Builder {
         let script: CommandScript
         let role: CommandRole
         let facts: CaseFacts
@@ -105,15 +105,27 @@ public enum CommandPlanner {
                 extend(weeks: weeks, reason: reason)
             case .withdrawn(let reason):
                 transition(.withdraw, reason, word: command.word)
-            case .suspended(let reason):
-                transition(.suspend, reason, word: command.word)
+                plan.mails.append(.withdrawal)
+            case .suspended(let reason, let review):
+                suspend(reason: reason, review: review)
+            case .resume:
+                resume()
             case .close(let reason):
-                transition(.close, reason ?? "gesloten", word: command.word)
-                plan.mails.append(.closing(reason: reason))
-            case .meldcode:
-                transition(.restrictForSafeguarding, "onder de meldcode gebracht", word: command.word)
+                close(reason: reason)
+            case .resolved(let text):
+                resolve(text)
+            case .contact(let date, let method):
+                contact(date ?? facts.today, method)
+            case .referral(let date):
+                referral(date)
+            case .dispute(let date):
+                dispute(date)
+            case .ruling(let outcome, let date):
+                ruling(outcome, date)
+            case .meldcode(let reason):
+                meldcode(reason)
             case .release:
-                transition(.releaseFromSafeguarding, "vrijgegeven door de aandachtsfunctionaris", word: command.word)
+                release()
             case .help:
                 plan.helpRequested = true
             }

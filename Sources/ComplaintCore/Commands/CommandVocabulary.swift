@@ -7,6 +7,8 @@ public enum CommandVocabulary {
         case location = "locatie", kind = "soort", assign = "toewijzen", extend = "verlengen", withdrawn = "ingetrokken"
         case suspended = "geschorst", close = "gesloten", meldcode, release = "vrijgeven", help
         case measureDone = "maatregel-gereed"
+        case resume = "hervatten", resolved = "opgelost", contact, referral = "klachtenloket", dispute = "geschil"
+        case ruling = "uitspraak"
         case annualSummary = "jaarverslag"
     }
 
@@ -30,6 +32,12 @@ public enum CommandVocabulary {
             .help: ["help", "hulp"],
             .measureDone: ["maatregel-gereed", "maatregelgereed", "measure-done", "measuredone"],
             .annualSummary: ["jaarverslag", "annual-report", "annualreport"],
+            .resume: ["hervatten", "hervat", "resume"],
+            .resolved: ["opgelost", "resolved"],
+            .contact: ["contact"],
+            .referral: ["klachtenloket", "referral"],
+            .dispute: ["geschil", "geschillencommissie", "dispute"],
+            .ruling: ["uitspraak", "ruling"],
         ]
         var result: [String: Word] = [:]
         for (word, names) in table { for name in names { result[name] = word } }
@@ -74,10 +82,22 @@ public enum CommandVocabulary {
           #soort SOORT              (#kind) klacht, onvrede, verbeterpunt, vraag, suggestie of compliment
           #toewijzen ADRES          (#assign) een andere behandelaar
           #verlengen N weken REDEN  (#extend) alleen Wkkgz: verlengt de termijn met ten hoogste 4 weken en stuurt de ouder bericht
-          #ingetrokken REDEN        (#withdrawn) de ouder trekt de klacht in
-          #geschorst REDEN          (#suspended) de behandeling ligt stil
-          #gesloten [REDEN]         (#close) sluit de zaak en stuurt de ouder de afsluitbrief
-          #meldcode / #vrijgeven    (#safeguarding / #release) alleen de aandachtsfunctionaris
+          #contact [DATUM] HOE      (#contact) u had contact met de ouder: telefonisch, gesprek of mail (zonder datum: vandaag)
+          #opgelost TEKST           (#resolved) de ouder is het ermee eens dat de klacht zonder oordeel is opgelost;
+                                    de TEKST staat letterlijk in de brief aan de ouder
+          #ingetrokken REDEN        (#withdrawn) de ouder trekt de klacht in; de ouder krijgt een bevestiging (zonder uw reden)
+          #geschorst [DATUM] REDEN  (#suspended) de behandeling ligt stil tot DATUM (anders twee weken); de ouder krijgt
+                                    bericht (zonder uw reden), u krijgt op DATUM een herinnering
+          #hervatten                (#resume) de geschorste behandeling gaat verder
+          #gesloten [REDEN]         (#close) sluit een zaak zonder klacht, of een klacht na het oordeel; de ouder krijgt
+                                    de standaard afsluitbrief, de REDEN blijft in het dossier. Een klacht zonder oordeel
+                                    sluit u met #opgelost of #ingetrokken.
+          #klachtenloket DATUM      (#referral) de ouder is naar het Klachtenloket Kinderopvang gegaan
+          #geschil DATUM            (#dispute) het geschil is voorgelegd aan de Geschillencommissie Kinderopvang
+          #uitspraak UITKOMST DATUM (#ruling) gegrond, deels-gegrond, ongegrond, ingetrokken of schikking; sluit de zaak
+          #meldcode [REDEN]         (#safeguarding) alleen de aandachtsfunctionaris: brengt de zaak onder de meldcode;
+                                    bij een zaak die er al onder valt sluit het de zaak (REDEN verplicht)
+          #vrijgeven                (#release) alleen de aandachtsfunctionaris: de zaak gaat als gewone klacht naar de behandelaar
           #help                     deze uitleg
 
         Voorbeeld:

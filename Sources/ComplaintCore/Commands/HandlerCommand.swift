@@ -49,6 +49,47 @@ public enum TermSpec: Sendable, Equatable {
     }
 }
 
+/// How the handler was in touch with the parent (`#contact`).
+public enum ContactMethod: String, Sendable, CaseIterable, Equatable {
+    case phone = "telefonisch"
+    case meeting = "gesprek"
+    case mail
+
+    /// The words a handler may write, Dutch first.
+    public static func parse(_ word: String) -> ContactMethod? {
+        switch word.lowercased() {
+        case "telefonisch", "telefoon", "gebeld", "phone", "call", "called": .phone
+        case "gesprek", "gesproken", "persoonlijk", "meeting", "in-person": .meeting
+        case "mail", "e-mail", "email": .mail
+        default: nil
+        }
+    }
+}
+
+/// The Geschillencommissie's ruling, as `#uitspraak` names it.
+public enum RulingOutcome: String, Sendable, CaseIterable, Equatable {
+    case upheld = "gegrond"
+    case partlyUpheld = "deels-gegrond"
+    case unfounded = "ongegrond"
+    case withdrawn = "ingetrokken"
+    case settlement = "schikking"
+
+    /// How the report and the case file name it ("deels gegrond").
+    public var dutchLabel: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    public init?(word: String) {
+        let folded = word.lowercased().replacingOccurrences(of: " ", with: "-")
+        switch folded {
+        case "gegrond", "upheld": self = .upheld
+        case "deels-gegrond", "gedeeltelijk-gegrond", "partly-upheld": self = .partlyUpheld
+        case "ongegrond", "unfounded": self = .unfounded
+        case "ingetrokken", "withdrawn": self = .withdrawn
+        case "schikking", "settlement", "settled": self = .settlement
+        default: return nil
+        }
+    }
+}
+
 /// Which measures `#maatregel-gereed` confirms.
 public enum MeasureSelection: Sendable, Equatable {
     /// Every measure of the case; also what no argument means when the case has one.
@@ -80,9 +121,24 @@ public enum HandlerCommand: Sendable, Equatable {
     /// A Wkkgz extension of the decision term, with its reason.
     case extend(weeks: Int, reason: String)
     case withdrawn(reason: String)
-    case suspended(reason: String)
+    /// Suspended with its reason; the handler is reminded on `review` (or two weeks on).
+    case suspended(reason: String, review: LocalDate?)
+    /// `#hervatten`: a suspended case is picked up again.
+    case resume
+    /// Closes a case that needs no judgement (or has one); the reason stays in the file.
     case close(reason: String?)
-    case meldcode
+    /// `#opgelost TEXT`: the parent agreed the complaint was solved without a judgement; the text goes to them.
+    case resolved(String)
+    /// `#contact [DATE] HOW`: the handler was in touch with the parent outside klachtd's mail.
+    case contact(date: LocalDate?, method: ContactMethod)
+    /// `#klachtenloket DATE`: the parent went to the Klachtenloket Kinderopvang.
+    case referral(LocalDate)
+    /// `#geschil DATE`: a dispute was submitted to the Geschillencommissie Kinderopvang.
+    case dispute(LocalDate)
+    /// `#uitspraak OUTCOME DATE`: the Geschillencommissie's ruling.
+    case ruling(RulingOutcome, LocalDate)
+    /// Puts a case under the meldcode; on a case already under it, closes it (the reason is then required).
+    case meldcode(reason: String?)
     case release
     case help
 
@@ -102,7 +158,13 @@ public enum HandlerCommand: Sendable, Equatable {
         case .extend: "#verlengen"
         case .withdrawn: "#ingetrokken"
         case .suspended: "#geschorst"
+        case .resume: "#hervatten"
         case .close: "#gesloten"
+        case .resolved: "#opgelost"
+        case .contact: "#contact"
+        case .referral: "#klachtenloket"
+        case .dispute: "#geschil"
+        case .ruling: "#uitspraak"
         case .meldcode: "#meldcode"
         case .release: "#vrijgeven"
         case .help: "#help"

@@ -1,6 +1,8 @@
 /// Who a mail from the daemon goes to; the daemon turns an audience into addresses.
 public enum Audience: String, Sendable, Equatable {
     case complainant, handler, quality, management, safeguarding
+    /// The deputy safeguarding officer (or the quality staff when none is set): a meldcode alert nobody acted on.
+    case safeguardingDeputy = "safeguarding-deputy"
 }
 
 /// A mail the decision wants sent, by template name and audience.

@@ -40,6 +40,10 @@ public struct ScheduledCase: Sendable, Equatable {
     public var judgementAt: Date?
     /// The satisfaction check, once the question was asked.
     public var satisfaction: SatisfactionCheck?
+    /// Under the meldcode: the safeguarding officer has put something on the case (a reply, a command).
+    public var safeguardingActedOn = false
+    /// Suspended: the day the handler looks at the case again.
+    public var reviewDue: LocalDate?
 
     /// Creates the facts of one case.
     public init(id: Int64, reference: CaseReference, state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date,

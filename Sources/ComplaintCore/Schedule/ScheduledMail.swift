@@ -54,6 +54,10 @@ public enum ScheduleTopic: Sendable, Equatable {
     case satisfactionReminder
     /// The parent is not satisfied, or (nil) did not answer after the reminder: the quality staff decide.
     case dissatisfied(SatisfactionAnswer?)
+    /// A meldcode alert nobody acted on since `since`; round 2 also goes to the deputy.
+    case safeguardingUnanswered(round: Int, since: LocalDate)
+    /// A suspended case reached its review date: the handler decides whether it goes on.
+    case suspensionReview(due: LocalDate)
 
     /// The `reminder.description` sentence, in Dutch or English; `date` writes a date out in words.
     public func description(english: Bool, date: (LocalDate) -> String) -> String {
@@ -94,6 +98,17 @@ public enum ScheduleTopic: Sendable, Equatable {
             return english
                 ? "The parent's answer to the satisfaction question: \(answer.label(english: true))."
                 : "Het antwoord van de ouder op de tevredenheidsvraag: \(answer.label(english: false))."
+        case .safeguardingUnanswered(let round, let since):
+            let deputy = round > 1
+            return english
+                ? "This is reminder \(round): the alert of \(date(since)) has not been acted on."
+                    + (deputy ? " The deputy safeguarding officer receives this reminder too." : "")
+                : "Dit is herinnering \(round): op de melding van \(date(since)) is nog niet gereageerd."
+                    + (deputy ? " Ook de plaatsvervangend aandachtsfunctionaris krijgt deze herinnering." : "")
+        case .suspensionReview(let due):
+            return english
+                ? "The handling of this complaint was suspended until \(date(due)). Resume it with #hervatten, or suspend it again with a new date (#geschorst DATE REASON)."
+                : "De behandeling van deze klacht is geschorst tot \(date(due)). Hervat haar met #hervatten, of schors opnieuw met een nieuwe datum (#geschorst DATUM REDEN)."
         case .dissatisfied(nil):
             return english
                 ? "The parent did not answer the satisfaction question, not even after a reminder."

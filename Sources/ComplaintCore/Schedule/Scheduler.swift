@@ -69,6 +69,8 @@ public struct Scheduler: Sendable {
             mails += reminders(for: scheduled, now: now)
             mails += escalations(for: scheduled, now: now)
             mails += parentFollowUps(for: scheduled, now: now)
+            mails += safeguardingReminders(for: scheduled, now: now)
+            mails += suspensionReviews(for: scheduled, now: now)
         }
         if let digest = digest(cases: cases, globalSentKeys: globalSentKeys, now: now) { mails.append(digest) }
         return mails

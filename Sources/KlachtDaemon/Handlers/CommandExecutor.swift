@@ -51,7 +51,8 @@ public struct CommandExecutor {
             case .judgement(_, let reasons, let measures): [reasons] + measures.map(\.text)
             case .termExtension(_, let reason, _): [reason]
             case .closing(let reason): reason.map { [$0] } ?? []
-            case .assignment: []
+            case .resolution(let text): [text]
+            case .assignment, .unassigned, .releaseAcknowledgement, .withdrawal, .suspension, .resumption: []
             }
         }
         guard !texts.isEmpty else { return nil }
@@ -72,11 +73,14 @@ public struct CommandExecutor {
 
     /// What the planner checks against: the case, its terms as they stand, and the organisation.
     func facts(for record: CaseRecord, now: Date) throws -> CaseFacts {
+        let receipt = runtime.terms(received: record.receivedAt, regime: record.regime)
         var terms: CaseTerms?
         if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
-            var current = runtime.terms(received: record.receivedAt, regime: record.regime)
-            // The decision date is only ever moved by an extension, and that leaves an event.
-            if try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
+            var current = receipt
+            // Only a Wkkgz extension moves the decision date past the one counted from receipt, and it leaves an
+            // event; a release from the meldcode sets the date too, but to the one counted from receipt.
+            if due > current.decisionDue,
+               try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
                 current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7)
             }
             current.decisionDue = due
@@ -87,6 +91,12 @@ public struct CommandExecutor {
                               assignableAddresses: Set(configuration.locations.compactMap(\.handler) + configuration.organisation.quality),
                               termPolicy: runtime.termPolicy, today: runtime.civil.localDate(of: now))
         facts.measuresDone = try store.measures(caseID: record.id).map { $0.doneAt != nil }
+        facts.kind = record.kind
+        // Released from the meldcode late, the parent is not told a first-contact date already gone by.
+        var release = receipt
+        release.firstContactDue = max(receipt.firstContactDue, runtime.terms(received: now, regime: record.regime).firstContactDue)
+        facts.receiptTerms = release
+        facts.receivedDate = receipt.receivedDate
         return facts
     }
 
@@ -113,37 +123,15 @@ public struct CommandExecutor {
                 try store.appendEvent(caseID: caseID, actor: actor, action: "measures done", from: nil, to: nil,
                                       reason: "maatregel " + positions.map { String($0 + 1) }.joined(separator: ", "),
                                       rawMessageID: rawID, now: now)
+            case .recordContact, .recordReferral, .recordDispute, .recordRuling:
+                try ProcedureRecords(store: store).record(change, caseID: caseID, actor: actor, rawID: rawID, now: now)
             }
         }
         guard let updated = try store.caseRecord(id: caseID) else { return }
-        for mail in plan.mails { try send(mail, on: updated) }
+        let mails = CommandMails(runtime: runtime, store: store, renderer: renderer)
+        for mail in plan.mails { try mails.send(mail, on: updated) }
         if plan.changes.contains(where: { if case .completeMeasures = $0 { true } else { false } }) {
             try SatisfiedClosing(runtime: runtime, store: store, renderer: renderer).closeIfSettled(caseID: caseID, now: now)
-        }
-    }
-
-    private func send(_ mail: PlannedMail, on record: CaseRecord) throws {
-        let english = runtime.language(forLocation: record.location) == "en"
-        switch mail {
-        case .answer(let text):
-            try renderer.enqueue("handler-message", to: .complainant, caseRecord: record, extra: ["message": ["text": .string(text)]])
-        case .judgement(let outcome, let reasons, let measures):
-            let items = measures.map { TemplateValue.object(["text": .string($0.text), "due": .string(DateWording.format($0.due, english: english))]) }
-            try renderer.enqueue("judgement-letter", to: .complainant, caseRecord: record, extra: ["judgement": .object([
-                "outcome": .string(outcome.label(english: english)), "reasons": .string(reasons), "measures": .list(items),
-            ])])
-        case .termExtension(let weeks, let reason, let originalDue):
-            try renderer.enqueue("extension-notice", to: .complainant, caseRecord: record, extra: ["extension": .object([
-                "weeks": .string(String(weeks)), "reason": .string(reason),
-                "original_due": .string(DateWording.format(originalDue, english: english)),
-            ])])
-        case .closing(let reason):
-            try renderer.enqueue("closing-letter", to: .complainant, caseRecord: record,
-                                 extra: ["closing": ["reason": .string(reason ?? "")]])
-        case .assignment:
-            let complaint = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
-            try renderer.enqueue("handler-assignment", to: .handler, caseRecord: record,
-                                 extra: ["case": ["text": .string(complaint?.text ?? "")]])
         }
     }
 
@@ -156,6 +144,11 @@ public struct CommandExecutor {
         case .kind: .kind
         case .decisionDue: .decisionDue
         case .measuresDue: .measuresDue
+        case .acknowledgementDue: .acknowledgementDue
+        case .firstContactDue: .firstContactDue
+        case .solutionTargetDue: .solutionTargetDue
+        case .gckWindowEnd: .gckWindowEnd
+        case .reviewDue: .reviewDue
         }
     }
 }

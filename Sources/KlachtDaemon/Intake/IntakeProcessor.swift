@@ -29,7 +29,7 @@ public struct IntakeProcessor {
         settingsContext = IntakeContext(
             organisation: OrganisationAddresses(
                 mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
-                management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding,
+                management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding + configuration.organisation.safeguardingDeputy,
                 messageIDDomain: configuration.organisation.messageIDDomain),
             locations: configuration.locations, defaultRegime: configuration.defaultRegime,
             safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),

@@ -10,7 +10,8 @@ import Reporting
 public enum ReportFacts {
     static let query = """
         SELECT c.kind, c.state, c.received_at, c.location, c.category, c.outcome, c.decision_due, c.measures_due,
-               c.closed_at, n.annual_summary, n.measures, n.dispute_outcome,
+               c.closed_at, c.flags, n.annual_summary, n.measures, n.dispute_outcome,
+               n.referral_date, n.dispute_date, n.ruling_date, n.dispute_origin,
                (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'judgement_sent') AS judged_at,
                (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'referred_geschillencommissie') AS disputed_at,
                EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.from_state = 'safeguarding' AND e.to_state = 'closed') AS meldcode_closed,
@@ -25,20 +26,26 @@ public enum ReportFacts {
                   let state = row.string("state").flatMap(CaseState.init(rawValue:)),
                   let received = Timestamp.date(row.string("received_at")) else { return nil }
             func local(_ column: String) -> LocalDate? { Timestamp.date(row.string(column)).map(civil.localDate(of:)) }
+            func day(_ column: String) -> LocalDate? { row.string(column).flatMap(LocalDate.init(iso:)) }
             let outcome = row.string("outcome")
             var judged = local("judged_at")
             if judged == nil, ["gegrond", "deels gegrond", "deels-gegrond", "ongegrond"].contains(outcome?.lowercased() ?? "") {
                 judged = local("closed_at")
             }
-            return ReportCase(
+            var facts = ReportCase(
                 kind: kind, state: state, receivedDate: civil.localDate(of: received), location: row.string("location"),
                 category: row.string("category"), outcome: outcome, decisionDue: row.string("decision_due").flatMap(LocalDate.init(iso:)),
                 judgementDate: judged, measures: row.string("measures"),
                 measuresDue: row.string("measures_due").flatMap(LocalDate.init(iso:)), closedDate: local("closed_at"),
-                annualSummary: row.string("annual_summary"), disputeDate: local("disputed_at"),
+                annualSummary: row.string("annual_summary"), disputeDate: day("dispute_date") ?? local("disputed_at"),
                 disputeOutcome: row.string("dispute_outcome"),
                 underMeldcode: state == .safeguarding || row.int("meldcode_closed") == 1,
                 satisfaction: row.string("satisfaction").flatMap(SatisfactionAnswer.init(rawValue:)))
+            facts.disputeOrigin = row.string("dispute_origin").flatMap(DisputeOrigin.init(rawValue:))
+            facts.referralDate = day("referral_date")
+            facts.rulingDate = day("ruling_date")
+            facts.disputeOnly = (row.string("flags") ?? "").split(separator: ",").contains("dispute-only")
+            return facts
         }
     }
 }

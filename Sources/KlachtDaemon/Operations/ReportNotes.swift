@@ -9,6 +9,11 @@ public enum ReportNoteField: String, Sendable {
     case annualSummary = "annual_summary"
     case measures
     case disputeOutcome = "dispute_outcome"
+    case referralDate = "referral_date"
+    case disputeDate = "dispute_date"
+    case rulingDate = "ruling_date"
+    /// `after-procedure`, `direct` (never through the internal procedure) or `oudercommissie`.
+    case disputeOrigin = "dispute_origin"
 }
 
 extension CaseStore {

@@ -146,6 +146,7 @@ struct MailRenderer {
         case .quality: return organisation.quality
         case .management: return organisation.management.isEmpty ? organisation.quality : organisation.management
         case .safeguarding: return organisation.safeguarding
+        case .safeguardingDeputy: return organisation.safeguardingDeputy.isEmpty ? organisation.quality : organisation.safeguardingDeputy
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 struct ScheduledCaseFacts {
     /// Letters to the parent that a person caused (a handler's answer, a judgement, an extension notice);
     /// the automatic receipts at intake and the automatic progress update are not the handler's contact.
-    static let parentLetters: Set<String> = ["extension-notice", "judgement-letter", "closing-letter"]
+    static let parentLetters: Set<String> = ["extension-notice", "judgement-letter", "closing-letter", "handler-message"]
     /// Mails that acknowledge receipt to the parent.
     static let receipts: Set<String> = ["acknowledgement", "neutral-receipt"]
 
@@ -24,6 +24,9 @@ struct ScheduledCaseFacts {
         let judged = try store.lastQueued(kinds: ["judgement-letter"])
         let satisfaction = try store.allSatisfaction()
         let openMeasuresDue = try store.openMeasuresDue()
+        let contacted = try caseIDs(withEvent: "action = '\(ProcedureRecords.contactAction)'")
+        // The officer acted: a verified message from them, or a command at the command line.
+        let safeguardingActed = try caseIDs(withEvent: "actor LIKE 'cli:%' OR action = 'message from the safeguarding'")
         let cases = try records.map { record in
             let queued = kinds[record.id] ?? []
             var scheduled = ScheduledCase(
@@ -37,12 +40,15 @@ struct ScheduledCaseFacts {
                 measuresDue: (openMeasuresDue[record.id] ?? record.measuresDue).flatMap { LocalDate(iso: $0) },
                 // No address: nobody can be acknowledged by mail; the quality staff were told at intake.
                 acknowledged: record.state != .received || record.complainantAddress == nil || !queued.isDisjoint(with: Self.receipts),
-                parentContacted: handlerWrote.contains(record.id) || !queued.isDisjoint(with: Self.parentLetters),
+                parentContacted: handlerWrote.contains(record.id) || contacted.contains(record.id)
+                    || !queued.isDisjoint(with: Self.parentLetters),
                 sentKeys: keys[record.id] ?? [])
             if let address = record.complainantAddress {
                 scheduled.parentReachable = try store.suppression(of: address, now: now) == nil
             }
             scheduled.lastParentMail = lastParentMail[record.id]
+            scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
+            scheduled.reviewDue = record.reviewDue.flatMap { LocalDate(iso: $0) }
             scheduled.judgementAt = judged[record.id]
             scheduled.satisfaction = satisfaction[record.id].map {
                 SatisfactionCheck(askedAt: $0.askedAt, remindedAt: $0.remindedAt, answer: $0.answer)
@@ -50,5 +56,10 @@ struct ScheduledCaseFacts {
             return scheduled
         }
         return (cases, Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) }), keys[0] ?? [])
+    }
+
+    /// The cases with at least one event matching `condition` (a fixed SQL condition, never input).
+    private func caseIDs(withEvent condition: String) throws -> Set<Int64> {
+        Set(try store.db.query("SELECT DISTINCT case_id FROM events WHERE case_id IS NOT NULL AND (\(condition))").compactMap { $0.int("case_id") })
     }
 }

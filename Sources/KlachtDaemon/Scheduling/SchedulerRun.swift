@@ -95,6 +95,8 @@ public struct SchedulerRun {
         case .satisfactionQuestion: "satisfaction question queued"
         case .satisfactionReminder: "satisfaction reminder queued"
         case .dissatisfied: "dissatisfaction escalated"
+        case .safeguardingUnanswered: "safeguarding reminder queued"
+        case .suspensionReview: "suspension review queued"
         }
     }
 
@@ -102,6 +104,12 @@ public struct SchedulerRun {
     private func extra(for mail: ScheduledMail, record: CaseRecord, description: String) throws -> MailRenderer.Extra {
         var extra: MailRenderer.Extra = ["reminder": .object(["description": .string(description)])]
         if case .progressUpdate = mail.topic { extra["update"] = .object(["text": .string("")]) }
+        if case .safeguardingUnanswered = mail.topic {
+            // The officer and the deputy need the message itself to act on it.
+            let message = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
+            extra["alert"] = .object(["description": .string(description)])
+            extra["case"] = .object(["text": .string(message?.text ?? "")])
+        }
         if case .dissatisfied(let answer) = mail.topic {
             let check = try store.satisfaction(caseID: record.id)
             extra["satisfaction"] = .object([

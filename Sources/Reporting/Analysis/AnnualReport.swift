@@ -17,7 +17,10 @@ public struct AnnualReport: Sendable, Equatable {
     public var perOutcome: [Tally]
     public var locations: [LocationSection]
     public var handling: HandlingTimes
+    /// The disputes recorded as submitted to the Geschillencommissie in the year: what was recorded, not proof of what was not.
     public var disputes: [Dispute]
+    /// How many parents were recorded as having gone to the Klachtenloket Kinderopvang in the year.
+    public var referrals = 0
     public var previousYear: YearFigures
     /// The satisfaction answers of the year's complaints.
     public var satisfaction = SatisfactionFigures()
@@ -53,6 +56,14 @@ public struct JudgementEntry: Sendable, Equatable {
 public struct Dispute: Sendable, Equatable {
     public var category: ComplaintCategory
     public var outcome: String
+    /// After the internal procedure, directly, or brought by the oudercommissie.
+    public var origin: DisputeOrigin = .afterProcedure
+
+    public init(category: ComplaintCategory, outcome: String, origin: DisputeOrigin = .afterProcedure) {
+        self.category = category
+        self.outcome = outcome
+        self.origin = origin
+    }
 }
 
 /// The numbers of a year, for the comparison.

@@ -20,9 +20,11 @@ public enum AnnualReportBuilder {
             perOutcome: outcomes(complaints),
             locations: locationNames.map { name in section(name, complaints.filter { $0.locationLabel == name }) },
             handling: HandlingTimes(complaints),
-            disputes: disputes.map { Dispute(category: $0.reportCategory, outcome: $0.disputeOutcome ?? "nog geen uitspraak") },
+            disputes: disputes.map { Dispute(category: $0.reportCategory, outcome: $0.disputeOutcome ?? Dispute.noRulingYet,
+                                             origin: $0.disputeOrigin ?? .afterProcedure) },
             previousYear: figures(year: year - 1, cases: cases))
         report.satisfaction = SatisfactionFigures(complaints)
+        report.referrals = cases.filter { $0.referralDate?.year == year && !$0.underMeldcode }.count
         return report
     }
 

@@ -28,6 +28,14 @@ public struct ReportCase: Sendable, Equatable {
     public var underMeldcode: Bool
     /// The parent's answer to the satisfaction question, if they gave one.
     public var satisfaction: SatisfactionAnswer?
+    /// How the dispute came about, when one was recorded.
+    public var disputeOrigin: DisputeOrigin?
+    /// The day the parent went to the Klachtenloket Kinderopvang, if that was recorded.
+    public var referralDate: LocalDate?
+    /// The day the Geschillencommissie ruled, if it did.
+    public var rulingDate: LocalDate?
+    /// Only a dispute (`klachtd case new --dispute`): never a complaint to the organisation itself.
+    public var disputeOnly = false
 
     public init(kind: MessageKind, state: CaseState, receivedDate: LocalDate, location: String? = nil, category: String? = nil,
                 outcome: String? = nil, decisionDue: LocalDate? = nil, judgementDate: LocalDate? = nil, measures: String? = nil,
@@ -65,7 +73,7 @@ public struct ReportCase: Sendable, Equatable {
     public var handlingDays: Int? { judgementDate.map { receivedDate.days(until: $0) } }
 
     /// A complaint in the statutory sense, handled under the complaint procedure.
-    public var isReportedComplaint: Bool { kind == .klacht && !underMeldcode }
+    public var isReportedComplaint: Bool { kind == .klacht && !underMeldcode && !disputeOnly }
 }
 
 /// Fixed words the reports use in more than one place.

@@ -21,9 +21,11 @@ public enum CSVReport {
         rows.append(["afhandeling", "", "binnen 6 weken", "\(handling.withinSixWeeks)", "\(previous.withinSixWeeks)"])
         rows.append(["afhandeling", "", "mediaan dagen", number(handling.medianDays), number(previous.medianDays)])
         for row in MarkdownReport.satisfactionRows(report.satisfaction) { rows.append(["tevredenheid", "", row[0], row[1], ""]) }
-        for dispute in Tally.count(report.disputes, by: { "\($0.category.label): \($0.outcome)" }) {
+        for dispute in Tally.count(report.disputes, by: { "\($0.category.label): \($0.outcome) (\($0.origin.dutchLabel))" }) {
             rows.append(["geschil", "", dispute.label, "\(dispute.count)", ""])
         }
+        rows.append(["geschillen vastgelegd", "", "totaal", "\(report.disputes.count)", ""])
+        rows.append(["klachtenloket vastgelegd", "", "totaal", "\(report.referrals)", ""])
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

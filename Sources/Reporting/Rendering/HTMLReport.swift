@@ -34,7 +34,7 @@ public enum HTMLReport {
         ].joined(separator: "\n")))
         body.append(section("Oordelen en maatregelen per locatie", report.locations.map(location).joined(separator: "\n")))
         var disputes = paragraph(ReportSentences.disputes(report))
-        if !report.disputes.isEmpty { disputes += table(["Aard", "Uitkomst"], report.disputes.map { [$0.category.label, $0.outcome] }) }
+        if !report.disputes.isEmpty { disputes += table(["Aard", "Herkomst", "Uitkomst"], report.disputes.map { [$0.category.label, $0.origin.dutchLabel, $0.outcome] }) }
         body.append(section("Geschillen", disputes))
         body.append(section("Vergelijking met \(report.previousYear.year)", paragraph(ReportSentences.comparison(report))))
         return document(report, body)

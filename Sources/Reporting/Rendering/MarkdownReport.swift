@@ -30,7 +30,7 @@ public enum MarkdownReport {
         }
         out += ["## Geschillen", "", ReportSentences.disputes(report), ""]
         if !report.disputes.isEmpty {
-            out += table(["Aard", "Uitkomst"], report.disputes.map { [$0.category.label, $0.outcome] })
+            out += table(["Aard", "Herkomst", "Uitkomst"], report.disputes.map { [$0.category.label, $0.origin.dutchLabel, $0.outcome] })
         }
         out += ["## Vergelijking met \(report.previousYear.year)", "", ReportSentences.comparison(report), ""]
         return out.joined(separator: "\n")

@@ -43,11 +43,36 @@ enum ReportSentences {
             + "binnen de wettelijke termijn van zes weken."
     }
 
+    /// What the registration shows about the outside bodies, worded as recorded: the data
+    /// cannot show a dispute nobody recorded, so "none" is never stated as a fact.
     static func disputes(_ report: AnnualReport) -> String {
-        report.disputes.isEmpty
-            ? "In \(report.year) zijn er geen geschillen voorgelegd aan de Geschillencommissie Kinderopvang."
-            : "In \(report.year) \(report.disputes.count == 1 ? "is 1 geschil" : "zijn \(report.disputes.count) geschillen") "
-                + "voorgelegd aan de Geschillencommissie Kinderopvang."
+        let year = report.year
+        var text: String
+        if report.disputes.isEmpty {
+            text = "In de klachtenregistratie is voor \(year) geen geschil vastgelegd dat is voorgelegd aan de "
+                + "Geschillencommissie Kinderopvang. Een geschil dat niet is vastgelegd, staat hier niet in; de Geschillencommissie "
+                + "kan op verzoek bevestigen hoeveel geschillen er waren (geschilvrijbrief)."
+        } else {
+            let origins = DisputeOrigin.allCases.compactMap { origin -> String? in
+                let count = report.disputes.filter { $0.origin == origin }.count
+                return count == 0 ? nil : "\(count) \(origin.dutchLabel)"
+            }
+            let pending = report.disputes.filter { $0.outcome == Dispute.noRulingYet }.count
+            let one = report.disputes.count == 1
+            text = "In de klachtenregistratie \(one ? "is voor \(year) 1 geschil" : "zijn voor \(year) \(report.disputes.count) geschillen") "
+                + "vastgelegd \(one ? "dat is" : "die zijn") voorgelegd aan de Geschillencommissie Kinderopvang: "
+                + origins.joined(separator: ", ") + "."
+            let rulings = Tally.count(report.disputes.filter { $0.outcome != Dispute.noRulingYet }, by: \.outcome)
+            if !rulings.isEmpty {
+                text += " Uitspraken: " + rulings.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + "."
+            }
+            if pending > 0 { text += " Nog geen uitspraak vastgelegd: \(pending)." }
+        }
+        if report.referrals > 0 {
+            text += " Bij het Klachtenloket Kinderopvang \(report.referrals == 1 ? "is 1 ouder" : "zijn \(report.referrals) ouders") "
+                + "vastgelegd die daar voor informatie, advies of bemiddeling aanklopte\(report.referrals == 1 ? "" : "n")."
+        }
+        return text
     }
 
     static func comparison(_ report: AnnualReport) -> String {

@@ -19,17 +19,37 @@ enum CaseActionCommands {
           answer --text-file FILE | --text TEXT         (#antwoord) a message to the parent, in their thread
           measure-done N|--all                          (#maatregel-gereed) measure N (from 1) or all are carried out;
                                                            with a satisfied parent the case then closes with the closing letter
-          close [--reason TEXT]                         (#gesloten) closes the case and sends the closing letter
-          withdraw --reason TEXT                        (#ingetrokken)
-          suspend --reason TEXT                         (#geschorst)
+          contact [DATE] telefonisch|gesprek|mail       (#contact) the handler was in touch with the parent (default: today);
+                                                           meets the first-contact term
+          resolve --text TEXT                           (#opgelost) the parent agreed the complaint is solved without a
+                                                           judgement; TEXT goes into the letter to the parent word for word
+          close [--reason TEXT]                         (#gesloten) closes a case that is not a complaint, or a complaint
+                                                           after its judgement; the standard closing letter, the reason stays
+                                                           in the file
+          withdraw --reason TEXT                        (#ingetrokken) the parent gets a confirmation (without the reason)
+          suspend [--review DATE] --reason TEXT         (#geschorst) the parent is told; the handler is reminded on DATE
+                                                           (default: in two weeks)
+          resume                                        (#hervatten) a suspended case goes on; the parent is told
           extend WEEKS --reason TEXT                    (#verlengen) Wkkgz only; sends the extension notice
           category NAME | location NAME | kind KIND     (#categorie, #locatie, #soort)
-          meldcode | release                            (#meldcode, #vrijgeven)
+          referral DATE                                 (#klachtenloket) the parent went to the Klachtenloket Kinderopvang
+          dispute DATE                                  (#geschil) submitted to the Geschillencommissie Kinderopvang
+          ruling gegrond|deels-gegrond|ongegrond|ingetrokken|schikking DATE
+                                                        (#uitspraak) the Geschillencommissie's ruling; closes the case
+          meldcode [--reason TEXT]                      (#meldcode) puts the case under the meldcode; on a case under it,
+                                                           closes it (the reason is then required)
+          release                                       (#vrijgeven) starts the complaint procedure: handler, terms from
+                                                           receipt, acknowledgement to the parent
+
+        A dispute that never went through the internal procedure, or that the oudercommissie brought:
+          klachtd case new --dispute DATE [--by ouder|oudercommissie] [--location NAME] [--category NAME]
+                           [--ruling OUTCOME --ruling-date DATE]
 
         Mails are queued at once and sent by the running daemon (or now, when the server answers).
         """
 
-    static let valuedOptions: Set<String> = ["--measure", "--term", "--reasons-file", "--reasons", "--text-file", "--text", "--reason"]
+    static let valuedOptions: Set<String> = Set(["--measure", "--term", "--reasons-file", "--reasons", "--text-file", "--text", "--reason",
+                                             "--review"]).union(DisputeCaseCommand.valuedOptions)
 
     static func run(_ arguments: Arguments, reference: CaseReference, runtime: Runtime) throws -> Int32 {
         let script = CommandParser.parse(try text(for: arguments))
@@ -70,10 +90,16 @@ enum CaseActionCommands {
         case "kind": return "#soort \(rest)"
         case "close": return "#gesloten \(reason)"
         case "withdraw": return "#ingetrokken \(reason)"
-        case "suspend": return "#geschorst \(reason)"
+        case "suspend": return "#geschorst " + (arguments["--review"].map { oneLine($0) + " " } ?? "") + reason
+        case "resume": return "#hervatten"
+        case "resolve": return "#opgelost " + oneLine(try body(arguments, file: "--text-file", inline: "--text"))
+        case "contact": return "#contact \(rest)"
+        case "referral": return "#klachtenloket \(rest)"
+        case "dispute": return "#geschil \(rest)"
+        case "ruling": return "#uitspraak \(rest)"
         case "extend": return "#verlengen \(rest) \(reason)"
         case "measure-done": return "#maatregel-gereed " + (arguments.has("--all") ? "alle" : rest)
-        case "meldcode": return "#meldcode"
+        case "meldcode": return "#meldcode \(reason)"
         case "release": return "#vrijgeven"
         case "answer": return "#antwoord\n\n" + (try body(arguments, file: "--text-file", inline: "--text"))
         case "judge": return try judgement(rest, arguments)

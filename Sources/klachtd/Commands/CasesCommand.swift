@@ -45,6 +45,7 @@ struct CaseCommand: Command {
 
     func run(_ arguments: Arguments) throws -> Int32 {
         guard let word = arguments.positional.first else { throw UsageError("name the case, e.g. klachtd case KL-2026-0001") }
+        if word == "new" { return try DisputeCaseCommand.run(arguments, runtime: try runtime(arguments)) }
         guard let reference = CaseReference(word) else { throw UsageError("'\(word)' is not a case reference like KL-2026-0001") }
         let runtime = try runtime(arguments)
         if arguments.positional.count > 1 {

@@ -90,7 +90,10 @@ enum ReportJSON {
             ("satisfaction", .object([("answered", .int(Int64(report.satisfaction.answered))),
                                       ("satisfied", .int(Int64(report.satisfaction.satisfied))),
                                       ("not_satisfied", .int(Int64(report.satisfaction.notSatisfied)))])),
-            ("disputes", .array(report.disputes.map { .object([("category", .string($0.category.label)), ("outcome", .string($0.outcome))]) })),
+            // What was recorded, not proof of what was not: see `ReportSentences.disputes`.
+            ("disputes", .array(report.disputes.map { .object([("category", .string($0.category.label)), ("outcome", .string($0.outcome)),
+                                                               ("origin", .string($0.origin.rawValue))]) })),
+            ("klachtenloket_referrals", .int(Int64(report.referrals))),
             ("previous_year", .object([("year", .int(Int64(report.previousYear.year))), ("complaints", .int(Int64(report.previousYear.complaints))),
                                        ("per_category", tallies(report.previousYear.perCategory)),
                                        ("per_location", tallies(report.previousYear.perLocation)),

@@ -21,6 +21,7 @@ enum CaseJSON {
             ("solution_target_due", optional(record.solutionTargetDue)),
             ("gck_window_end", optional(record.gckWindowEnd)),
             ("measures_due", optional(record.measuresDue)),
+            ("review_due", optional(record.reviewDue)),
             ("category", optional(record.category)),
             ("outcome", optional(record.outcome)),
             ("measures", .array(measures.map { .object([("text", .string($0.text)), ("due", .string($0.due)),

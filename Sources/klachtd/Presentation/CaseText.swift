@@ -28,6 +28,7 @@ enum CaseText {
         if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
         if let due = record.measuresDue { lines.append("  maatregelen uiterlijk: \(due)") }
+        if let review = record.reviewDue, record.state == .suspended { lines.append("  geschorst, herzien op: \(review)") }
         lines += measures.map { "    - \($0.text) (uiterlijk \($0.due)\($0.doneAt == nil ? "" : ", gereed"))" }
         if let satisfaction {
             let answer = satisfaction.answer.map { "\($0.dutchLabel) (\(satisfaction.answeredAt.map { localTime($0, runtime) } ?? "?"))" }

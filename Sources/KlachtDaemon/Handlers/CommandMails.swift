@@ -1,0 +1,83 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailTemplates
+import Reporting
+
+/// Renders and queues the mails a command plan sends, each with the values its template needs.
+struct CommandMails {
+    let runtime: Runtime
+    let store: CaseStore
+    let renderer: MailRenderer
+
+    func send(_ mail: PlannedMail, on record: CaseRecord) throws {
+        let english = runtime.language(forLocation: record.location) == "en"
+        func date(_ day: LocalDate) -> TemplateValue { .string(DateWording.format(day, english: english)) }
+        switch mail {
+        case .answer(let text):
+            try renderer.enqueue("handler-message", to: .complainant, caseRecord: record, extra: ["message": ["text": .string(text)]])
+        case .judgement(let outcome, let reasons, let measures):
+            let items = measures.map { TemplateValue.object(["text": .string($0.text), "due": date($0.due)]) }
+            try renderer.enqueue("judgement-letter", to: .complainant, caseRecord: record, extra: ["judgement": .object([
+                "outcome": .string(outcome.label(english: english)), "reasons": .string(reasons), "measures": .list(items),
+            ])])
+        case .termExtension(let weeks, let reason, let originalDue):
+            try renderer.enqueue("extension-notice", to: .complainant, caseRecord: record, extra: ["extension": .object([
+                "weeks": .string(String(weeks)), "reason": .string(reason), "original_due": date(originalDue),
+            ])])
+        case .closing(let reason):
+            try renderer.enqueue("closing-letter", to: .complainant, caseRecord: record,
+                                 extra: ["closing": ["reason": .string(reason ?? "")]])
+        case .assignment:
+            try renderer.enqueue("handler-assignment", to: .handler, caseRecord: record, extra: try complaintText(record))
+        case .unassigned:
+            try renderer.enqueue("quality-unassigned", to: .quality, caseRecord: record, extra: try complaintText(record))
+        case .releaseAcknowledgement:
+            try renderer.enqueue("release-acknowledgement", to: .complainant, caseRecord: record)
+        case .withdrawal:
+            try renderer.enqueue("withdrawal-confirmation", to: .complainant, caseRecord: record)
+        case .suspension(let review):
+            try renderer.enqueue("suspension-notice", to: .complainant, caseRecord: record,
+                                 extra: ["suspension": ["review_date": date(review)]])
+        case .resumption:
+            try renderer.enqueue("resumption-notice", to: .complainant, caseRecord: record)
+        case .resolution(let text):
+            try renderer.enqueue("resolution-letter", to: .complainant, caseRecord: record,
+                                 extra: ["resolution": ["text": .string(text)]])
+        }
+    }
+
+    /// The parent's first message, for staff mails that carry the complaint.
+    private func complaintText(_ record: CaseRecord) throws -> MailRenderer.Extra {
+        let complaint = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
+        return ["case": ["text": .string(complaint?.text ?? "")]]
+    }
+}
+
+/// Records what happened outside klachtd's mail: contact with the parent, and the outside bodies.
+struct ProcedureRecords {
+    let store: CaseStore
+
+    /// The event action that marks first contact; the scheduler reads it.
+    static let contactAction = "parent contacted"
+
+    func record(_ change: CaseChange, caseID: Int64, actor: String, rawID: Int64?, now: Date) throws {
+        switch change {
+        case .recordContact(let day, let method):
+            try store.appendEvent(caseID: caseID, actor: actor, action: Self.contactAction, from: nil, to: nil,
+                                  reason: "\(method.rawValue) op \(day.iso)", rawMessageID: rawID, now: now)
+        case .recordReferral(let day):
+            try store.setReportNote(caseID: caseID, .referralDate, day.iso, actor: actor, now: now)
+        case .recordDispute(let day):
+            try store.setReportNote(caseID: caseID, .disputeDate, day.iso, actor: actor, now: now)
+            if try store.reportNote(caseID: caseID, .disputeOrigin) == nil {
+                try store.setReportNote(caseID: caseID, .disputeOrigin, DisputeOrigin.afterProcedure.rawValue, actor: actor, now: now)
+            }
+        case .recordRuling(let outcome, let day):
+            try store.setReportNote(caseID: caseID, .disputeOutcome, outcome.dutchLabel, actor: actor, now: now)
+            try store.setReportNote(caseID: caseID, .rulingDate, day.iso, actor: actor, now: now)
+        default:
+            return
+        }
+    }
+}
