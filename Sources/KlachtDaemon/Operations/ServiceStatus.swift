@@ -21,6 +21,9 @@ public struct ServiceStatus: Sendable {
     /// Addresses our mail could not reach: failed outbox mails and addresses suppressed after a bounce.
     /// Personal data: shown by `klachtd status` to the operator, never logged or put in metrics.
     public var bouncingAddresses: [String]
+    /// Since when sending fails for every mail (login, STARTTLS, outage), and the last error; nil when it works.
+    public var smtpFailingSince: Date?
+    public var smtpLastError: String?
 
     public static func read(_ store: CaseStore, today: LocalDate, now: Date) throws -> ServiceStatus {
         let db = store.db
@@ -48,6 +51,8 @@ public struct ServiceStatus: Sendable {
             lastPurgeAt: Timestamp.date(try store.daemonState(.lastPurgeAt)),
             outbox: try store.outboxCounts(), rawMessages: try store.rawMessageCounts(), casesByState: byState,
             openCases: open, overdueDecisions: Int(overdue), overdueMeasures: Int(measures),
-            bouncingAddresses: bouncing.sorted())
+            bouncingAddresses: bouncing.sorted(),
+            smtpFailingSince: Timestamp.date(try store.daemonState(.smtpFailingSince)),
+            smtpLastError: (try store.daemonState(.smtpLastError)).flatMap { $0.isEmpty ? nil : $0 })
     }
 }

@@ -25,6 +25,9 @@ struct MailRenderer {
             return nil
         }
         if audience == .complainant, let reason = try withheld(template, to: recipients[0]) {
+            if Self.heldNotWithheld.contains(template) {
+                return try hold(template, recipients: recipients, caseRecord: caseRecord, extra: extra, reason: reason)
+            }
             try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail withheld", from: nil, to: nil,
                                   reason: "\(template): \(reason)", rawMessageID: nil, now: runtime.clock.now())
             runtime.logger.notice("\(caseRecord.reference): \(template) withheld: \(reason)")
@@ -42,7 +45,7 @@ struct MailRenderer {
         return last
     }
 
-    private func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: CaseRecord,
+    func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: CaseRecord,
                             extra: Extra) throws -> Int64 {
         let set = runtime.templates(forLocation: caseRecord.location)
         guard let mailTemplate = set.template(template) else {
