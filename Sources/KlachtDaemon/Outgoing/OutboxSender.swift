@@ -43,17 +43,23 @@ public final class OutboxSender {
             for mail in batch {
                 // Another process (a `deliver`, a case command, another worker) may have claimed it.
                 guard try store.markSending(id: mail.id, now: runtime.clock.now()) else { continue }
-                guard try send(mail) else { return sent }
+                switch try send(mail) {
+                case .serverAway: return sent
+                case .sent: sent += 1
+                case .notSent: break
+                }
                 progressed = true
-                sent += 1
             }
             if !progressed { break }
         }
         return sent
     }
 
-    /// One claimed mail; false when the server is away and sending must stop for now.
-    private func send(_ mail: OutboxRecord) throws -> Bool {
+    /// What became of one claimed mail.
+    private enum Attempt { case sent, notSent, serverAway }
+
+    /// One claimed mail; `.serverAway` when sending must stop for now.
+    private func send(_ mail: OutboxRecord) throws -> Attempt {
         do {
             try transmit(mail)
         } catch let error as TransportFailure {
@@ -61,23 +67,23 @@ public final class OutboxSender {
             case .session:
                 // Every mail would get this answer: the mail waits, nobody is marked, the staff hear once.
                 try serverAway(error.description, mail: mail, configuration: Self.isConfigurationTrouble(error))
-                return false
+                return .serverAway
             case .size where try shrink(mail, refusal: error):
-                return true
+                return .notSent
             case .size, .message:
                 try refused(error, mail: mail)
-                return true
+                return .notSent
             }
         } catch {
             // No token (or no password) to log in with: like a server that is away, the mail waits.
             try serverAway("\(error)", mail: mail, configuration: true)
-            return false
+            return .serverAway
         }
         try store.markSent(id: mail.id, now: runtime.clock.now())
         backoff.reset()
         try sendingWorks()
         runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
-        return true
+        return .sent
     }
 
     /// Trouble with the server itself rather than with one mail.
