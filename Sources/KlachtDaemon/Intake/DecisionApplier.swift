@@ -94,7 +94,11 @@ struct DecisionApplier {
         if plan.kind == .compliment {
             steps.append((.classifyNotAComplaint, "a compliment: registered and thanked"))
         } else {
-            if plan.mails.contains(where: { $0.audience == .complainant }) { steps.append((.acknowledge, "acknowledgement queued")) }
+            if plan.mails.contains(where: { $0.audience == .complainant }) {
+                // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.
+                let held = try store.outbox(caseID: caseRecord.id).contains { $0.state == "held" }
+                steps.append((.acknowledge, held ? "acknowledgement held, not sent (see the case's held mail)" : "acknowledgement queued"))
+            }
             if let handler = plan.handler { steps.append((.assign, "assigned to the handler of \(plan.location?.name ?? "the location"): \(handler)")) }
         }
         for (action, reason) in steps {
@@ -146,8 +150,7 @@ struct DecisionApplier {
                 Soort bericht: \(mail.kind)
                 Melding van de mailserver: \(diagnostic.isEmpty ? "(geen details)" : diagnostic)
 
-                Het adres krijgt de komende \(days) dagen geen automatische berichten. Neem zo nodig op een andere
-                manier contact op. Zie `klachtd case \(caseRecord.reference)`.
+                Het adres krijgt de komende \(days) dagen geen automatische berichten; brieven die de procedure vraagt                 (oordeel, verlenging, afsluiting) worden vastgehouden en u krijgt daar dan apart bericht van. Neem zo nodig                 op een andere manier contact op. Zie `klachtd case \(caseRecord.reference)`.
                 """, caseID: caseID)
     }
 

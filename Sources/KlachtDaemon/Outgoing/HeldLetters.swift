@@ -25,14 +25,16 @@ extension MailRenderer {
                               reason: "\(template): \(reason)", rawMessageID: nil, now: now)
         runtime.logger.warning("\(caseRecord.reference): \(template) held, not sent: \(reason); the quality staff are told")
         let bounced = try store.suppression(of: recipients[0], now: now) != nil
-        // A flood of complaints from one address is told once a day, not once per acknowledgement.
-        let key = Self.automaticReplies.contains(template) && !bounced
-            ? "held:\(template):\(recipients[0].lowercased()):\(runtime.civil.localDate(of: now).iso)" : "held:\(outboxID)"
-        guard try store.claimScheduled(caseID: Self.automaticReplies.contains(template) && !bounced ? nil : caseRecord.id,
-                                       key: key, now: now) else { return outboxID }
+        // A letter held for a bounce is told at once, each one; letters held by a flood limit are told
+        // once a day for them all (a flood of complaints must not become a flood of notices).
+        let flood = !bounced
+        guard try store.claimScheduled(caseID: flood ? nil : caseRecord.id,
+                                       key: flood ? "held:\(template):\(runtime.civil.localDate(of: now).iso)" : "held:\(outboxID)",
+                                       now: now) else { return outboxID }
         let why = bounced
             ? "een eerdere e-mail aan dit adres kwam terug als onbestelbaar, dus klachtd verstuurt er voorlopig niets automatisch heen"
-            : "er gingen in korte tijd al te veel automatische berichten naar dit adres (\(reason))"
+            : "de grens voor automatische berichten is bereikt (\(reason)). Dit bericht komt één keer per dag; "
+                + "`klachtd status` telt alle vastgehouden brieven"
         try enqueueSystemNotice(
             subject: "Vastgehouden: \(Self.letterName(template)) [\(caseRecord.reference)]",
             text: """

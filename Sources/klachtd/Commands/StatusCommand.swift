@@ -46,6 +46,7 @@ struct StatusCommand: Command {
                 ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages["quarantined"] ?? 0))),
                 ("ignored_last_7_days", .array(ignoredWeek.map { .object([("id", .int($0.id)), ("reason", $0.note.map(JSONValue.string) ?? .null)]) })),
                 ("held_mail", .int(Int64(status.outbox["held"] ?? 0))),
+                ("held_letters", .array(status.heldCases.map(JSONValue.string))),
                 ("sending_fails_since", status.smtpFailingSince.map { .string(Timestamp.string($0)) } ?? .null),
                 ("sending_error", status.smtpLastError.map(JSONValue.string) ?? .null),
                 ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
@@ -69,6 +70,7 @@ struct StatusCommand: Command {
                   incoming:              \(status.rawMessages["pending"] ?? 0) pending, \(status.rawMessages["quarantined"] ?? 0) quarantined
                   outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held
                   not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
+                  held letters:          \(status.heldCases.isEmpty ? "none" : status.heldCases.joined(separator: ", "))
                   sending:               \(status.smtpFailingSince.map { "FAILS since \(time($0)): \(status.smtpLastError ?? "?")" } ?? "ok")
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
