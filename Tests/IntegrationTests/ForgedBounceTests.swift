@@ -86,6 +86,8 @@ final class ForgedBounceTests: XCTestCase {
         let letter = try XCTUnwrap(server.waitForInbox("ouder3", count: 2).last)
         XCTAssertTrue(letter.text?.contains("Nieuwe ophaalafspraken") ?? false, letter.text ?? "")
         XCTAssertEqual((try daemon.caseDetail(reference)["held_mail"] as? [[String: Any]])?.count, 0)
+        XCTAssertNil(try CaseStore(path: daemon.databasePath).suppression(of: "ouder3@example.test", now: Date()),
+                     "sending it after all trusts the address again")
     }
 
     func testAHandlerJudgingByMailIsToldTheLetterWasHeld() throws {

@@ -55,6 +55,11 @@ extension CaseStore {
             """, [.text(address.lowercased()), .text(Timestamp.string(until)), .text(reason), .text(Timestamp.string(now))])
     }
 
+    /// Ends a suppression: a person checked that the address works (`klachtd case REF send-held`).
+    public func unsuppress(address: String) throws {
+        try db.query("DELETE FROM suppressed_addresses WHERE address = ?", [.text(address.lowercased())])
+    }
+
     /// Why an address gets no automatic mail now, or nil.
     public func suppression(of address: String, now: Date) throws -> String? {
         try db.queryOne("SELECT reason FROM suppressed_addresses WHERE address = ? AND until > ?",

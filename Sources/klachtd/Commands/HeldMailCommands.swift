@@ -14,6 +14,8 @@ enum HeldMailCommands {
             let mails = release ? try store.releaseHeld(caseID: record.id, now: now)
                                 : try store.dropHeld(caseID: record.id, reason: "\(actor): \(reason)")
             for mail in mails {
+                // Sending it after all means a person trusts the address again: later letters need not be held for it.
+                if release { for address in mail.recipients { try store.unsuppress(address: address) } }
                 try store.appendEvent(caseID: record.id, actor: actor, action: release ? "held mail sent after all" : "held mail dropped",
                                       from: nil, to: nil, reason: release ? mail.kind : "\(mail.kind): \(reason)", rawMessageID: nil, now: now)
             }
