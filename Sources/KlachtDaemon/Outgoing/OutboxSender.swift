@@ -115,7 +115,9 @@ public final class OutboxSender {
 
     private func refused(_ error: TransportFailure, mail: OutboxRecord) throws {
         let now = runtime.clock.now()
-        if error.isPermanent {
+        // A message the SMTP client refused itself (a malformed address) fails the same way every time.
+        let local = if case .protocolError = error { true } else { false }
+        if error.isPermanent || local {
             try store.transaction {
                 try store.markFailed(id: mail.id, error: error.description)
                 try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "mail refused",

@@ -34,11 +34,17 @@ extension TransportFailure {
     static let sessionPhrases = ["starttls", "authentication required", "must authenticate", "not authenticated",
                                  "relay access denied", "relaying denied", "client host rejected", "authentication failed"]
 
-    /// What this failure is about; every failure that is not a server reply is `.session`.
+    /// What `SMTPConnection` itself refuses before anything reaches the server (an address that is
+    /// not one plain mailbox, no recipient): about this one message, never about the session.
+    static let localMessageRefusals = ["is not a plain e-mail address", "needs at least one recipient"]
+
+    /// What this failure is about; every failure that is not a server reply is `.session`, except a
+    /// message `SMTPConnection` refused itself (one bad address must not hold up every other mail).
     public var smtpScope: SMTPFailureScope {
         let code: Int, text: String
         switch self {
         case .permanentRefusal(let c, let t), .transientRefusal(let c, let t): (code, text) = (c, t)
+        case .protocolError(let detail) where Self.localMessageRefusals.contains(where: { detail.contains($0) }): return .message
         default: return .session
         }
         let lower = text.lowercased()

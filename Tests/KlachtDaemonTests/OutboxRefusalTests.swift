@@ -7,7 +7,7 @@ import XCTest
 
 /// Issue 17 finding 8: a server that refuses a mail for its size (552 5.3.4) gets it again without
 /// its attachments, which the text then lists; a mail that cannot be made smaller stays refused.
-final class OutboxSizeRefusalTests: XCTestCase {
+final class OutboxRefusalTests: XCTestCase {
     private var directory = ""
 
     override func setUpWithError() throws {
@@ -117,5 +117,24 @@ final class OutboxSizeRefusalTests: XCTestCase {
         let row = try XCTUnwrap(try store.outbox(caseID: nil).first { $0.id == id })
         XCTAssertEqual(row.state, "failed", "a refusal that shrinking cannot cure stands")
         XCTAssertEqual(row.bytes, bytes, "nothing was changed")
+    }
+
+    /// A mail the SMTP client refuses itself (an address with a space) fails alone; the mails behind it go out.
+    func testAMalformedAddressFailsThatMailOnlyAndTheQueueMovesOn() throws {
+        let server = ScriptedSMTPServer(sizeLimit: 1_000_000)
+        let (runtime, store) = try process(port: server.port)
+        func mail(_ to: String, _ id: String) -> OutgoingMail {
+            OutgoingMail(caseID: nil, kind: "acknowledgement", messageID: id, mailFrom: "klachten@example.test", recipients: [to],
+                         subject: "Ontvangstbevestiging", bytes: Array("From: klachten@example.test\r\nTo: \(to)\r\nMessage-ID: <\(id)>\r\n\r\nOntvangen.\r\n".utf8))
+        }
+        let bad = try store.enqueue(mail("ouder een@example.test", "klachtd.mail.bad@example.test"), now: runtime.clock.now())
+        let good = try store.enqueue(mail("ouder2@example.test", "klachtd.mail.good@example.test"), now: runtime.clock.now())
+        let sender = OutboxSender(runtime: runtime, store: store)
+        XCTAssertGreaterThanOrEqual(try sender.sendDue(), 1)
+        let rows = try store.outbox(caseID: nil)
+        XCTAssertEqual(rows.first { $0.id == bad }?.state, "failed")
+        XCTAssertEqual(rows.first { $0.id == good }?.state, "sent", "one bad address does not hold up the queue")
+        XCTAssertEqual(sender.serverAwayUntil, .distantPast, "nothing is wrong with the server")
+        XCTAssertNil(try store.daemonState(.smtpFailingSince))
     }
 }
