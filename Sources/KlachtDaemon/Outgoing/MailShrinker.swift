@@ -2,7 +2,8 @@ import Foundation
 import MailParser
 
 /// Makes a mail small enough for a server that refused it for its size (552, 5.3.4): the
-/// attachments are left out and named in the text, and a very long text is cut.
+/// attachments are left out and named in the text, an HTML version gives way to the plain
+/// text, and a very long text is cut.
 ///
 /// The headers stay as they were (Message-ID included, so threads and bounces still find the
 /// case); the body becomes one UTF-8 text part. A mail is shrunk at most once: the header
@@ -17,6 +18,7 @@ enum MailShrinker {
         /// What was left out, as written in the mail: "foto.jpg (2,4 MB)".
         var omitted: [String]
         var textCut: Bool
+        var droppedHTML: Bool
     }
 
     /// Whether `bytes` were shrunk already.
@@ -33,12 +35,14 @@ enum MailShrinker {
         let textCut = text.utf8.count > maximumTextBytes
         if textCut { text = cut(text, bytes: maximumTextBytes) }
         let omitted = parsed.attachments.map { "\($0.filename ?? "naamloos (\($0.contentType))") (\(size($0.size)))" }
-        guard textCut || !omitted.isEmpty else { return nil }
+        let droppedHTML = parsed.html != nil
+        guard textCut || !omitted.isEmpty || droppedHTML else { return nil }
 
         var note = "\n\n-- \nDeze e-mail was te groot voor de mailserver en is daarom ingekort verstuurd."
         if !omitted.isEmpty {
             note += " Deze bijlagen zijn weggelaten:\n" + omitted.map { "- \($0)" }.joined(separator: "\n")
         }
+        if droppedHTML { note += "\nDe opgemaakte versie is weggelaten; dit is de gewone tekst." }
         if textCut { note += "\nDe tekst is afgebroken na ongeveer \(maximumTextBytes / 1000) kB." }
         let sender = parsed.from.first?.address
         note += "\n" + (sender.map { "Wie de weggelaten delen nodig heeft, kan ze opvragen bij \($0)." }
@@ -52,7 +56,7 @@ enum MailShrinker {
                    "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
         let result = Array((fields.joined(separator: "\r\n") + "\r\n\r\n").utf8) + QuotedPrintable.encode(text + note)
         guard result.count < bytes.count else { return nil }
-        return Reduced(bytes: result, omitted: omitted, textCut: textCut)
+        return Reduced(bytes: result, omitted: omitted, textCut: textCut, droppedHTML: droppedHTML)
     }
 
     /// The header fields as their raw lines (folded lines kept together, CRLF inside).

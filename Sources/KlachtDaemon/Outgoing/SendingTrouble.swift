@@ -67,6 +67,7 @@ extension OutboxSender {
         guard let reduced = MailShrinker.reduce(mail.bytes) else { return false }
         let now = runtime.clock.now()
         var what = reduced.omitted.isEmpty ? "" : "attachments left out: " + reduced.omitted.joined(separator: ", ")
+        if reduced.droppedHTML { what += (what.isEmpty ? "" : "; ") + "HTML version left out" }
         if reduced.textCut { what += (what.isEmpty ? "" : "; ") + "text cut to \(MailShrinker.maximumTextBytes / 1000) kB" }
         try store.transaction {
             try store.replaceOutboxBytes(id: mail.id, bytes: reduced.bytes)
