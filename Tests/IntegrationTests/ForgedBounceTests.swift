@@ -118,6 +118,30 @@ final class ForgedBounceTests: XCTestCase {
         }
     }
 
+    /// A complaint from the website form by someone who left only a phone number: the judgement cannot
+    /// go by e-mail, and the command line says so instead of counting it as queued.
+    func testJudgementWithoutAnAddressSaysItWasNotSent() throws {
+        let daemon = try DaemonFixture(server: server, extraConfiguration: "[forms]\nsenders = wordpress@www.vlinder.example\n")
+        let form = [
+            "From: De Vlinder website <wordpress@www.vlinder.example>", "To: klachten@example.test",
+            "Subject: Nieuw bericht via het klachtenformulier", "Date: Mon, 16 Nov 2026 09:12:00 +0100",
+            "Message-ID: <cf7-\(UUID().uuidString)@www.vlinder.example>", "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit",
+        ].joined(separator: "\r\n") + "\r\n\r\n" + [
+            "Naam: Fatima el Amrani", "Telefoonnummer: 06-98765432", "Locatie: BSO Morel",
+            "Omschrijving: Mijn dochter kreeg bij BSO Morel geen middageten omdat de lunch vergeten was.", "",
+            "--", "Deze e-mail is verzonden vanaf een contactformulier op De Vlinder (https://www.vlinder.example)",
+        ].joined(separator: "\r\n") + "\r\n"
+        try daemon.deliver(form, at: ISO8601DateFormatter().string(from: Date()))
+        let summary = try XCTUnwrap(try daemon.cases().first)
+        XCTAssertNil(summary["complainant"] as? String, "the form gave no e-mail address")
+        let reference = try XCTUnwrap(summary["reference"] as? String)
+        let result = try daemon.klachtd(["case", reference, "judge", "ongegrond", "--reasons", "De lunch was wel aanwezig."])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("judgement-letter: NOT SENT: no e-mail address for the complainant; send it by post"),
+                      result.output)
+    }
+
     // MARK: Support
 
     private func startDaemon() throws -> DaemonFixture {

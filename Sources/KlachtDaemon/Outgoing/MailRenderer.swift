@@ -22,6 +22,12 @@ struct MailRenderer {
         let recipients = explicit ?? addresses(for: audience, caseRecord)
         guard !recipients.isEmpty else {
             runtime.logger.warning("\(caseRecord.reference): no address for the \(audience.rawValue); '\(template)' not sent")
+            if audience == .complainant, Self.heldNotWithheld.contains(template) {
+                // On the case, so the confirmation says it: a letter the procedure requires then goes by post.
+                try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail withheld", from: nil, to: nil,
+                                      reason: "\(template): no e-mail address for the complainant; send it by post",
+                                      rawMessageID: nil, now: runtime.clock.now())
+            }
             return nil
         }
         if audience == .complainant, let reason = try withheld(template, to: recipients[0]) {
