@@ -36,6 +36,7 @@ public final class OutboxSender {
     @discardableResult
     public func sendDue() throws -> Int {
         var sent = 0
+        troubleRecorded = nil   // another process may have recorded (or ended) an SMTP trouble since the last call
         while runtime.clock.now() >= serverAwayUntil {
             let batch = try store.dueOutbox(now: runtime.clock.now(), limit: 200)
             if batch.isEmpty { break }
