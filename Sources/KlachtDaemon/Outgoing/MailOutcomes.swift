@@ -40,6 +40,9 @@ public struct MailOutcomes: Sendable {
         try store.outbox(caseID: caseID, after: mark.outboxID).contains { $0.kind == "system-notice" }
     }
 
+    /// A mail the limit on new addresses holds (`FirstContactLimit`) has no reason of its own: it goes by itself.
+    static let limitHeld = "held by the limit on automatic mail to new addresses; it goes out by itself when the limit allows"
+
     /// One English line for an outbox mail, for the command line.
     public static func line(_ mail: OutboxRecord) -> String {
         line(Outcome(kind: mail.kind, recipients: mail.recipients, state: mail.state, detail: mail.lastError))
@@ -54,7 +57,7 @@ public struct MailOutcomes: Sendable {
         case "queued": state = "queued, not sent yet" + (outcome.detail.map { " (the mail server: \($0))" } ?? "")
             + "; the running daemon sends it"
         case "sending": state = "being sent"
-        case "held": state = "HELD, NOT SENT: \(outcome.detail ?? "")"
+        case "held": state = outcome.detail.map { "HELD, NOT SENT: \($0)" } ?? Self.limitHeld
         case "withheld": state = "NOT SENT: \(outcome.detail ?? "")"
         case "failed": state = "FAILED: \(outcome.detail ?? "")"
         default: state = outcome.state + (outcome.detail.map { " (\($0))" } ?? "")
@@ -67,6 +70,7 @@ public struct MailOutcomes: Sendable {
         outcomes.compactMap { outcome in
             let letter = MailRenderer.letterName(outcome.kind)
             switch outcome.state {
+            case "held" where outcome.detail == nil: return "De \(letter) wacht op de grens voor automatische berichten aan nieuwe adressen en gaat daarna vanzelf."
             case "held": return "De \(letter) is vastgehouden en niet verstuurd: \(outcome.detail ?? "")."
             case "withheld": return "Het bericht (\(letter)) is niet verstuurd: \(outcome.detail ?? "")."
             case "failed": return "De \(letter) kon niet worden verstuurd: \(outcome.detail ?? "")."

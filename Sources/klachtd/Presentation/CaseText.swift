@@ -26,7 +26,8 @@ enum CaseText {
             "  Geschillencommissie tot: \(record.gckWindowEnd ?? "-")",
         ]
         // A letter the procedure requires that was held, not sent, is the first thing to see.
-        for mail in outbox where mail.state == "held" {
+        // (Mail the limit on new addresses holds carries no reason and goes out by itself.)
+        for mail in outbox where mail.state == "held" && mail.lastError != nil {
             lines.append("  LET OP: NIET VERSTUURD: \(mail.kind) aan \(mail.recipients.joined(separator: ", ")) is vastgehouden "
                          + "(\(mail.lastError ?? "")); `klachtd case \(record.reference) send-held` of `drop-held --reason`")
         }
