@@ -27,7 +27,8 @@ final class ForgedBounceTests: XCTestCase {
         try server.send(from: "", to: ["klachten@example.test"], deliveryReport(
             for: ourID, failed: ["ouder1@example.test", "ouder2@example.test", "behandelaar1@example.test"]))
         try daemon.waitUntil("the report is decided") {
-            try CaseStore(path: daemon.databasePath).rawMessageCounts()["processed"] == 3
+            let counts = try CaseStore(path: daemon.databasePath).rawMessageCounts()
+            return counts.values.reduce(0, +) == 3 && (counts["pending"] ?? 0) == 0
         }
         let store = try CaseStore(path: daemon.databasePath)
         XCTAssertEqual(try store.suppressedAddresses(now: Date()).map(\.address), ["ouder1@example.test"],
