@@ -53,7 +53,7 @@ public enum MailTemplateCatalog {
             "handler-message": parentLetter.union(["message.text"]),
             "unverified-message": organisation.union(caseFacts).union(["case.subject", "handler.address", "unverified.sender",
                                                                       "unverified.received", "unverified.reason"]),
-            "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help"]),
+            "command-reply": organisation.union(["case.reference", "case.subject", "command.errors", "command.help", "command.mail_problems"]),
             // Issue 15: the paths off the happy path.
             "release-acknowledgement": parentLetter,
             "withdrawal-confirmation": parentLetter,

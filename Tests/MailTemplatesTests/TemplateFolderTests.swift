@@ -79,7 +79,9 @@ final class TemplateFolderTests: XCTestCase {
         let token = "0123456789abcdef"
         let parentLetters: Set<String> = ["acknowledgement", "neutral-receipt", "progress-update", "satisfaction-question",
                                           "satisfaction-reminder", "escalation-information", "extension-notice",
-                                          "judgement-letter", "closing-letter", "compliment-thanks", "handler-message"]
+                                          "judgement-letter", "closing-letter", "compliment-thanks", "handler-message",
+                                          "release-acknowledgement", "withdrawal-confirmation", "suspension-notice",
+                                          "resumption-notice", "resolution-letter"]
         for language in ["nl", "en"] {
             let set = try load(language)
             var context = TemplateSampleContext.full(language: language)

@@ -54,6 +54,7 @@ enum TemplateSampleContext {
             "alert": ["description": "Dit is herinnering 1: op de melding van vrijdag 8 mei 2026 is nog niet gereageerd."],
             "notice": ["subject": "Storing: geen verbinding met de mailbox", "text": "Sinds 09:00 lukt het ophalen niet."],
             "command": ["errors": ["Onbekende opdracht #antwoorden.", "Het oordeel mist een uitkomst."],
+                        "mail_problems": ["De oordeelsbrief is vastgehouden en niet verstuurd: het adres gaf een onbestelbaar-melding."],
                         "help": "#antwoord  tekst aan de ouder\n#oordeel   uitkomst, redenen en maatregelen\n#help      deze uitleg"],
             "digest": [
                 "period_start": date(2026, 5, 4), "period_end": date(2026, 5, 10), "received_count": "3",

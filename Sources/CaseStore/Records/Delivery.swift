@@ -12,12 +12,52 @@ extension CaseStore {
         try db.query("UPDATE outbox SET state = 'bounced', last_error = ? WHERE id = ?", [.text(diagnostic), .integer(id)])
     }
 
+    /// Keeps a rendered mail out of the queue (state `held`): a letter the procedure requires that may not go
+    /// out now; it waits for a person (`klachtd case REF send-held` or `drop-held`).
+    public func markHeld(id: Int64, reason: String) throws {
+        try db.query("UPDATE outbox SET state = 'held', last_error = ? WHERE id = ?", [.text(reason), .integer(id)])
+    }
+
+    /// Puts a case's held mails in the queue, due now; returns them.
+    public func releaseHeld(caseID: Int64, now: Date) throws -> [OutboxRecord] {
+        let held = try db.query("SELECT * FROM outbox WHERE case_id = ? AND state = 'held' ORDER BY id", [.integer(caseID)])
+            .map(Self.outboxRecord)
+        try db.query("UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE case_id = ? AND state = 'held'",
+                     [.text(Timestamp.string(now)), .integer(caseID)])
+        return held
+    }
+
+    /// Marks a case's held mails as not to be sent (they reached the person another way); returns them.
+    public func dropHeld(caseID: Int64, reason: String) throws -> [OutboxRecord] {
+        let held = try db.query("SELECT * FROM outbox WHERE case_id = ? AND state = 'held' ORDER BY id", [.integer(caseID)])
+            .map(Self.outboxRecord)
+        try db.query("UPDATE outbox SET state = 'dropped', last_error = ? WHERE case_id = ? AND state = 'held'",
+                     [.text(reason), .integer(caseID)])
+        return held
+    }
+
+    /// The id of the newest outbox row (0 when empty): what a command added is everything after it.
+    public func lastOutboxID() throws -> Int64 {
+        try db.queryOne("SELECT MAX(id) AS id FROM outbox")?.int("id") ?? 0
+    }
+
+    /// Outbox rows of a case added after `id`, oldest first.
+    public func outbox(caseID: Int64, after id: Int64) throws -> [OutboxRecord] {
+        try db.query("SELECT * FROM outbox WHERE case_id = ? AND id > ? ORDER BY id", [.integer(caseID), .integer(id)])
+            .map(Self.outboxRecord)
+    }
+
     /// Sends no automatic mail to `address` until `until`.
     public func suppress(address: String, until: Date, reason: String, now: Date) throws {
         try db.query("""
             INSERT INTO suppressed_addresses (address, until, reason, since) VALUES (?, ?, ?, ?)
             ON CONFLICT(address) DO UPDATE SET until = excluded.until, reason = excluded.reason
             """, [.text(address.lowercased()), .text(Timestamp.string(until)), .text(reason), .text(Timestamp.string(now))])
+    }
+
+    /// Ends a suppression: a person checked that the address works (`klachtd case REF send-held`).
+    public func unsuppress(address: String) throws {
+        try db.query("DELETE FROM suppressed_addresses WHERE address = ?", [.text(address.lowercased())])
     }
 
     /// Why an address gets no automatic mail now, or nil.

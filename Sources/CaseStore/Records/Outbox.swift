@@ -89,6 +89,11 @@ extension CaseStore {
             """, [.text(error), .text(Timestamp.string(next)), .int(uncounted ? 1 : 0), .integer(id)])
     }
 
+    /// Replaces a mail's bytes (a shrunk copy for a server that refused its size); its Message-ID stays.
+    public func replaceOutboxBytes(id: Int64, bytes: [UInt8]) throws {
+        try db.query("UPDATE outbox SET bytes = ? WHERE id = ?", [.blob(bytes), .integer(id)])
+    }
+
     public func markFailed(id: Int64, error: String) throws {
         try db.query("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?", [.text(error), .integer(id)])
     }

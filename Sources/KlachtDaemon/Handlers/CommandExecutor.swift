@@ -25,6 +25,7 @@ public struct CommandExecutor {
     public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: CaseRecord,
                         replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
         var plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
+        let mark = try MailOutcomes.mark(store, caseID: caseRecord.id)
         if plan.errors.isEmpty, let leak = try refuseLeak(plan, actor: actor, on: caseRecord, rawID: rawID, now: now) {
             plan.errors.append(leak)
         } else if plan.errors.isEmpty {
@@ -33,9 +34,12 @@ public struct CommandExecutor {
             try store.appendEvent(caseID: caseRecord.id, actor: actor, action: "commands refused", from: nil, to: nil,
                                   reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
         }
-        if plan.needsReply, let replyTo, let current = try store.caseRecord(id: caseRecord.id) {
+        // A letter the command asked for that is held (or not sent) is told to whoever gave it, never left unsaid.
+        let problems = MailOutcomes.dutchProblems(try MailOutcomes.since(mark, store: store, caseID: caseRecord.id))
+        if plan.needsReply || !problems.isEmpty, let replyTo, let current = try store.caseRecord(id: caseRecord.id) {
             try renderer.enqueue("command-reply", to: .handler, caseRecord: current, extra: ["command": .object([
-                "errors": .list(plan.errors.map(TemplateValue.string)), "help": .string(CommandVocabulary.help),
+                "errors": .list(plan.errors.map(TemplateValue.string)), "help": .string(plan.needsReply ? CommandVocabulary.help : ""),
+                "mail_problems": .list(problems.map(TemplateValue.string)),
             ])], recipients: [replyTo])
         }
         return plan

@@ -94,7 +94,11 @@ struct DecisionApplier {
         if plan.kind == .compliment {
             steps.append((.classifyNotAComplaint, "a compliment: registered and thanked"))
         } else {
-            if plan.mails.contains(where: { $0.audience == .complainant }) { steps.append((.acknowledge, "acknowledgement queued")) }
+            if plan.mails.contains(where: { $0.audience == .complainant }) {
+                // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.
+                let held = try store.outbox(caseID: caseRecord.id).contains { $0.state == "held" }
+                steps.append((.acknowledge, held ? "acknowledgement held, not sent (see the case's held mail)" : "acknowledgement queued"))
+            }
             if let handler = plan.handler { steps.append((.assign, "assigned to the handler of \(plan.location?.name ?? "the location"): \(handler)")) }
         }
         for (action, reason) in steps {
@@ -107,10 +111,23 @@ struct DecisionApplier {
 
     /// A delivery report for one of our mails: the mail is marked undeliverable, the failed
     /// addresses get no automatic mail for a while, and the quality staff hear of it once.
+    ///
+    /// Anyone can write a delivery report, so it counts only for addresses the mail it names
+    /// (found in the outbox by its Message-ID) was really sent to: a report naming other
+    /// parents or a handler in `Final-Recipient` suppresses nobody and marks nothing.
     private func recordBounce(_ bounce: BounceReport, threadIDs: [String], rawID: Int64) throws {
         let candidates = [bounce.originalMessageID].compactMap { $0 } + threadIDs
         guard let mail = try candidates.lazy.compactMap({ try store.outboxMail(messageID: $0) }).first else { return }
+        let sentTo = Set(mail.recipients.map { $0.lowercased() })
         let failed = bounce.recipients.filter { ($0.action ?? "failed").lowercased() == "failed" || ($0.status ?? "").hasPrefix("5") }
+            .filter { sentTo.contains($0.address.lowercased()) }
+        let strangers = bounce.recipients.filter { !sentTo.contains($0.address.lowercased()) }
+        if !strangers.isEmpty {
+            try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "delivery report not counted", from: nil, to: nil,
+                                  reason: "\(mail.kind): it names \(strangers.count) address(es) this mail was not sent to",
+                                  rawMessageID: rawID, now: now)
+            runtime.logger.warning("a delivery report about outbox \(mail.id) names addresses the mail was not sent to; those are not counted")
+        }
         guard !failed.isEmpty || bounce.recipients.isEmpty else { return }
         let diagnostic = failed.map { [$0.address, $0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ")
         try store.markBounced(id: mail.id, diagnostic: diagnostic.isEmpty ? "delivery report" : diagnostic)
@@ -133,8 +150,7 @@ struct DecisionApplier {
                 Soort bericht: \(mail.kind)
                 Melding van de mailserver: \(diagnostic.isEmpty ? "(geen details)" : diagnostic)
 
-                Het adres krijgt de komende \(days) dagen geen automatische berichten. Neem zo nodig op een andere
-                manier contact op. Zie `klachtd case \(caseRecord.reference)`.
+                Het adres krijgt de komende \(days) dagen geen automatische berichten; brieven die de procedure vraagt                 (oordeel, verlenging, afsluiting) worden vastgehouden en u krijgt daar dan apart bericht van. Neem zo nodig                 op een andere manier contact op. Zie `klachtd case \(caseRecord.reference)`.
                 """, caseID: caseID)
     }
 

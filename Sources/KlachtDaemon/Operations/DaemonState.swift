@@ -10,6 +10,10 @@ public enum DaemonStateKey: String, Sendable, CaseIterable {
     /// When the quality staff were told the mailbox cannot be read; empty once the recovery was told.
     /// Kept in the database so a worker started during an outage still tells them it is over.
     case outageNoticeAt = "outage_notice_at"
+    /// Since when the SMTP session fails (login, STARTTLS, outage); empty once a mail went out again.
+    case smtpFailingSince = "smtp_failing_since"
+    /// The last such failure, for `klachtd status`.
+    case smtpLastError = "smtp_last_error"
 }
 
 extension CaseStore {

@@ -21,6 +21,12 @@ public struct ServiceStatus: Sendable {
     /// Addresses our mail could not reach: failed outbox mails and addresses suppressed after a bounce.
     /// Personal data: shown by `klachtd status` to the operator, never logged or put in metrics.
     public var bouncingAddresses: [String]
+    /// Since when sending fails for every mail (login, STARTTLS, outage), and the last error; nil when it works.
+    public var smtpFailingSince: Date?
+    public var smtpLastError: String?
+    /// The cases with a letter held for a person to decide on (`HeldLetters.swift`), by reference; mail the
+    /// limit on new addresses holds is released by itself and is not counted here.
+    public var heldCases: [String] = []
 
     public static func read(_ store: CaseStore, today: LocalDate, now: Date) throws -> ServiceStatus {
         let db = store.db
@@ -48,6 +54,12 @@ public struct ServiceStatus: Sendable {
             lastPurgeAt: Timestamp.date(try store.daemonState(.lastPurgeAt)),
             outbox: try store.outboxCounts(), rawMessages: try store.rawMessageCounts(), casesByState: byState,
             openCases: open, overdueDecisions: Int(overdue), overdueMeasures: Int(measures),
-            bouncingAddresses: bouncing.sorted())
+            bouncingAddresses: bouncing.sorted(),
+            smtpFailingSince: Timestamp.date(try store.daemonState(.smtpFailingSince)),
+            smtpLastError: (try store.daemonState(.smtpLastError)).flatMap { $0.isEmpty ? nil : $0 },
+            heldCases: try db.query("""
+                SELECT DISTINCT c.reference FROM outbox o JOIN cases c ON c.id = o.case_id WHERE o.state = 'held'
+                AND o.id NOT IN (SELECT outbox_id FROM first_contact_mail WHERE released_at IS NULL) ORDER BY c.reference
+                """).compactMap { $0.string("reference") })
     }
 }

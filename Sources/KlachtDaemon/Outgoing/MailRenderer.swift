@@ -22,9 +22,18 @@ struct MailRenderer {
         let recipients = explicit ?? addresses(for: audience, caseRecord)
         guard !recipients.isEmpty else {
             runtime.logger.warning("\(caseRecord.reference): no address for the \(audience.rawValue); '\(template)' not sent")
+            if audience == .complainant, Self.heldNotWithheld.contains(template) {
+                // On the case, so the confirmation says it: a letter the procedure requires then goes by post.
+                try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail withheld", from: nil, to: nil,
+                                      reason: "\(template): no e-mail address for the complainant; send it by post",
+                                      rawMessageID: nil, now: runtime.clock.now())
+            }
             return nil
         }
         if audience == .complainant, let reason = try withheld(template, to: recipients[0]) {
+            if Self.heldNotWithheld.contains(template) {
+                return try hold(template, recipients: recipients, caseRecord: caseRecord, extra: extra, reason: reason)
+            }
             try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail withheld", from: nil, to: nil,
                                   reason: "\(template): \(reason)", rawMessageID: nil, now: runtime.clock.now())
             runtime.logger.notice("\(caseRecord.reference): \(template) withheld: \(reason)")
@@ -42,7 +51,7 @@ struct MailRenderer {
         return last
     }
 
-    private func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: CaseRecord,
+    func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: CaseRecord,
                             extra: Extra) throws -> Int64 {
         let set = runtime.templates(forLocation: caseRecord.location)
         guard let mailTemplate = set.template(template) else {

@@ -8,9 +8,11 @@ import MailTransport
 ///
 /// The 'sending' mark is committed before SMTP starts and 'sent' right after the server's
 /// 250, so a crash can at worst send one mail twice (same Message-ID), never lose one.
-/// Two kinds of trouble are kept apart: the server being away (connection, TLS, login)
-/// backs off the whole sender and costs no mail an attempt; a refusal of one mail (4xx)
-/// retries that mail on its own schedule, and a permanent refusal (5xx) is not retried.
+/// Three kinds of trouble are kept apart (`SMTPFailureScope`): the session failing (connection,
+/// TLS, login, 421, 454, 530, relaying denied) backs off the whole sender, costs no mail an
+/// attempt, marks nobody and tells the quality staff once (`SendingTrouble.swift`); a refusal
+/// for size shrinks the mail and sends it again; a refusal of one mail (4xx) retries that mail
+/// on its own schedule, and a permanent refusal (5xx) is not retried.
 public final class OutboxSender {
     let runtime: Runtime
     let store: CaseStore
@@ -19,6 +21,8 @@ public final class OutboxSender {
     private var connection: SMTPConnection?
     private var backoff = Backoff()
     private(set) var serverAwayUntil = Date.distantPast
+    /// Whether `daemon_state` holds an SMTP trouble that a successful send must end; nil until read.
+    var troubleRecorded: Bool?
 
     public init(runtime: Runtime, store: CaseStore, authentication: MailAuthentication? = nil) {
         self.runtime = runtime
@@ -32,6 +36,7 @@ public final class OutboxSender {
     @discardableResult
     public func sendDue() throws -> Int {
         var sent = 0
+        troubleRecorded = nil   // another process may have recorded (or ended) an SMTP trouble since the last call
         while runtime.clock.now() >= serverAwayUntil {
             let batch = try store.dueOutbox(now: runtime.clock.now(), limit: 200)
             if batch.isEmpty { break }
@@ -39,62 +44,81 @@ public final class OutboxSender {
             for mail in batch {
                 // Another process (a `deliver`, a case command, another worker) may have claimed it.
                 guard try store.markSending(id: mail.id, now: runtime.clock.now()) else { continue }
-                guard try send(mail) else { return sent }
+                switch try send(mail) {
+                case .serverAway: return sent
+                case .sent: sent += 1
+                case .notSent: break
+                }
                 progressed = true
-                sent += 1
             }
             if !progressed { break }
         }
         return sent
     }
 
-    /// One claimed mail; false when the server is away and sending must stop for now.
-    private func send(_ mail: OutboxRecord) throws -> Bool {
+    /// What became of one claimed mail.
+    private enum Attempt { case sent, notSent, serverAway }
+
+    /// One claimed mail; `.serverAway` when sending must stop for now.
+    private func send(_ mail: OutboxRecord) throws -> Attempt {
         do {
             try transmit(mail)
         } catch let error as TransportFailure {
-            if Self.isServerTrouble(error) {
-                try serverAway(error.description, mail: mail)
-                return false
+            switch error.smtpScope {
+            case .session:
+                // Every mail would get this answer: the mail waits, nobody is marked, the staff hear once.
+                try serverAway(error.description, mail: mail, configuration: Self.isConfigurationTrouble(error))
+                return .serverAway
+            case .size where try shrink(mail, refusal: error):
+                return .notSent
+            case .size, .message:
+                try refused(error, mail: mail)
+                return .notSent
             }
-            try refused(error, mail: mail)
-            return true
         } catch {
             // No token (or no password) to log in with: like a server that is away, the mail waits.
-            try serverAway("\(error)", mail: mail)
-            return false
+            try serverAway("\(error)", mail: mail, configuration: true)
+            return .serverAway
         }
         try store.markSent(id: mail.id, now: runtime.clock.now())
         backoff.reset()
+        try sendingWorks()
         runtime.logger.info("sent \(mail.kind) for case \(mail.caseID.map(String.init) ?? "-") (outbox \(mail.id))")
-        return true
+        return .sent
     }
 
     /// Trouble with the server itself rather than with one mail.
     static func isServerTrouble(_ error: TransportFailure) -> Bool {
+        error.smtpScope == .session
+    }
+
+    /// Trouble only a person can end (login, certificate, TLS, a server that wants STARTTLS or a
+    /// login): the quality staff are told at once instead of after `outage_alert_seconds`.
+    static func isConfigurationTrouble(_ error: TransportFailure) -> Bool {
         switch error {
-        case .permanentRefusal, .transientRefusal: false
-        default: true
+        case .authentication, .certificate, .tls: true
+        case .permanentRefusal: true
+        default: false
         }
     }
 
-    private func serverAway(_ error: String, mail: OutboxRecord) throws {
+    private func serverAway(_ error: String, mail: OutboxRecord, configuration: Bool) throws {
         connection = nil
         let now = runtime.clock.now()
         let delay = backoff.nextDelay()
         serverAwayUntil = now.addingTimeInterval(delay)
-        if now.timeIntervalSince(mail.createdAt) > retry.giveUpAfter {
-            try store.markFailed(id: mail.id, error: "gave up after 7 days: \(error)")
-        } else {
-            // Not this mail's fault: it keeps its place and its attempt count.
-            try store.markRetry(id: mail.id, error: error, next: now, uncounted: true)
-        }
+        // Not this mail's fault: it keeps its place and its attempt count, and waits however long the
+        // trouble lasts (a letter late is better than a letter lost; the staff are told, see below).
+        try store.markRetry(id: mail.id, error: error, next: now, uncounted: true)
         runtime.logger.warning("SMTP: \(error); the outbox keeps every mail and tries again in \(Int(delay)) s")
+        try sendingFails(error, configuration: configuration, now: now)
     }
 
     private func refused(_ error: TransportFailure, mail: OutboxRecord) throws {
         let now = runtime.clock.now()
-        if error.isPermanent {
+        // A message the SMTP client refused itself (a malformed address) fails the same way every time.
+        let local = if case .protocolError = error { true } else { false }
+        if error.isPermanent || local {
             try store.transaction {
                 try store.markFailed(id: mail.id, error: error.description)
                 try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "mail refused",

@@ -39,7 +39,8 @@ public final class SMTPConnection {
         }
     }
 
-    /// Refuses addresses that could smuggle SMTP commands or are not one plain address.
+    /// Refuses addresses that could smuggle SMTP commands or are not one plain address; the error's
+    /// wording is matched by `TransportFailure.localMessageRefusals` (about this message, not the session).
     private static func validate(_ address: String) throws(TransportFailure) {
         let forbidden: Set<Unicode.Scalar> = ["\r", "\n", "\0", "<", ">", " "]
         guard !address.unicodeScalars.contains(where: { forbidden.contains($0) }) else {

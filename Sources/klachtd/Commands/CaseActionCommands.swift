@@ -40,25 +40,34 @@ enum CaseActionCommands {
                                                            closes it (the reason is then required)
           release                                       (#vrijgeven) starts the complaint procedure: handler, terms from
                                                            receipt, acknowledgement to the parent
+          send-held                                     sends the letters held for this case (see `klachtd case REF`)
+          drop-held --reason TEXT                       records that the held letters reached the person another way
 
         A dispute that never went through the internal procedure, or that the oudercommissie brought:
           klachtd case new --dispute DATE [--by ouder|oudercommissie] [--location NAME] [--category NAME]
                            [--ruling OUTCOME --ruling-date DATE]
 
-        Mails are queued at once and sent by the running daemon (or now, when the server answers).
+        Mails are queued at once and sent now when the server answers, else by the running daemon; the command
+        says per mail whether it was sent, queued, or held (not sent: a bouncing address or too many automatic
+        replies), and held letters are shown on the case and reported to the quality staff.
         """
 
     static let valuedOptions: Set<String> = Set(["--measure", "--term", "--reasons-file", "--reasons", "--text-file", "--text", "--reason",
                                              "--review"]).union(DisputeCaseCommand.valuedOptions)
 
     static func run(_ arguments: Arguments, reference: CaseReference, runtime: Runtime) throws -> Int32 {
-        let script = CommandParser.parse(try text(for: arguments))
+        let action = arguments.positional.dropFirst().first?.lowercased()
+        let script = action == "send-held" || action == "drop-held" ? nil : CommandParser.parse(try text(for: arguments))
         let store = try runtime.openStore()
         guard let record = try store.caseRecord(reference: reference) else {
             Output.err("klachtd: no case \(reference)")
             return 1
         }
         let actor = "cli:" + (ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+        guard let script else {
+            return try HeldMailCommands.run(arguments, release: action == "send-held", record: record, actor: actor, store: store, runtime: runtime)
+        }
+        let mark = try MailOutcomes.mark(store, caseID: record.id)
         let plan = try store.transaction {
             try CommandExecutor(runtime: runtime, store: store)
                 .execute(script, role: .operator, actor: actor, on: record, replyTo: nil, rawID: nil, now: runtime.clock.now())
@@ -68,11 +77,17 @@ enum CaseActionCommands {
             return 1
         }
         let updated = try store.caseRecord(id: record.id)
-        Output.out("\(reference): \(updated?.state.dutchLabel ?? "?"); \(plan.changes.count) change(s), \(plan.mails.count) mail(s) queued")
         do {
             try OutboxSender(runtime: runtime, store: store).sendDue()
         } catch {
             Output.err("klachtd: the mail server did not answer (\(error)); the running daemon sends the queued mail later")
+        }
+        // What really became of each mail, read back after the send: sent, queued, held or not sent.
+        let outcomes = try MailOutcomes.since(mark, store: store, caseID: record.id)
+        Output.out("\(reference): \(updated?.state.dutchLabel ?? "?"); \(plan.changes.count) change(s), \(outcomes.count) mail(s)")
+        for outcome in outcomes { Output.out("  " + MailOutcomes.line(outcome)) }
+        if outcomes.contains(where: { $0.state == "held" }), try MailOutcomes.staffTold(mark, store: store, caseID: record.id) {
+            Output.out("  the quality staff are told; `klachtd case \(reference) send-held` sends held mail after all")
         }
         return 0
     }

@@ -9,7 +9,8 @@ struct StatusCommand: Command {
         Usage: klachtd status [--json] [--config FILE] [--now ISO8601]
 
         Exit 0 when the last cycle is recent (within 3 poll intervals plus 5 minutes),
-        nothing is quarantined or failed, and (with OAuth2) logins work; 1 otherwise, so it
+        nothing is quarantined or failed, no letter is held for a person to decide on (see
+        `klachtd case REF send-held`), sending works, and (with OAuth2) logins work; 1 otherwise, so it
         can be used as a check. With OAuth2 it also shows the access token's age and expiry
         and when the refresh token was last renewed. It also counts the mail held by the limit
         on new addresses and lists the messages of the last 7 days answered to nobody (robots,
@@ -31,6 +32,7 @@ struct StatusCommand: Command {
         // Messages answered to nobody this week: listed, not a fault (`klachtd quarantine` names them).
         let ignoredWeek = try store.ignoredMessages(since: now.addingTimeInterval(-7 * 86_400))
         let healthy = !stale && !loginsFailing && (status.rawMessages["quarantined"] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
+            && status.heldCases.isEmpty && status.smtpFailingSince == nil
         func time(_ date: Date?) -> String { date.map(Timestamp.string) ?? "never" }
         if arguments.has("--json") {
             func counts(_ map: [String: Int]) -> JSONValue { .object(map.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }) }
@@ -44,6 +46,9 @@ struct StatusCommand: Command {
                 ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages["quarantined"] ?? 0))),
                 ("ignored_last_7_days", .array(ignoredWeek.map { .object([("id", .int($0.id)), ("reason", $0.note.map(JSONValue.string) ?? .null)]) })),
                 ("held_mail", .int(Int64(status.outbox["held"] ?? 0))),
+                ("held_letters", .array(status.heldCases.map(JSONValue.string))),
+                ("sending_fails_since", status.smtpFailingSince.map { .string(Timestamp.string($0)) } ?? .null),
+                ("sending_error", status.smtpLastError.map(JSONValue.string) ?? .null),
                 ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
                 ("oauth", token.map { facts in
                     func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.string($0)) } ?? .null }
@@ -63,8 +68,10 @@ struct StatusCommand: Command {
                   last poll error:       \(status.lastPollError ?? "-")
                   last retention purge:  \(time(status.lastPurgeAt)) (\(pending) case(s) due)
                   incoming:              \(status.rawMessages["pending"] ?? 0) pending, \(status.rawMessages["quarantined"] ?? 0) quarantined
-                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held (limit on new addresses)
+                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held
                   not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
+                  held letters:          \(status.heldCases.isEmpty ? "none" : status.heldCases.joined(separator: ", "))
+                  sending:               \(status.smtpFailingSince.map { "FAILS since \(time($0)): \(status.smtpLastError ?? "?")" } ?? "ok")
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
                 """)

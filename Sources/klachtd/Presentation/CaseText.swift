@@ -25,6 +25,12 @@ enum CaseText {
             "  oordeel uiterlijk: \(record.decisionDue ?? "-")",
             "  Geschillencommissie tot: \(record.gckWindowEnd ?? "-")",
         ]
+        // A letter the procedure requires that was held, not sent, is the first thing to see.
+        // (Mail the limit on new addresses holds carries no reason and goes out by itself.)
+        for mail in outbox where mail.state == "held" && mail.lastError != nil {
+            lines.append("  LET OP: NIET VERSTUURD: \(mail.kind) aan \(mail.recipients.joined(separator: ", ")) is vastgehouden "
+                         + "(\(mail.lastError ?? "")); `klachtd case \(record.reference) send-held` of `drop-held --reason`")
+        }
         if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
         if let due = record.measuresDue { lines.append("  maatregelen uiterlijk: \(due)") }
