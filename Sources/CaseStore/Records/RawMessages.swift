@@ -20,7 +20,10 @@ public struct RawMessageRecord: Sendable {
     public var origin: RawMessageOrigin
     public var messageID: String?
     public var sha256: String
+    /// The bytes; empty when the message was not read (over the size limit, or purged).
     public var bytes: [UInt8]
+    /// The stored size in bytes, known without reading the bytes.
+    public var size: Int
     public var receivedAt: Date
     public var status: String
     public var caseID: Int64?
@@ -49,9 +52,31 @@ extension CaseStore {
 
     /// Messages stored but not yet decided on, oldest first: what a crash left behind is done now.
     /// `after` skips the ones up to that id, so the next batch can be read while one is still being decided.
-    public func pendingRawMessages(after id: Int64 = 0, limit: Int = 500) throws -> [RawMessageRecord] {
-        try db.query("SELECT * FROM raw_messages WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
-                     [.integer(id), .int(limit)]).map(Self.rawRecord)
+    ///
+    /// A batch holds at most `limit` messages and, past its first message, at most `maxBatchBytes`
+    /// bytes, so a backlog of large messages is read a few at a time rather than a hundred.
+    /// A message larger than `maxMessageBytes` comes without its bytes (`bytes` empty, `size`
+    /// set) and counts for nothing: it is never read into memory, only set aside.
+    public func pendingRawMessages(after id: Int64 = 0, limit: Int = 500, maxBatchBytes: Int = .max,
+                                   maxMessageBytes: Int = .max) throws -> [RawMessageRecord] {
+        let sizes = try db.query("SELECT id, size FROM raw_messages WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                                 [.integer(id), .int(limit)])
+        var last: Int64?
+        var total = 0
+        for row in sizes {
+            guard let rowID = row.int("id") else { continue }
+            let size = Int(row.int("size") ?? 0)
+            let counted = size > maxMessageBytes ? 0 : size
+            if last != nil, total + counted > maxBatchBytes { break }
+            total += counted
+            last = rowID
+        }
+        guard let last else { return [] }
+        return try db.query("""
+            SELECT id, source, mailbox, uid_validity, uid, message_id, sha256, size, received_at, status, case_id, note,
+                   CASE WHEN size <= ? THEN bytes END AS bytes
+            FROM raw_messages WHERE status = 'pending' AND id > ? AND id <= ? ORDER BY id
+            """, [.int(maxMessageBytes), .integer(id), .integer(last)]).map(Self.rawRecord)
     }
 
     public func rawMessage(id: Int64) throws -> RawMessageRecord? {
@@ -127,7 +152,7 @@ extension CaseStore {
                                      uidValidity: row.int("uid_validity").map { UInt32(truncatingIfNeeded: $0) },
                                      uid: row.int("uid").map { UInt32(truncatingIfNeeded: $0) }),
             messageID: row.string("message_id"), sha256: row.string("sha256") ?? "",
-            bytes: row.bytes("bytes") ?? [], receivedAt: Timestamp.date(row.string("received_at")) ?? Date(timeIntervalSince1970: 0),
+            bytes: row.bytes("bytes") ?? [], size: Int(row.int("size") ?? 0), receivedAt: Timestamp.date(row.string("received_at")) ?? Date(timeIntervalSince1970: 0),
             status: row.string("status") ?? "pending", caseID: row.int("case_id"), note: row.string("note"))
     }
 }

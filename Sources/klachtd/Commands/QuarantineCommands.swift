@@ -29,7 +29,7 @@ struct QuarantineCommand: Command {
             func entry(_ record: RawMessageRecord) -> JSONValue {
                 .object([("id", .int(record.id)), ("status", .string(record.status)),
                          ("received_at", .string(Timestamp.string(record.receivedAt))),
-                         ("size", .int(Int64(record.bytes.count))), ("sha256", .string(record.sha256)),
+                         ("size", .int(Int64(record.size))), ("sha256", .string(record.sha256)),
                          ("case_id", record.caseID.map(JSONValue.int) ?? .null),
                          ("reason", record.note.map(JSONValue.string) ?? .null)])
             }
@@ -40,7 +40,7 @@ struct QuarantineCommand: Command {
             Output.out("No messages in quarantine.")
         } else {
             Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: held.map {
-                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
+                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.size), $0.note ?? ""]
             }))
         }
         Output.out("")
@@ -49,7 +49,7 @@ struct QuarantineCommand: Command {
         } else {
             Output.out("Answered to nobody in the last \(days) days (niet beantwoord): \(ignored.count)")
             Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: ignored.map {
-                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
+                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.size), $0.note ?? ""]
             }))
         }
         return 0
