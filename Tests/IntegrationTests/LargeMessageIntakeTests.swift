@@ -147,3 +147,17 @@ enum StoreHygieneMode {
         return status.st_mode & 0o777
     }
 }
+
+/// The unit bounds the service's memory, so a runaway worker is stopped rather than the machine swapping.
+final class ServiceUnitMemoryTests: XCTestCase {
+    func testTheServiceUnitHasAMemoryMax() throws {
+        let unit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../deploy/klachtd.service").standardized
+        let text = try String(contentsOf: unit, encoding: .utf8)
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("MemoryMax=") }, "MemoryMax= is set")
+        let value = line.dropFirst("MemoryMax=".count)
+        XCTAssertTrue(value.hasSuffix("M") || value.hasSuffix("G"), String(line))
+        let megabytes = (Double(value.dropLast()) ?? 0) * (value.hasSuffix("G") ? 1024 : 1)
+        XCTAssertGreaterThanOrEqual(megabytes, 256, "room for a 25 MB message being parsed twice over")
+        XCTAssertLessThanOrEqual(megabytes, 2048)
+    }
+}
