@@ -53,3 +53,15 @@ final class MailboxSyntaxTests: XCTestCase {
         XCTAssertEqual(IntakeDecider.claimedAddress(of: message), "a%b@example.test")
     }
 }
+
+/// A handler's `#toewijzen` names the next To: address: the same rule.
+final class AssignAddressTests: XCTestCase {
+    func testAssigningToARecipientListIsRefused() {
+        for argument in ["victim,other@evil.test", "\"a,b\"@x.test", "a%b@example.test", "x!y@example.test"] {
+            let script = CommandParser.parse("#toewijzen \(argument)\n\nGraag overnemen.")
+            XCTAssertEqual(script.commands, [], argument)
+            XCTAssertEqual(script.errors.count, 1, argument)
+        }
+        XCTAssertEqual(CommandParser.parse("#toewijzen <Behandelaar3@Example.test>").commands, [.assign("behandelaar3@example.test")])
+    }
+}
