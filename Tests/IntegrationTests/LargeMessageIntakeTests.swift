@@ -59,6 +59,7 @@ final class LargeMessageIntakeTests: XCTestCase {
         let store = try CaseStore(path: daemon.databasePath)
         let held = try XCTUnwrap(store.quarantined().first)
         XCTAssertTrue(held.note?.contains("larger than the limit of 1000000 bytes") ?? false, held.note ?? "")
+        XCTAssertTrue(held.note?.contains("stored unread") ?? false, "judged by the size the server reports: " + (held.note ?? ""))
         // Kept whole, byte for byte as the server has it, although it was never fetched whole.
         let stored = try XCTUnwrap(store.rawMessage(id: held.id))
         let onServer = try server.doveadm(["fetch", "-u", "klachten@example.test", "size.virtual", "mailbox", "INBOX", "all"])
