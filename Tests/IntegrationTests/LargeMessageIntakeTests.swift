@@ -83,6 +83,10 @@ final class LargeMessageIntakeTests: XCTestCase {
         XCTAssertEqual(try server.waitForInbox("kwaliteit", count: 1).first?.subject?.contains("quarantaine"), true)
         let listing = try daemon.klachtd(["quarantine"])
         XCTAssertTrue(listing.output.contains(String(big.utf8.count)), listing.output)
+        let early = try daemon.klachtd(["reprocess", String(held.id)])
+        XCTAssertEqual(early.status, 1)
+        XCTAssertTrue(early.error.contains("raise the limit first"), early.error)
+        XCTAssertEqual(try store.quarantined().first?.id, held.id, "still set aside, untouched")
     }
 
     func testParseRefusesAFileOverTheLimitWithoutReadingIt() throws {
