@@ -89,6 +89,41 @@ final class StoreHygieneTests: XCTestCase {
         }, "a known IMAP position is not stored twice")
     }
 
+    func testStoringAMessageOverTheLimitDoesNotHoldItInMemory() throws {
+        let store = try CaseStore(path: directory + "/klachtd.sqlite")
+        let file = directory + "/spool"
+        let size = 96 << 20
+        let fd = open(file, O_RDWR | O_CREAT, 0o600)
+        defer { close(fd) }
+        var piece = [UInt8](repeating: 0x41, count: 1 << 20)
+        for offset in stride(from: 0, to: size, by: piece.count) {
+            piece[0] = UInt8(truncatingIfNeeded: offset >> 20)
+            XCTAssertEqual(piece.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(offset)) }, piece.count)
+        }
+        // Peak memory from here on (writing 5 to clear_refs resets VmHWM to the current VmRSS).
+        XCTAssertTrue(FileManager.default.createFile(atPath: "/proc/self/clear_refs", contents: Data("5".utf8)) ||
+                      (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil)
+        let before = Self.status("VmRSS")
+        let id = try store.transaction {
+            try store.storeQuarantinedRaw(SpooledMessage(fileDescriptor: fd, size: size, sha256: "s"), origin: .deliver, note: "too large",
+                                          receivedAt: now, now: now)
+        }
+        let grown = Self.status("VmHWM") - before
+        XCTAssertLessThan(grown, 48 << 10, "a 96 MiB message stored with at most half its size in memory (KiB: \(grown))")
+        XCTAssertEqual(try store.quarantined().first?.size, size)
+        XCTAssertEqual(try store.rawMessage(id: XCTUnwrap(id))?.bytes.count, size)
+        try store.db.query("UPDATE raw_messages SET bytes = NULL WHERE id = ?", [.integer(try XCTUnwrap(id))])
+        XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM raw_message_large")?.int("n"), 0,
+                       "the retention purge (bytes set to NULL) takes the large bytes too")
+    }
+
+    /// A line of /proc/self/status in KiB.
+    static func status(_ field: String) -> Int {
+        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = text.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
+    }
+
     func testPrivateFilesAreCreatedOnlyNewWithMode0600() throws {
         let old = umask(0o022)
         defer { umask(old) }

@@ -21,9 +21,9 @@ extension CaseStore {
     /// a megabyte at a time, already quarantined with `note`, so it is kept whole (and
     /// `klachtd reprocess` can read it once the limit is raised) without ever being in memory.
     ///
-    /// The row is written once, in its final state: SQLite rewrites a whole row, blob and
-    /// all, for any later UPDATE, so an IMAP message is stored as already marked too (the
-    /// caller flags it on the server right after the commit). Returns nil when the IMAP
+    /// The bytes go to `raw_message_large` (see its migration); the `raw_messages` row is
+    /// written in its final state, an IMAP message as already marked (the caller flags it on
+    /// the server right after the commit). Returns nil when the IMAP
     /// position is already stored. Call inside a transaction.
     public func storeQuarantinedRaw(_ spool: SpooledMessage, origin: RawMessageOrigin, note: String,
                                     receivedAt: Date, now: Date) throws -> Int64? {
@@ -35,13 +35,15 @@ extension CaseStore {
         try db.query("""
             INSERT INTO raw_messages (source, mailbox, uid_validity, uid, message_id, sha256, size, bytes, received_at, stored_at,
                                       status, note, imap_marked)
-            VALUES (?, ?, ?, ?, NULL, ?, ?, zeroblob(?), ?, ?, 'quarantined', ?, ?)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, x'', ?, ?, 'quarantined', ?, ?)
             """, [.text(origin.source), .optional(origin.mailbox), .optional(origin.uidValidity.map(Int64.init)),
-                  .optional(origin.uid.map(Int64.init)), .text(spool.sha256), .int(spool.size), .int(spool.size),
+                  .optional(origin.uid.map(Int64.init)), .text(spool.sha256), .int(spool.size),
                   .text(Timestamp.string(receivedAt)), .text(Timestamp.string(now)), .text(note),
                   .int(origin.uid == nil ? 0 : 1)])
         let id = db.lastInsertRowID
-        try db.writeBlob(table: "raw_messages", column: "bytes", row: id, size: spool.size, from: spool.fileDescriptor)
+        // The blob is the last column here, so zeroblob reserves the space without zeros in memory.
+        try db.query("INSERT INTO raw_message_large (raw_id, bytes) VALUES (?, zeroblob(?))", [.integer(id), .int(spool.size)])
+        try db.writeBlob(table: "raw_message_large", column: "bytes", row: id, size: spool.size, from: spool.fileDescriptor)
         return id
     }
 }

@@ -73,14 +73,20 @@ extension CaseStore {
         }
         guard let last else { return [] }
         return try db.query("""
-            SELECT id, source, mailbox, uid_validity, uid, message_id, sha256, size, received_at, status, case_id, note,
-                   CASE WHEN size <= ? THEN bytes END AS bytes
-            FROM raw_messages WHERE status = 'pending' AND id > ? AND id <= ? ORDER BY id
+            SELECT r.id, r.source, r.mailbox, r.uid_validity, r.uid, r.message_id, r.sha256, r.size, r.received_at, r.status,
+                   r.case_id, r.note,
+                   CASE WHEN r.size <= ? THEN COALESCE((SELECT l.bytes FROM raw_message_large l WHERE l.raw_id = r.id), r.bytes) END AS bytes
+            FROM raw_messages r WHERE r.status = 'pending' AND r.id > ? AND r.id <= ? ORDER BY r.id
             """, [.int(maxMessageBytes), .integer(id), .integer(last)]).map(Self.rawRecord)
     }
 
     public func rawMessage(id: Int64) throws -> RawMessageRecord? {
-        try db.queryOne("SELECT * FROM raw_messages WHERE id = ?", [.integer(id)]).map(Self.rawRecord)
+        // A message stored over the size limit has its bytes in raw_message_large.
+        try db.queryOne("""
+            SELECT r.id, r.source, r.mailbox, r.uid_validity, r.uid, r.message_id, r.sha256, r.size, r.received_at, r.status,
+                   r.case_id, r.note, COALESCE((SELECT l.bytes FROM raw_message_large l WHERE l.raw_id = r.id), r.bytes) AS bytes
+            FROM raw_messages r WHERE r.id = ?
+            """, [.integer(id)]).map(Self.rawRecord)
     }
 
     /// An earlier copy of the same message: the same bytes, or the same Message-ID.
