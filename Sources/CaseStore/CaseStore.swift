@@ -11,8 +11,9 @@ public final class CaseStore {
     public init(path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try PrivateFile.createFolder(directory)
         }
+        try PrivateFile.createEmpty(path, ifMissing: true)
         db = try SQLiteDatabase(path: path)
         try Migrator.migrate(db)
     }

@@ -17,6 +17,9 @@ public struct ServerSettings: Sendable, Equatable {
     public var timeoutSeconds: Int
     /// `auth = password | xoauth2 | oauthbearer`; the OAuth2 methods take their token from `[oauth]`.
     public var authentication: LoginMethod = .password
+    /// `starttls = no` to a host that is not this machine, allowed by `allow_plaintext = yes`:
+    /// check-config and every start warn about it.
+    public var plaintextAllowed: Bool = false
 }
 
 /// `[imap]`: the complaints mailbox and how messages are marked once processed.

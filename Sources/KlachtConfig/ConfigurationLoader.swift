@@ -151,11 +151,19 @@ public enum ConfigurationLoader {
         guard ["required", "no"].contains(starttls) else {
             throw reader.error(section.entry("starttls"), "starttls = \(starttls) is not understood", "Use starttls = required or starttls = no.")
         }
+        let plaintext = starttls == "no" && !url.hasPrefix(scheme + "s://")
+        let allowPlaintext = try reader.bool(section, "allow_plaintext", default: false)
+        if plaintext, !allowPlaintext, !PlaintextRule.isLoopback(url: url) {
+            throw reader.error(section.entry("starttls"),
+                               "[\(section.name)] starttls = no would send the login and every complaint unencrypted to \(PlaintextRule.host(of: url))",
+                               "Use starttls = required (or \(scheme)s:// for implicit TLS). Only on a network you trust, add allow_plaintext = yes to [\(section.name)].")
+        }
         return ServerSettings(url: url, username: section.value("username"), password: authentication == .password ? password : .none,
                               requireStartTLS: starttls == "required" && !url.hasPrefix(scheme + "s://"),
                               caFile: section.value("ca_file"),
                               timeoutSeconds: try reader.int(section, "timeout", default: 30, range: 1...600),
-                              authentication: authentication)
+                              authentication: authentication,
+                              plaintextAllowed: plaintext && !PlaintextRule.isLoopback(url: url))
     }
 
     private static func readLocations(_ reader: SectionReader) throws(ConfigError) -> [LocationProfile] {

@@ -9,13 +9,17 @@ protocol Command {
     var usage: String { get }
     var valuedOptions: Set<String> { get }
     func run(_ arguments: Arguments) throws -> Int32
+    /// Runs the command for its words and returns the exit status.
+    func execute(_ words: [String]) -> Int32
 }
 
 extension Command {
     var valuedOptions: Set<String> { ["--config", "--now"] }
 
+    func execute(_ words: [String]) -> Int32 { standardExecution(words) }
+
     /// Parses the words, prints help on `--help`, and turns errors into messages and exit codes.
-    func execute(_ words: [String]) -> Int32 {
+    func standardExecution(_ words: [String]) -> Int32 {
         do {
             let arguments = try Arguments(words, valued: valuedOptions)
             if arguments.has("--help") {

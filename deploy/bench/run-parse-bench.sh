@@ -66,7 +66,7 @@ size=$(stat -c %s "$WORK/big.eml")
 python3 - "$KLACHTD" "$WORK/big.eml" "$size" <<'PY'
 import resource, subprocess, sys, time
 start = time.monotonic()
-subprocess.run([sys.argv[1], "parse", "--json", sys.argv[2]], check=True, stdout=subprocess.DEVNULL)
+subprocess.run([sys.argv[1], "parse", "--json", "--max-bytes", "1000000000", sys.argv[2]], check=True, stdout=subprocess.DEVNULL)
 elapsed = time.monotonic() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 size = int(sys.argv[3]) / 1024 / 1024

@@ -84,7 +84,11 @@ extension CaseStore {
 
     /// Raw messages kept aside, newest first.
     public func quarantined() throws -> [RawMessageRecord] {
-        try db.query("SELECT * FROM raw_messages WHERE status = 'quarantined' ORDER BY id DESC").map(Self.rawRecord)
+        // Without the bytes: a quarantined message may be one too large to read.
+        try db.query("""
+            SELECT id, source, mailbox, uid_validity, uid, message_id, sha256, size, received_at, status, case_id, note
+            FROM raw_messages WHERE status = 'quarantined' ORDER BY id DESC
+            """).map(Self.rawRecord)
     }
 
     /// Puts a raw message back in line, e.g. after `klachtd reprocess`.

@@ -20,7 +20,10 @@ public struct RawMessageRecord: Sendable {
     public var origin: RawMessageOrigin
     public var messageID: String?
     public var sha256: String
+    /// The bytes; empty when the message was not read (over the size limit, or purged).
     public var bytes: [UInt8]
+    /// The stored size in bytes, known without reading the bytes.
+    public var size: Int
     public var receivedAt: Date
     public var status: String
     public var caseID: Int64?
@@ -49,13 +52,41 @@ extension CaseStore {
 
     /// Messages stored but not yet decided on, oldest first: what a crash left behind is done now.
     /// `after` skips the ones up to that id, so the next batch can be read while one is still being decided.
-    public func pendingRawMessages(after id: Int64 = 0, limit: Int = 500) throws -> [RawMessageRecord] {
-        try db.query("SELECT * FROM raw_messages WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
-                     [.integer(id), .int(limit)]).map(Self.rawRecord)
+    ///
+    /// A batch holds at most `limit` messages and, past its first message, at most `maxBatchBytes`
+    /// bytes, so a backlog of large messages is read a few at a time rather than a hundred.
+    /// A message larger than `maxMessageBytes` comes without its bytes (`bytes` empty, `size`
+    /// set) and counts for nothing: it is never read into memory, only set aside.
+    public func pendingRawMessages(after id: Int64 = 0, limit: Int = 500, maxBatchBytes: Int = .max,
+                                   maxMessageBytes: Int = .max) throws -> [RawMessageRecord] {
+        let sizes = try db.query("SELECT id, size FROM raw_messages WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                                 [.integer(id), .int(limit)])
+        var last: Int64?
+        var total = 0
+        for row in sizes {
+            guard let rowID = row.int("id") else { continue }
+            let size = Int(row.int("size") ?? 0)
+            let counted = size > maxMessageBytes ? 0 : size
+            if last != nil, total + counted > maxBatchBytes { break }
+            total += counted
+            last = rowID
+        }
+        guard let last else { return [] }
+        return try db.query("""
+            SELECT r.id, r.source, r.mailbox, r.uid_validity, r.uid, r.message_id, r.sha256, r.size, r.received_at, r.status,
+                   r.case_id, r.note,
+                   CASE WHEN r.size <= ? THEN COALESCE((SELECT l.bytes FROM raw_message_large l WHERE l.raw_id = r.id), r.bytes) END AS bytes
+            FROM raw_messages r WHERE r.status = 'pending' AND r.id > ? AND r.id <= ? ORDER BY r.id
+            """, [.int(maxMessageBytes), .integer(id), .integer(last)]).map(Self.rawRecord)
     }
 
     public func rawMessage(id: Int64) throws -> RawMessageRecord? {
-        try db.queryOne("SELECT * FROM raw_messages WHERE id = ?", [.integer(id)]).map(Self.rawRecord)
+        // A message stored over the size limit has its bytes in raw_message_large.
+        try db.queryOne("""
+            SELECT r.id, r.source, r.mailbox, r.uid_validity, r.uid, r.message_id, r.sha256, r.size, r.received_at, r.status,
+                   r.case_id, r.note, COALESCE((SELECT l.bytes FROM raw_message_large l WHERE l.raw_id = r.id), r.bytes) AS bytes
+            FROM raw_messages r WHERE r.id = ?
+            """, [.integer(id)]).map(Self.rawRecord)
     }
 
     /// An earlier copy of the same message: the same bytes, or the same Message-ID.
@@ -127,7 +158,7 @@ extension CaseStore {
                                      uidValidity: row.int("uid_validity").map { UInt32(truncatingIfNeeded: $0) },
                                      uid: row.int("uid").map { UInt32(truncatingIfNeeded: $0) }),
             messageID: row.string("message_id"), sha256: row.string("sha256") ?? "",
-            bytes: row.bytes("bytes") ?? [], receivedAt: Timestamp.date(row.string("received_at")) ?? Date(timeIntervalSince1970: 0),
+            bytes: row.bytes("bytes") ?? [], size: Int(row.int("size") ?? 0), receivedAt: Timestamp.date(row.string("received_at")) ?? Date(timeIntervalSince1970: 0),
             status: row.string("status") ?? "pending", caseID: row.int("case_id"), note: row.string("note"))
     }
 }

@@ -110,7 +110,19 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(statement, index)
             case .integer(let i): rc = sqlite3_bind_int64(statement, index, i)
             case .real(let d): rc = sqlite3_bind_double(statement, index, d)
-            case .text(let s): rc = sqlite3_bind_text(statement, index, s, -1, csqlite_transient())
+            case .text(let s):
+                // With its byte length: a length of -1 made SQLite stop at the first NUL and
+                // silently store a shortened text.
+                var text = s
+                rc = text.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { chars in
+                        guard let base = chars.baseAddress, !chars.isEmpty else {
+                            return sqlite3_bind_text(statement, index, "", 0, csqlite_transient())
+                        }
+                        return sqlite3_bind_text64(statement, index, base, sqlite3_uint64(chars.count),
+                                                   csqlite_transient(), UInt8(SQLITE_UTF8))
+                    }
+                }
             case .blob(let b):
                 rc = b.withUnsafeBytes { raw in
                     sqlite3_bind_blob64(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
@@ -151,7 +163,11 @@ public final class Statement {
         switch sqlite3_column_type(statement, i) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, i))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, i))
-        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, i)))
+        case SQLITE_TEXT:
+            // By byte count, not up to the first NUL, so a stored text comes back whole.
+            let count = Int(sqlite3_column_bytes(statement, i))
+            guard count > 0, let pointer = sqlite3_column_text(statement, i) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(statement, i))
             guard count > 0, let pointer = sqlite3_column_blob(statement, i) else { return .blob([]) }

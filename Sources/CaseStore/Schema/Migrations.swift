@@ -3,7 +3,7 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaVersion8, schemaVersion9, schemaVersion10]
+                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersionLargeMessages]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -261,5 +261,22 @@ enum Migrations {
     ALTER TABLE case_report_notes ADD COLUMN dispute_date TEXT;        -- submitted to the Geschillencommissie Kinderopvang
     ALTER TABLE case_report_notes ADD COLUMN ruling_date TEXT;         -- the Geschillencommissie's ruling
     ALTER TABLE case_report_notes ADD COLUMN dispute_origin TEXT;      -- after-procedure | direct | oudercommissie
+    """
+
+    /// Issue 17 (6): the bytes of a message over `max_message_bytes`, copied in pieces without
+    /// ever being in memory. A table of its own because SQLite keeps a `zeroblob` unexpanded
+    /// only in the last column of a row, and `raw_messages.bytes` is not: there, reserving
+    /// 200 MB meant 200 MB of zeros in memory. Its `raw_messages` row keeps an empty `bytes`
+    /// (not NULL: NULL means purged), and the triggers let the retention purge, which sets
+    /// `bytes` to NULL or deletes the row, take these bytes with it.
+    static let schemaVersionLargeMessages = """
+    CREATE TABLE raw_message_large (
+        raw_id INTEGER PRIMARY KEY REFERENCES raw_messages(id),
+        bytes BLOB NOT NULL                   -- keep it the last column (see above)
+    );
+    CREATE TRIGGER raw_message_large_purged AFTER UPDATE OF bytes ON raw_messages WHEN NEW.bytes IS NULL
+    BEGIN DELETE FROM raw_message_large WHERE raw_id = NEW.id; END;
+    CREATE TRIGGER raw_message_large_deleted BEFORE DELETE ON raw_messages
+    BEGIN DELETE FROM raw_message_large WHERE raw_id = OLD.id; END;
     """
 }

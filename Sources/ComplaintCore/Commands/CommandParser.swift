@@ -109,7 +109,7 @@ public enum CommandParser {
         case .assign:
             if let missing = needs("het e-mailadres van de behandelaar") { return missing }
             let address = argument.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")).lowercased()
-            guard address.split(separator: "@").count == 2, !address.contains(" ") else {
+            guard MailboxSyntax.isPlainMailbox(address) else {  // it becomes a To: address
                 return .failure(Problem(text: "#toewijzen '\(argument)' is geen e-mailadres"))
             }
             return .success(.assign(address))

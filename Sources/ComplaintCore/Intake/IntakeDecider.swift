@@ -69,6 +69,7 @@ public enum IntakeDecider {
 
         var flags: [CaseFlag] = []
         if complainant == nil { flags.append(.noAddress) }
+        if complainant == nil, claimedAddress(of: message) != nil { flags.append(.unusableAddress) }
         if location == nil { flags.append(.unknownLocation) }
         if !seriousHits.isEmpty { flags.append(.serious) }
         if !safeguardingHits.isEmpty { flags.append(.safeguarding) }
@@ -114,13 +115,16 @@ public enum IntakeDecider {
         return from
     }
 
-    /// One `local@domain.tld` without spaces or angle brackets: the shape every address klachtd
-    /// accepts must have, whether it comes from a message, a form or the configuration.
+    /// A plain RFC 5321 mailbox (`MailboxSyntax`): the shape every address klachtd writes to
+    /// must have, whether it comes from a message, a form or the configuration.
     public static func isUsableAddress(_ address: String) -> Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !address.contains(where: { $0 == " " || $0 == "<" || $0 == ">" }) else { return false }
-        return true
+        MailboxSyntax.isPlainMailbox(address)
+    }
+
+    /// The address the parent gave, usable or not: with none usable, the case says so.
+    public static func claimedAddress(of message: InboundMessage) -> String? {
+        if let form = message.form { return form.email ?? message.replyTo.first?.address }
+        return message.from?.address
     }
 
     private static func isOurOwnMessageID(_ id: String?, _ context: IntakeContext) -> Bool {

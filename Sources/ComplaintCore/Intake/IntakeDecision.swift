@@ -20,6 +20,9 @@ public struct MailIntent: Sendable, Equatable {
 public enum CaseFlag: String, Sendable, Equatable, CaseIterable {
     /// No usable address for the parent: nobody can be acknowledged.
     case noAddress = "no-address"
+    /// The parent gave an address that is not a plain mailbox (a comma, quotes, `%`, `!`,
+    /// control characters): nothing is sent to it, and the quality staff are told.
+    case unusableAddress = "unusable-address"
     /// No location found: the quality staff assign it.
     case unknownLocation = "unknown-location"
     /// Words that mark a serious complaint: management is told at once.

@@ -71,6 +71,12 @@ struct DecisionApplier {
             gckWindowEnd: plan.kind.startsStatutoryClock ? terms.gckWindowEnd.iso : nil), reference: reference, now: now)
         try store.appendEvent(caseID: caseID, actor: "klachtd", action: "case opened", from: nil, to: plan.initialState,
                               reason: openingReason(plan), rawMessageID: rawID, now: now)
+        if plan.flags.contains(.unusableAddress), let claimed = IntakeDecider.claimedAddress(of: message) {
+            // Kept for the quality staff (escaped: it may hold control characters), never written to.
+            try store.appendEvent(caseID: caseID, actor: "klachtd", action: "address unusable", from: nil, to: nil,
+                                  reason: "the parent's address \(claimed.debugDescription) is not a plain mailbox; nothing is sent to it",
+                                  rawMessageID: rawID, now: now)
+        }
         if let form = message.form { try store.saveFormFields(caseID: caseID, fields: form.fields) }
         try record(message, parsed: parsed, on: caseID, role: "complainant", rawID: rawID)
 

@@ -44,10 +44,10 @@ public struct IntakeProcessor {
     @discardableResult
     public func processPending() throws -> Int {
         var done = 0
-        var batch = try store.pendingRawMessages(limit: Self.batchSize)
+        var batch = try nextBatch(after: 0)
         var readings = Self.read(batch, interpreter: interpreter, settings: settingsContext, maxBytes: runtime.configuration.maxMessageBytes)
         while let last = batch.last {
-            let next = try store.pendingRawMessages(after: last.id, limit: Self.batchSize)
+            let next = try nextBatch(after: last.id)
             let nextReadings = BackgroundWork { [interpreter, settingsContext, maxBytes = runtime.configuration.maxMessageBytes] in
                 Self.read(next, interpreter: interpreter, settings: settingsContext, maxBytes: maxBytes)
             }
@@ -87,6 +87,17 @@ public struct IntakeProcessor {
     }
 
     static let batchSize = 100
+    /// A batch also ends at this many bytes (past its first message): two batches are in
+    /// memory at once (one decided, the next read), each with its parsed text and attachments,
+    /// so 200 waiting 10 MB messages must not mean 100 of them at a time.
+    static let batchBytes = 16 << 20
+
+    /// The next pending messages after `id`, bounded by count and by bytes; those over the
+    /// size limit come without their bytes.
+    private func nextBatch(after id: Int64) throws -> [RawMessageRecord] {
+        try store.pendingRawMessages(after: id, limit: Self.batchSize, maxBatchBytes: Self.batchBytes,
+                                     maxMessageBytes: runtime.configuration.maxMessageBytes)
+    }
 
     /// What a stored message says, read without the database: nil when it is too large to read.
     struct Reading: Sendable {
@@ -98,7 +109,7 @@ public struct IntakeProcessor {
 
     static func read(_ records: [RawMessageRecord], interpreter: MessageInterpreter, settings: IntakeContext, maxBytes: Int) -> [Reading?] {
         records.map { record in
-            guard record.bytes.count <= maxBytes else { return nil }
+            guard record.size <= maxBytes, record.bytes.count <= maxBytes else { return nil }
             let parsed = MessageParser.parse(record.bytes)
             let inbound = interpreter.inbound(parsed, receivedAt: record.receivedAt, loopHeader: MessageComposer.loopHeader)
             return Reading(parsed: parsed, inbound: inbound, newCasePlan: IntakeDecider.newCasePlan(for: inbound, context: settings))
@@ -109,7 +120,7 @@ public struct IntakeProcessor {
     func process(_ record: RawMessageRecord, reading: Reading?) throws -> String? {
         let now = runtime.clock.now()
         guard let reading else {  // no reading: too large to read
-            try quarantine(record, reason: "larger than the limit of \(runtime.configuration.maxMessageBytes) bytes", now: now)
+            try quarantine(record, reason: MessageSpool.reason(size: record.size, limit: runtime.configuration.maxMessageBytes), now: now)
             return nil
         }
         let parsed = reading.parsed
@@ -147,6 +158,13 @@ public struct IntakeProcessor {
     /// Sets a message aside, inside the caller's transaction, and queues the notice about it.
     func quarantine(_ record: RawMessageRecord, reason: String, now: Date) throws {
         try store.finishRaw(id: record.id, status: "quarantined", caseID: nil, note: reason)
+        try announceQuarantine(id: record.id, receivedAt: record.receivedAt, size: record.size, reason: reason, now: now)
+    }
+
+    /// The event, the notice to the quality staff and the log line for a message set aside,
+    /// inside the caller's transaction (also for one stored already quarantined, too large to read).
+    func announceQuarantine(id: Int64, receivedAt: Date, size: Int, reason: String, now: Date) throws {
+        let record = (id: id, receivedAt: receivedAt, size: size)
         try store.appendEvent(caseID: nil, actor: "klachtd", action: "quarantine", from: nil, to: nil,
                               reason: "raw message \(record.id): \(reason)", rawMessageID: record.id, now: now)
         try renderer.enqueueSystemNotice(
@@ -154,7 +172,7 @@ public struct IntakeProcessor {
             text: """
                 Een bericht in de klachtenmailbox kon niet worden verwerkt en staat in quarantaine.
 
-                Bericht: \(record.id), ontvangen \(Timestamp.string(record.receivedAt)), \(record.bytes.count) bytes
+                Bericht: \(record.id), ontvangen \(Timestamp.string(record.receivedAt)), \(record.size) bytes
                 Reden: \(reason)
 
                 Het bericht is bewaard. Bekijk het met `klachtd quarantine` en verwerk het opnieuw met

@@ -43,37 +43,99 @@ public final class MailboxSync {
         }
         let uids = try imap.uidsAbove(lastUID).sorted()
         var stored = 0
-        for chunk in stride(from: 0, to: uids.count, by: 200).map({ Array(uids[$0..<min($0 + 200, uids.count)]) }) {
-            let messages = try imap.fetch(uids: chunk)
-            try store.transaction {
-                for message in messages {
-                    let result = try store.storeRaw(message.bytes, origin: .imap(mailbox: mailbox, uidValidity: current.uidValidity, uid: message.uid),
-                                                    messageID: nil, sha256: SHA256.hexDigest(message.bytes),
-                                                    receivedAt: message.internalDateSeconds.map { Date(timeIntervalSince1970: Double($0)) } ?? runtime.clock.now(), now: runtime.clock.now())
-                    if result.isNew { stored += 1 }
-                }
-                if let highest = messages.map(\.uid).max() {
-                    try store.setMailboxState(mailbox, uidValidity: current.uidValidity, lastUID: max(highest, lastUID))
-                }
-            }
+        // Planned from the sizes the server reports, so memory holds a bounded number of
+        // bytes however large the backlog: a fetch ends at 200 messages or `fetchBytes`
+        // (past its first message), and a message over max_message_bytes is never fetched
+        // whole: it is streamed into the store unread and set aside.
+        var batch: [UInt32] = []
+        var batchBytes = 0
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            stored += try fetchAndStore(batch, imap: imap, uidValidity: current.uidValidity, lastUID: lastUID)
+            batch = []
+            batchBytes = 0
         }
+        for size in try imap.sizes(uids: uids) {
+            if size.octets > runtime.configuration.maxMessageBytes {
+                try flush()
+                if try storeUnread(size, imap: imap, uidValidity: current.uidValidity, lastUID: lastUID) { stored += 1 }
+                continue
+            }
+            if !batch.isEmpty, batch.count >= Self.fetchCount || batchBytes + size.octets > Self.fetchBytes { try flush() }
+            batch.append(size.uid)
+            batchBytes += size.octets
+        }
+        try flush()
         if uids.isEmpty, try store.mailboxState(mailbox) == nil || (try store.mailboxState(mailbox))?.uidValidity != current.uidValidity {
             try store.setMailboxState(mailbox, uidValidity: current.uidValidity, lastUID: lastUID)
         }
         return stored
     }
 
-    /// Flags (or moves) the messages whose decision is committed.
-    public func markDecided() throws {
-        guard let imap = connection, let status else { return }
-        let pending = try store.unmarkedIMAPMessages(mailbox: mailbox, uidValidity: status.uidValidity)
-        guard !pending.isEmpty else { return }
-        let uids = pending.map(\.uid)
+    static let fetchCount = 200
+    static let fetchBytes = 16 << 20
+
+    /// Fetches these messages and stores them in one transaction; returns how many were new.
+    private func fetchAndStore(_ uids: [UInt32], imap: IMAPConnection, uidValidity: UInt32, lastUID: UInt32) throws -> Int {
+        let messages = try imap.fetch(uids: uids)
+        var stored = 0
+        try store.transaction {
+            for message in messages {
+                let result = try store.storeRaw(message.bytes, origin: .imap(mailbox: mailbox, uidValidity: uidValidity, uid: message.uid),
+                                                messageID: nil, sha256: SHA256.hexDigest(message.bytes),
+                                                receivedAt: message.internalDateSeconds.map { Date(timeIntervalSince1970: Double($0)) } ?? runtime.clock.now(), now: runtime.clock.now())
+                if result.isNew { stored += 1 }
+            }
+            if let highest = messages.map(\.uid).max() {
+                try store.setMailboxState(mailbox, uidValidity: uidValidity, lastUID: max(highest, lastUID))
+            }
+        }
+        return stored
+    }
+
+    /// A message over max_message_bytes: copied a megabyte at a time through a spool file into
+    /// the store, already quarantined, and flagged on the server at once (its row is stored as
+    /// marked: rewriting it later would make SQLite hold it whole). Returns whether it was new.
+    private func storeUnread(_ size: MessageSize, imap: IMAPConnection, uidValidity: UInt32, lastUID: UInt32) throws -> Bool {
+        let spool = try MessageSpool(directory: (runtime.configuration.databasePath as NSString).deletingLastPathComponent)
+        while spool.size < size.octets {
+            let piece = try imap.fetchPart(uid: size.uid, offset: spool.size, length: 1 << 20)
+            if piece.isEmpty { break }
+            try spool.append(piece)
+        }
+        let limit = runtime.configuration.maxMessageBytes
+        let reason = MessageSpool.reason(size: spool.size, limit: limit)
+        let now = runtime.clock.now()
+        let receivedAt = size.internalDateSeconds.map { Date(timeIntervalSince1970: Double($0)) } ?? now
+        let id = try store.transaction { () throws -> Int64? in
+            let id = try store.storeQuarantinedRaw(spool.spooled, origin: .imap(mailbox: mailbox, uidValidity: uidValidity, uid: size.uid),
+                                                   note: reason, receivedAt: receivedAt, now: now)
+            if let id {
+                try IntakeProcessor(runtime: runtime, store: store).announceQuarantine(id: id, receivedAt: receivedAt, size: spool.size,
+                                                                                       reason: reason, now: now)
+            }
+            try store.setMailboxState(mailbox, uidValidity: uidValidity, lastUID: max(size.uid, lastUID))
+            return id
+        }
+        if id != nil { try mark([size.uid]) }
+        return id != nil
+    }
+
+    private func mark(_ uids: [UInt32]) throws {
+        guard let imap = connection else { return }
         try imap.addFlags(["\\Seen", runtime.configuration.imap.processedKeyword], uids: uids)
         if let folder = runtime.configuration.imap.moveTo {
             try imap.create(mailbox: folder)
             try imap.move(uids: uids, to: folder)
         }
+    }
+
+    /// Flags (or moves) the messages whose decision is committed.
+    public func markDecided() throws {
+        guard connection != nil, let status else { return }
+        let pending = try store.unmarkedIMAPMessages(mailbox: mailbox, uidValidity: status.uidValidity)
+        guard !pending.isEmpty else { return }
+        try mark(pending.map(\.uid))
         try store.markIMAPDone(ids: pending.map(\.id))
     }
 

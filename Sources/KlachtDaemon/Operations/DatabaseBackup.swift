@@ -1,5 +1,6 @@
 import CaseStore
 import Foundation
+import Glibc
 
 /// A consistent copy of the live database, taken while the daemon keeps writing.
 ///
@@ -11,7 +12,16 @@ public enum DatabaseBackup {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw OperationsError("\(path) already exists; choose a new file name (klachtd never overwrites a backup)")
         }
-        try store.db.query("VACUUM INTO ?", [.text(path)])
+        // Created empty with mode 0600 first (VACUUM INTO fills an empty file): a copy of
+        // personal data must not get the shell's umask, and O_EXCL refuses a file or a link
+        // that appeared since the check above.
+        try PrivateFile.createEmpty(path)
+        do {
+            try store.db.query("VACUUM INTO ?", [.text(path)])
+        } catch {
+            unlink(path)
+            throw error
+        }
         let copy = try SQLiteDatabase(path: path, readOnly: true)
         return try copy.queryOne("PRAGMA integrity_check")?.string("integrity_check") ?? "no answer"
     }

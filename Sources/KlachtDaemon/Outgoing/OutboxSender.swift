@@ -110,7 +110,7 @@ public final class OutboxSender {
         // Not this mail's fault: it keeps its place and its attempt count, and waits however long the
         // trouble lasts (a letter late is better than a letter lost; the staff are told, see below).
         try store.markRetry(id: mail.id, error: error, next: now, uncounted: true)
-        runtime.logger.warning("SMTP: \(error); the outbox keeps every mail and tries again in \(Int(delay)) s")
+        runtime.logger.warning("SMTP: \(AddressMask.masking(error)); the outbox keeps every mail and tries again in \(Int(delay)) s")
         try sendingFails(error, configuration: configuration, now: now)
     }
 
@@ -137,13 +137,13 @@ public final class OutboxSender {
                             """, caseID: mail.caseID)
                 }
             }
-            runtime.logger.error("outbox \(mail.id) (\(mail.kind)) refused permanently: \(error)")
+            runtime.logger.error("outbox \(mail.id) (\(mail.kind)) refused permanently: \(AddressMask.masking(error))")
         } else if let next = retry.nextAttempt(after: mail.attempts + 1, createdAt: mail.createdAt, now: now) {
             try store.markRetry(id: mail.id, error: error.description, next: next, uncounted: false)
-            runtime.logger.warning("outbox \(mail.id) (\(mail.kind)) refused for now, retry at \(Timestamp.string(next)): \(error)")
+            runtime.logger.warning("outbox \(mail.id) (\(mail.kind)) refused for now, retry at \(Timestamp.string(next)): \(AddressMask.masking(error))")
         } else {
             try store.markFailed(id: mail.id, error: "gave up after 7 days: \(error.description)")
-            runtime.logger.error("outbox \(mail.id) (\(mail.kind)) given up after 7 days: \(error)")
+            runtime.logger.error("outbox \(mail.id) (\(mail.kind)) given up after 7 days: \(AddressMask.masking(error))")
         }
     }
 

@@ -43,7 +43,7 @@ extension OutboxSender {
                     """)
             return true
         }
-        if queued { runtime.logger.error("SMTP: sending fails (\(error)); the quality staff are told once") }
+        if queued { runtime.logger.error("SMTP: sending fails (\(AddressMask.masking(error))); the quality staff are told once") }
     }
 
     /// A mail went out: an episode of trouble, if one was recorded, is over.

@@ -25,7 +25,8 @@ public struct CaseExport {
         if let existing = try? manager.contentsOfDirectory(atPath: directory), !existing.isEmpty {
             throw OperationsError("\(directory) is not empty; name a new folder")
         }
-        try manager.createDirectory(atPath: directory + "/berichten", withIntermediateDirectories: true)
+        // The parent's personal data: folders 0700 and files 0600, whatever the umask.
+        try PrivateFile.createFolder(directory + "/berichten")
         var written: [String] = []
         var rows: [String] = []
         let parent = record.complainantAddress?.lowercased()
@@ -34,7 +35,7 @@ public struct CaseExport {
             var file: String?
             if own, let rawID = message.rawMessageID, let raw = try store.rawMessage(id: rawID), !raw.bytes.isEmpty {
                 file = String(format: "berichten/%03d-ontvangen.eml", index + 1)
-                try Data(raw.bytes).write(to: URL(fileURLWithPath: directory + "/" + file!))
+                try PrivateFile.write(raw.bytes, to: directory + "/" + file!)
                 written.append(file!)
             }
             rows.append(messageRow(at: message.at, direction: message.direction == "in" ? "van u ontvangen" : "verzonden",
@@ -44,7 +45,7 @@ public struct CaseExport {
         for (index, mail) in try store.outbox(caseID: record.id).enumerated()
         where parent != nil && mail.recipients.map({ $0.lowercased() }).contains(parent!) && !mail.bytes.isEmpty {
             let file = String(format: "berichten/%03d-aan-u-verzonden.eml", index + 1)
-            try Data(mail.bytes).write(to: URL(fileURLWithPath: directory + "/" + file))
+            try PrivateFile.write(mail.bytes, to: directory + "/" + file)
             written.append(file)
             rows.append(messageRow(at: mail.sentAt ?? mail.createdAt, direction: "aan u verzonden", role: "organisatie",
                                    subject: mail.subject, text: nil, file: file))
@@ -54,7 +55,7 @@ public struct CaseExport {
             return "<tr><td>\(e(local(event.at)))</td><td>\(e(who))</td><td>\(e(event.action))</td><td>\(e(event.toState.flatMap(CaseState.init(rawValue:))?.dutchLabel ?? ""))</td></tr>"
         }
         let html = page(record, fields: try store.formFields(caseID: record.id), messages: rows, events: events)
-        try Data(html.utf8).write(to: URL(fileURLWithPath: directory + "/dossier.html"))
+        try PrivateFile.write(Array(html.utf8), to: directory + "/dossier.html")
         written.insert("dossier.html", at: 0)
         try store.transaction {
             try store.appendEvent(caseID: record.id, actor: actor, action: "export for an access request", from: nil, to: nil,

@@ -49,8 +49,13 @@ public enum ConfigurationCheck {
             return "ok, \(status.exists) message(s) in \(configuration.imap.mailbox)"
         })
         results.append(attempt("SMTP \(smtp.url) (\(smtp.authentication.rawValue))", needsToken: smtp.authentication != .password, token: token) {
-            try SMTPConnection.verify(endpoint: try Endpoints.smtp(configuration, token: token))
-            return "ok"
+            switch try SMTPConnection.verify(endpoint: try Endpoints.smtp(configuration, token: token)) {
+            case .accepted: return "ok, login accepted"
+            case .noCredentials: return "ok (no login configured)"
+            case .notOffered:
+                // Not a failure (the server may trust this host), but not a checked password either.
+                return "WARNING: connected, but the login was NOT checked: the server offered no AUTH, so the password was never sent"
+            }
         })
         return results
     }

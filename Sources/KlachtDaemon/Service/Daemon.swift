@@ -85,6 +85,7 @@ public final class Daemon {
         let role = supervisor.map { "worker, \($0.reason)" } ?? "single process"
         let routine = supervisor.map { $0.reason == "mail" || $0.reason == "timer" } ?? false
         log.log(routine ? .info : .notice, "klachtd started (\(role)): mailbox \(runtime.configuration.imap.mailbox), database \(runtime.configuration.databasePath)")
+        for warning in PlaintextRule.warnings(runtime.configuration) { log.log(.warning, warning) }
         notifier.notify("READY=1\nSTATUS=polling")
         while !stopping {
             let calm = cycle()

@@ -37,7 +37,7 @@ public enum SHA256 {
 
     /// The eight working words, kept in registers rather than an array: with no bounds or
     /// uniqueness checks in the 64 rounds, attachments hash at several hundred MB/s.
-    private struct State {
+    private struct State: Sendable {
         var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
         var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
 
@@ -69,6 +69,52 @@ public enum SHA256 {
                     self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
                 }
             }
+        }
+    }
+
+    /// The digest of bytes that come in pieces (a message streamed into the store, never
+    /// whole in memory); the same answer as `hexDigest` of the pieces joined.
+    public struct Hasher: Sendable {
+        private var state = State()
+        private var pending: [UInt8] = []
+        private var count: UInt64 = 0
+
+        public init() {}
+
+        public mutating func update(_ bytes: [UInt8]) {
+            count &+= UInt64(bytes.count)
+            var start = 0
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, bytes.count)
+                pending += bytes[0..<take]
+                start = take
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBytes { state.compress($0.baseAddress!) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let fullBlocks = (bytes.count - start) / 64
+            bytes.withUnsafeBytes { buffer in
+                for block in 0..<fullBlocks { state.compress(buffer.baseAddress! + start + block * 64) }
+            }
+            pending += bytes[(start + fullBlocks * 64)...]
+        }
+
+        public func hexDigest() -> String {
+            var state = self.state
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            let bitLength = count &* 8
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBytes { buffer in
+                for block in 0..<(buffer.count / 64) { state.compress(buffer.baseAddress! + block * 64) }
+            }
+            let digits = Array("0123456789abcdef".utf8)
+            var hex: [UInt8] = []
+            for word in [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h] {
+                for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+            }
+            return String(decoding: hex, as: UTF8.self)
         }
     }
 

@@ -24,6 +24,8 @@ struct FetchResponse {
     var flags: [String]?
     var internalDateSeconds: Int?
     var body: [UInt8]?
+    /// RFC822.SIZE, when asked for.
+    var size: Int?
 
     /// Parses the payload after `* n FETCH`.
     init(_ response: UntaggedResponse) throws(TransportFailure) {
@@ -45,6 +47,11 @@ struct FetchResponse {
             case "INTERNALDATE":
                 guard case .quoted(let text) = value else { throw .protocolError("INTERNALDATE is not a string") }
                 internalDateSeconds = InternalDate.parse(text)
+            case "RFC822.SIZE":
+                guard case .atom(let digits) = value, let octets = ASCII.uint32(digits) else {
+                    throw .protocolError("RFC822.SIZE is not a number")
+                }
+                size = Int(octets)
             case _ where name.hasPrefix("BODY[") || name == "RFC822":
                 body = try Self.bodyBytes(value)
             default:

@@ -29,9 +29,19 @@ public struct RefreshTokenFile: Sendable {
     /// Replaces the stored token so that a crash leaves either the old or the new one, never a torn file.
     public func write(_ token: String) throws(TokenFailure) {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // A new file of our own, never one that is there already: O_EXCL | O_NOFOLLOW, so a
+        // file or symbolic link planted at the name (in a folder others can write) is not
+        // followed and does not receive the token; the name is not guessable either.
+        var temporary = ""
+        var fd: Int32 = -1
+        for _ in 0..<8 where fd < 0 {
+            temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd < 0, errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw .credential("cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        // The umask narrows open()'s mode but could leave it wider than asked for nothing: set it exactly.
+        fchmod(fd, 0o600)
         let bytes = Array((token + "\n").utf8)
         var written = 0
         bytes.withUnsafeBufferPointer { buffer in

@@ -19,10 +19,13 @@ public enum MarkdownReport {
         out += table(["Tevredenheid", "Ouders"], satisfactionRows(report.satisfaction))
         out += ["## Oordelen en maatregelen per locatie", ""]
         for location in report.locations {
-            out += ["### \(location.name) (\(DutchWording.count(location.count, "klacht", "klachten")))", ""]
+            out += ["### \(MarkdownEscaping.text(location.name)) (\(DutchWording.count(location.count, "klacht", "klachten")))", ""]
             out += ["Aard: " + location.perCategory.map { "\($0.label) \($0.count)" }.joined(separator: "; ") + ".", ""]
             out += ["Oordelen: " + location.perOutcome.map { "\($0.label) \($0.count)" }.joined(separator: "; ") + ".", ""]
-            for entry in location.judgements {
+            for var entry in location.judgements {
+                // The handler's own words are text, not markup.
+                entry.measures = entry.measures.map(MarkdownEscaping.text)
+                entry.summary = entry.summary.map(MarkdownEscaping.text)
                 let line = ReportSentences.judgement(entry)
                 out.append("- **\(line.head)**: \(line.detail)")
             }
@@ -48,7 +51,7 @@ public enum MarkdownReport {
 
     static func table(_ header: [String], _ rows: [[String]]) -> [String] {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "/") }.joined(separator: " | ") + " |"
+            "| " + cells.map(MarkdownEscaping.text).joined(separator: " | ") + " |"
         }
         return [line(header), line(header.map { _ in "---" })] + rows.map(line) + [""]
     }

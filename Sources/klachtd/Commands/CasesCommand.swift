@@ -75,8 +75,11 @@ struct CaseCommand: Command {
 
 /// A plain text table with columns as wide as their widest cell.
 enum Table {
+    /// Every cell is one line with its control characters escaped (`TerminalText`): cells
+    /// hold names, subjects and reasons from outside.
     static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { TerminalText.safe($0) } }
+        let header = all[0], rows = Array(all.dropFirst())
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }

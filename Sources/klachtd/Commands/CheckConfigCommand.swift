@@ -22,6 +22,7 @@ struct CheckConfigCommand: Command {
         Output.out("  organisation: \(configuration.organisation.name) <\(configuration.organisation.address)>")
         Output.out("  locations: \(configuration.locations.map { "\($0.name) (\($0.regime.rawValue))" }.joined(separator: ", "))")
         Output.out("  database: \(configuration.databasePath)")
+        for warning in PlaintextRule.warnings(configuration) { Output.err("klachtd: " + warning) }
         let secretSource = configuration.organisation.secretFile
             ?? GeneratedReplySecret.path(databasePath: configuration.databasePath) + ", made by klachtd"
         Output.out(runtime.replySigner == nil

@@ -1,4 +1,6 @@
 import Foundation
+import Glibc
+import KlachtConfig
 import KlachtDaemon
 import MailParser
 
@@ -13,8 +15,11 @@ struct ParseCommand: Command {
         the website's form mails come from) it adds "form": the website-form fields
         klachtd reads in the message, or null. A file that cannot be read prints
         {"file": ..., "ok": false, "error": ...} and the command exits 1 at the end.
+
+        A file larger than --max-bytes N (default: [limits] max_message_bytes of the
+        configuration, 25 MiB without one) is refused unread, as the daemon would quarantine it.
         """
-    var valuedOptions: Set<String> { ["--form-sender"] }
+    var valuedOptions: Set<String> { ["--form-sender", "--max-bytes", "--config"] }
 
     func run(_ arguments: Arguments) throws -> Int32 {
         guard !arguments.positional.isEmpty else { throw UsageError("name at least one message file") }
@@ -23,8 +28,16 @@ struct ParseCommand: Command {
         // a form is the intake's job, at a cost the plain parse should not pay.
         let interpreter = arguments.has("--form") || formSender != nil
             ? MessageInterpreter(formSenders: formSender.map { [$0] } ?? [], extraLabels: [:]) : nil
+        let limit = try sizeLimit(arguments)
         var failed = false
         for file in arguments.positional {
+            var status = stat()
+            if stat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+                failed = true
+                Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)), ("size", .int(Int64(status.st_size))),
+                                             ("error", .string("larger than max_message_bytes (\(status.st_size) bytes, limit \(limit)): not read"))]).serialized())
+                continue
+            }
             guard let bytes = Output.readFile(file) else {
                 failed = true
                 Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)),
@@ -38,4 +51,17 @@ struct ParseCommand: Command {
         }
         return failed ? 1 : 0
     }
+
+    /// `--max-bytes`, else the configuration's limit; without a configuration file the default.
+    private func sizeLimit(_ arguments: Arguments) throws -> Int {
+        if let text = arguments["--max-bytes"] {
+            guard let value = Int(text), value > 0 else { throw UsageError("--max-bytes takes a number of bytes") }
+            return value
+        }
+        let path = ConfigurationLoader.locate(explicit: arguments["--config"])
+        if arguments["--config"] == nil, !FileManager.default.isReadableFile(atPath: path) { return Self.defaultLimit }
+        return try ConfigurationLoader.load(path: path).maxMessageBytes
+    }
+
+    static let defaultLimit = 25 * 1024 * 1024
 }

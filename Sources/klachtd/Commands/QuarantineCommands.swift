@@ -29,7 +29,7 @@ struct QuarantineCommand: Command {
             func entry(_ record: RawMessageRecord) -> JSONValue {
                 .object([("id", .int(record.id)), ("status", .string(record.status)),
                          ("received_at", .string(Timestamp.string(record.receivedAt))),
-                         ("size", .int(Int64(record.bytes.count))), ("sha256", .string(record.sha256)),
+                         ("size", .int(Int64(record.size))), ("sha256", .string(record.sha256)),
                          ("case_id", record.caseID.map(JSONValue.int) ?? .null),
                          ("reason", record.note.map(JSONValue.string) ?? .null)])
             }
@@ -40,7 +40,7 @@ struct QuarantineCommand: Command {
             Output.out("No messages in quarantine.")
         } else {
             Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: held.map {
-                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
+                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.size), $0.note ?? ""]
             }))
         }
         Output.out("")
@@ -49,7 +49,7 @@ struct QuarantineCommand: Command {
         } else {
             Output.out("Answered to nobody in the last \(days) days (niet beantwoord): \(ignored.count)")
             Output.out(Table.render(header: ["id", "ontvangen", "bytes", "reden"], rows: ignored.map {
-                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.bytes.count), $0.note ?? ""]
+                [String($0.id), CaseText.localTime($0.receivedAt, runtime), String($0.size), $0.note ?? ""]
             }))
         }
         return 0
@@ -69,6 +69,13 @@ struct ReprocessCommand: Command {
         guard let word = arguments.positional.first, let id = Int64(word) else { throw UsageError("name the message id shown by klachtd quarantine") }
         let runtime = try runtime(arguments)
         let store = try runtime.openStore()
+        // A message still over the limit would only be set aside again, after SQLite rewrote
+        // its row (and so held it whole in memory) twice: say what to change instead.
+        let limit = runtime.configuration.maxMessageBytes
+        if let held = try store.quarantined().first(where: { $0.id == id }), held.size > limit {
+            Output.err("klachtd: message \(id) is \(held.size) bytes, over [limits] max_message_bytes (\(limit)); raise the limit first")
+            return 1
+        }
         let requeued = try store.transaction { () throws -> Bool in
             guard try store.requeueRaw(id: id) else { return false }
             try store.appendEvent(caseID: nil, actor: "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "root")",

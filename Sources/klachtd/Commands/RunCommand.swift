@@ -51,14 +51,23 @@ struct DeliverCommand: Command {
         Usage: klachtd deliver [--config FILE] [--now ISO8601] < message.eml
 
         Exit 0 when the message is stored (it will be handled even if sending fails now),
-        75 (EX_TEMPFAIL) when it could not be stored and the mail server should try again.
-        --now sets the time of receipt, for replays and tests.
+        75 (EX_TEMPFAIL) for any failure before it is stored (a configuration, password or
+        secret file error too), so the mail server keeps it and tries again instead of
+        bouncing it. A message over [limits] max_message_bytes is stored unread and
+        quarantined. --now sets the time of receipt, for replays and tests.
         """
+
+    /// Any failure before the message is stored is temporary for the mail server: Postfix's
+    /// pipe turns every other non-zero status (78 for a configuration error, 2 for a usage
+    /// error, 1) into a permanent bounce, and a complaint must not bounce because a password
+    /// file is unreadable for a moment. What went wrong is on standard error and in the log.
+    func execute(_ words: [String]) -> Int32 {
+        let status = standardExecution(words)
+        return status == Delivery.stored ? status : Delivery.tryAgainLater
+    }
 
     func run(_ arguments: Arguments) throws -> Int32 {
         let runtime = try runtime(arguments)
-        let bytes = Output.readStandardInput()
-        guard !bytes.isEmpty else { throw UsageError("standard input is empty: pipe a message into klachtd deliver") }
-        return Delivery.deliver(bytes, runtime: runtime)
+        return Delivery.deliver(from: 0, runtime: runtime)
     }
 }

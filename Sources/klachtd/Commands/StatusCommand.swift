@@ -48,8 +48,8 @@ struct StatusCommand: Command {
                 ("held_mail", .int(Int64(status.outbox["held"] ?? 0))),
                 ("held_letters", .array(status.heldCases.map(JSONValue.string))),
                 ("sending_fails_since", status.smtpFailingSince.map { .string(Timestamp.string($0)) } ?? .null),
-                ("sending_error", status.smtpLastError.map(JSONValue.string) ?? .null),
-                ("bouncing_addresses", .array(status.bouncingAddresses.map(JSONValue.string))), ("retention_purge_pending", .int(Int64(pending))),
+                ("sending_error", status.smtpLastError.map { .string(AddressMask.masking($0)) } ?? .null),
+                ("bouncing_addresses", .array(status.bouncingAddresses.map { .string(AddressMask.mask($0)) })), ("bouncing_address_count", .int(Int64(status.bouncingAddresses.count))), ("retention_purge_pending", .int(Int64(pending))),
                 ("oauth", token.map { facts in
                     func date(_ value: Date?) -> JSONValue { value.map { .string(Timestamp.string($0)) } ?? .null }
                     return .object([("provider", facts.provider.map(JSONValue.string) ?? .null), ("token_issued_at", date(facts.tokenIssuedAt)),
@@ -71,9 +71,9 @@ struct StatusCommand: Command {
                   outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held
                   not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
                   held letters:          \(status.heldCases.isEmpty ? "none" : status.heldCases.joined(separator: ", "))
-                  sending:               \(status.smtpFailingSince.map { "FAILS since \(time($0)): \(status.smtpLastError ?? "?")" } ?? "ok")
+                  sending:               \(status.smtpFailingSince.map { "FAILS since \(time($0)): \(AddressMask.masking(status.smtpLastError ?? "?"))" } ?? "ok")
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
-                  bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.joined(separator: ", "))
+                  bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.map(AddressMask.mask).joined(separator: ", "))
                 """)
             if let token { Output.out(TokenStatusText.lines(token, now: now).map { "  " + $0 }.joined(separator: "\n")) }
         }

@@ -57,6 +57,7 @@ enum CaseText {
         }
         lines += ["", "Uitgaande mail:"]
         lines += outbox.map { "  \($0.kind) → \($0.recipients.joined(separator: ", ")): \($0.state)" + ($0.lastError.map { " (\($0))" } ?? "") }
-        return lines.joined(separator: "\n")
+        // Each line is one line: a newline or escape sequence inside a name, subject or reason is shown escaped.
+        return lines.map { TerminalText.safe($0) }.joined(separator: "\n")
     }
 }
