@@ -3,7 +3,7 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersionLargeMessages]
+                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -269,7 +269,7 @@ enum Migrations {
     /// 200 MB meant 200 MB of zeros in memory. Its `raw_messages` row keeps an empty `bytes`
     /// (not NULL: NULL means purged), and the triggers let the retention purge, which sets
     /// `bytes` to NULL or deletes the row, take these bytes with it.
-    static let schemaVersionLargeMessages = """
+    static let schemaVersion11 = """
     CREATE TABLE raw_message_large (
         raw_id INTEGER PRIMARY KEY REFERENCES raw_messages(id),
         bytes BLOB NOT NULL                   -- keep it the last column (see above)
