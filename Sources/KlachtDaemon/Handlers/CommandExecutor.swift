@@ -85,7 +85,9 @@ public struct CommandExecutor {
             // event; a release from the meldcode sets the date too, but to the one counted from receipt.
             if due > current.decisionDue,
                try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
-                current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7)
+                // Both dates may sit on the working day before the statutory one: round up.
+                current.extensionWeeks = max(1, (current.decisionTermEnd.days(until: due) + 6) / 7)
+                current.decisionTermEnd = current.decisionTermEnd.adding(weeks: current.extensionWeeks)
             }
             current.decisionDue = due
             terms = current
@@ -101,6 +103,7 @@ public struct CommandExecutor {
         release.firstContactDue = max(receipt.firstContactDue, runtime.terms(received: now, regime: record.regime).firstContactDue)
         facts.receiptTerms = release
         facts.receivedDate = receipt.receivedDate
+        facts.calendar = runtime.workingDays
         return facts
     }
 

@@ -38,7 +38,7 @@ public struct QuarterlyOverview: Sendable, Equatable {
             judgements: judged.count,
             judgementsInTime: judged.filter { item in
                 guard let date = item.judgementDate else { return false }
-                return date <= (item.decisionDue ?? item.receivedDate.adding(days: HandlingTimes.statutoryDays))
+                return date <= item.legalDecisionDeadline
             }.count,
             overdue: started.filter { item in
                 guard let due = item.decisionDue, due < asOf else { return false }
