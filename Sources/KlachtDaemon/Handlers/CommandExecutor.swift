@@ -118,6 +118,10 @@ public struct CommandExecutor {
             case .set(let field, let value):
                 try store.updateCase(caseID: caseID, column: Self.column(field), value: value, actor: actor, reason: nil,
                                      rawMessageID: rawID, now: now)
+                if field == .kind, value != current.kind.rawValue {
+                    try KindChange(runtime: runtime, store: store, renderer: renderer)
+                        .apply(caseID: caseID, from: current.kind, actor: actor, rawID: rawID, now: now)
+                }
             case .recordMeasures(let measures):
                 try store.addMeasures(caseID: caseID, measures.map { MeasureRecord(text: $0.text, due: $0.due.iso) }, now: now)
                 // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.
