@@ -37,7 +37,7 @@ public enum MailTemplateCatalog {
             "question-notice": staffMail.union(attachments), "improvement-notice": staffMail.union(attachments),
             "suggestion-notice": staffMail.union(attachments), "compliment-notice": staffMail.union(attachments), "kind-review": staffMail,
             "management-assignment": staffMail.union(["assignment.reason"]),
-            "quality-unassigned": staffMail,
+            "quality-unassigned": staffMail.union(attachments),
             "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(["screening.hits"]),
             "serious-alert": staffMail.union(["screening.hits"]),
             "system-notice": organisation.union(["notice.subject", "notice.text"]),

@@ -129,7 +129,8 @@ private struct TemplateRenderer {
                 }
                 for (index, item) in items.enumerated() {
                     loopScopes.append(["this": item, "item": item,
-                                       "@index": .string(String(index)), "@number": .string(String(index + 1))])
+                                       "@index": .string(String(index)), "@number": .string(String(index + 1)),
+                                       "@first": .bool(index == 0)])
                     defer { loopScopes.removeLast() }
                     try render(body, into: &output)
                 }

@@ -145,7 +145,7 @@ struct MailRenderer {
 
     /// Staff mails that carry the parent's own attachments.
     static let carriesAttachments: Set<String> = ["handler-assignment", "question-notice", "improvement-notice",
-                                                  "suggestion-notice", "compliment-notice"]
+                                                  "suggestion-notice", "compliment-notice", "quality-unassigned"]
 
     /// The kinds of mail that answer a parent's message: limited per address (RFC 3834 spirit).
     static let automaticReplies = ["acknowledgement", "neutral-receipt", "compliment-thanks"]
