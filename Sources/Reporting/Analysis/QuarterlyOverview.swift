@@ -31,7 +31,7 @@ public struct QuarterlyOverview: Sendable, Equatable {
         let started = complaints.filter { $0.receivedDate <= asOf }
         var overview = QuarterlyOverview(
             quarter: quarter, asOf: asOf, complaints: current.count, previousComplaints: before.count,
-            otherReactions: cases.filter { $0.kind != .klacht && !$0.underMeldcode && quarter.contains($0.receivedDate) }.count,
+            otherReactions: cases.filter { !$0.kind.startsStatutoryClock && !$0.underMeldcode && quarter.contains($0.receivedDate) }.count,
             perCategory: AnnualReportBuilder.categories(current).compared(with: AnnualReportBuilder.categories(before)),
             perLocation: Tally.count(current, by: \.locationLabel).compared(with: Tally.count(before, by: \.locationLabel)),
             perOutcome: AnnualReportBuilder.outcomes(current),

@@ -85,7 +85,7 @@ public struct ReportCase: Sendable, Equatable {
     public var judgedOnTime: Bool? { judgementDate.map { $0 <= legalDecisionDeadline } }
 
     /// A complaint in the statutory sense, handled under the complaint procedure.
-    public var isReportedComplaint: Bool { kind == .klacht && !underMeldcode && !disputeOnly }
+    public var isReportedComplaint: Bool { kind.startsStatutoryClock && !underMeldcode && !disputeOnly }
 }
 
 /// Fixed words the reports use in more than one place.
