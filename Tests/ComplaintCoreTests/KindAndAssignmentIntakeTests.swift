@@ -52,6 +52,9 @@ final class KindAndAssignmentIntakeTests: XCTestCase {
         XCTAssertEqual(try plan(subject: "Formulier", text: "Ik ben boos over de factuur.", formKind: "Vraag").kind, .vraag)
         XCTAssertEqual(try plan(subject: "Formulier", text: "Het gaat niet goed.", formKind: "Onvrede").kind, .klacht)
         XCTAssertEqual(KindClassifier.kind(named: "onvrede"), .klacht, "#soort onvrede is a complaint too")
+        XCTAssertEqual(try plan(subject: "Formulier", text: "Een moestuin zou leuk zijn.", formKind: "Suggestie / idee").kind, .suggestie)
+        XCTAssertEqual(KindClassifier.kind(named: "Klacht (onvrede)"), .klacht)
+        XCTAssertNil(KindClassifier.kind(named: "Vraag of klacht"), "two kinds named: the text decides")
     }
 
     // MARK: Item 1

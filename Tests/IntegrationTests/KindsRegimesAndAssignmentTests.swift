@@ -137,7 +137,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
                                       body: "Anna de Wit van BSO Zonnebloem sprak mij bij het ophalen onvriendelijk aan, waar andere ouders bij stonden.",
                                       attachments: [("IMG_0412.jpg", "image/jpeg", photo), ("Brief aan Anna.pdf", "application/pdf", scan)]),
                            at: "2026-05-04T10:00:00+02:00")
-        XCTAssertTrue(try server.waitForInbox("ouder8", count: 1).first?.text?.contains("Wij wijzen zo snel mogelijk een behandelaar aan") ?? false)
+        XCTAssertTrue(try server.waitForInbox("ouder8", count: 1).first?.text?.contains("Wij wijzen zo snel mogelijk een behandelaar aan; die neemt contact met u op.") ?? false)
         let request = try XCTUnwrap(server.waitForInbox("directie", count: 1).first)
         XCTAssertTrue(request.subject?.hasPrefix("Behandelaar aanwijzen") ?? false, request.subject ?? "")
         XCTAssertTrue(request.text?.contains("noemt de behandelaar van de locatie zelf") ?? false, request.text ?? "")

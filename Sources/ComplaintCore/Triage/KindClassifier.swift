@@ -56,6 +56,13 @@ public enum KindClassifier {
     /// Onvrede names a complaint: the law makes no difference between them.
     public static func kind(named word: String) -> MessageKind? {
         let folded = FoldedText(word).value.trimmingCharacters(in: .whitespaces)
+        if let single = single(folded) { return single }
+        // A form's choice may read "Suggestie / idee" or "Klacht (onvrede)": one kind named is that kind.
+        let named = Set(folded.split(whereSeparator: { !$0.isLetter }).compactMap { single(String($0)) })
+        return named.count == 1 ? named.first : nil
+    }
+
+    private static func single(_ folded: String) -> MessageKind? {
         if folded == MessageKind.onvrede.rawValue { return .klacht }
         if let direct = MessageKind(rawValue: folded) { return direct }
         return synonyms[folded]
