@@ -36,7 +36,7 @@ public enum MailTemplateCatalog {
             "question-receipt": parentLetter, "improvement-receipt": parentLetter, "suggestion-receipt": parentLetter,
             "question-notice": staffMail.union(attachments), "improvement-notice": staffMail.union(attachments),
             "suggestion-notice": staffMail.union(attachments), "compliment-notice": staffMail.union(attachments), "kind-review": staffMail,
-            "management-assignment": staffMail.union(["assignment.reason"]),
+            "management-assignment": staffMail.union(["assignment.reason", "reminder.description"]),
             "quality-unassigned": staffMail.union(attachments),
             "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(["screening.hits"]),
             "serious-alert": staffMail.union(["screening.hits"]),

@@ -251,6 +251,8 @@ struct MailRenderer {
                                "wkkgz": .bool(record.regime == .wkkgz), "jeugdwet": .bool(record.regime == .jeugdwet)]),
             "reply": .object(["address": .string(reply)]),
             "assignment": .object(["reason": .string(assignmentReason(record, english: english))]),
+            // Empty unless a scheduled mail says what it reminds of, so a template can test it with #if.
+            "reminder": .object(["description": ""]),
         ]
     }
 
