@@ -233,3 +233,20 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }
+
+extension KindsRegimesAndAssignmentTests {
+    func testAComplimentTurnedIntoAComplaintIsOpenAgain() throws {
+        let daemon = try fixture()
+        try daemon.deliver(complaintMail(from: "ouder2@example.test", name: "Pieter Jansen", subject: "Compliment",
+                                          body: "Wat een fijne juffen bij BSO Morel."), at: "2026-05-04T10:00:00+02:00")
+        try server.waitForInbox("ouder2", count: 1)
+        XCTAssertEqual(try daemon.cases().first?["state"] as? String, "not_a_complaint")
+        XCTAssertEqual(try daemon.klachtd(["case", "KL-2026-0001", "kind", "klacht"]).status, 0)
+        let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder2", count: 2).last)
+        XCTAssertTrue(acknowledgement.text?.contains("uiterlijk maandag 15 juni 2026") ?? false, acknowledgement.text ?? "")
+        let detail = try daemon.caseDetail("KL-2026-0001")
+        XCTAssertEqual(detail["state"] as? String, "acknowledged")
+        XCTAssertEqual(detail["decision_due"] as? String, "2026-06-15")
+        XCTAssertTrue(try server.waitForInbox("behandelaar1", count: 2).last?.subject?.hasPrefix("Nieuwe klacht voor u in behandeling") ?? false)
+    }
+}

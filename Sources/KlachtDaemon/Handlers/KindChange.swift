@@ -32,8 +32,8 @@ struct KindChange {
                                     gckWindowEnd: terms.gckWindowEnd.iso, actor: actor,
                                     reason: "nu een klacht: termijnen vanaf de ontvangst", rawMessageID: rawID, now: now)
         // A compliment was set aside as 'not a complaint'; a complaint is open again.
-        if record.state == .notAComplaint {
-            try store.changeState(caseID: record.id, from: .notAComplaint, to: .acknowledged, actor: actor,
+        if record.state == .notAComplaint, case .success(let next) = CaseStateMachine.next(from: .notAComplaint, on: .acknowledge) {
+            try store.changeState(caseID: record.id, from: .notAComplaint, to: next, actor: actor,
                                   action: CaseAction.acknowledge.rawValue, reason: "alsnog een klacht", rawMessageID: rawID, now: now)
         }
         guard let current = try store.caseRecord(id: record.id) else { return }
