@@ -48,6 +48,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
                            at: "2026-05-04T10:00:00+02:00")
         let receipt = try XCTUnwrap(server.waitForInbox("ouder1", count: 1).first)
         XCTAssertTrue(receipt.subject?.hasPrefix("Wij hebben uw vraag ontvangen") ?? false, receipt.subject ?? "")
+        XCTAssertEqual(receipt.header("Auto-Submitted"), "auto-replied", "a receipt answers the parent: limited like every automatic reply")
         let receiptText = try XCTUnwrap(receipt.text)
         for hole in ["uiterlijk", "oordeel", "Geschillencommissie", "  contact"] {
             XCTAssertFalse(receiptText.contains(hole), "\(hole) in a question's receipt:\n\(receiptText)")

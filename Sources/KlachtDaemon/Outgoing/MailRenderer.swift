@@ -148,7 +148,8 @@ struct MailRenderer {
                                                   "suggestion-notice", "compliment-notice", "quality-unassigned"]
 
     /// The kinds of mail that answer a parent's message: limited per address (RFC 3834 spirit).
-    static let automaticReplies = ["acknowledgement", "neutral-receipt", "compliment-thanks"]
+    static let automaticReplies = ["acknowledgement", "neutral-receipt", "compliment-thanks", "question-receipt",
+                                   "improvement-receipt", "suggestion-receipt"]
 
     /// Why a mail to a parent's address must not go out now: it bounced, or it got enough replies.
     private func withheld(_ template: String, to address: String) throws -> String? {
