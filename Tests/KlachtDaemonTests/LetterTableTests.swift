@@ -74,7 +74,8 @@ final class LetterTableTests: XCTestCase {
         "acknowledgement", "handler-assignment", "handler-reminder", "overdue-escalation", "progress-update",
         "progress-update-notice", "satisfaction-question", "satisfaction-reminder", "escalation-information",
         "dissatisfaction-notice", "extension-notice", "judgement-letter", "closing-letter", "management-assignment",
-        "kind-review", "serious-alert",
+        "kind-review", "serious-alert", "release-acknowledgement", "withdrawal-confirmation", "suspension-notice",
+        "resumption-notice", "resolution-letter",
     ]
 
     /// Received on Saturday 9 May 2026 (six weeks end on a Saturday), Sunday 6 December 2026
@@ -241,10 +242,11 @@ final class LetterTableTests: XCTestCase {
         let parent: Set<String> = ["acknowledgement", "neutral-receipt", "compliment-thanks", "question-receipt", "improvement-receipt",
                                    "suggestion-receipt", "progress-update", "satisfaction-question", "satisfaction-reminder",
                                    "escalation-information", "extension-notice", "judgement-letter", "closing-letter",
-                                   "handler-message"]
+                                   "handler-message", "release-acknowledgement", "withdrawal-confirmation", "suspension-notice",
+                                   "resumption-notice", "resolution-letter"]
         if parent.contains(template) { return .complainant }
         if template == "serious-alert" || template == "management-assignment" { return .management }
-        if template == "safeguarding-alert" { return .safeguarding }
+        if template == "safeguarding-alert" || template == "safeguarding-reminder" { return .safeguarding }
         return .handler
     }
 
@@ -283,6 +285,9 @@ final class LetterTableTests: XCTestCase {
             "unverified": ["sender": "iemand@example.test", "received": date("2027-01-05"), "reason": "geen toegangscode"],
             "screening": ["hits": ["ziekenhuis"]],
             "command": ["errors": ["Onbekende opdracht #antwoorden."], "help": "#antwoord  tekst aan de ouder"],
+            "resolution": ["text": "Wij hebben afgesproken dat uw dochter voortaan door de mentor wordt opgevangen."],
+            "suspension": ["review_date": date("2027-02-01")],
+            "alert": ["description": english ? "This is reminder 2." : "Dit is herinnering 2."],
         ]
     }
 }
