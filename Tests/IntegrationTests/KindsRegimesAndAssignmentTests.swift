@@ -206,12 +206,12 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
         try daemon.deliver(complaintMail(from: "ouder1@example.test", name: "Sanne de Vries", subject: "Klacht BSO Morel",
                                           body: "Bij BSO Morel werd mijn dochter te laat opgehaald."), at: "2026-05-04T10:00:00+02:00")
         let notice = try XCTUnwrap(server.waitForInbox("kwaliteit", count: 1).first)
-        XCTAssertTrue(notice.subject?.hasPrefix("Bericht tegengehouden: acknowledgement") ?? false, notice.subject ?? "")
+        XCTAssertTrue(notice.subject?.hasPrefix("Niet verstuurd, gegeven ontbreekt: acknowledgement") ?? false, notice.subject ?? "")
         XCTAssertTrue(notice.text?.contains("handler.phone") ?? false, notice.text ?? "")
         try server.waitForInbox("behandelaar1", count: 1)
         XCTAssertTrue(try server.inbox("ouder1").isEmpty, "no letter with a hole reaches the parent")
         let events = try XCTUnwrap(try daemon.caseDetail("KL-2026-0001")["events"] as? [[String: Any]])
-        XCTAssertTrue(events.contains { ($0["action"] as? String) == "mail held" }, "\(events)")
+        XCTAssertTrue(events.contains { ($0["action"] as? String) == "mail not written" }, "\(events)")
     }
 
     /// A mail as an iPhone sends it with attachments: multipart/mixed, base64 parts with their names.

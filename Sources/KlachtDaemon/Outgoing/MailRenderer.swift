@@ -130,7 +130,7 @@ struct MailRenderer {
                               reason: "\(template): a value is missing: \(error)", rawMessageID: nil, now: now)
         runtime.logger.warning("\(caseRecord.reference): \(template) not written: a value is missing")
         try enqueueSystemNotice(
-            subject: "Bericht tegengehouden: \(template) [\(caseRecord.reference)]",
+            subject: "Niet verstuurd, gegeven ontbreekt: \(template) [\(caseRecord.reference)]",
             text: """
                 klachtd heeft het bericht '\(template)' voor dossier \(caseRecord.reference) niet verstuurd, omdat een gegeven \
                 ontbreekt dat in de tekst moet staan. Een brief met een gat erin gaat nooit naar een ouder.
