@@ -284,7 +284,7 @@ final class LetterTableTests: XCTestCase {
             "message": ["text": "Wij bellen u deze week."],
             "unverified": ["sender": "iemand@example.test", "received": date("2027-01-05"), "reason": "geen toegangscode"],
             "screening": ["hits": ["ziekenhuis"]],
-            "command": ["errors": ["Onbekende opdracht #antwoorden."], "help": "#antwoord  tekst aan de ouder"],
+            "command": ["errors": ["Onbekende opdracht #antwoorden."], "help": "#antwoord  tekst aan de ouder", "mail_problems": []],
             "resolution": ["text": "Wij hebben afgesproken dat uw dochter voortaan door de mentor wordt opgevangen."],
             "suspension": ["review_date": date("2027-02-01")],
             "alert": ["description": english ? "This is reminder 2." : "Dit is herinnering 2."],
