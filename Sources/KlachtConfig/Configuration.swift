@@ -120,6 +120,9 @@ public struct Configuration: Sendable, Equatable {
     public var authentication = AuthenticationSettings()
     /// `[retention]`: when personal data is deleted.
     public var retention = RetentionSettings()
+    /// `[limits] attachment_bytes`: the most of the parent's attachments the handler's assignment
+    /// mail carries, in bytes (10 MiB); what does not fit is listed by name instead.
+    public var attachmentLimitBytes = 10 * 1024 * 1024
     /// `[metrics] textfile`: where the Prometheus text file is written each cycle; nil for none.
     public var metricsTextfile: String? = nil
     /// `[oauth]`, present when a server logs in with OAuth2.

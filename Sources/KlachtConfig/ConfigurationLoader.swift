@@ -69,6 +69,7 @@ public enum ConfigurationLoader {
             configuration.retention = RetentionSettings(months: try reader.int(retention, "months", default: 24, range: 1...600),
                                                         dailyPurge: try reader.bool(retention, "daily_purge", default: true))
         }
+        configuration.attachmentLimitBytes = try reader.int(limits, "attachment_bytes", default: 10 * 1024 * 1024, range: 0...(1 << 30))
         configuration.metricsTextfile = reader.optional("metrics")?.value("textfile")
         let service = reader.optional("service")
         configuration.service = ServiceSettings(workerLingerSeconds: try reader.int(service, "worker_linger", default: 60, range: 0...86_400),
@@ -180,9 +181,17 @@ public enum ConfigurationLoader {
             let handler = section.entry("handler") == nil ? nil : try reader.address(section, "handler")
             locations.append(LocationProfile(
                 name: name, aliases: SectionReader.listValue(section, "aliases") ?? [], handler: handler,
-                regime: try reader.regime(section, "regime") ?? .wko, language: section.value("language")))
+                regime: try reader.regime(section, "regime") ?? .wko, language: section.value("language"),
+                handlerName: nonEmpty(section.value("handler_name")), handlerRole: nonEmpty(section.value("handler_role")),
+                handlerPhone: nonEmpty(section.value("handler_phone"))))
         }
         return locations
+    }
+
+    /// A setting's text, or nil when it is absent or blank: a blank name must not reach a letter.
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        return trimmed
     }
 
     private static func readTerms(_ reader: SectionReader) throws(ConfigError) -> TermSettings {

@@ -48,10 +48,11 @@ public struct MailTemplate: Sendable {
     public var referencedPaths: Set<String> { subject.referencedPaths.union(body.referencedPaths) }
 
     /// The subject (header-escaped) and the body (escaped with `bodyEscaping`) filled in from `context`.
-    public func render(_ context: [String: TemplateValue],
-                       bodyEscaping: TemplateEscaping = .plain) throws(TemplateError) -> RenderedMail {
-        RenderedMail(subject: try subject.render(context, escaping: .header),
-                     body: try body.render(context, escaping: bodyEscaping))
+    /// With `requireValues`, an empty value is an error instead of a blank (see `Template.render`).
+    public func render(_ context: [String: TemplateValue], bodyEscaping: TemplateEscaping = .plain,
+                       requireValues: Bool = false) throws(TemplateError) -> RenderedMail {
+        RenderedMail(subject: try subject.render(context, escaping: .header, requireValues: requireValues),
+                     body: try body.render(context, escaping: bodyEscaping, requireValues: requireValues))
     }
 }
 

@@ -10,7 +10,9 @@ public enum MailTemplateCatalog {
     /// What identifies a case, without the complaint's own words.
     public static let caseFacts: Set<String> = [
         "case.reference", "case.received_date", "case.location", "case.kind",
-        "case.complainant_name", "case.complainant_address",
+        "case.complainant_name", "case.complainant_address", "case.kind_label", "case.is_complaint",
+        "regime.name", "regime.wko", "regime.wkkgz", "regime.jeugdwet",
+        "handler.known", "handler.name", "handler.role", "handler.phone", "handler.display",
     ]
     /// The case's term dates, formatted.
     public static let terms: Set<String> = [
@@ -30,8 +32,12 @@ public enum MailTemplateCatalog {
         return [
             "acknowledgement": organisation.union(caseFacts).union(terms).union(reply),
             "neutral-receipt": organisation.union(["case.reference", "case.complainant_name"]).union(reply),
-            "handler-assignment": staffMail,
-            "quality-unassigned": staffMail,
+            "handler-assignment": staffMail.union(attachments),
+            "question-receipt": parentLetter, "improvement-receipt": parentLetter, "suggestion-receipt": parentLetter,
+            "question-notice": staffMail.union(attachments), "improvement-notice": staffMail.union(attachments),
+            "suggestion-notice": staffMail.union(attachments), "compliment-notice": staffMail.union(attachments), "kind-review": staffMail,
+            "management-assignment": staffMail.union(["assignment.reason", "reminder.description"]),
+            "quality-unassigned": staffMail.union(attachments),
             "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(["screening.hits"]),
             "serious-alert": staffMail.union(["screening.hits"]),
             "system-notice": organisation.union(["notice.subject", "notice.text"]),
@@ -64,6 +70,9 @@ public enum MailTemplateCatalog {
         ]
     }()
 
+    /// The parent's files on a staff mail: those attached, and those left out for size.
+    public static let attachments: Set<String> = ["attachments.included", "attachments.omitted", "attachments.any"]
+
     /// The weekly overview's variables (lists are described in `listItemFields`).
     public static let digest: Set<String> = [
         "digest.period_start", "digest.period_end", "digest.received_count", "digest.open_count",
@@ -74,6 +83,8 @@ public enum MailTemplateCatalog {
     /// The fields of each element of the list variables (`{{item.field}}` inside `{{#each}}`); `command.errors` holds plain texts.
     public static let listItemFields: [String: [String]] = [
         "judgement.measures": ["text", "due"],
+        "attachments.included": ["name", "size"],
+        "attachments.omitted": ["name", "size"],
         "screening.hits": [],
         "digest.received": ["reference", "location", "kind", "received"],
         "digest.overdue": ["reference", "location", "term", "due", "handler"],

@@ -50,9 +50,14 @@ public struct Template: Sendable {
     ///
     /// A variable that is not in the context is an error, never an empty string: a letter
     /// with a hole in it must not reach a parent.
-    public func render(_ context: [String: TemplateValue], escaping: TemplateEscaping) throws(TemplateError) -> String {
+    ///
+    /// With `requireValues`, a variable whose value is empty text is an error too: the daemon
+    /// renders that way, so a date or name it lacks holds the mail instead of leaving a blank.
+    /// Optional parts of a letter go inside `{{#if}}`.
+    public func render(_ context: [String: TemplateValue], escaping: TemplateEscaping,
+                       requireValues: Bool = false) throws(TemplateError) -> String {
         var output = ""
-        var renderer = TemplateRenderer(file: name, root: context, escaping: escaping)
+        var renderer = TemplateRenderer(file: name, root: context, escaping: escaping, requireValues: requireValues)
         try renderer.render(nodes, into: &output)
         return output
     }
@@ -83,12 +88,14 @@ private struct TemplateRenderer {
     let file: String
     let root: [String: TemplateValue]
     let escaping: TemplateEscaping
+    let requireValues: Bool
     var loopScopes: [[String: TemplateValue]] = []
 
-    init(file: String, root: [String: TemplateValue], escaping: TemplateEscaping) {
+    init(file: String, root: [String: TemplateValue], escaping: TemplateEscaping, requireValues: Bool) {
         self.file = file
         self.root = root
         self.escaping = escaping
+        self.requireValues = requireValues
     }
 
     mutating func render(_ nodes: [TemplateNode], into output: inout String) throws(TemplateError) {
@@ -105,6 +112,10 @@ private struct TemplateRenderer {
                                             ? "Use it in {{#if \(path.dotted)}} or {{#each \(path.dotted)}} instead."
                                             : "Name one of its parts, e.g. {{\(path.dotted).\(value.someKey)}}.")
                 }
+                if requireValues, text.allSatisfy(\.isWhitespace) {
+                    throw TemplateError(file: file, line: line, problem: "{{\(path.dotted)}} has no value for this mail",
+                                        fix: "Supply it, or put the sentence that uses it inside {{#if \(path.dotted)}}.")
+                }
                 output += escaping.escape(text)
             case .conditional(let path, let negated, let then, let otherwise, let line):
                 let truth = try resolve(path, line: line).isTruthy != negated
@@ -118,7 +129,8 @@ private struct TemplateRenderer {
                 }
                 for (index, item) in items.enumerated() {
                     loopScopes.append(["this": item, "item": item,
-                                       "@index": .string(String(index)), "@number": .string(String(index + 1))])
+                                       "@index": .string(String(index)), "@number": .string(String(index + 1)),
+                                       "@first": .bool(index == 0)])
                     defer { loopScopes.removeLast() }
                     try render(body, into: &output)
                 }

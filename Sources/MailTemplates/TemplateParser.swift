@@ -73,7 +73,7 @@ struct TemplateParser {
     private func parsePath(_ text: Substring, line: Int) throws(TemplateError) -> TemplatePath {
         let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let valid = !text.isEmpty && segments.enumerated().allSatisfy { index, segment in
-            if index == 0, segment == "@index" || segment == "@number" { return segments.count == 1 }
+            if index == 0, segment == "@index" || segment == "@number" || segment == "@first" { return segments.count == 1 }
             return !segment.isEmpty && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
         }
         guard valid else {

@@ -41,5 +41,5 @@ enum TemplateTag: Sendable {
 
 /// The names a loop body can use for the current element.
 enum LoopLocals {
-    static let names: Set<String> = ["this", "item", "@index", "@number"]
+    static let names: Set<String> = ["this", "item", "@index", "@number", "@first"]
 }

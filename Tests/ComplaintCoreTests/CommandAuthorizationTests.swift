@@ -24,7 +24,7 @@ final class CommandAuthorizationTests: XCTestCase {
         let cases: [(String, SenderEvidence)] = [
             ("ouder1@example.test", verified),
             ("behandelaar2@example.test", verified),
-            ("directie@example.test", verified),
+            ("directie@example.test", SenderEvidence()),
             ("behandelaar1@example.test", SenderEvidence()),
             ("behandelaar1@example.test", SenderEvidence(tokenPresented: true, tokenVerified: false)),
             ("behandelaar1@example.test", SenderEvidence(tokenPresented: true, tokenVerified: true, authenticationFailure: "DKIM en SPF slagen niet")),
@@ -34,6 +34,15 @@ final class CommandAuthorizationTests: XCTestCase {
                 return XCTFail("\(sender) with \(evidence) was authorized")
             }
         }
+    }
+
+    /// Issue 15 item 11: management appoints the handler of a serious complaint, and does nothing else by mail.
+    func testManagementMayOnlyAssign() {
+        XCTAssertEqual(CommandAuthorization.check(sender: "directie@example.test", on: snapshot, organisation: organisation,
+                                                  evidence: verified), .authorized(.management))
+        XCTAssertNil(CommandAuthorization.refusal(of: .assign("behandelaar2@example.test"), role: .management, state: .acknowledged))
+        XCTAssertNotNil(CommandAuthorization.refusal(of: .answer, role: .management, state: .acknowledged))
+        XCTAssertNotNil(CommandAuthorization.refusal(of: .assign("behandelaar2@example.test"), role: .management, state: .safeguarding))
     }
 
     func testMeldcodeCommandsAreForTheSafeguardingOfficer() {

@@ -137,7 +137,7 @@ final class ReminderLadderTests: XCTestCase {
         let cases = [
             ScheduleFixture.complaint(state: .safeguarding, acknowledged: false, contacted: false),
             ScheduleFixture.complaint(kind: .vraag),
-            ScheduleFixture.complaint(kind: .onvrede, acknowledged: false, contacted: false),
+            ScheduleFixture.complaint(kind: .compliment, acknowledged: false, contacted: false),
             ScheduleFixture.complaint(state: .suspended),
             ScheduleFixture.complaint(state: .closed),
             ScheduleFixture.complaint(state: .referredGeschillencommissie),

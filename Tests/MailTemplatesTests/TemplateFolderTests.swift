@@ -81,7 +81,8 @@ final class TemplateFolderTests: XCTestCase {
                                           "satisfaction-reminder", "escalation-information", "extension-notice",
                                           "judgement-letter", "closing-letter", "compliment-thanks", "handler-message",
                                           "release-acknowledgement", "withdrawal-confirmation", "suspension-notice",
-                                          "resumption-notice", "resolution-letter"]
+                                          "resumption-notice", "resolution-letter",
+                                          "question-receipt", "improvement-receipt", "suggestion-receipt"]
         for language in ["nl", "en"] {
             let set = try load(language)
             var context = TemplateSampleContext.full(language: language)

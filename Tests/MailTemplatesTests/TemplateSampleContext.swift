@@ -21,13 +21,18 @@ enum TemplateSampleContext {
                 "reference": "K-2026-0042", "subject": "Ophalen BSO\r\nBcc: x@example.org",
                 "received_date": date(2026, 5, 4), "location": "BSO De Boomhut", "kind": english ? "complaint" : "klacht",
                 "complainant_name": "J. de Vries", "complainant_address": "j.devries@example.org",
-                "text": .string(complaintText),
+                "text": .string(complaintText), "kind_label": english ? "complaint" : "klacht", "is_complaint": true,
             ],
+            "regime": ["name": "wko", "wko": true, "wkkgz": false, "jeugdwet": false],
+            "attachments": ["any": true, "included": [["name": "foto.jpg", "size": "240 kB"]],
+                            "omitted": [["name": "video.mov", "size": "48,2 MB"]]],
+            "assignment": ["reason": english ? "it names the location's own handler" : "zij noemt de behandelaar van de locatie zelf"],
             "terms": [
                 "acknowledgement_due": date(2026, 5, 11), "first_contact_due": date(2026, 5, 11),
                 "decision_due": date(2026, 6, 15), "gck_window_end": date(2027, 5, 4),
             ],
-            "handler": ["address": "leiding.boomhut@example.org"],
+            "handler": ["address": "leiding.boomhut@example.org", "known": true, "name": "Anna de Wit", "role": "locatiemanager",
+                        "phone": "040-1234567", "display": "Anna de Wit"],
             "reply": ["address": "klachten@example.org"],
             "judgement": [
                 "outcome": english ? "partly upheld" : "deels gegrond",
@@ -79,5 +84,6 @@ enum TemplateSampleContext {
         return full(language: language).mapValues { emptied($0, key: "") }
     }
 
-    private static let optionalTexts: Set<String> = ["location", "complainant_name", "address", "reason", "text", "help", "handler"]
+    private static let optionalTexts: Set<String> = ["location", "complainant_name", "address", "reason", "text", "help", "handler",
+                                                     "name", "role", "phone"]
 }

@@ -104,3 +104,30 @@ final class QuarterlyOverviewTests: XCTestCase {
         XCTAssertTrue(OverviewText.render(overview, organisation: "X").contains("Kwartaaloverzicht klachten 2026Q2"))
     }
 }
+
+/// Issue 15 item 6: a judgement is on time when sent by the Algemene termijnenwet's date.
+final class OnTimeJudgementTests: XCTestCase {
+    func day(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
+
+    func testAJudgementOnTheMondayAfterASaturdayTermIsOnTime() {
+        // Received Saturday 9 May 2026: six weeks end on Saturday 20 June; we told the parent Friday 19 June.
+        func judged(_ iso: String) -> ReportCase {
+            ReportCase(kind: .klacht, state: .closed, receivedDate: day("2026-05-09"), outcome: "gegrond",
+                       decisionDue: day("2026-06-19"), judgementDate: day(iso))
+        }
+        let times = HandlingTimes([judged("2026-06-19"), judged("2026-06-22"), judged("2026-06-23")])
+        XCTAssertEqual(times.judged, 3)
+        XCTAssertEqual(times.withinSixWeeks, 2, "Monday 22 June is the law's date; Tuesday is late")
+        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder",
+                                               cases: [judged("2026-06-22")], texts: ReportTexts(regulation: "r", communication: "c"))
+        XCTAssertEqual(report.handling.withinSixWeeks, 1)
+    }
+
+    func testWithoutAStoredDateSixWeeksAfterReceiptRunOnPastAHoliday() {
+        // Received Tuesday 16 March 2027: six weeks end on Koningsdag; Wednesday 28 April is still on time.
+        let onTime = ReportCase(kind: .klacht, state: .closed, receivedDate: day("2027-03-16"), judgementDate: day("2027-04-28"))
+        XCTAssertEqual(onTime.judgedOnTime, true)
+        let late = ReportCase(kind: .klacht, state: .closed, receivedDate: day("2027-03-16"), judgementDate: day("2027-04-29"))
+        XCTAssertEqual(late.judgedOnTime, false)
+    }
+}

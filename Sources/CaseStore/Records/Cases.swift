@@ -136,6 +136,19 @@ extension CaseStore {
                         reason: [value.map { "= \($0)" }, reason].compactMap { $0 }.joined(separator: "; "), rawMessageID: rawMessageID, now: now)
     }
 
+    /// Starts or stops a complaint's clocks at once (a case reclassified with `#soort`): the
+    /// first-contact, solution, decision and Geschillencommissie dates, nil to clear them.
+    public func setComplaintTerms(caseID: Int64, firstContactDue: String?, solutionTargetDue: String?, decisionDue: String?,
+                                  gckWindowEnd: String?, actor: String, reason: String, rawMessageID: Int64?, now: Date) throws {
+        try db.query("""
+            UPDATE cases SET first_contact_due = ?, solution_target_due = ?, decision_due = ?, gck_window_end = ?, updated_at = ?
+            WHERE id = ?
+            """, [.optional(firstContactDue), .optional(solutionTargetDue), .optional(decisionDue), .optional(gckWindowEnd),
+                  .text(Timestamp.string(now)), .integer(caseID)])
+        try appendEvent(caseID: caseID, actor: actor, action: "terms \(decisionDue == nil ? "stopped" : "started")", from: nil, to: nil,
+                        reason: reason, rawMessageID: rawMessageID, now: now)
+    }
+
     public func saveFormFields(caseID: Int64, fields: [(label: String, value: String)]) throws {
         for (position, field) in fields.enumerated() {
             try db.query("INSERT INTO form_fields (case_id, position, label, value) VALUES (?, ?, ?, ?)",

@@ -47,7 +47,8 @@ public enum CaseStateMachine {
         .suspended: [.resume: .assigned, .withdraw: .withdrawn, .close: .closed,
                      .referToGeschillencommissie: .referredGeschillencommissie],
         .safeguarding: [.releaseFromSafeguarding: .acknowledged, .closeUnderMeldcode: .closed],
-        .notAComplaint: [.close: .closed],
+        // `#soort klacht` on a message set aside as no complaint: the procedure starts after all.
+        .notAComplaint: [.close: .closed, .acknowledge: .acknowledged],
         .referredKlachtenloket: [.close: .closed, .referToGeschillencommissie: .referredGeschillencommissie],
         .referredGeschillencommissie: [.close: .closed],
         // The parent may still go to the Geschillencommissie within 12 months after closing.

@@ -1,6 +1,8 @@
 /// In which capacity someone gives a command.
 public enum CommandRole: String, Sendable, Equatable {
     case handler, quality, safeguarding
+    /// Management: appoints the handler of a complaint that must not go to the location's own (`#toewijzen`).
+    case management
     /// The quality staff at the command line: trusted by their access to the server.
     case `operator`
 }
@@ -53,6 +55,7 @@ public enum CommandAuthorization {
         if sender == snapshot.handler { return .handler }
         if organisation.safeguarding.contains(sender) { return .safeguarding }
         if organisation.quality.contains(sender) { return .quality }
+        if organisation.management.contains(sender) { return .management }
         return nil
     }
 
@@ -61,6 +64,11 @@ public enum CommandAuthorization {
         if role == .operator || role == .safeguarding { return nil }
         if command.isSafeguardingOnly {
             return "\(command.word) is voorbehouden aan de aandachtsfunctionaris"
+        }
+        if role == .management {
+            if case .assign = command, state != .safeguarding { return nil }
+            if command == .help { return nil }
+            return "de directie wijst met #toewijzen een behandelaar aan; andere opdrachten geeft de behandelaar of Kwaliteit"
         }
         if state == .safeguarding, command != .help {
             return "deze zaak valt onder de meldcode; alleen de aandachtsfunctionaris kan er opdrachten voor geven"

@@ -103,6 +103,8 @@ public struct CaseFacts: Sendable {
     public var receiptTerms: CaseTerms?
     /// The day the case was received, in the organisation's zone: contact cannot be before it.
     public var receivedDate: LocalDate?
+    /// The organisation's working days, so a new decision date lands on one; nil keeps the statutory date.
+    public var calendar: WorkingDayCalendar?
 
     public init(snapshot: CaseSnapshot, regime: Regime, terms: CaseTerms?, locations: [LocationProfile],
                 assignableAddresses: Set<String>, termPolicy: TermPolicy, today: LocalDate) {

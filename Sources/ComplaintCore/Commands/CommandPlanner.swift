@@ -179,7 +179,8 @@ public enum CommandPlanner {
                 plan.errors.append("#verlengen kan alleen zolang het oordeel nog niet is gegeven")
                 return
             }
-            switch TermCalculator.extendedDecision(terms, weeks: weeks, policy: facts.termPolicy, noticeDate: facts.today) {
+            switch TermCalculator.extendedDecision(terms, weeks: weeks, policy: facts.termPolicy, noticeDate: facts.today,
+                                                  calendar: facts.calendar) {
             case .success(let newDue):
                 plan.changes.append(.set(.decisionDue, newDue.iso))
                 plan.mails.append(.termExtension(weeks: weeks, reason: reason, originalDue: terms.decisionDue))

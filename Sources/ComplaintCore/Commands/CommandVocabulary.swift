@@ -79,8 +79,11 @@ public enum CommandVocabulary {
           #categorie NAAM           (#category) \(categories.map { $0.split(separator: " ").first.map(String.init) ?? $0 }.joined(separator: ", "))
           #jaarverslag TEKST        (#annual-report) een korte, anonieme samenvatting voor het jaarverslag (geen namen)
           #locatie NAAM             (#location) een locatie uit de configuratie
-          #soort SOORT              (#kind) klacht, onvrede, verbeterpunt, vraag, suggestie of compliment
-          #toewijzen ADRES          (#assign) een andere behandelaar
+          #soort SOORT              (#kind) klacht, verbeterpunt, vraag, suggestie of compliment (onvrede is een klacht);
+                                    wordt het een klacht, dan gaan de termijnen vanaf de ontvangst lopen en krijgt de ouder
+                                    de ontvangstbevestiging; wordt een klacht iets anders, dan stoppen de termijnen
+          #toewijzen ADRES          (#assign) een andere behandelaar; ook de directie, voor een ernstige klacht of een
+                                    klacht over de behandelaar van de locatie zelf
           #verlengen N weken REDEN  (#extend) alleen Wkkgz: verlengt de termijn met ten hoogste 4 weken en stuurt de ouder bericht
           #contact [DATUM] HOE      (#contact) u had contact met de ouder: telefonisch, gesprek of mail (zonder datum: vandaag)
           #opgelost TEKST           (#resolved) de ouder is het ermee eens dat de klacht zonder oordeel is opgelost;

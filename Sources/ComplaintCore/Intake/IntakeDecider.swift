@@ -59,7 +59,9 @@ public enum IntakeDecider {
     private static func plan(for message: InboundMessage, _ context: IntakeContext) -> NewCasePlan {
         let form = message.form
         let complainant = complainant(of: message)
-        let kind = KindClassifier.kind(formKind: form?.kind, subject: message.subject)
+        let classification = KindClassifier.classify(formKind: form?.kind, subject: message.subject,
+                                                     text: form?.description ?? message.text)
+        let kind = classification.kind
         let matcher = LocationMatcher(locations: context.locations)
         let location = form?.location.flatMap(matcher.match(field:))
             ?? matcher.match(subject: message.subject, text: form?.description ?? message.text)
@@ -73,6 +75,12 @@ public enum IntakeDecider {
         if location == nil { flags.append(.unknownLocation) }
         if !seriousHits.isEmpty { flags.append(.serious) }
         if !safeguardingHits.isEmpty { flags.append(.safeguarding) }
+        if classification.doubtful { flags.append(.kindInDoubt) }
+        // A serious complaint, or one about the location's own handler, is not theirs to handle.
+        let aboutHandler = location.map { HandlerConflict.mentions($0, in: screened) } ?? false
+        let managementAssigns = kind.startsStatutoryClock && (!seriousHits.isEmpty || aboutHandler)
+        if managementAssigns { flags.append(.managementAssigns) }
+        let handler = managementAssigns ? nil : location?.handler
 
         var mails: [MailIntent] = []
         let initialState: CaseState
@@ -83,19 +91,17 @@ public enum IntakeDecider {
             mails.append(MailIntent("safeguarding-alert", to: .safeguarding))
         } else {
             initialState = .received
-            if complainant != nil {
-                mails.append(MailIntent(kind == .compliment ? "compliment-thanks" : "acknowledgement", to: .complainant))
-            }
-            if location?.handler != nil {
-                mails.append(MailIntent("handler-assignment", to: .handler))
-            }
-            if location?.handler == nil || complainant == nil {
+            if complainant != nil { mails.append(MailIntent(kind.receiptTemplate, to: .complainant)) }
+            if handler != nil { mails.append(MailIntent(kind.staffNoticeTemplate, to: .handler)) }
+            if (location?.handler == nil && !managementAssigns) || complainant == nil {
                 mails.append(MailIntent("quality-unassigned", to: .quality))
             }
+            if classification.doubtful { mails.append(MailIntent("kind-review", to: .quality)) }
             if !seriousHits.isEmpty { mails.append(MailIntent("serious-alert", to: .management)) }
+            if managementAssigns, seriousHits.isEmpty { mails.append(MailIntent("management-assignment", to: .management)) }
         }
         return NewCasePlan(kind: kind, complainant: complainant, location: location,
-                           handler: initialState == .safeguarding ? nil : location?.handler,
+                           handler: initialState == .safeguarding ? nil : handler,
                            regime: location?.regime ?? context.defaultRegime, subject: message.subject,
                            initialState: initialState, flags: flags, safeguardingHits: safeguardingHits,
                            seriousHits: seriousHits, mails: mails)

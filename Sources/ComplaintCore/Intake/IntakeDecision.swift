@@ -32,6 +32,10 @@ public enum CaseFlag: String, Sendable, Equatable, CaseIterable {
     /// With `[authentication] authserv_id` set, neither SPF nor DKIM vouches for the From domain:
     /// the sender may be forged, so nobody got an automatic reply.
     case senderUnverified = "sender-unverified"
+    /// Dissatisfaction next to a question or praise: registered as a complaint, the quality staff check the kind.
+    case kindInDoubt = "kind-doubt"
+    /// Serious, or about the location's own handler: management appoints the handler (`#toewijzen`).
+    case managementAssigns = "management-assigns"
 }
 
 /// Everything needed to open a case for a new message.

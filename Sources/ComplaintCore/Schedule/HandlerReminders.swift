@@ -76,9 +76,11 @@ extension Scheduler {
     private func ladderTerms(_ scheduled: ScheduledCase, decisionDue: LocalDate) -> (CaseTerms, extended: Bool) {
         let terms = TermCalculator.terms(received: scheduled.receivedAt, regime: scheduled.regime, policy: policy,
                                          calendar: calendar, civil: civil)
-        let extraDays = terms.decisionDue.days(until: decisionDue)
-        guard scheduled.regime == .wkkgz, extraDays > 0, extraDays % 7 == 0,
-              case .success(let extended) = TermCalculator.applyingExtension(terms, weeks: extraDays / 7, policy: policy,
+        // Both dates may have been moved back to a working day, so an extension of N weeks shows
+        // as a little under N weeks past the statutory date: round up.
+        let extraDays = terms.decisionTermEnd.days(until: decisionDue)
+        guard scheduled.regime == .wkkgz, extraDays > 0,
+              case .success(let extended) = TermCalculator.applyingExtension(terms, weeks: (extraDays + 6) / 7, policy: policy,
                                                                              calendar: calendar)
         else { return (terms, false) }
         return (extended, true)

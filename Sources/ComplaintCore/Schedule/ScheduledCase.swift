@@ -44,6 +44,9 @@ public struct ScheduledCase: Sendable, Equatable {
     public var safeguardingActedOn = false
     /// Suspended: the day the handler looks at the case again.
     public var reviewDue: LocalDate?
+    /// Management appoints the handler (serious, or about the location's own handler): it is
+    /// reminded every working day until the case has one.
+    public var managementAssigns = false
 
     /// Creates the facts of one case.
     public init(id: Int64, reference: CaseReference, state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date,

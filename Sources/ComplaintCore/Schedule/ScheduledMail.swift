@@ -58,6 +58,8 @@ public enum ScheduleTopic: Sendable, Equatable {
     case safeguardingUnanswered(round: Int, since: LocalDate)
     /// A suspended case reached its review date: the handler decides whether it goes on.
     case suspensionReview(due: LocalDate)
+    /// Management has not yet appointed the handler of a complaint received on `since`.
+    case awaitingAssignment(since: LocalDate)
 
     /// The `reminder.description` sentence, in Dutch or English; `date` writes a date out in words.
     public func description(english: Bool, date: (LocalDate) -> String) -> String {
@@ -109,6 +111,10 @@ public enum ScheduleTopic: Sendable, Equatable {
             return english
                 ? "The handling of this complaint was suspended until \(date(due)). Resume it with #hervatten, or suspend it again with a new date (#geschorst DATE REASON)."
                 : "De behandeling van deze klacht is geschorst tot \(date(due)). Hervat haar met #hervatten, of schors opnieuw met een nieuwe datum (#geschorst DATUM REDEN)."
+        case .awaitingAssignment(let since):
+            return english
+                ? "This complaint of \(date(since)) still has no handler: please appoint one with #toewijzen."
+                : "Deze klacht van \(date(since)) heeft nog geen behandelaar: wijs er een aan met #toewijzen."
         case .dissatisfied(nil):
             return english
                 ? "The parent did not answer the satisfaction question, not even after a reminder."

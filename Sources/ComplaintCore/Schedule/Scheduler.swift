@@ -71,6 +71,7 @@ public struct Scheduler: Sendable {
             mails += parentFollowUps(for: scheduled, now: now)
             mails += safeguardingReminders(for: scheduled, now: now)
             mails += suspensionReviews(for: scheduled, now: now)
+            if let reminder = assignmentReminder(for: scheduled, now: now) { mails.append(reminder) }
         }
         if let digest = digest(cases: cases, globalSentKeys: globalSentKeys, now: now) { mails.append(digest) }
         return mails
@@ -107,5 +108,21 @@ public struct Scheduler: Sendable {
                                  template: "overdue-escalation", audiences: [.quality, .management],
                                  topic: .termPassed(term, due: due, earlier: sent.count), english: scheduled.english)
         }
+    }
+
+    /// The daily reminder to management of a complaint only it may assign, from the working day
+    /// after receipt (the first request went with the intake), at the digest hour, until a handler is set.
+    public func assignmentReminder(for scheduled: ScheduledCase, now: Date) -> ScheduledMail? {
+        guard scheduled.managementAssigns, scheduled.handler == nil, scheduled.runsClock, scheduled.state.awaitsJudgement else {
+            return nil
+        }
+        let today = civil.localDate(of: now)
+        let received = civil.localDate(of: scheduled.receivedAt)
+        guard today > received, calendar.isWorkingDay(today), now >= civil.date(today, hour: settings.digestHour, minute: 0) else {
+            return nil
+        }
+        return ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: "assign-reminder:\(today.iso)",
+                             template: "management-assignment", audiences: [.management],
+                             topic: .awaitingAssignment(since: received), english: scheduled.english)
     }
 }

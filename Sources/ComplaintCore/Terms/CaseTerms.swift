@@ -13,8 +13,12 @@ public struct CaseTerms: Sendable, Equatable, Codable {
     public var firstContactDue: LocalDate
     /// The organisation's target for a proposed solution, if it sets one.
     public var solutionTargetDue: LocalDate?
-    /// The reasoned judgement is due by the end of this day (6 weeks for wko and wkkgz).
+    /// The reasoned judgement is due by the end of this day: the last working day on or before
+    /// `decisionTermEnd`, the date parents and handlers are told and reminders follow.
     public var decisionDue: LocalDate
+    /// The statutory date itself: 6 weeks after receipt for wko and wkkgz (plus any Wkkgz
+    /// extension), which may be a weekend day or a holiday.
+    public var decisionTermEnd: LocalDate
     /// The Wkkgz extension in weeks, once one has been announced (0 means none).
     public var extensionWeeks: Int
     /// The last day the parent can go to the Geschillencommissie: 12 months after submission.
@@ -24,18 +28,23 @@ public struct CaseTerms: Sendable, Equatable, Codable {
 
     /// Creates terms from their parts; `TermCalculator.terms` is the usual way to get them.
     public init(regime: Regime, receivedDate: LocalDate, acknowledgementDue: LocalDate, firstContactDue: LocalDate,
-                solutionTargetDue: LocalDate?, decisionDue: LocalDate, extensionWeeks: Int = 0,
-                gckWindowEnd: LocalDate, reminders: [ScheduledReminder]) {
+                solutionTargetDue: LocalDate?, decisionDue: LocalDate, decisionTermEnd: LocalDate? = nil,
+                extensionWeeks: Int = 0, gckWindowEnd: LocalDate, reminders: [ScheduledReminder]) {
         self.regime = regime
         self.receivedDate = receivedDate
         self.acknowledgementDue = acknowledgementDue
         self.firstContactDue = firstContactDue
         self.solutionTargetDue = solutionTargetDue
         self.decisionDue = decisionDue
+        self.decisionTermEnd = decisionTermEnd ?? decisionDue
         self.extensionWeeks = extensionWeeks
         self.gckWindowEnd = gckWindowEnd
         self.reminders = reminders
     }
+
+    /// The day the judgement is late after, by the Algemene termijnenwet: the statutory date,
+    /// moved past a Saturday, Sunday or general holiday. The annual report judges by it.
+    public var legalDecisionDeadline: LocalDate { AlgemeneTermijnenwet.deadline(termEnd: decisionTermEnd) }
 }
 
 /// What a handler reminder is about.

@@ -8,8 +8,10 @@ import Foundation
 /// - Working-day terms count the working days after the received date; the received
 ///   date itself never counts, even when it is a working day.
 /// - The 6-week decision term is a calendar term: 6 weeks after Monday 4 May is Monday
-///   15 June. It is not moved off a weekend or holiday (no Algemene termijnenwet
-///   extension is assumed); deciding a day early is never wrong.
+///   15 June (`decisionTermEnd`). Parents and handlers are told, and reminders and
+///   escalation follow, the last working day on or before it (`decisionDue`): deciding a
+///   day early is never wrong. Lateness in the annual report is judged by the Algemene
+///   termijnenwet's date (`legalDecisionDeadline`), which runs on past a weekend or holiday.
 /// - The Geschillencommissie window ends 12 calendar months after submission, clamped
 ///   to the month's end (29 February 2028 + 12 months = 28 February 2029).
 /// - A term due on a date ends at the end of that local day (`isOverdue`).
@@ -30,7 +32,8 @@ public enum TermCalculator {
         let acknowledgementDue = calendar.adding(workingDays: policy.acknowledgementWorkingDays, to: receivedDate)
         let firstContactDue = calendar.adding(workingDays: policy.firstContactWorkingDays, to: receivedDate)
         let decisionWeeks = regime == .jeugdwet ? policy.jeugdwetDecisionWeeks : statutoryDecisionWeeks
-        let decisionDue = receivedDate.adding(weeks: decisionWeeks)
+        let decisionTermEnd = receivedDate.adding(weeks: decisionWeeks)
+        let decisionDue = calendar.workingDay(onOrBefore: decisionTermEnd)
         return CaseTerms(
             regime: regime,
             receivedDate: receivedDate,
@@ -38,18 +41,21 @@ public enum TermCalculator {
             firstContactDue: firstContactDue,
             solutionTargetDue: policy.solutionTargetWorkingDays.map { calendar.adding(workingDays: $0, to: receivedDate) },
             decisionDue: decisionDue,
+            decisionTermEnd: decisionTermEnd,
             gckWindowEnd: receivedDate.adding(months: disputeWindowMonths),
             reminders: reminders(receivedDate: receivedDate, acknowledgementDue: acknowledgementDue,
                                  firstContactDue: firstContactDue, decisionDue: decisionDue,
                                  policy: policy, calendar: calendar))
     }
 
-    /// The decision date after a Wkkgz extension of `weeks` weeks, counted from the original decision date.
+    /// The decision date after a Wkkgz extension of `weeks` weeks, counted from the original statutory
+    /// date and, with a `calendar`, moved to the last working day on or before it.
     ///
     /// Fails for other regimes, for a second extension, for more than `policy.wkkgzMaxExtensionWeeks`,
     /// and when the written notice (if given) is dated after the original decision date.
     public static func extendedDecision(_ terms: CaseTerms, weeks: Int, policy: TermPolicy,
-                                        noticeDate: LocalDate? = nil) -> Result<LocalDate, TermError> {
+                                        noticeDate: LocalDate? = nil,
+                                        calendar: WorkingDayCalendar? = nil) -> Result<LocalDate, TermError> {
         guard terms.regime == .wkkgz else { return .failure(.extensionNotAllowed(terms.regime)) }
         guard terms.extensionWeeks == 0 else { return .failure(.alreadyExtended(weeks: terms.extensionWeeks)) }
         guard weeks >= 1, weeks <= policy.wkkgzMaxExtensionWeeks else {
@@ -58,7 +64,8 @@ public enum TermCalculator {
         if let noticeDate, noticeDate > terms.decisionDue {
             return .failure(.noticeTooLate(notice: noticeDate, decisionDue: terms.decisionDue))
         }
-        return .success(terms.decisionDue.adding(weeks: weeks))
+        let termEnd = terms.decisionTermEnd.adding(weeks: weeks)
+        return .success(calendar?.workingDay(onOrBefore: termEnd) ?? termEnd)
     }
 
     /// `terms` with a Wkkgz extension applied: the new decision date, the extension recorded, and
@@ -66,9 +73,10 @@ public enum TermCalculator {
     public static func applyingExtension(_ terms: CaseTerms, weeks: Int, policy: TermPolicy,
                                          calendar: WorkingDayCalendar,
                                          noticeDate: LocalDate? = nil) -> Result<CaseTerms, TermError> {
-        extendedDecision(terms, weeks: weeks, policy: policy, noticeDate: noticeDate).map { newDue in
+        extendedDecision(terms, weeks: weeks, policy: policy, noticeDate: noticeDate, calendar: calendar).map { newDue in
             var extended = terms
             extended.decisionDue = newDue
+            extended.decisionTermEnd = terms.decisionTermEnd.adding(weeks: weeks)
             extended.extensionWeeks = weeks
             extended.reminders = reminders(receivedDate: terms.receivedDate,
                                            acknowledgementDue: terms.acknowledgementDue,

@@ -5,13 +5,22 @@ public struct LocationProfile: Sendable, Equatable {
     public var handler: String?
     public var regime: Regime
     public var language: String?
+    /// The handler as the acknowledgement names them ("Anna de Wit"), with their role and
+    /// telephone number; without a name, letters give the handler's address.
+    public var handlerName: String?
+    public var handlerRole: String?
+    public var handlerPhone: String?
 
-    public init(name: String, aliases: [String] = [], handler: String? = nil, regime: Regime = .wko, language: String? = nil) {
+    public init(name: String, aliases: [String] = [], handler: String? = nil, regime: Regime = .wko, language: String? = nil,
+                handlerName: String? = nil, handlerRole: String? = nil, handlerPhone: String? = nil) {
         self.name = name
         self.aliases = aliases
         self.handler = handler
         self.regime = regime
         self.language = language
+        self.handlerName = handlerName
+        self.handlerRole = handlerRole
+        self.handlerPhone = handlerPhone
     }
 }
 

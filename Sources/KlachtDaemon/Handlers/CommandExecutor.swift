@@ -85,7 +85,9 @@ public struct CommandExecutor {
             // event; a release from the meldcode sets the date too, but to the one counted from receipt.
             if due > current.decisionDue,
                try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
-                current.extensionWeeks = max(1, current.decisionDue.days(until: due) / 7)
+                // Both dates may sit on the working day before the statutory one: round up.
+                current.extensionWeeks = max(1, (current.decisionTermEnd.days(until: due) + 6) / 7)
+                current.decisionTermEnd = current.decisionTermEnd.adding(weeks: current.extensionWeeks)
             }
             current.decisionDue = due
             terms = current
@@ -101,6 +103,7 @@ public struct CommandExecutor {
         release.firstContactDue = max(receipt.firstContactDue, runtime.terms(received: now, regime: record.regime).firstContactDue)
         facts.receiptTerms = release
         facts.receivedDate = receipt.receivedDate
+        facts.calendar = runtime.workingDays
         return facts
     }
 
@@ -115,6 +118,10 @@ public struct CommandExecutor {
             case .set(let field, let value):
                 try store.updateCase(caseID: caseID, column: Self.column(field), value: value, actor: actor, reason: nil,
                                      rawMessageID: rawID, now: now)
+                if field == .kind, value != current.kind.rawValue {
+                    try KindChange(runtime: runtime, store: store, renderer: renderer)
+                        .apply(caseID: caseID, from: current.kind, actor: actor, rawID: rawID, now: now)
+                }
             case .recordMeasures(let measures):
                 try store.addMeasures(caseID: caseID, measures.map { MeasureRecord(text: $0.text, due: $0.due.iso) }, now: now)
                 // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.

@@ -29,7 +29,7 @@ struct CommandMails {
             try renderer.enqueue("closing-letter", to: .complainant, caseRecord: record,
                                  extra: ["closing": ["reason": .string(reason ?? "")]])
         case .assignment:
-            try renderer.enqueue("handler-assignment", to: .handler, caseRecord: record, extra: try complaintText(record))
+            try renderer.enqueue(record.kind.staffNoticeTemplate, to: .handler, caseRecord: record, extra: try complaintText(record))
         case .unassigned:
             try renderer.enqueue("quality-unassigned", to: .quality, caseRecord: record, extra: try complaintText(record))
         case .releaseAcknowledgement:

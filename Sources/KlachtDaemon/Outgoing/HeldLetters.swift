@@ -19,7 +19,8 @@ extension MailRenderer {
     /// Renders the letter, keeps it as `held`, records why on the case and tells the quality staff.
     func hold(_ template: String, recipients: [String], caseRecord: CaseRecord, extra: Extra, reason: String) throws -> Int64? {
         let now = runtime.clock.now()
-        let outboxID = try enqueueOne(template, to: .complainant, recipients: recipients, caseRecord: caseRecord, extra: extra)
+        guard let outboxID = try enqueueOne(template, to: .complainant, recipients: recipients, caseRecord: caseRecord,
+                                            extra: extra) else { return nil }
         try store.markHeld(id: outboxID, reason: reason)
         try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail held", from: nil, to: nil,
                               reason: "\(template): \(reason)", rawMessageID: nil, now: now)

@@ -10,6 +10,19 @@ public struct ComposedMessage: Sendable {
     public var bytes: [UInt8]
 }
 
+/// A file sent along with a mail (the parent's attachments, for the handler).
+public struct OutgoingAttachment: Sendable {
+    public var filename: String
+    public var contentType: String
+    public var data: [UInt8]
+
+    public init(filename: String, contentType: String, data: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
 public struct MessageComposer: Sendable {
     /// The header that marks our own mail; its value is our mailbox address.
     public static let loopHeader = "X-Klachtd-Loop"
@@ -43,6 +56,8 @@ public struct MessageComposer: Sendable {
         public var caseReference: String?
         /// Outlook's conversation index, written as `Thread-Index` (see `ThreadIndex`).
         public var threadIndex: [UInt8]?
+        /// Files after the text; none makes a plain single-part message.
+        public var attachments: [OutgoingAttachment] = []
 
         public init(to: [String], subject: String, body: String, automation: Automation, inReplyTo: String? = nil,
                     references: [String] = [], replyTo: String? = nil, caseReference: String? = nil,
@@ -83,10 +98,32 @@ public struct MessageComposer: Sendable {
         lines.append("\(Self.loopHeader): \(fromAddress)")
         if let reference = draft.caseReference { lines.append("X-Klachtd-Case: \(reference)") }
         lines.append("MIME-Version: 1.0")
-        lines.append("Content-Type: text/plain; charset=utf-8")
-        lines.append("Content-Transfer-Encoding: quoted-printable")
+        guard !draft.attachments.isEmpty else {
+            lines.append("Content-Type: text/plain; charset=utf-8")
+            lines.append("Content-Transfer-Encoding: quoted-printable")
+            var bytes = Array((lines.map(HeaderEncoding.fold).joined(separator: "\r\n") + "\r\n\r\n").utf8)
+            bytes += QuotedPrintable.encode(draft.body)
+            return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes)
+        }
+        let boundary = "klachtd-" + messageID.prefix(while: { $0 != "@" }).replacingOccurrences(of: ".", with: "-")
+        lines.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
         var bytes = Array((lines.map(HeaderEncoding.fold).joined(separator: "\r\n") + "\r\n\r\n").utf8)
+        bytes += Array("--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
         bytes += QuotedPrintable.encode(draft.body)
+        for attachment in draft.attachments {
+            let name = HeaderEncoding.singleLine(attachment.filename).replacingOccurrences(of: "\"", with: "'")
+            let type = attachment.contentType.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ";" && $0 != "\"" }
+                ? attachment.contentType : "application/octet-stream"
+            let encodedName = HeaderEncoding.encodedWords(name)
+            var part = "\r\n--\(boundary)\r\n"
+            part += HeaderEncoding.fold("Content-Type: \(type); name=\"\(encodedName)\"") + "\r\n"
+            part += HeaderEncoding.fold("Content-Disposition: attachment; filename=\"\(encodedName)\"") + "\r\n"
+            part += "Content-Transfer-Encoding: base64\r\n\r\n"
+            bytes += Array(part.utf8)
+            bytes += Array(Data(attachment.data).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn,
+                                                                             .endLineWithLineFeed]).utf8)
+        }
+        bytes += Array("\r\n--\(boundary)--\r\n".utf8)
         return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes)
     }
 }

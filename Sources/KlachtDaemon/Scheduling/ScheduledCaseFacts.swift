@@ -46,6 +46,7 @@ struct ScheduledCaseFacts {
             if let address = record.complainantAddress {
                 scheduled.parentReachable = try store.suppression(of: address, now: now) == nil
             }
+            scheduled.managementAssigns = record.flags.contains(CaseFlag.managementAssigns.rawValue)
             scheduled.lastParentMail = lastParentMail[record.id]
             scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
             scheduled.reviewDue = record.reviewDue.flatMap { LocalDate(iso: $0) }

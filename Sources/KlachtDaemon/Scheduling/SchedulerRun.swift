@@ -97,6 +97,7 @@ public struct SchedulerRun {
         case .dissatisfied: "dissatisfaction escalated"
         case .safeguardingUnanswered: "safeguarding reminder queued"
         case .suspensionReview: "suspension review queued"
+        case .awaitingAssignment: "management reminded to assign"
         }
     }
 

@@ -5,7 +5,7 @@ public enum AnnualReportBuilder {
     public static func build(year: Int, organisation: String, cases: [ReportCase], texts: ReportTexts) -> AnnualReport {
         let received = cases.filter { $0.receivedDate.year == year }
         let complaints = received.filter(\.isReportedComplaint)
-        let others = received.filter { $0.kind != .klacht && !$0.underMeldcode }
+        let others = received.filter { !$0.kind.startsStatutoryClock && !$0.underMeldcode }
         let locationNames = Tally.count(complaints, by: \.locationLabel).map(\.label)
         let disputes = cases.filter { $0.disputeDate?.year == year && !$0.underMeldcode }
             .sorted { ($0.disputeDate ?? $0.receivedDate) < ($1.disputeDate ?? $1.receivedDate) }

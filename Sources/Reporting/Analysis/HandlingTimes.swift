@@ -4,7 +4,8 @@ public struct HandlingTimes: Sendable, Equatable {
     public var judged: Int
     /// The median of the days from receipt to judgement; nil when nothing was judged.
     public var medianDays: Double?
-    /// Judgements within 6 weeks (42 days) of receipt, the Wet kinderopvang's term.
+    /// Judgements sent within the decision term: by its legal deadline (six weeks, or the Wkkgz
+    /// extension or Jeugdwet term, run on past a weekend or holiday by the Algemene termijnenwet).
     public var withinSixWeeks: Int
 
     /// The share within 6 weeks as a fraction, nil when nothing was judged.
@@ -15,7 +16,7 @@ public struct HandlingTimes: Sendable, Equatable {
     public init(_ cases: [ReportCase]) {
         let days = cases.compactMap(\.handlingDays).sorted()
         judged = days.count
-        withinSixWeeks = days.filter { $0 <= Self.statutoryDays }.count
+        withinSixWeeks = cases.filter { $0.judgedOnTime == true }.count
         if days.isEmpty {
             medianDays = nil
         } else if days.count % 2 == 1 {

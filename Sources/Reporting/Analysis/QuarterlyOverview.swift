@@ -31,14 +31,14 @@ public struct QuarterlyOverview: Sendable, Equatable {
         let started = complaints.filter { $0.receivedDate <= asOf }
         var overview = QuarterlyOverview(
             quarter: quarter, asOf: asOf, complaints: current.count, previousComplaints: before.count,
-            otherReactions: cases.filter { $0.kind != .klacht && !$0.underMeldcode && quarter.contains($0.receivedDate) }.count,
+            otherReactions: cases.filter { !$0.kind.startsStatutoryClock && !$0.underMeldcode && quarter.contains($0.receivedDate) }.count,
             perCategory: AnnualReportBuilder.categories(current).compared(with: AnnualReportBuilder.categories(before)),
             perLocation: Tally.count(current, by: \.locationLabel).compared(with: Tally.count(before, by: \.locationLabel)),
             perOutcome: AnnualReportBuilder.outcomes(current),
             judgements: judged.count,
             judgementsInTime: judged.filter { item in
                 guard let date = item.judgementDate else { return false }
-                return date <= (item.decisionDue ?? item.receivedDate.adding(days: HandlingTimes.statutoryDays))
+                return date <= item.legalDecisionDeadline
             }.count,
             overdue: started.filter { item in
                 guard let due = item.decisionDue, due < asOf else { return false }

@@ -72,8 +72,20 @@ public struct ReportCase: Sendable, Equatable {
     /// Days from receipt to the judgement, when there was one.
     public var handlingDays: Int? { judgementDate.map { receivedDate.days(until: $0) } }
 
+    /// The day after which the judgement was late, by the Algemene termijnenwet: the statutory
+    /// date behind `decisionDue` (which is the working day on or before it), run on past a
+    /// weekend or general holiday; without a stored date, six weeks after receipt.
+    public var legalDecisionDeadline: LocalDate {
+        let termEnd = decisionDue.map { AlgemeneTermijnenwet.termEnd(told: $0, received: receivedDate) }
+            ?? receivedDate.adding(days: HandlingTimes.statutoryDays)
+        return AlgemeneTermijnenwet.deadline(termEnd: termEnd)
+    }
+
+    /// Whether the judgement was sent by the legal deadline; nil when there was none.
+    public var judgedOnTime: Bool? { judgementDate.map { $0 <= legalDecisionDeadline } }
+
     /// A complaint in the statutory sense, handled under the complaint procedure.
-    public var isReportedComplaint: Bool { kind == .klacht && !underMeldcode && !disputeOnly }
+    public var isReportedComplaint: Bool { kind.startsStatutoryClock && !underMeldcode && !disputeOnly }
 }
 
 /// Fixed words the reports use in more than one place.

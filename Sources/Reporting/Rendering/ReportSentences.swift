@@ -40,7 +40,8 @@ enum ReportSentences {
         return "Over \(DutchWording.count(times.judged, "klacht", "klachten")) van \(year) is een schriftelijk oordeel gegeven. "
             + "De mediane doorlooptijd van ontvangst tot oordeel was \(DutchWording.days(times.medianDays)); "
             + "\(times.withinSixWeeks) van de \(times.judged) (\(DutchWording.percent(times.shareWithinSixWeeks))) "
-            + "binnen de wettelijke termijn van zes weken."
+            + "binnen de wettelijke termijn van zes weken (een termijn die op een zaterdag, zondag of feestdag eindigt, "
+            + "loopt volgens de Algemene termijnenwet door tot de eerstvolgende werkdag)."
     }
 
     /// What the registration shows about the outside bodies, worded as recorded: the data

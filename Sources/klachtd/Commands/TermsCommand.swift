@@ -35,7 +35,8 @@ struct TermsCommand: Command {
             ("received", .string(text)), ("received_date", .string(terms.receivedDate.iso)), ("regime", .string(regime.rawValue)),
             ("acknowledgement_due", .string(terms.acknowledgementDue.iso)), ("first_contact_due", .string(terms.firstContactDue.iso)),
             ("solution_target_due", terms.solutionTargetDue.map { .string($0.iso) } ?? .null),
-            ("decision_due", .string(terms.decisionDue.iso)), ("gck_window_end", .string(terms.gckWindowEnd.iso)),
+            ("decision_due", .string(terms.decisionDue.iso)), ("decision_legal_deadline", .string(terms.legalDecisionDeadline.iso)),
+            ("gck_window_end", .string(terms.gckWindowEnd.iso)),
         ]
         object.append(("reminders", .array(terms.reminders.map {
             .object([("key", .string($0.key)), ("date", .string($0.date.iso)), ("kind", .string($0.kind.rawValue))])
