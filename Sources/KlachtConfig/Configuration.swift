@@ -102,6 +102,7 @@ public struct Configuration: Sendable, Equatable {
     public var locations: [LocationProfile]
     public var defaultRegime: Regime
     public var terms: TermSettings
+    /// Words added to the built-in safeguarding vocabulary (`safeguarding_words`, `safeguarding_words_extra`); it is never replaced.
     public var safeguardingWords: [String]
     public var seriousWords: [String]
     public var formSenders: [String]

@@ -52,7 +52,7 @@ public enum ConfigurationLoader {
             locations: locations,
             defaultRegime: try reader.regime(reader.optional("terms"), "default_regime") ?? .wko,
             terms: try readTerms(reader),
-            safeguardingWords: (triage.flatMap { SectionReader.listValue($0, "safeguarding_words") } ?? WordScreen.defaultSafeguarding)
+            safeguardingWords: (triage.flatMap { SectionReader.listValue($0, "safeguarding_words") } ?? [])
                 + (triage.flatMap { SectionReader.listValue($0, "safeguarding_words_extra") } ?? []),
             seriousWords: (triage.flatMap { SectionReader.listValue($0, "serious_words") } ?? WordScreen.defaultSerious)
                 + (triage.flatMap { SectionReader.listValue($0, "serious_words_extra") } ?? []),

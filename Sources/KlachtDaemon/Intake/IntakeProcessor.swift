@@ -32,7 +32,7 @@ public struct IntakeProcessor {
                 management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding + configuration.organisation.safeguardingDeputy,
                 messageIDDomain: configuration.organisation.messageIDDomain),
             locations: configuration.locations, defaultRegime: configuration.defaultRegime,
-            safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
+            safeguardingScreen: SafeguardingScreen(extraWords: configuration.safeguardingWords),
             seriousScreen: WordScreen(entries: configuration.seriousWords))
     }
 
