@@ -33,6 +33,7 @@ public enum MailTemplateCatalog {
             "handler-assignment": staffMail,
             "quality-unassigned": staffMail,
             "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(["screening.hits"]),
+            "safeguarding-follow-up": organisation.union(caseFacts).union(complaintContent).union(["screening.hits", "follow_up.text"]),
             "serious-alert": staffMail.union(["screening.hits"]),
             "system-notice": organisation.union(["notice.subject", "notice.text"]),
             "handler-reminder": staffMail.union(["reminder.description"]),

@@ -30,12 +30,12 @@ public enum IntakeDecider {
     private static func followUp(_ message: InboundMessage, _ context: IntakeContext) -> FollowUpPlan? {
         guard let sender = message.from?.address else { return nil }
         if let thread = context.threadCase, let role = role(of: sender, on: thread, context) {
-            return FollowUpPlan(caseID: thread.id, role: role, mails: notices(for: role, on: thread))
+            return screened(FollowUpPlan(caseID: thread.id, role: role, mails: notices(for: role, on: thread)), message, thread, context)
         }
         // A case number in the subject joins the case only for its own complainant:
         // someone else quoting it gets a case of their own.
         if let tagged = context.taggedCases.first(where: { $0.complainantAddress == sender }) {
-            return FollowUpPlan(caseID: tagged.id, role: .complainant, mails: notices(for: .complainant, on: tagged))
+            return screened(FollowUpPlan(caseID: tagged.id, role: .complainant, mails: notices(for: .complainant, on: tagged)), message, tagged, context)
         }
         return nil
     }

@@ -51,15 +51,25 @@ public struct NewCasePlan: Sendable, Equatable {
 
 /// A message that belongs to an existing case.
 public struct FollowUpPlan: Sendable, Equatable {
-    public enum Role: String, Sendable { case complainant, handler, quality, safeguarding, automatic }
+    public enum Role: String, Sendable {
+        case complainant, handler, quality, safeguarding, automatic
+        /// The complainant's name from an address the case does not know: gets nothing until a handler confirms it.
+        case otherAddress = "other-address"
+    }
     public var caseID: Int64
     public var role: Role
     public var mails: [MailIntent]
+    /// Safeguarding signals in the message: the officer is alerted with it, the location team does not get it.
+    public var safeguardingHits: [String]
+    /// The case goes under the meldcode now (it was not, and its state allows it).
+    public var restrictsCase: Bool
 
-    public init(caseID: Int64, role: Role, mails: [MailIntent]) {
+    public init(caseID: Int64, role: Role, mails: [MailIntent], safeguardingHits: [String] = [], restrictsCase: Bool = false) {
         self.caseID = caseID
         self.role = role
         self.mails = mails
+        self.safeguardingHits = safeguardingHits
+        self.restrictsCase = restrictsCase
     }
 }
 

@@ -37,10 +37,20 @@ struct DecisionApplier {
                     .record(message.replyText ?? message.text ?? "", caseID: plan.caseID, rawID: rawID,
                             from: message.from?.address ?? "unknown", at: message.receivedAt, now: now)
             }
+            if plan.restrictsCase, let caseRecord = try store.caseRecord(id: plan.caseID) {
+                try SafeguardingRestriction(store: store, now: now).restrict(caseRecord, hits: plan.safeguardingHits, rawID: rawID)
+            }
             if let caseRecord = try store.caseRecord(id: plan.caseID) {
                 for mail in plan.mails {
-                    try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
-                        .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
+                    if mail.template == "follow-up-notice" {
+                        try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
+                            .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
+                    } else {
+                        // A safeguarding alert goes at once, never collected with other messages.
+                        try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
+                                             extra: ["follow_up": .object(["text": .string(message.replyText ?? message.text ?? "")]),
+                                                     "screening": .object(["hits": .list(plan.safeguardingHits.map(TemplateValue.string))])])
+                    }
                 }
             }
             return plan.caseID
