@@ -48,6 +48,8 @@ public struct OrganisationSettings: Sendable, Equatable {
     public var secretFile: String? = nil
     /// `safeguarding_deputy`: who gets a meldcode alert that was not acted on for two working days.
     public var safeguardingDeputy: [String] = []
+    /// `staff`: colleagues' addresses, or `@domain` for a whole domain; their mail opens no case, a parent's mail they forward does.
+    public var staff: [String] = []
 }
 
 /// `[authentication]`: how far the mail server's Authentication-Results are trusted for staff commands.

@@ -26,7 +26,7 @@ public struct CaseRecord: Sendable, Equatable {
 
     public var snapshot: CaseSnapshot {
         CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
-                     handler: handler, location: location)
+                     handler: handler, location: location, complainantName: complainantName)
     }
 }
 

@@ -15,6 +15,7 @@ public enum IntakeDecider {
         }
         if let staff = StaffMessageRouting.decide(message, context: context) { return staff }
         if let followUp = followUp(message, context) { return .followUp(followUp) }
+        if let kept = OwnMail.keptForQuality(message, context) { return kept }
         return .newCase(newCasePlan ?? plan(for: message, context))
     }
 
@@ -56,14 +57,16 @@ public enum IntakeDecider {
 
     // MARK: New cases
 
-    private static func plan(for message: InboundMessage, _ context: IntakeContext) -> NewCasePlan {
+    private static func plan(for received: InboundMessage, _ context: IntakeContext) -> NewCasePlan {
+        let forward = OwnMail.forwardedComplaint(received, context)
+        let message = forward?.message ?? received
         let form = message.form
         let complainant = complainant(of: message)
         let kind = KindClassifier.kind(formKind: form?.kind, subject: message.subject)
         let matcher = LocationMatcher(locations: context.locations)
         let location = form?.location.flatMap(matcher.match(field:))
             ?? matcher.match(subject: message.subject, text: form?.description ?? message.text)
-        let screened = [message.subject, message.text, form?.description].compactMap { $0 }.joined(separator: "\n")
+        let screened = [message.subject, message.text, form?.description, forward?.note].compactMap { $0 }.joined(separator: "\n")
         let safeguardingHits = context.safeguardingScreen.hits(in: screened)
         let seriousHits = kind == .compliment ? [] : context.seriousScreen.hits(in: screened)
 
@@ -94,11 +97,17 @@ public enum IntakeDecider {
             }
             if !seriousHits.isEmpty { mails.append(MailIntent("serious-alert", to: .management)) }
         }
-        return NewCasePlan(kind: kind, complainant: complainant, location: location,
+        var plan = NewCasePlan(kind: kind, complainant: complainant, location: location,
                            handler: initialState == .safeguarding ? nil : location?.handler,
                            regime: location?.regime ?? context.defaultRegime, subject: message.subject,
                            initialState: initialState, flags: flags, safeguardingHits: safeguardingHits,
                            seriousHits: seriousHits, mails: mails)
+        if let forward {
+            plan.forwardedBy = forward.forwarder
+            plan.receivedAt = forward.message.receivedAt
+            plan.text = forward.message.text
+        }
+        return plan
     }
 
     /// The parent: a form's email field, else its Reply-To (never the website's From);

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who a mail from the daemon goes to; the daemon turns an audience into addresses.
 public enum Audience: String, Sendable, Equatable {
     case complainant, handler, quality, management, safeguarding
@@ -47,6 +49,12 @@ public struct NewCasePlan: Sendable, Equatable {
     public var safeguardingHits: [String]
     public var seriousHits: [String]
     public var mails: [MailIntent]
+    /// The colleague who forwarded the parent's mail, when it came that way.
+    public var forwardedBy: Party? = nil
+    /// The forwarded mail's own date, when earlier than its arrival here: the terms run from it.
+    public var receivedAt: Date? = nil
+    /// The complaint's text when it is not the message's own (the forwarded mail's).
+    public var text: String? = nil
 }
 
 /// A message that belongs to an existing case.
@@ -83,4 +91,7 @@ public enum IntakeDecision: Sendable, Equatable {
     case staffMessage(StaffMessagePlan)
     /// Commands or a staff claim that did not verify: kept unverified, nothing changes.
     case unverified(UnverifiedPlan)
+    /// Our own address's mail, or a colleague's that is no forwarded complaint: no case, no
+    /// answer; kept and shown to the quality staff.
+    case keptForQuality(reason: String)
 }

@@ -24,6 +24,8 @@ public enum ForwardedMessageReader {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
         while index < lines.count {
+            // Every message passes here: only lines that can open a block are looked at closely.
+            guard lines[index].utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") }) else { index += 1; continue }
             let line = unquote(lines[index]).line
             let lowered = clean(line)
             var headerStart: Int?
