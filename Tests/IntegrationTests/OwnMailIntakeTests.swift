@@ -1,0 +1,146 @@
+import Foundation
+import MailParser
+import XCTest
+import TestMailSupport
+
+/// Issue 16: who the complainant is when colleagues forward or copy the complaints address, on the real servers.
+final class OwnMailIntakeTests: XCTestCase {
+    var server: TestMailServer!
+
+    override func setUpWithError() throws {
+        server = try TestMailServer.require()
+        try server.emptyAllMailboxes()
+    }
+
+    /// Outlook (Dutch) forwarding a parent's mail: multipart/alternative, the underscore line and the "Van:" block.
+    func outlookForward(from manager: String) -> String {
+        let plain = """
+            Hoi,\r
+            \r
+            Zie onderstaande mail van een ouder. Kunnen jullie dit als klacht oppakken?\r
+            \r
+            Met vriendelijke groet,\r
+            Marieke Jansen\r
+            Locatiemanager BSO Morel\r
+            \r
+            ________________________________\r
+            Van: Vries, Anouk de <ouder1@example.test>\r
+            Verzonden: maandag 2 november 2026 21:47\r
+            Aan: Marieke Jansen <\(manager)>\r
+            Onderwerp: Daan stond alleen buiten\r
+            \r
+            Beste Marieke,\r
+            \r
+            Afgelopen vrijdag stond Daan om 18:20 alleen buiten het hek van BSO Morel. Niemand wist waar hij was.\r
+            \r
+            Groet,\r
+            Anouk de Vries\r
+            """
+        return """
+            From: Marieke Jansen <\(manager)>\r
+            To: Klachten <klachten@example.test>\r
+            Subject: FW: Daan stond alleen buiten\r
+            Date: Mon, 16 Nov 2026 09:03:11 +0000\r
+            Message-ID: <AM9PR02MB7356F1E2C3D4@AM9PR02MB7356.eurprd02.prod.outlook.example.test>\r
+            Thread-Topic: Daan stond alleen buiten\r
+            Thread-Index: AQHbOWq1yQk3JtBvQkq0dJ6oYtOa1Q==\r
+            Accept-Language: nl-NL, en-US\r
+            Content-Language: nl-NL\r
+            X-MS-Has-Attach:\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/alternative; boundary="_000_AM9PR02MB7356_"\r
+            \r
+            --_000_AM9PR02MB7356_\r
+            Content-Type: text/plain; charset="iso-8859-1"\r
+            Content-Transfer-Encoding: 8bit\r
+            \r
+            \(plain)\r
+            \r
+            --_000_AM9PR02MB7356_\r
+            Content-Type: text/html; charset="iso-8859-1"\r
+            Content-Transfer-Encoding: 8bit\r
+            \r
+            <html><body><p>Hoi,</p><p>Zie onderstaande mail van een ouder.</p></body></html>\r
+            \r
+            --_000_AM9PR02MB7356_--\r
+            """
+    }
+
+    func testAnOutlookForwardFromAManagerBecomesTheParentsCaseDatedWhenTheParentWrote() throws {
+        let daemon = try DaemonFixture(server: server, extraConfiguration: "")
+        let manager = "behandelaar3@example.test"
+        // The manager is staff through the [organisation] staff key, added to the organisation section.
+        let config = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
+            .replacingOccurrences(of: "language = nl\n", with: "language = nl\nstaff = \(manager)\n")
+        try config.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.start()
+        defer { daemon.stop() }
+        try server.send(from: manager, to: ["klachten@example.test"], outlookForward(from: manager))
+
+        let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder1", count: 1).first)
+        XCTAssertTrue(acknowledgement.text?.contains("Anouk de Vries") ?? false, acknowledgement.text ?? "")
+        let cases = try daemon.cases()
+        XCTAssertEqual(cases.count, 1)
+        XCTAssertEqual(cases.first?["complainant"] as? String, "ouder1@example.test")
+        XCTAssertEqual(cases.first?["location"] as? String, "Morel")
+        XCTAssertEqual(cases.first?["received_at"] as? String, "2026-11-02T20:47:00Z", "the parent's own date, not the forward's")
+        let reference = try XCTUnwrap(cases.first?["reference"] as? String)
+        let detail = try daemon.caseDetail(reference)
+        XCTAssertEqual(detail["complainant_name"] as? String, "Anouk de Vries")
+        XCTAssertEqual(detail["subject"] as? String, "Daan stond alleen buiten")
+        let events = try XCTUnwrap(detail["events"] as? [[String: Any]])
+        XCTAssertTrue(events.contains { $0["action"] as? String == "passed on by staff" && $0["actor"] as? String == manager })
+        let messages = try XCTUnwrap(detail["messages"] as? [[String: Any]])
+        XCTAssertTrue((messages.first?["text"] as? String)?.hasPrefix("Beste Marieke,") ?? false)
+        let notice = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
+        XCTAssertTrue(notice.text?.contains("18:20 alleen buiten") ?? false)
+        XCTAssertTrue(try server.inbox("behandelaar3").isEmpty, "the forwarder is not acknowledged as a complainant")
+    }
+
+    func testAStaffMailWithTheComplaintsAddressInCcOpensNoCaseAndIsShownToTheQualityStaff() throws {
+        let daemon = try DaemonFixture(server: server)
+        try daemon.start()
+        defer { daemon.stop() }
+        // The handler (staff without being listed) answers a parent and copies the complaints address, from Outlook.
+        let mail = """
+            From: Behandelaar Morel <behandelaar1@example.test>\r
+            To: Anouk de Vries <ouder1@example.test>\r
+            CC: Klachten <klachten@example.test>\r
+            Subject: RE: Daan stond alleen buiten\r
+            Date: Mon, 16 Nov 2026 10:14:02 +0000\r
+            Message-ID: <AM9PR02MB7356AA11@AM9PR02MB7356.eurprd02.prod.outlook.example.test>\r
+            Thread-Index: AQHbOWq1yQk3JtBvQkq0dJ6oYtOa1QAAbcde\r
+            Content-Language: nl-NL\r
+            MIME-Version: 1.0\r
+            Content-Type: text/plain; charset="us-ascii"\r
+            Content-Transfer-Encoding: 7bit\r
+            \r
+            Beste Anouk,\r
+            \r
+            Dank je voor je bericht. Ik bel je vanmiddag om het te bespreken.\r
+            \r
+            Groet,\r
+            Behandelaar Morel\r
+            """
+        try server.send(from: "behandelaar1@example.test", to: ["ouder1@example.test", "klachten@example.test"], mail)
+        let notice = try XCTUnwrap(server.waitForInbox("kwaliteit", count: 1).first)
+        XCTAssertTrue(notice.text?.contains("Ik bel je vanmiddag") ?? false, notice.text ?? "")
+        XCTAssertTrue(notice.text?.contains("behandelaar1@example.test") ?? false)
+        Thread.sleep(forTimeInterval: 2)
+        XCTAssertEqual(try daemon.cases().count, 0, "no case from our own colleague")
+        XCTAssertEqual(try server.inbox("behandelaar1").count, 0, "never answered")
+        XCTAssertEqual(try server.inbox("ouder1").count, 1, "the parent has the handler's mail and nothing from klachtd")
+        XCTAssertEqual(try server.inbox("klachten").count, 1, "the message is kept in the mailbox")
+    }
+
+    func testAMailFromTheComplaintsAddressItselfOpensNoCase() throws {
+        let daemon = try DaemonFixture(server: server)
+        try daemon.start()
+        defer { daemon.stop() }
+        try server.send(from: "klachten@example.test", to: ["klachten@example.test"], complaintMail(
+            from: "klachten@example.test", name: "Klachten De Vlinder", subject: "Test vanuit de gedeelde mailbox", body: "Test."))
+        let notice = try XCTUnwrap(server.waitForInbox("kwaliteit", count: 1).first)
+        XCTAssertTrue(notice.text?.contains("klachtenadres zelf") ?? false)
+        XCTAssertEqual(try daemon.cases().count, 0)
+    }
+}
