@@ -51,6 +51,7 @@ public enum MailTemplateCatalog {
             "compliment-thanks": organisation.union(caseFacts).union(reply),
             "weekly-digest": organisation.union(digest),
             "follow-up-notice": staffMail.union(["follow_up.text"]),
+            "follow-up-other-address": staffMail.union(["follow_up.text", "follow_up.sender"]),
             "handler-message": parentLetter.union(["message.text"]),
             "unverified-message": organisation.union(caseFacts).union(["case.subject", "handler.address", "unverified.sender",
                                                                       "unverified.received", "unverified.reason"]),

@@ -143,4 +143,53 @@ final class OwnMailIntakeTests: XCTestCase {
         XCTAssertTrue(notice.text?.contains("klachtenadres zelf") ?? false)
         XCTAssertEqual(try daemon.cases().count, 0)
     }
+
+    func testAReplyFromTheParentsOtherAddressJoinsTheCaseAndThatAddressGetsNothing() throws {
+        let daemon = try DaemonFixture(server: server)
+        try daemon.start()
+        defer { daemon.stop() }
+        try server.send(from: "ouder1@example.test", to: ["klachten@example.test"], complaintMail(
+            from: "ouder1@example.test", name: "Anouk de Vries", subject: "Klacht BSO Morel",
+            body: "Daan stond om 18:20 alleen buiten het hek van BSO Morel."))
+        let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder1", count: 1).first)
+        XCTAssertEqual(try server.waitForInbox("behandelaar1", count: 1).count, 1)
+        let reference = try XCTUnwrap(daemon.cases().first?["reference"] as? String)
+
+        // From her work address in Outlook: "surname, given name", our Message-ID in the thread, the tag in the subject.
+        let reply = """
+            From: "Vries, Anouk de" <ouder2@example.test>\r
+            To: Klachten <klachten@example.test>\r
+            Subject: RE: \(acknowledgement.subject ?? "")\r
+            Date: Tue, 17 Nov 2026 11:02:45 +0000\r
+            Message-ID: <DB9PR10MB1234C0FFEE@DB9PR10MB1234.eurprd10.prod.outlook.example.test>\r
+            In-Reply-To: <\(acknowledgement.messageID ?? "")>\r
+            References: <\(acknowledgement.messageID ?? "")>\r
+            Thread-Index: AQHbOXXXyQk3JtBvQkq0dJ6oYtOa1Q==\r
+            Content-Language: nl-NL\r
+            MIME-Version: 1.0\r
+            Content-Type: text/plain; charset="us-ascii"\r
+            Content-Transfer-Encoding: 7bit\r
+            \r
+            Ik ben overdag beter bereikbaar op dit adres of op 06-12345678.\r
+            \r
+            -----Oorspronkelijk bericht-----\r
+            Van: Klachten <klachten@example.test>\r
+            Verzonden: maandag 16 november 2026 09:12\r
+            Aan: Anouk de Vries <ouder1@example.test>\r
+            Onderwerp: \(acknowledgement.subject ?? "")\r
+            \r
+            Wij hebben uw klacht ontvangen.\r
+            """
+        try server.send(from: "ouder2@example.test", to: ["klachten@example.test"], reply)
+
+        let notice = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 2).last)
+        XCTAssertTrue(notice.subject?.contains("ander adres") ?? false, notice.subject ?? "")
+        XCTAssertTrue(notice.text?.contains("06-12345678") ?? false)
+        XCTAssertTrue(notice.text?.contains("ouder2@example.test") ?? false)
+        Thread.sleep(forTimeInterval: 2)
+        XCTAssertEqual(try daemon.cases().count, 1, "the reply joined the case instead of opening one")
+        XCTAssertEqual(try server.inbox("ouder2").count, 0, "the other address gets nothing about the case")
+        let messages = try XCTUnwrap(daemon.caseDetail(reference)["messages"] as? [[String: Any]])
+        XCTAssertTrue(messages.contains { $0["role"] as? String == "other-address" })
+    }
 }

@@ -38,6 +38,7 @@ public enum IntakeDecider {
         if let tagged = context.taggedCases.first(where: { $0.complainantAddress == sender }) {
             return screened(FollowUpPlan(caseID: tagged.id, role: .complainant, mails: notices(for: .complainant, on: tagged)), message, tagged, context)
         }
+        if let other = otherAddressFollowUp(message, context) { return screened(other.plan, message, other.snapshot, context) }
         return nil
     }
 

@@ -46,9 +46,10 @@ struct DecisionApplier {
                         try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
                             .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
                     } else {
-                        // A safeguarding alert goes at once, never collected with other messages.
+                        // A safeguarding alert or a message from another address goes at once, never collected.
                         try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
-                                             extra: ["follow_up": .object(["text": .string(message.replyText ?? message.text ?? "")]),
+                                             extra: ["follow_up": .object(["text": .string(message.replyText ?? message.text ?? ""),
+                                                                           "sender": .string(message.from?.address ?? "")]),
                                                      "screening": .object(["hits": .list(plan.safeguardingHits.map(TemplateValue.string))])])
                     }
                 }
