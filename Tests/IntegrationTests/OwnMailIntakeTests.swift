@@ -192,4 +192,18 @@ final class OwnMailIntakeTests: XCTestCase {
         let messages = try XCTUnwrap(daemon.caseDetail(reference)["messages"] as? [[String: Any]])
         XCTAssertTrue(messages.contains { $0["role"] as? String == "other-address" })
     }
+
+    func testAParentWhoWritesInEnglishGetsTheEnglishAcknowledgementAndTheHandlerStaysDutch() throws {
+        let daemon = try DaemonFixture(server: server)
+        try daemon.start()
+        defer { daemon.stop() }
+        try server.send(from: "ouder3@example.test", to: ["klachten@example.test"], complaintMail(
+            from: "ouder3@example.test", name: "Emma Clarke", subject: "Complaint about BSO Morel",
+            body: "Dear team,\n\nOur daughter was not picked up from school on Tuesday and nobody told us. We are very worried.\n\nKind regards,\nEmma Clarke"))
+        let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder3", count: 1).first)
+        XCTAssertTrue(acknowledgement.text?.contains("Dear") ?? false, acknowledgement.text ?? "")
+        XCTAssertFalse(acknowledgement.text?.contains("Geachte") ?? true)
+        let notice = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
+        XCTAssertTrue(notice.text?.contains("Beste collega") ?? false, "staff mail stays in the location's language")
+    }
 }

@@ -103,6 +103,7 @@ public enum IntakeDecider {
                            regime: location?.regime ?? context.defaultRegime, subject: message.subject,
                            initialState: initialState, flags: flags, safeguardingHits: safeguardingHits,
                            seriousHits: seriousHits, mails: mails)
+        plan.language = LanguageGuess.language(of: [message.subject, form?.description ?? message.text].compactMap { $0 }.joined(separator: "\n"))
         if let forward {
             plan.forwardedBy = forward.forwarder
             plan.receivedAt = forward.message.receivedAt

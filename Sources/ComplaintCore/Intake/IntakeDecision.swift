@@ -55,6 +55,8 @@ public struct NewCasePlan: Sendable, Equatable {
     public var receivedAt: Date? = nil
     /// The complaint's text when it is not the message's own (the forwarded mail's).
     public var text: String? = nil
+    /// The language the parent wrote in ("en", "nl"), nil when unclear: letters to the parent follow it.
+    public var language: String? = nil
 }
 
 /// A message that belongs to an existing case.

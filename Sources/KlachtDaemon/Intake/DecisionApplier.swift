@@ -91,6 +91,10 @@ struct DecisionApplier {
                                   reason: "the parent's address \(claimed.debugDescription) is not a plain mailbox; nothing is sent to it",
                                   rawMessageID: rawID, now: now)
         }
+        // Only English is recorded: Dutch is what every location has templates for anyway.
+        if plan.language == "en", runtime.language(forLocation: plan.location?.name) != "en" {
+            try store.setCaseLanguage(caseID: caseID, language: "en")
+        }
         if let forwarder = plan.forwardedBy {
             try store.appendEvent(caseID: caseID, actor: forwarder.address, action: "passed on by staff", from: nil, to: nil,
                                   reason: "forwarded the complainant's mail" + (plan.receivedAt.map { " of \(Timestamp.string($0))" } ?? ""),
