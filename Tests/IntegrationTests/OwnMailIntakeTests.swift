@@ -206,4 +206,43 @@ final class OwnMailIntakeTests: XCTestCase {
         let notice = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
         XCTAssertTrue(notice.text?.contains("Beste collega") ?? false, "staff mail stays in the location's language")
     }
+
+    func testAParentForwardingTheirOwnEarlierMailKeepsTheForwardedComplaintOnTheCase() throws {
+        let daemon = try DaemonFixture(server: server)
+        try daemon.start()
+        defer { daemon.stop() }
+        // Apple Mail on a Mac: "Fwd:", References to the parent's own earlier mail (sent to the location), the original quoted.
+        let mail = """
+            From: Sanne Bakker <ouder4@example.test>\r
+            Content-Type: text/plain; charset=utf-8\r
+            Content-Transfer-Encoding: quoted-printable\r
+            Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3774.600.62\\))\r
+            Subject: Fwd: Eten op de groep\r
+            Date: Mon, 16 Nov 2026 21:03:55 +0100\r
+            References: <4F2A9C1E-77B0-4C55-9E0A-3D1B2C3D4E5F@ouders.example.test>\r
+            To: klachten@example.test\r
+            Message-Id: <8C1D2E3F-1111-4A2B-9C3D-ABCDEF012345@ouders.example.test>\r
+            X-Mailer: Apple Mail (2.3774.600.62)\r
+            \r
+            Hierbij mijn klacht nogmaals, de locatie reageert niet.\r
+            \r
+            > Begin doorgestuurd bericht:\r
+            >=20\r
+            > Van: Sanne Bakker <ouder4@example.test>\r
+            > Onderwerp: Eten op de groep\r
+            > Datum: 2 november 2026 om 20:14:31 CET\r
+            > Aan: morel@example.test\r
+            >=20\r
+            > Beste team van BSO Morel,\r
+            >=20\r
+            > Mijn zoon krijgt al weken geen warme maaltijd terwijl wij daarvoor betalen.\r
+            """
+        try server.send(from: "ouder4@example.test", to: ["klachten@example.test"], mail)
+        XCTAssertEqual(try server.waitForInbox("ouder4", count: 1).count, 1)
+        let reference = try XCTUnwrap(daemon.cases().first?["reference"] as? String)
+        let messages = try XCTUnwrap(daemon.caseDetail(reference)["messages"] as? [[String: Any]])
+        let opening = try XCTUnwrap(messages.first { $0["direction"] as? String == "in" }?["text"] as? String)
+        XCTAssertTrue(opening.contains("geen warme maaltijd"), "the case holds the forwarded complaint: \(opening)")
+        XCTAssertTrue(opening.contains("de locatie reageert niet"))
+    }
 }
