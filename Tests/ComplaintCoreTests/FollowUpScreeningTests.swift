@@ -1,4 +1,4 @@
-import ComplaintCore
+@testable import ComplaintCore
 import Foundation
 import XCTest
 
@@ -55,5 +55,18 @@ final class FollowUpScreeningTests: XCTestCase {
         let context = IntakeContext(organisation: organisation, locations: [], threadCase: snapshot(.assigned))
         guard case .followUp(let plan) = IntakeDecider.decide(message, context: context) else { return XCTFail() }
         XCTAssertFalse(plan.restrictsCase)
+    }
+}
+
+/// A case restricted after its judgement asks the parent nothing more.
+final class RestrictedAfterJudgementTests: XCTestCase {
+    func testNoSatisfactionQuestionForACaseUnderTheMeldcode() {
+        var scheduled = ScheduleFixture.complaint(state: .safeguarding)
+        scheduled.parentReachable = true
+        scheduled.judgementAt = ScheduleFixture.at("2026-05-20")
+        XCTAssertEqual(ScheduleFixture.scheduler.parentFollowUps(for: scheduled, now: ScheduleFixture.at("2026-06-10")).count, 0)
+        scheduled.state = .judgementSent
+        XCTAssertEqual(ScheduleFixture.scheduler.parentFollowUps(for: scheduled, now: ScheduleFixture.at("2026-06-10")).map(\.template),
+                       ["satisfaction-question"], "the same case before the restriction would be asked")
     }
 }
