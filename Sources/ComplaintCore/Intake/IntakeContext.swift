@@ -15,7 +15,7 @@ public struct IntakeContext: Sendable {
     public var senderEvidence: SenderEvidence
 
     public init(organisation: OrganisationAddresses, locations: [LocationProfile], defaultRegime: Regime = .wko,
-                safeguardingScreen: SafeguardingScreen = SafeguardingScreen(),
+                safeguardingScreen: SafeguardingScreen = .standard,
                 seriousScreen: WordScreen = WordScreen(entries: WordScreen.defaultSerious),
                 threadCase: CaseSnapshot? = nil, taggedCases: [CaseSnapshot] = [], addressedCase: CaseSnapshot? = nil,
                 senderEvidence: SenderEvidence = SenderEvidence()) {

@@ -1,13 +1,16 @@
 /// Screens a text against the safeguarding vocabulary: whole words and their inflections,
 /// acts or marks near a body part, and phrases.
 ///
-/// The text is folded once (`FoldedText`) and cut into words; each word class looks its
-/// forms up by the word's bytes (and, where the class allows, by what is left after a
-/// separable particle or at the end of a compound), so a screen of a few hundred forms costs
-/// a few lookups per word.
+/// Every message is screened, so this must stay cheap: the text is folded once
+/// (`FoldedText`), cut into words, and every word looked up once in one table of all forms
+/// (`WordIndex`); the signals then only compare the positions found.
 public struct SafeguardingScreen: Sendable {
     public let signals: [SafeguardingSignal]
+    private let index: WordIndex
     private let compiled: [CompiledSignal]
+
+    /// The built-in vocabulary, compiled once.
+    public static let standard = SafeguardingScreen()
 
     /// The vocabulary, plus configured words (`[triage] safeguarding_words_extra`): each a word or
     /// phrase matched whole, or as the end of a longer compound.
@@ -16,7 +19,21 @@ public struct SafeguardingScreen: Sendable {
             SafeguardingSignal(word, .word(WordClass([FoldedText(word).value.trimmed], joins: .compound)))
         }.filter { $0.name.contains(where: \.isLetter) }
         self.signals = signals + extras
-        compiled = self.signals.map(CompiledSignal.init)
+        var classes: [WordClass] = []
+        func id(_ wordClass: WordClass) -> Int {
+            if let known = classes.firstIndex(of: wordClass) { return known }
+            classes.append(wordClass)
+            return classes.count - 1
+        }
+        compiled = self.signals.map { signal in
+            switch signal.pattern {
+            case .word(let a): CompiledSignal(name: signal.name, pattern: .word(id(a)))
+            case .near(let a, let b, let within): CompiledSignal(name: signal.name, pattern: .near(id(a), id(b), within: within))
+            case .then(let a, let b, let minGap, let maxGap):
+                CompiledSignal(name: signal.name, pattern: .then(id(a), id(b), gaps: minGap...max(minGap, maxGap)))
+            }
+        }
+        index = WordIndex(classes: classes)
     }
 
     /// One signal found: its name and the words of the text that made it.
@@ -30,8 +47,9 @@ public struct SafeguardingScreen: Sendable {
     public func matches(in text: String) -> [Hit] {
         let words = Words(FoldedText(text))
         guard !words.isEmpty else { return [] }
+        let spans = index.spans(in: words)
         return compiled.compactMap { signal in
-            signal.firstSpan(in: words).map { Hit(signal: signal.name, words: words.text(of: $0)) }
+            signal.firstSpan(spans).map { Hit(signal: signal.name, words: words.text(of: $0)) }
         }
     }
 
@@ -73,111 +91,26 @@ struct Words {
     }
 }
 
-/// A word class ready to look up: forms by their first word.
-struct CompiledClass: Sendable {
-    private let byFirstWord: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]]
-    private let particles: [[UInt8]]
-    private let compound: Bool
-    private let unless: [[ArraySlice<UInt8>]]
-
-    init(_ wordClass: WordClass) {
-        var table: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]] = [:]
-        for form in wordClass.forms {
-            let words = Self.split(form)
-            guard let first = words.first else { continue }
-            table[first, default: []].append(Array(words.dropFirst()))
-        }
-        byFirstWord = table
-        switch wordClass.joins {
-        case .nothing: particles = []; compound = false
-        case .particles(let list): particles = list.map { Array($0.utf8) }; compound = false
-        case .compound: particles = []; compound = true
-        }
-        unless = wordClass.unless.map(Self.split)
-    }
-
-    /// Every span of words where a form of the class stands, in text order.
-    func spans(in words: Words) -> [ClosedRange<Int>] {
-        var spans: [ClosedRange<Int>] = []
-        for index in 0..<words.count {
-            guard let end = match(at: index, in: words), !isExcepted(at: index, in: words) else { continue }
-            spans.append(index...end)
-        }
-        return spans
-    }
-
-    /// The last word of a form that starts at `index`, if one does.
-    private func match(at index: Int, in words: Words) -> Int? {
-        let word = words[index]
-        if let end = rest(of: word, at: index, in: words) { return end }
-        for particle in particles where word.count > particle.count && word.starts(with: particle) {
-            if let end = rest(of: word.dropFirst(particle.count), at: index, in: words) { return end }
-        }
-        if compound, word.count > 3 {
-            var start = word.startIndex + 2
-            while start < word.endIndex - 2 {
-                if let end = rest(of: word[start...], at: index, in: words) { return end }
-                start += 1
-            }
-        }
-        return nil
-    }
-
-    /// Whether a form begins with `first` and its other words follow from `index + 1`.
-    private func rest(of first: ArraySlice<UInt8>, at index: Int, in words: Words) -> Int? {
-        guard let candidates = byFirstWord[first] else { return nil }
-        for tail in candidates where Self.follows(tail, after: index, in: words) { return index + tail.count }
-        return nil
-    }
-
-    private func isExcepted(at index: Int, in words: Words) -> Bool {
-        unless.contains { phrase in
-            guard let first = phrase.first, words[index] == first else { return false }
-            return Self.follows(Array(phrase.dropFirst()), after: index, in: words)
-        }
-    }
-
-    private static func follows(_ tail: [ArraySlice<UInt8>], after index: Int, in words: Words) -> Bool {
-        guard index + tail.count < words.count else { return false }
-        for (offset, word) in tail.enumerated() where words[index + 1 + offset] != word { return false }
-        return true
-    }
-
-    private static func split(_ form: String) -> [ArraySlice<UInt8>] {
-        FoldedText(form).bytes.split(separator: 0x20)
-    }
-}
-
-/// A signal ready to look for.
+/// A signal as positions of word classes.
 struct CompiledSignal: Sendable {
-    private enum Pattern: Sendable {
-        case word(CompiledClass)
-        case near(CompiledClass, CompiledClass, within: Int)
-        case then(CompiledClass, CompiledClass, gaps: ClosedRange<Int>)
+    enum Pattern: Sendable {
+        case word(Int)
+        case near(Int, Int, within: Int)
+        case then(Int, Int, gaps: ClosedRange<Int>)
     }
 
     let name: String
-    private let pattern: Pattern
+    let pattern: Pattern
 
-    init(_ signal: SafeguardingSignal) {
-        name = signal.name
-        switch signal.pattern {
-        case .word(let wordClass): pattern = .word(CompiledClass(wordClass))
-        case .near(let a, let b, let within): pattern = .near(CompiledClass(a), CompiledClass(b), within: within)
-        case .then(let a, let b, let minGap, let maxGap): pattern = .then(CompiledClass(a), CompiledClass(b), gaps: minGap...max(minGap, maxGap))
-        }
-    }
-
-    /// The words where the signal stands first, if it does.
-    func firstSpan(in words: Words) -> ClosedRange<Int>? {
+    /// The words where the signal stands first, if it does; `spans` are per class, in text order.
+    func firstSpan(_ spans: [[ClosedRange<Int>]]) -> ClosedRange<Int>? {
         switch pattern {
-        case .word(let wordClass):
-            return wordClass.spans(in: words).first
-        case .near(let first, let second, let within):
-            let others = second.spans(in: words)
-            guard !others.isEmpty else { return nil }
-            for one in first.spans(in: words) {
-                for other in others {
+        case .word(let a):
+            return spans[a].first
+        case .near(let a, let b, let within):
+            guard !spans[b].isEmpty else { return nil }
+            for one in spans[a] {
+                for other in spans[b] {
                     let gap = one.upperBound < other.lowerBound ? other.lowerBound - one.upperBound - 1
                         : other.upperBound < one.lowerBound ? one.lowerBound - other.upperBound - 1 : -1
                     if gap >= 0 && gap <= within {
@@ -186,11 +119,10 @@ struct CompiledSignal: Sendable {
                 }
             }
             return nil
-        case .then(let first, let second, let gaps):
-            let others = second.spans(in: words)
-            guard !others.isEmpty else { return nil }
-            for one in first.spans(in: words) {
-                for other in others where other.lowerBound > one.upperBound && gaps.contains(other.lowerBound - one.upperBound - 1) {
+        case .then(let a, let b, let gaps):
+            guard !spans[b].isEmpty else { return nil }
+            for one in spans[a] {
+                for other in spans[b] where other.lowerBound > one.upperBound && gaps.contains(other.lowerBound - one.upperBound - 1) {
                     return one.lowerBound...other.upperBound
                 }
             }
