@@ -150,3 +150,32 @@ final class ForwardedMessageTests: XCTestCase {
         XCTAssertNil(ForwardedMessageReader.read("Van: mij\nIk wil een klacht indienen over het eten."))
     }
 }
+
+/// Outlook on Windows sending HTML only: the header block comes out of the HTML-to-text conversion.
+final class ForwardedHTMLMessageTests: XCTestCase {
+    func testAnHTMLOnlyOutlookForwardIsReadFromItsText() throws {
+        let raw = """
+            From: Marieke Jansen <m.jansen@devlinder.example.test>\r
+            To: klachten@devlinder.example.test\r
+            Subject: FW: Klacht\r
+            Date: Mon, 16 Nov 2026 09:03:11 +0000\r
+            MIME-Version: 1.0\r
+            Content-Type: text/html; charset="utf-8"\r
+            \r
+            <html><body><div class="WordSection1"><p class="MsoNormal">Ter info, graag oppakken.</p>\r
+            <div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">\r
+            <p class="MsoNormal"><b>Van:</b> Joyce Pinas &lt;joyce.pinas@ouders.example.test&gt; <br>\r
+            <b>Verzonden:</b> zondag 15 november 2026 22:10<br>\r
+            <b>Aan:</b> Marieke Jansen &lt;m.jansen@devlinder.example.test&gt;<br>\r
+            <b>Onderwerp:</b> Klacht</p></div>\r
+            <p class="MsoNormal">Mijn zoon kreeg gisteren geen fruit.</p></div></body></html>\r
+            """
+        let parsed = MessageParser.parse(Array(raw.utf8))
+        let forwarded = try XCTUnwrap(ForwardedMessageReader.read(try XCTUnwrap(parsed.text)), parsed.text ?? "")
+        XCTAssertEqual(forwarded.fromAddress, "joyce.pinas@ouders.example.test")
+        XCTAssertEqual(forwarded.fromName, "Joyce Pinas")
+        XCTAssertEqual(forwarded.subject, "Klacht")
+        XCTAssertEqual(forwarded.text, "Mijn zoon kreeg gisteren geen fruit.")
+        XCTAssertNotNil(forwarded.date)
+    }
+}
