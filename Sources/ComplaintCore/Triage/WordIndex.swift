@@ -20,9 +20,9 @@ struct WordIndex: Sendable {
     private var table: [UInt64: [Form]] = [:]
     /// Only the forms that may end a compound: looked up for every ending of every word.
     private var compoundTable: [UInt64: [Form]] = [:]
-    private var particles: [[UInt8]] = []
-    /// Quick refusals before any lookup: which bytes start a particle, and which last two bytes end a compound form.
-    private var particleStarts = [Bool](repeating: false, count: 256)
+    /// The separable particles by their first byte, so most words look at none.
+    private var particlesByFirstByte = [[[UInt8]]](repeating: [], count: 256)
+    /// A quick refusal before any compound lookup: the last two bytes of every form that may end a compound.
     private var compoundEndings = Set<UInt16>()
     /// Per class, phrases that cancel a match starting at the same word.
     private var unless: [[[[UInt8]]]] = []
@@ -53,8 +53,9 @@ struct WordIndex: Sendable {
             }
             unless.append(wordClass.unless.map(Self.words))
         }
-        particles = particleSet.sorted { $0.lexicographicallyPrecedes($1) }
-        for particle in particles { if let first = particle.first { particleStarts[Int(first)] = true } }
+        for particle in particleSet.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if let first = particle.first { particlesByFirstByte[Int(first)].append(particle) }
+        }
     }
 
     /// Per class, the spans of words where one of its forms stands, in text order.
@@ -85,7 +86,7 @@ struct WordIndex: Sendable {
                     if spans[form.classID].last != span { spans[form.classID].append(span) }
                 }
                 look(from: 0, in: table) { _ in true }
-                for particle in particles where particleStarts[Int(bytes[range.lowerBound])] && particle.count < range.count
+                for particle in particlesByFirstByte[Int(bytes[range.lowerBound])] where particle.count < range.count
                     && bytes[range.lowerBound..<(range.lowerBound + particle.count)].elementsEqual(particle) {
                     look(from: particle.count, in: table) { form in
                         if case .particles(let allowed) = form.join { return allowed.contains(particle) }
