@@ -69,4 +69,13 @@ final class RestrictedAfterJudgementTests: XCTestCase {
         XCTAssertEqual(ScheduleFixture.scheduler.parentFollowUps(for: scheduled, now: ScheduleFixture.at("2026-06-10")).map(\.template),
                        ["satisfaction-question"], "the same case before the restriction would be asked")
     }
+
+    func testTheOfficersReminderCountsFromTheRestrictionNotFromTheFirstMessage() {
+        var scheduled = ScheduleFixture.complaint(state: .safeguarding)  // received 4 May 2026
+        scheduled.safeguardingSince = ScheduleFixture.at("2026-06-01")
+        XCTAssertEqual(ScheduleFixture.scheduler.safeguardingReminders(for: scheduled, now: ScheduleFixture.at("2026-06-01", 12)).count, 0,
+                       "not at once, weeks after the first message")
+        XCTAssertEqual(ScheduleFixture.scheduler.safeguardingReminders(for: scheduled, now: ScheduleFixture.at("2026-06-02", 11)).map(\.key),
+                       ["safeguarding:reminder-1"])
+    }
 }
