@@ -49,3 +49,12 @@ final class OtherAddressTests: XCTestCase {
         XCTAssertEqual(plan.mails, [MailIntent("safeguarding-follow-up", to: .safeguarding)])
     }
 }
+
+/// `#adres ADDRESS`: the handler confirms the parent's other address.
+final class ConfirmAddressCommandTests: XCTestCase {
+    func testAdresIsParsedAndRefusesWhatIsNoAddress() {
+        XCTAssertEqual(CommandParser.parse("#adres <A.deVries@Werk.example.test>\n").commands, [.confirmAddress("a.devries@werk.example.test")])
+        XCTAssertEqual(CommandParser.parse("#address a.devries@werk.example.test\n").commands, [.confirmAddress("a.devries@werk.example.test")])
+        XCTAssertFalse(CommandParser.parse("#adres morgen bellen\n").errors.isEmpty)
+    }
+}

@@ -191,6 +191,11 @@ final class OwnMailIntakeTests: XCTestCase {
         XCTAssertEqual(try server.inbox("ouder2").count, 0, "the other address gets nothing about the case")
         let messages = try XCTUnwrap(daemon.caseDetail(reference)["messages"] as? [[String: Any]])
         XCTAssertTrue(messages.contains { $0["role"] as? String == "other-address" })
+
+        // The handler called her and confirms the address (by mail `#adres`, here at the command line).
+        let confirm = try daemon.klachtd(["case", reference, "address", "ouder2@example.test"])
+        XCTAssertEqual(confirm.status, 0, confirm.error + confirm.output)
+        XCTAssertEqual(try daemon.cases().first?["complainant"] as? String, "ouder2@example.test", "mail about the case now goes there")
     }
 
     func testAParentWhoWritesInEnglishGetsTheEnglishAcknowledgementAndTheHandlerStaysDutch() throws {

@@ -170,6 +170,7 @@ extension CaseStore {
 /// The case columns that commands may change one at a time.
 public enum CaseColumn: String, Sendable {
     case handler, location, category, outcome, kind, flags
+    case complainantAddress = "complainant_address"
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
     case acknowledgementDue = "acknowledgement_due"
