@@ -48,6 +48,8 @@ public struct OrganisationSettings: Sendable, Equatable {
     public var secretFile: String? = nil
     /// `safeguarding_deputy`: who gets a meldcode alert that was not acted on for two working days.
     public var safeguardingDeputy: [String] = []
+    /// `staff`: colleagues' addresses, or `@domain` for a whole domain; their mail opens no case, a parent's mail they forward does.
+    public var staff: [String] = []
 }
 
 /// `[authentication]`: how far the mail server's Authentication-Results are trusted for staff commands.
@@ -102,6 +104,7 @@ public struct Configuration: Sendable, Equatable {
     public var locations: [LocationProfile]
     public var defaultRegime: Regime
     public var terms: TermSettings
+    /// Words added to the built-in safeguarding vocabulary (`safeguarding_words`, `safeguarding_words_extra`); it is never replaced.
     public var safeguardingWords: [String]
     public var seriousWords: [String]
     public var formSenders: [String]

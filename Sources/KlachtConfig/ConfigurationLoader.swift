@@ -52,7 +52,7 @@ public enum ConfigurationLoader {
             locations: locations,
             defaultRegime: try reader.regime(reader.optional("terms"), "default_regime") ?? .wko,
             terms: try readTerms(reader),
-            safeguardingWords: (triage.flatMap { SectionReader.listValue($0, "safeguarding_words") } ?? WordScreen.defaultSafeguarding)
+            safeguardingWords: (triage.flatMap { SectionReader.listValue($0, "safeguarding_words") } ?? [])
                 + (triage.flatMap { SectionReader.listValue($0, "safeguarding_words_extra") } ?? []),
             seriousWords: (triage.flatMap { SectionReader.listValue($0, "serious_words") } ?? WordScreen.defaultSerious)
                 + (triage.flatMap { SectionReader.listValue($0, "serious_words_extra") } ?? []),
@@ -95,7 +95,7 @@ public enum ConfigurationLoader {
             throw reader.error(section.entry("timezone"), "unknown time zone '\(timezone)'", "Use an IANA name such as Europe/Amsterdam.")
         }
         let domain = address.split(separator: "@").last.map(String.init) ?? "localhost"
-        return OrganisationSettings(
+        var settings = OrganisationSettings(
             name: try reader.string(section, "name"), address: address,
             quality: try reader.addresses(section, "quality", required: true),
             management: try reader.addresses(section, "management", required: false),
@@ -104,6 +104,21 @@ public enum ConfigurationLoader {
             messageIDDomain: section.value("message_id_domain") ?? domain,
             secretFile: section.value("secret_file"),
             safeguardingDeputy: try reader.addresses(section, "safeguarding_deputy", required: false))
+        settings.staff = try readStaff(section, reader)
+        return settings
+    }
+
+    /// `staff = a@example.nl, @example.nl`: addresses, or `@domain` for everyone at a domain.
+    private static func readStaff(_ section: ConfigSection, _ reader: SectionReader) throws(ConfigError) -> [String] {
+        let entries = SectionReader.listValue(section, "staff") ?? []
+        for entry in entries {
+            let domainOnly = entry.hasPrefix("@") && entry.dropFirst().contains(".") && !entry.dropFirst().contains("@")
+            guard domainOnly || IntakeDecider.isUsableAddress(entry) else {
+                throw reader.error(section.entry("staff"), "staff has '\(entry)', which is neither an address nor @domain",
+                                   "List addresses or whole domains, e.g. staff = m.jansen@example.nl, @example.nl")
+            }
+        }
+        return entries.map { $0.lowercased() }
     }
 
     private static func readAuthentication(_ reader: SectionReader) throws(ConfigError) -> AuthenticationSettings {

@@ -24,7 +24,7 @@ final class TriageTests: XCTestCase {
     }
 
     func testSafeguardingWordsAreFoundInInflectedAndAccentedForms() {
-        let screen = WordScreen(entries: WordScreen.defaultSafeguarding)
+        let screen = SafeguardingScreen()
         XCTAssertFalse(screen.hits(in: "Mijn zoon is door een pedagogisch medewerker geslagen.").isEmpty)
         XCTAssertFalse(screen.hits(in: "Ze had een BLAUWE PLEK op haar arm").isEmpty)
         XCTAssertFalse(screen.hits(in: "Grensoverschrijdend gedrag van een invalkracht").isEmpty)

@@ -49,7 +49,7 @@ enum TemplateSampleContext {
             "closing": ["reason": "De afgesproken maatregelen zijn uitgevoerd."],
             "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date(2026, 6, 22),
                              "text": "Nee, want er is met de overdracht niets veranderd."],
-            "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht."],
+            "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht.", "sender": "a.devries@werk.example.test"],
             "message": ["text": "Wij hebben uw klacht besproken met het team en bellen u deze week."],
             "unverified": ["sender": "behandelaar@example.nl", "received": date(2026, 5, 6),
                            "reason": "de toegangscode in het adres hoort niet bij deze zaak en deze afzender"],

@@ -26,7 +26,7 @@ public struct CaseRecord: Sendable, Equatable {
 
     public var snapshot: CaseSnapshot {
         CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
-                     handler: handler, location: location)
+                     handler: handler, location: location, complainantName: complainantName)
     }
 }
 
@@ -183,6 +183,7 @@ extension CaseStore {
 /// The case columns that commands may change one at a time.
 public enum CaseColumn: String, Sendable {
     case handler, location, category, outcome, kind, flags
+    case complainantAddress = "complainant_address"
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
     case acknowledgementDue = "acknowledgement_due"

@@ -3,7 +3,7 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11]
+                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11, schemaVersion12]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -278,5 +278,11 @@ enum Migrations {
     BEGIN DELETE FROM raw_message_large WHERE raw_id = NEW.id; END;
     CREATE TRIGGER raw_message_large_deleted BEFORE DELETE ON raw_messages
     BEGIN DELETE FROM raw_message_large WHERE raw_id = OLD.id; END;
+    """
+
+    /// Version 12 (issue 16): the language the parent wrote in, when it is not the location's
+    /// (an English-speaking parent gets the English letters); NULL follows the location.
+    static let schemaVersion12 = """
+    ALTER TABLE cases ADD COLUMN language TEXT;
     """
 }

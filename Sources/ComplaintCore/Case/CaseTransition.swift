@@ -40,12 +40,14 @@ public enum CaseStateMachine {
         .received: sideExits.merging([.acknowledge: .acknowledged, .assign: .assigned]) { a, _ in a },
         .acknowledged: sideExits.merging([.assign: .assigned, .sendJudgement: .judgementSent, .close: .closed]) { a, _ in a },
         .assigned: sideExits.merging([.assign: .assigned, .sendJudgement: .judgementSent, .close: .closed]) { a, _ in a },
+        // A safeguarding signal can come at any time while a case is open (a parent's later mail), so every open state may be restricted.
         .judgementSent: [.awaitMeasures: .measuresPending, .close: .closed, .withdraw: .withdrawn,
-                         .referToKlachtenloket: .referredKlachtenloket, .referToGeschillencommissie: .referredGeschillencommissie],
+                         .referToKlachtenloket: .referredKlachtenloket, .referToGeschillencommissie: .referredGeschillencommissie,
+                         .restrictForSafeguarding: .safeguarding],
         .measuresPending: [.close: .closed, .referToKlachtenloket: .referredKlachtenloket,
-                           .referToGeschillencommissie: .referredGeschillencommissie],
+                           .referToGeschillencommissie: .referredGeschillencommissie, .restrictForSafeguarding: .safeguarding],
         .suspended: [.resume: .assigned, .withdraw: .withdrawn, .close: .closed,
-                     .referToGeschillencommissie: .referredGeschillencommissie],
+                     .referToGeschillencommissie: .referredGeschillencommissie, .restrictForSafeguarding: .safeguarding],
         .safeguarding: [.releaseFromSafeguarding: .acknowledged, .closeUnderMeldcode: .closed],
         // `#soort klacht` on a message set aside as no complaint: the procedure starts after all.
         .notAComplaint: [.close: .closed, .acknowledge: .acknowledged],

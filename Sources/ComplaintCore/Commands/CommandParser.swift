@@ -106,6 +106,13 @@ public enum CommandParser {
                 return .failure(Problem(text: "#soort '\(argument)' is onbekend; kies klacht, onvrede, verbeterpunt, vraag, suggestie of compliment"))
             }
             return .success(.kind(kind))
+        case .address:
+            if let missing = needs("het e-mailadres van de ouder") { return missing }
+            let address = argument.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")).lowercased()
+            guard IntakeDecider.isUsableAddress(address) else {
+                return .failure(Problem(text: "#adres '\(argument)' is geen e-mailadres"))
+            }
+            return .success(.confirmAddress(address))
         case .assign:
             if let missing = needs("het e-mailadres van de behandelaar") { return missing }
             let address = argument.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")).lowercased()

@@ -1,6 +1,7 @@
 /// A case field a command sets.
 public enum CaseField: String, Sendable, Equatable {
     case handler, location, category, outcome, kind
+    case complainantAddress = "complainant_address"
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
     case acknowledgementDue = "acknowledgement_due"

@@ -93,6 +93,8 @@ public enum CommandPlanner {
                 plan.changes.append(.set(.location, location.name))
             case .kind(let kind):
                 plan.changes.append(.set(.kind, kind.rawValue))
+            case .confirmAddress(let address):
+                plan.changes.append(.set(.complainantAddress, address))
             case .assign(let address):
                 guard facts.assignableAddresses.contains(address) else {
                     plan.errors.append("#toewijzen \(address) is geen behandelaar of kwaliteitsmedewerker in de configuratie")

@@ -10,6 +10,7 @@ public enum CommandVocabulary {
         case resume = "hervatten", resolved = "opgelost", contact, referral = "klachtenloket", dispute = "geschil"
         case ruling = "uitspraak"
         case annualSummary = "jaarverslag"
+        case address = "adres"
     }
 
     /// Every spelling of every word, lowercased, without the `#`.
@@ -38,6 +39,7 @@ public enum CommandVocabulary {
             .referral: ["klachtenloket", "referral"],
             .dispute: ["geschil", "geschillencommissie", "dispute"],
             .ruling: ["uitspraak", "ruling"],
+            .address: ["adres", "address"],
         ]
         var result: [String: Word] = [:]
         for (word, names) in table { for name in names { result[name] = word } }
@@ -84,6 +86,8 @@ public enum CommandVocabulary {
                                     de ontvangstbevestiging; wordt een klacht iets anders, dan stoppen de termijnen
           #toewijzen ADRES          (#assign) een andere behandelaar; ook de directie, voor een ernstige klacht of een
                                     klacht over de behandelaar van de locatie zelf
+          #adres ADRES              (#address) de ouder schrijft nu vanaf ADRES (u hebt dat nagevraagd): alle post
+                                    over de zaak gaat voortaan daarheen
           #verlengen N weken REDEN  (#extend) alleen Wkkgz: verlengt de termijn met ten hoogste 4 weken en stuurt de ouder bericht
           #contact [DATUM] HOE      (#contact) u had contact met de ouder: telefonisch, gesprek of mail (zonder datum: vandaag)
           #opgelost TEKST           (#resolved) de ouder is het ermee eens dat de klacht zonder oordeel is opgelost;

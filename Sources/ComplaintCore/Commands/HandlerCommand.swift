@@ -118,6 +118,8 @@ public enum HandlerCommand: Sendable, Equatable {
     case location(String)
     case kind(MessageKind)
     case assign(String)
+    /// `#adres ADDRESS`: a handler confirmed the parent's other address; mail about the case goes there from now on.
+    case confirmAddress(String)
     /// A Wkkgz extension of the decision term, with its reason.
     case extend(weeks: Int, reason: String)
     case withdrawn(reason: String)
@@ -155,6 +157,7 @@ public enum HandlerCommand: Sendable, Equatable {
         case .location: "#locatie"
         case .kind: "#soort"
         case .assign: "#toewijzen"
+        case .confirmAddress: "#adres"
         case .extend: "#verlengen"
         case .withdrawn: "#ingetrokken"
         case .suspended: "#geschorst"

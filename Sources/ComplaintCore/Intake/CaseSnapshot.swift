@@ -6,14 +6,18 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var complainantAddress: String?
     public var handler: String?
     public var location: String?
+    /// The complainant's name as recorded: a reply from another address with this name may be theirs.
+    public var complainantName: String?
 
-    public init(id: Int64, reference: CaseReference, state: CaseState, complainantAddress: String?, handler: String?, location: String?) {
+    public init(id: Int64, reference: CaseReference, state: CaseState, complainantAddress: String?, handler: String?, location: String?,
+                complainantName: String? = nil) {
         self.id = id
         self.reference = reference
         self.state = state
         self.complainantAddress = complainantAddress?.lowercased()
         self.handler = handler?.lowercased()
         self.location = location
+        self.complainantName = complainantName
     }
 }
 
@@ -26,7 +30,13 @@ public struct OrganisationAddresses: Sendable, Equatable {
     /// The domain after `@` in our Message-IDs; mail whose Message-ID has it is our own.
     public var messageIDDomain: String
 
-    public init(mailbox: String, quality: [String], management: [String], safeguarding: [String], messageIDDomain: String) {
+    /// `[organisation] staff`: colleagues' addresses, or `@domain` for a whole domain. Their mail
+    /// opens no case; a parent's mail they forward does, for the parent.
+    public var staff: [String]
+
+    public init(mailbox: String, quality: [String], management: [String], safeguarding: [String], messageIDDomain: String,
+                staff: [String] = []) {
+        self.staff = staff.map { $0.lowercased() }
         self.mailbox = mailbox.lowercased()
         self.quality = quality.map { $0.lowercased() }
         self.management = management.map { $0.lowercased() }

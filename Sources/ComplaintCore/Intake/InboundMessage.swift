@@ -11,6 +11,24 @@ public struct Party: Sendable, Equatable {
     }
 }
 
+/// A message forwarded inside another: its sender, its date and its own text.
+public struct ForwardedOriginal: Sendable, Equatable {
+    public var from: Party?
+    public var date: Date?
+    public var subject: String?
+    public var text: String
+    /// What the forwarder wrote above it.
+    public var note: String
+
+    public init(from: Party?, date: Date?, subject: String?, text: String, note: String) {
+        self.from = from
+        self.date = date
+        self.subject = subject
+        self.text = text
+        self.note = note
+    }
+}
+
 /// The facts of a website form notification that matter to a case.
 public struct FormSubmission: Sendable, Equatable {
     public var plugin: String
@@ -55,6 +73,8 @@ public struct InboundMessage: Sendable, Equatable {
     public var form: FormSubmission?
     /// When it reached the mailbox: terms run from here.
     public var receivedAt: Date
+    /// A message forwarded in the text ("Van: … Verzonden: …"), if there is one.
+    public var forwarded: ForwardedOriginal? = nil
 
     public init(messageID: String? = nil, from: Party? = nil, replyTo: [Party] = [], recipients: [String] = [],
                 subject: String? = nil, text: String? = nil, replyText: String? = nil, threadIDs: [String] = [],

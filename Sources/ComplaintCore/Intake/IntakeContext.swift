@@ -3,7 +3,7 @@ public struct IntakeContext: Sendable {
     public var organisation: OrganisationAddresses
     public var locations: [LocationProfile]
     public var defaultRegime: Regime
-    public var safeguardingScreen: WordScreen
+    public var safeguardingScreen: SafeguardingScreen
     public var seriousScreen: WordScreen
     /// The case whose messages the new one replies to (In-Reply-To/References), if any.
     public var threadCase: CaseSnapshot?
@@ -15,7 +15,7 @@ public struct IntakeContext: Sendable {
     public var senderEvidence: SenderEvidence
 
     public init(organisation: OrganisationAddresses, locations: [LocationProfile], defaultRegime: Regime = .wko,
-                safeguardingScreen: WordScreen = WordScreen(entries: WordScreen.defaultSafeguarding),
+                safeguardingScreen: SafeguardingScreen = .standard,
                 seriousScreen: WordScreen = WordScreen(entries: WordScreen.defaultSerious),
                 threadCase: CaseSnapshot? = nil, taggedCases: [CaseSnapshot] = [], addressedCase: CaseSnapshot? = nil,
                 senderEvidence: SenderEvidence = SenderEvidence()) {

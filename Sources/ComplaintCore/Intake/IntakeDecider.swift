@@ -15,6 +15,7 @@ public enum IntakeDecider {
         }
         if let staff = StaffMessageRouting.decide(message, context: context) { return staff }
         if let followUp = followUp(message, context) { return .followUp(followUp) }
+        if let kept = OwnMail.keptForQuality(message, context) { return kept }
         return .newCase(newCasePlan ?? plan(for: message, context))
     }
 
@@ -30,13 +31,14 @@ public enum IntakeDecider {
     private static func followUp(_ message: InboundMessage, _ context: IntakeContext) -> FollowUpPlan? {
         guard let sender = message.from?.address else { return nil }
         if let thread = context.threadCase, let role = role(of: sender, on: thread, context) {
-            return FollowUpPlan(caseID: thread.id, role: role, mails: notices(for: role, on: thread))
+            return screened(FollowUpPlan(caseID: thread.id, role: role, mails: notices(for: role, on: thread)), message, thread, context)
         }
         // A case number in the subject joins the case only for its own complainant:
         // someone else quoting it gets a case of their own.
         if let tagged = context.taggedCases.first(where: { $0.complainantAddress == sender }) {
-            return FollowUpPlan(caseID: tagged.id, role: .complainant, mails: notices(for: .complainant, on: tagged))
+            return screened(FollowUpPlan(caseID: tagged.id, role: .complainant, mails: notices(for: .complainant, on: tagged)), message, tagged, context)
         }
+        if let other = otherAddressFollowUp(message, context) { return screened(other.plan, message, other.snapshot, context) }
         return nil
     }
 
@@ -56,7 +58,9 @@ public enum IntakeDecider {
 
     // MARK: New cases
 
-    private static func plan(for message: InboundMessage, _ context: IntakeContext) -> NewCasePlan {
+    private static func plan(for received: InboundMessage, _ context: IntakeContext) -> NewCasePlan {
+        let forward = OwnMail.forwardedComplaint(received, context)
+        let message = forward?.message ?? received
         let form = message.form
         let complainant = complainant(of: message)
         let classification = KindClassifier.classify(formKind: form?.kind, subject: message.subject,
@@ -65,7 +69,7 @@ public enum IntakeDecider {
         let matcher = LocationMatcher(locations: context.locations)
         let location = form?.location.flatMap(matcher.match(field:))
             ?? matcher.match(subject: message.subject, text: form?.description ?? message.text)
-        let screened = [message.subject, message.text, form?.description].compactMap { $0 }.joined(separator: "\n")
+        let screened = [message.subject, message.text, form?.description, forward?.note].compactMap { $0 }.joined(separator: "\n")
         let safeguardingHits = context.safeguardingScreen.hits(in: screened)
         let seriousHits = kind == .compliment ? [] : context.seriousScreen.hits(in: screened)
 
@@ -100,11 +104,18 @@ public enum IntakeDecider {
             if !seriousHits.isEmpty { mails.append(MailIntent("serious-alert", to: .management)) }
             if managementAssigns, seriousHits.isEmpty { mails.append(MailIntent("management-assignment", to: .management)) }
         }
-        return NewCasePlan(kind: kind, complainant: complainant, location: location,
+        var plan = NewCasePlan(kind: kind, complainant: complainant, location: location,
                            handler: initialState == .safeguarding ? nil : handler,
                            regime: location?.regime ?? context.defaultRegime, subject: message.subject,
                            initialState: initialState, flags: flags, safeguardingHits: safeguardingHits,
                            seriousHits: seriousHits, mails: mails)
+        plan.language = LanguageGuess.language(of: [message.subject, form?.description ?? message.text].compactMap { $0 }.joined(separator: "\n"))
+        if let forward {
+            plan.forwardedBy = forward.forwarder
+            plan.receivedAt = forward.message.receivedAt
+            plan.text = forward.message.text
+        }
+        return plan
     }
 
     /// The parent: a form's email field, else its Reply-To (never the website's From);

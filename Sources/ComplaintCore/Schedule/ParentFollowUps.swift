@@ -39,7 +39,9 @@ extension Scheduler {
     /// or no answer by `satisfactionEscalationWorkingDays` after the reminder, tells the quality
     /// staff and gives the parent the outside bodies again; an unclear answer goes to the quality staff only.
     func satisfaction(for scheduled: ScheduledCase, today: LocalDate) -> [ScheduledMail] {
-        guard settings.satisfactionWorkingDays > 0, !scheduled.state.awaitsJudgement, let judged = scheduled.judgementAt else {
+        // A case put under the meldcode after its judgement (a later message hit the screen) asks the parent nothing more.
+        guard settings.satisfactionWorkingDays > 0, !scheduled.state.awaitsJudgement, scheduled.state != .safeguarding,
+              let judged = scheduled.judgementAt else {
             return []
         }
         func mail(_ key: String, _ template: String, _ audiences: [Audience], _ topic: ScheduleTopic,

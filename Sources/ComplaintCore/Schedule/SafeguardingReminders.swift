@@ -9,8 +9,10 @@ extension Scheduler {
     /// under the meldcode and needs no reminder. After downtime only the newest is sent.
     public func safeguardingReminders(for scheduled: ScheduledCase, now: Date) -> [ScheduledMail] {
         guard scheduled.state == .safeguarding, !scheduled.safeguardingActedOn else { return [] }
-        let received = civil.localDate(of: scheduled.receivedAt)
-        let minutes = Int(scheduled.receivedAt.timeIntervalSince(civil.startOfDay(received)) / 60)
+        // A case restricted by a later message counts from that message, not from the first one weeks ago.
+        let start = scheduled.safeguardingSince ?? scheduled.receivedAt
+        let received = civil.localDate(of: start)
+        let minutes = Int(start.timeIntervalSince(civil.startOfDay(received)) / 60)
         func moment(_ workingDays: Int) -> Date {
             let day = calendar.adding(workingDays: workingDays, to: received)
             return civil.date(day, hour: minutes / 60, minute: minutes % 60)

@@ -42,6 +42,8 @@ public struct ScheduledCase: Sendable, Equatable {
     public var satisfaction: SatisfactionCheck?
     /// Under the meldcode: the safeguarding officer has put something on the case (a reply, a command).
     public var safeguardingActedOn = false
+    /// When a later message put an open case under the meldcode; nil when it was restricted from the start.
+    public var safeguardingSince: Date?
     /// Suspended: the day the handler looks at the case again.
     public var reviewDue: LocalDate?
     /// Management appoints the handler (serious, or about the location's own handler): it is

@@ -153,6 +153,7 @@ public struct CommandExecutor {
         case .category: .category
         case .outcome: .outcome
         case .kind: .kind
+        case .complainantAddress: .complainantAddress
         case .decisionDue: .decisionDue
         case .measuresDue: .measuresDue
         case .acknowledgementDue: .acknowledgementDue

@@ -37,10 +37,21 @@ struct DecisionApplier {
                     .record(message.replyText ?? message.text ?? "", caseID: plan.caseID, rawID: rawID,
                             from: message.from?.address ?? "unknown", at: message.receivedAt, now: now)
             }
+            if plan.restrictsCase, let caseRecord = try store.caseRecord(id: plan.caseID) {
+                try SafeguardingRestriction(store: store, now: now).restrict(caseRecord, hits: plan.safeguardingHits, rawID: rawID)
+            }
             if let caseRecord = try store.caseRecord(id: plan.caseID) {
                 for mail in plan.mails {
-                    try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
-                        .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
+                    if mail.template == "follow-up-notice" {
+                        try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
+                            .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
+                    } else {
+                        // A safeguarding alert or a message from another address goes at once, never collected.
+                        try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
+                                             extra: ["follow_up": .object(["text": .string(message.replyText ?? message.text ?? ""),
+                                                                           "sender": .string(message.from?.address ?? "")]),
+                                                     "screening": .object(["hits": .list(plan.safeguardingHits.map(TemplateValue.string))])])
+                    }
                 }
             }
             return plan.caseID
@@ -50,11 +61,14 @@ struct DecisionApplier {
         case .unverified(let plan):
             try StaffMessageApplier(runtime: runtime, store: store, renderer: renderer, now: now).apply(plan, message: message, rawID: rawID)
             return plan.caseID
+        case .keptForQuality(let reason):
+            try KeptMailNotice(renderer: renderer).send(message, reason: reason, rawID: rawID)
+            return nil
         }
     }
 
     private func openCase(_ plan: NewCasePlan, message: InboundMessage, parsed: ParsedMessage, rawID: Int64) throws -> Int64 {
-        let received = message.receivedAt
+        let received = plan.receivedAt ?? message.receivedAt
         let localReceived = runtime.civil.localDate(of: received)
         let terms = runtime.terms(received: received, regime: plan.regime)
         let clock = plan.kind.startsStatutoryClock && plan.initialState != .safeguarding
@@ -77,11 +91,24 @@ struct DecisionApplier {
                                   reason: "the parent's address \(claimed.debugDescription) is not a plain mailbox; nothing is sent to it",
                                   rawMessageID: rawID, now: now)
         }
+        // Only English is recorded: Dutch is what every location has templates for anyway.
+        if plan.language == "en", runtime.language(forLocation: plan.location?.name) != "en" {
+            try store.setCaseLanguage(caseID: caseID, language: "en")
+        }
+        if let forwarder = plan.forwardedBy {
+            try store.appendEvent(caseID: caseID, actor: forwarder.address, action: "passed on by staff", from: nil, to: nil,
+                                  reason: "forwarded the complainant's mail" + (plan.receivedAt.map { " of \(Timestamp.string($0))" } ?? ""),
+                                  rawMessageID: rawID, now: now)
+        }
         if let form = message.form { try store.saveFormFields(caseID: caseID, fields: form.fields) }
-        try record(message, parsed: parsed, on: caseID, role: "complainant", rawID: rawID)
+        // The opening message whole: a parent's "Fwd:" carries References, but its complaint is the
+        // forwarded part. A colleague's forward is kept as the parent's own text (the note is in the raw message).
+        try store.addCaseMessage(caseID: caseID, CaseMessage(
+            direction: "in", role: "complainant", messageID: message.messageID, subject: plan.subject ?? message.subject,
+            text: plan.text ?? message.text, verified: true, at: received, rawMessageID: rawID, outboxID: nil))
 
         guard let caseRecord = try store.caseRecord(id: caseID) else { return caseID }
-        let complaintText = message.form?.description ?? message.text ?? ""
+        let complaintText = plan.text ?? message.form?.description ?? message.text ?? ""
         for mail in plan.mails {
             try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
                                  extra: ["case": .object(["text": .string(complaintText)]),

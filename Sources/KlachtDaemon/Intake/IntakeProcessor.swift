@@ -23,16 +23,17 @@ public struct IntakeProcessor {
         self.runtime = runtime
         self.store = store
         interpreter = MessageInterpreter(formSenders: runtime.configuration.formSenders,
-                                         extraLabels: runtime.configuration.formLabels)
+                                         extraLabels: runtime.configuration.formLabels,
+                                         timeZone: TimeZone(identifier: runtime.configuration.organisation.timezone) ?? .current)
         renderer = MailRenderer(runtime: runtime, store: store)
         let configuration = runtime.configuration
         settingsContext = IntakeContext(
             organisation: OrganisationAddresses(
                 mailbox: configuration.organisation.address, quality: configuration.organisation.quality,
                 management: configuration.organisation.management, safeguarding: configuration.organisation.safeguarding + configuration.organisation.safeguardingDeputy,
-                messageIDDomain: configuration.organisation.messageIDDomain),
+                messageIDDomain: configuration.organisation.messageIDDomain, staff: configuration.organisation.staff),
             locations: configuration.locations, defaultRegime: configuration.defaultRegime,
-            safeguardingScreen: WordScreen(entries: configuration.safeguardingWords),
+            safeguardingScreen: SafeguardingScreen(extraWords: configuration.safeguardingWords),
             seriousScreen: WordScreen(entries: configuration.seriousWords))
     }
 
@@ -208,6 +209,7 @@ extension IntakeDecision {
         case .staffMessage(let plan): "message from the \(plan.role.rawValue) on case \(plan.caseID)"
             + (plan.script.hasCommands ? " with \(plan.script.commands.count) command(s)" : "")
         case .unverified(let plan): "unverified message on case \(plan.caseID) kept; nothing changed"
+        case .keptForQuality(let reason): "no case: \(reason); kept and shown to the quality staff"
         }
     }
 }

@@ -7,7 +7,12 @@ import MailParser
 public struct MessageInterpreter: Sendable {
     public let formReader: FormNotificationReader
 
-    public init(formSenders: [String], extraLabels: [String: [String]]) {
+    /// The organisation's zone: a forwarded mail's date without one is local time.
+    public let timeZone: TimeZone
+
+    public init(formSenders: [String], extraLabels: [String: [String]],
+                timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current) {
+        self.timeZone = timeZone
         var synonyms = LabelSynonyms.defaults
         for (field, labels) in extraLabels {
             if let name = MappedFieldName(rawValue: field) { synonyms.add(labels, for: name) }
@@ -33,16 +38,22 @@ public struct MessageInterpreter: Sendable {
         if parsed.bounce != nil { automatic = automatic ?? "delivery report" }
         // A form notification comes from the website's robot address by design: it is not automatic mail.
         if submission != nil, parsed.bounce == nil, !isExplicitAutoReply(parsed) { automatic = nil }
-        return InboundMessage(
+        var inbound = InboundMessage(
             messageID: parsed.messageID,
-            from: parsed.from.first.map { Party(name: $0.name, address: $0.address) },
-            replyTo: parsed.replyTo.map { Party(name: $0.name, address: $0.address) },
+            from: parsed.from.first.map { Party(name: $0.name.map(PersonName.natural), address: $0.address) },
+            replyTo: parsed.replyTo.map { Party(name: $0.name.map(PersonName.natural), address: $0.address) },
             recipients: (parsed.to + parsed.cc).map { $0.address.lowercased() },
             subject: parsed.subject, text: submission?.description ?? parsed.text, replyText: parsed.replyText,
             threadIDs: parsed.inReplyTo + parsed.references + (parsed.bounce?.originalMessageID.map { [$0] } ?? []),
             automaticReason: automatic, isBounce: parsed.bounce != nil,
             carriesOurLoopHeader: parsed.header(loopHeader) != nil,
             form: submission, receivedAt: receivedAt)
+        if submission == nil, let text = parsed.text, let forwarded = ForwardedMessageReader.read(text, timeZone: timeZone) {
+            inbound.forwarded = ForwardedOriginal(
+                from: forwarded.fromAddress.map { Party(name: forwarded.fromName, address: $0) }, date: forwarded.date,
+                subject: forwarded.subject, text: forwarded.text, note: forwarded.note)
+        }
+        return inbound
     }
 
     /// Auto-Submitted other than "no" is a robot even when the body looks like a form.

@@ -108,11 +108,13 @@ struct MailRenderer {
     /// template needs that the case lacks is a `TemplateError`, never a blank.
     func render(_ template: String, to audience: Audience, caseRecord: CaseRecord, recipient: String?,
                 extra: Extra) throws -> RenderedMail {
-        let set = runtime.templates(forLocation: caseRecord.location)
+        // Letters to the parent are in the language they wrote in; staff mail in the location's.
+        let parentLanguage = audience == .complainant ? try store.caseLanguage(caseID: caseRecord.id) : nil
+        let set = parentLanguage == "en" ? runtime.templatesEnglish : runtime.templates(forLocation: caseRecord.location)
         guard let mailTemplate = set.template(template) else {
             throw DaemonError.missingTemplate(template)
         }
-        var context = caseContext(caseRecord, audience: audience)
+        var context = caseContext(caseRecord, audience: audience, language: parentLanguage)
         for (key, value) in extra { context[key] = merge(context[key], value) }
         if Self.carriesAttachments.contains(template) {
             let selection = try ParentAttachments(store: store, limit: runtime.configuration.attachmentLimitBytes)
@@ -214,9 +216,9 @@ struct MailRenderer {
         return PlusAddress.make(mailbox: runtime.configuration.organisation.address, reference: caseRecord.reference, token: token)
     }
 
-    func caseContext(_ record: CaseRecord, audience: Audience) -> [String: TemplateValue] {
+    func caseContext(_ record: CaseRecord, audience: Audience, language: String? = nil) -> [String: TemplateValue] {
         let organisation = runtime.configuration.organisation
-        let english = runtime.language(forLocation: record.location) == "en"
+        let english = (language ?? runtime.language(forLocation: record.location)) == "en"
         func date(_ iso: String?) -> TemplateValue {
             guard let iso, let local = LocalDate(iso: iso) else { return .string("") }
             return .string(DateWording.format(local, english: english))

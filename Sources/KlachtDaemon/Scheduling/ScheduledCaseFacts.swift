@@ -27,6 +27,7 @@ struct ScheduledCaseFacts {
         let contacted = try caseIDs(withEvent: "action = '\(ProcedureRecords.contactAction)'")
         // The officer acted: a verified message from them, or a command at the command line.
         let safeguardingActed = try caseIDs(withEvent: "actor LIKE 'cli:%' OR action = 'message from the safeguarding'")
+        let restrictedLater = try store.latestEvents(action: CaseAction.restrictForSafeguarding.rawValue, actor: "klachtd")
         let cases = try records.map { record in
             let queued = kinds[record.id] ?? []
             var scheduled = ScheduledCase(
@@ -49,6 +50,7 @@ struct ScheduledCaseFacts {
             scheduled.managementAssigns = record.flags.contains(CaseFlag.managementAssigns.rawValue)
             scheduled.lastParentMail = lastParentMail[record.id]
             scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
+            scheduled.safeguardingSince = record.state == .safeguarding ? restrictedLater[record.id] : nil
             scheduled.reviewDue = record.reviewDue.flatMap { LocalDate(iso: $0) }
             scheduled.judgementAt = judged[record.id]
             scheduled.satisfaction = satisfaction[record.id].map {

@@ -32,6 +32,7 @@ enum CaseActionCommands {
           resume                                        (#hervatten) a suspended case goes on; the parent is told
           extend WEEKS --reason TEXT                    (#verlengen) Wkkgz only; sends the extension notice
           category NAME | location NAME | kind KIND     (#categorie, #locatie, #soort)
+          address ADDRESS                               (#adres) the parent's other address, confirmed: mail goes there
           referral DATE                                 (#klachtenloket) the parent went to the Klachtenloket Kinderopvang
           dispute DATE                                  (#geschil) submitted to the Geschillencommissie Kinderopvang
           ruling gegrond|deels-gegrond|ongegrond|ingetrokken|schikking DATE
@@ -102,6 +103,7 @@ enum CaseActionCommands {
         case "assign": return "#toewijzen \(rest)"
         case "category": return "#categorie \(rest)"
         case "location": return "#locatie \(rest)"
+        case "address": return "#adres \(rest)"
         case "kind": return "#soort \(rest)"
         case "close": return "#gesloten \(reason)"
         case "withdraw": return "#ingetrokken \(reason)"
