@@ -280,7 +280,7 @@ final class LetterTableTests: XCTestCase {
             "extension": ["weeks": "4", "reason": "Wij wachten op een verslag.", "original_due": date("2027-01-15")],
             "closing": ["reason": "De maatregelen zijn uitgevoerd."],
             "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date("2027-01-22"), "text": ""],
-            "follow_up": ["text": "Nog een aanvulling."],
+            "follow_up": ["text": "Nog een aanvulling.", "sender": "s.devries.prive@example.test"],
             "message": ["text": "Wij bellen u deze week."],
             "unverified": ["sender": "iemand@example.test", "received": date("2027-01-05"), "reason": "geen toegangscode"],
             "screening": ["hits": ["ziekenhuis"]],
