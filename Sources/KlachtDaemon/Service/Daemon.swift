@@ -38,6 +38,8 @@ public final class Daemon {
     var lastActivity = Date()
     private var scheduledOnce = false
     var handedOver = false
+    /// False while the supervisor lacks the configuration this worker runs with (see `passConfigurationOn`).
+    var configurationPassedOn = true
     var handOverNotBefore = Date.distantPast
     /// No SMTP send lasts longer (30 s timeouts per step, a 25 MB upload): a mail claimed longer
     /// ago than this has no live sender, and a worker may put it back in the queue.
@@ -57,7 +59,7 @@ public final class Daemon {
         self.supervisor = supervisor
         notifier = supervisor?.notifier ?? SystemdNotifier()
         try restoreOutageClock()
-        supervisor?.sendConfiguration(loaded.text)
+        passConfigurationOn(loaded.text)
     }
 
     /// Runs until SIGTERM or SIGINT; returns the process exit code.
@@ -222,12 +224,12 @@ public final class Daemon {
         do {
             let text = try ConfigurationLoader.readText(path: configPath)
             let fresh = try Runtime(configuration: try ConfigurationLoader.parse(text, file: configPath), clock: runtime.clock, logger: runtime.logger)
-            supervisor?.sendConfiguration(text)
             runtime = fresh
             sync.disconnect()
             authentication = MailAuthentication(runtime: fresh)
             sync = MailboxSync(runtime: fresh, store: store, authentication: authentication)
             sender = OutboxSender(runtime: fresh, store: store, authentication: authentication)
+            passConfigurationOn(text)
             runtime.logger.notice("configuration and templates reloaded")
         } catch {
             runtime.logger.error("reload refused, keeping the running configuration: \(error)")
