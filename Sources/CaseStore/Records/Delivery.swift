@@ -84,7 +84,7 @@ extension CaseStore {
 
     /// Raw messages kept aside, newest first.
     public func quarantined() throws -> [RawMessageRecord] {
-        try db.query("SELECT * FROM raw_messages WHERE status = 'quarantined' ORDER BY id DESC").map(Self.rawRecord)
+        try db.query("\(Self.rawWithBytes) WHERE r.status = 'quarantined' ORDER BY r.id DESC").map(Self.rawRecord)
     }
 
     /// Puts a raw message back in line, e.g. after `klachtd reprocess`.

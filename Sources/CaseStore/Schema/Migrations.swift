@@ -3,7 +3,7 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaVersion8, schemaVersion9, schemaVersion10]
+                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -261,5 +261,33 @@ enum Migrations {
     ALTER TABLE case_report_notes ADD COLUMN dispute_date TEXT;        -- submitted to the Geschillencommissie Kinderopvang
     ALTER TABLE case_report_notes ADD COLUMN ruling_date TEXT;         -- the Geschillencommissie's ruling
     ALTER TABLE case_report_notes ADD COLUMN dispute_origin TEXT;      -- after-procedure | direct | oudercommissie
+    """
+
+    /// Version 11 (issue 22): ten years of a 900-location chain, 100,000 cases. The raw bytes
+    /// move to a table of their own, so recording a decision or a server mark rewrites a small
+    /// row instead of the whole message, and a scan of the rows never pages through mail; the
+    /// indexes let intake, the scheduler, the case views, the report and the purge read only
+    /// the rows they need. Copying the bytes rewrites the file once (minutes for gigabytes).
+    static let schemaVersion11 = """
+    CREATE TABLE raw_message_bytes (
+        raw_message_id INTEGER PRIMARY KEY REFERENCES raw_messages(id),
+        bytes BLOB NOT NULL                   -- the message as fetched; the row is deleted by a retention purge
+    );
+    INSERT INTO raw_message_bytes (raw_message_id, bytes) SELECT id, bytes FROM raw_messages WHERE bytes IS NOT NULL;
+    ALTER TABLE raw_messages DROP COLUMN bytes;
+
+    -- Intake: decided messages not yet marked on the server (the index empties as they are marked).
+    CREATE INDEX raw_messages_unmarked ON raw_messages(mailbox, uid_validity, uid) WHERE imap_marked = 0 AND source = 'imap';
+    -- The purge and the export: a case's raw messages.
+    CREATE INDEX raw_messages_case ON raw_messages(case_id);
+    -- A case's outbox (klachtd case, the export, the purge, the scheduler's facts): outbox_case_kind, version 8.
+    -- The report's year and the scheduler's recent arrivals.
+    CREATE INDEX cases_received ON cases(received_at);
+    -- The purge's candidates: closed and not yet purged.
+    CREATE INDEX cases_purge_due ON cases(closed_at) WHERE purged_at IS NULL;
+    -- A case's state changes (report facts: judged, referred, meldcode).
+    CREATE INDEX events_case_state ON events(case_id, to_state, at);
+    -- Disputes referred in a year, whatever year the complaint came in.
+    CREATE INDEX events_referred ON events(at) WHERE to_state = 'referred_geschillencommissie';
     """
 }
