@@ -34,7 +34,7 @@ public struct OperationsCycle {
                 if batch.purged > 0 { log.info("retention purge: \(batch.purged) case(s)\(batch.complete ? ", done for today" : ", more follow")") }
             }
             if let path = runtime.configuration.metricsTextfile {
-                let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
+                let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).dueCount(now: now)
                 let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
                 try MetricsFile.write(MetricsFile.render(status, retentionPending: pending), to: path)
             }

@@ -70,6 +70,12 @@ public struct RetentionPurge {
         return (due, Int(held))
     }
 
+    /// How many cases are due (for `klachtd status` and the metrics, after every cycle): counted, not read.
+    public func dueCount(now: Date) throws -> Int {
+        Int(try store.db.queryOne("SELECT COUNT(*) AS n \(Self.dueScope) AND NOT \(Self.heldTest)",
+                                  [.text(Timestamp.string(cutoff(now: now)))])?.int("n") ?? 0)
+    }
+
     /// Purges what is due (nothing changes with `dryRun`); each case in its own transaction.
     public func run(now: Date, actor: String, dryRun: Bool) throws -> PurgeResult {
         let (due, held) = try candidates(now: now)
