@@ -72,7 +72,7 @@ extension CaseStore {
         let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
         var result: [Int64: Date] = [:]
         for row in try db.query("""
-            SELECT case_id, MAX(created_at) AS at FROM outbox INDEXED BY outbox_case
+            SELECT case_id, MAX(created_at) AS at FROM outbox INDEXED BY outbox_case_kind
             WHERE case_id IN (\(scope.sql)) AND state != 'failed' AND kind IN (\(marks)) GROUP BY case_id
             """, scope.parameters + kinds.map(SQLValue.text)) {
             guard let caseID = row.int("case_id"), let at = Timestamp.date(row.string("at")) else { continue }

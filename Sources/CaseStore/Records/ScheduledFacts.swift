@@ -47,7 +47,7 @@ extension CaseStore {
     public func outboxKindsByCase(in scope: CaseScope = .all) throws -> [Int64: Set<String>] {
         var kinds: [Int64: Set<String>] = [:]
         for row in try db.query("""
-            SELECT DISTINCT case_id, kind FROM outbox INDEXED BY outbox_case WHERE case_id IN (\(scope.sql)) AND state != 'failed'
+            SELECT DISTINCT case_id, kind FROM outbox INDEXED BY outbox_case_kind WHERE case_id IN (\(scope.sql)) AND state != 'failed'
             """, scope.parameters) {
             guard let caseID = row.int("case_id"), let kind = row.string("kind") else { continue }
             kinds[caseID, default: []].insert(kind)
