@@ -16,10 +16,12 @@ let package = Package(
         // C edges: typed wrappers for libcurl's variadic calls, and sqlite3's macros.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
+        // SHA-256 and HMAC from OpenSSL's libcrypto (libcurl loads it already).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto"),
 
         // Pure modules: no I/O, tested without servers. CivilDays is their one shared leaf.
         .target(name: "CivilDays", swiftSettings: strict),
-        .target(name: "MailParser", dependencies: ["CivilDays"], swiftSettings: strict),
+        .target(name: "MailParser", dependencies: ["CivilDays", "CCrypto"], swiftSettings: strict),
         .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "FormReader", swiftSettings: strict),
         .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "KlachtConfigTests", dependencies: ["KlachtConfig"], swiftSettings: strict),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore"], swiftSettings: strict),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "MailParser"], swiftSettings: strict),
         // The private test mail server, shared by the transport and the integration tests.
         .target(name: "TestMailSupport", dependencies: ["MailTransport", "MailParser"], path: "Tests/TestMailSupport",
                 swiftSettings: strict),

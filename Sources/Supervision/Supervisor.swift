@@ -34,8 +34,8 @@ public final class Supervisor {
     /// A SIGHUP was passed to a worker that has not said it arrived; if that worker hands
     /// over instead, the reload is done by a new worker.
     var reloadPending = false
-    /// The configuration text the last worker loaded at a start or reload (see `SupervisorLink`).
-    var configurationSnapshot: String?
+    /// The configuration text the last worker loaded at a start or reload (see `ConfigurationSnapshot`).
+    var configurationSnapshot: ConfigurationSnapshot?
     /// When watching the mailbox last worked: for the workers' outage clock.
     var lastWatchOK: Int?
     /// Set when the first worker ended before it was ready.
@@ -79,13 +79,9 @@ public final class Supervisor {
         if reason == "reload" { reloadPending = false }
         var environment = [SupervisorLink.Variable.startedAt: String(startedAt), SupervisorLink.Variable.reason: reason]
         if stayUntil > Int(time(nil)) { environment[SupervisorLink.Variable.stayUntil] = String(stayUntil) }
-        // An environment string may hold 128 KiB; a larger file is read by every worker instead.
-        if let configurationSnapshot, configurationSnapshot.utf8.count < 100_000 {
-            environment[SupervisorLink.Variable.configuration] = configurationSnapshot
-        }
         if let lastWatchOK { environment[SupervisorLink.Variable.lastWatchOK] = String(lastWatchOK) }
         do {
-            let started = try WorkerProcess(command: workerCommand, extraEnvironment: environment)
+            let started = try WorkerProcess(command: workerCommand, extraEnvironment: environment, configuration: configurationSnapshot)
             worker = started
             // Routine starts (new mail, the timer) are many a day; the others are worth a line.
             logger.log(reason == "mail" || reason == "timer" ? .debug : .info, "worker \(started.pid) started (\(reason))")
@@ -118,8 +114,25 @@ public final class Supervisor {
         finished(worker)
     }
 
-    /// One datagram from the worker: a hand-over, or notifications to pass on to systemd.
-    func take(_ message: String) {
+    /// One datagram from the worker: a hand-over, a configuration, or notifications to pass on to systemd.
+    func take(_ datagram: ReceivedDatagram) {
+        let message = datagram.text
+        if ConfigurationSnapshot.isAnnouncement(message) {
+            switch ConfigurationSnapshot.received(datagram) {
+            case .success(let snapshot):
+                configurationSnapshot = snapshot
+            case .failure(let problem):
+                // Never a silent cut: without a whole text, later workers read the file itself.
+                configurationSnapshot = nil
+                logger.error("the worker's configuration did not reach the supervisor whole: \(problem); workers started from now on read the file itself until a reload")
+            }
+            return
+        }
+        if let descriptor = datagram.descriptor { close(descriptor) }
+        if datagram.truncated {
+            logger.error("a message from the worker did not fit (\(message.utf8.count) bytes read) and is ignored")
+            return
+        }
         if WatchPlan.isHandOver(message) {
             // Never passed on: it holds the password. One that cannot be read (a worker of
             // another klachtd version) is treated as no hand-over, and the worker restarted.
@@ -128,10 +141,6 @@ public final class Supervisor {
             } else {
                 logger.warning("the worker's hand-over could not be read; starting a new worker instead")
             }
-            return
-        }
-        if message.utf8.starts(with: (SupervisorLink.configurationMarker + "\n").utf8) {
-            configurationSnapshot = String(message.dropFirst(SupervisorLink.configurationMarker.count + 1))
             return
         }
         var forward: [Substring] = []

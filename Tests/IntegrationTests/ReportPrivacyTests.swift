@@ -54,7 +54,7 @@ final class ReportPrivacyTests: XCTestCase {
         for table in ["case_messages", "form_fields"] {
             XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM \(table) WHERE case_id IN (SELECT id FROM cases WHERE purged_at IS NOT NULL)")?.int("n"), 0, table)
         }
-        XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM raw_messages WHERE bytes IS NOT NULL AND case_id IN (SELECT id FROM cases WHERE purged_at IS NOT NULL)")?.int("n"), 0)
+        XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM raw_message_bytes b JOIN raw_messages r ON r.id = b.raw_message_id WHERE r.case_id IN (SELECT id FROM cases WHERE purged_at IS NOT NULL)")?.int("n"), 0)
         XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM outbox WHERE length(bytes) > 0 AND case_id IN (SELECT id FROM cases WHERE purged_at IS NOT NULL)")?.int("n"), 0)
         XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM events WHERE (actor LIKE '%@%' OR reason LIKE '%@%') AND case_id IN (SELECT id FROM cases WHERE purged_at IS NOT NULL)")?.int("n"), 0)
         XCTAssertEqual(try store.db.queryOne("SELECT COUNT(*) AS n FROM events WHERE action = 'retention purge' AND case_id IS NOT NULL")?.int("n"), Int64(expected.count))

@@ -5,7 +5,7 @@
 # in place only for the duration of the install (an existing one is kept and restored).
 set -euo pipefail
 
-PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates tzdata python3 libcurl4-openssl-dev libsqlite3-dev)
+PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates tzdata python3 libcurl4-openssl-dev libsqlite3-dev libssl-dev)
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "install.sh: run as root (apt-get needs it)" >&2

@@ -123,7 +123,7 @@ extension CaseStore {
 
     /// Messages klachtd decided to answer nobody, newest first (`klachtd quarantine`, `status`, the digest).
     public func ignoredMessages(since: Date, limit: Int = 1_000) throws -> [RawMessageRecord] {
-        try db.query("SELECT * FROM raw_messages WHERE status = 'ignored' AND received_at >= ? ORDER BY id DESC LIMIT ?",
+        try db.query("\(Self.rawWithBytes) WHERE r.status = 'ignored' AND r.received_at >= ? ORDER BY r.id DESC LIMIT ?",
                      [.text(Timestamp.string(since)), .int(limit)]).map(Self.rawRecord)
     }
 

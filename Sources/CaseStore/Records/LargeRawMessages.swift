@@ -21,7 +21,8 @@ extension CaseStore {
     /// a megabyte at a time, already quarantined with `note`, so it is kept whole (and
     /// `klachtd reprocess` can read it once the limit is raised) without ever being in memory.
     ///
-    /// The bytes go to `raw_message_large` (see its migration); the `raw_messages` row is
+    /// The bytes go to `raw_message_bytes` like every message's (see migration 11: its blob is
+    /// the last column, which is what lets them be written in pieces); the `raw_messages` row is
     /// written in its final state, an IMAP message as already marked (the caller flags it on
     /// the server right after the commit). Returns nil when the IMAP
     /// position is already stored. Call inside a transaction.
@@ -33,17 +34,18 @@ extension CaseStore {
             return nil
         }
         try db.query("""
-            INSERT INTO raw_messages (source, mailbox, uid_validity, uid, message_id, sha256, size, bytes, received_at, stored_at,
+            INSERT INTO raw_messages (source, mailbox, uid_validity, uid, message_id, sha256, size, received_at, stored_at,
                                       status, note, imap_marked)
-            VALUES (?, ?, ?, ?, NULL, ?, ?, x'', ?, ?, 'quarantined', ?, ?)
+            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, 'quarantined', ?, ?)
             """, [.text(origin.source), .optional(origin.mailbox), .optional(origin.uidValidity.map(Int64.init)),
                   .optional(origin.uid.map(Int64.init)), .text(spool.sha256), .int(spool.size),
                   .text(Timestamp.string(receivedAt)), .text(Timestamp.string(now)), .text(note),
                   .int(origin.uid == nil ? 0 : 1)])
         let id = db.lastInsertRowID
-        // The blob is the last column here, so zeroblob reserves the space without zeros in memory.
-        try db.query("INSERT INTO raw_message_large (raw_id, bytes) VALUES (?, zeroblob(?))", [.integer(id), .int(spool.size)])
-        try db.writeBlob(table: "raw_message_large", column: "bytes", row: id, size: spool.size, from: spool.fileDescriptor)
+        // The blob is the last column there, so zeroblob reserves the space without zeros in memory;
+        // raw_message_id is the rowid, so the blob is opened by the message's id.
+        try db.query("INSERT INTO raw_message_bytes (raw_message_id, bytes) VALUES (?, zeroblob(?))", [.integer(id), .int(spool.size)])
+        try db.writeBlob(table: "raw_message_bytes", column: "bytes", row: id, size: spool.size, from: spool.fileDescriptor)
         return id
     }
 }

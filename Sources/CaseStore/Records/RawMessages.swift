@@ -41,13 +41,20 @@ extension CaseStore {
            let id = row.int("id") {
             return (id, false)
         }
-        try db.query("""
-            INSERT INTO raw_messages (source, mailbox, uid_validity, uid, message_id, sha256, size, bytes, received_at, stored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(origin.source), .optional(origin.mailbox), .optional(origin.uidValidity.map(Int64.init)),
-                  .optional(origin.uid.map(Int64.init)), .optional(messageID), .text(sha256), .int(bytes.count),
-                  .blob(bytes), .text(Timestamp.string(receivedAt)), .text(Timestamp.string(now))])
-        return (db.lastInsertRowID, true)
+        // The bytes go in a table of their own: the row that decisions and marks update stays small.
+        // A savepoint: both rows or neither, inside the caller's transaction or on their own.
+        let id: Int64 = try db.savepoint {
+            try db.query("""
+                INSERT INTO raw_messages (source, mailbox, uid_validity, uid, message_id, sha256, size, received_at, stored_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(origin.source), .optional(origin.mailbox), .optional(origin.uidValidity.map(Int64.init)),
+                      .optional(origin.uid.map(Int64.init)), .optional(messageID), .text(sha256), .int(bytes.count),
+                      .text(Timestamp.string(receivedAt)), .text(Timestamp.string(now))])
+            let id = db.lastInsertRowID
+            try db.query("INSERT INTO raw_message_bytes (raw_message_id, bytes) VALUES (?, ?)", [.integer(id), .blob(bytes)])
+            return id
+        }
+        return (id, true)
     }
 
     /// Messages stored but not yet decided on, oldest first: what a crash left behind is done now.
@@ -72,22 +79,20 @@ extension CaseStore {
             last = rowID
         }
         guard let last else { return [] }
+        // The CASE reads the joined bytes only for a message within the limit.
         return try db.query("""
-            SELECT r.id, r.source, r.mailbox, r.uid_validity, r.uid, r.message_id, r.sha256, r.size, r.received_at, r.status,
-                   r.case_id, r.note,
-                   CASE WHEN r.size <= ? THEN COALESCE((SELECT l.bytes FROM raw_message_large l WHERE l.raw_id = r.id), r.bytes) END AS bytes
-            FROM raw_messages r WHERE r.status = 'pending' AND r.id > ? AND r.id <= ? ORDER BY r.id
+            SELECT r.*, CASE WHEN r.size <= ? THEN b.bytes END AS bytes
+            FROM raw_messages r LEFT JOIN raw_message_bytes b ON b.raw_message_id = r.id
+            WHERE r.status = 'pending' AND r.id > ? AND r.id <= ? ORDER BY r.id
             """, [.int(maxMessageBytes), .integer(id), .integer(last)]).map(Self.rawRecord)
     }
 
     public func rawMessage(id: Int64) throws -> RawMessageRecord? {
-        // A message stored over the size limit has its bytes in raw_message_large.
-        try db.queryOne("""
-            SELECT r.id, r.source, r.mailbox, r.uid_validity, r.uid, r.message_id, r.sha256, r.size, r.received_at, r.status,
-                   r.case_id, r.note, COALESCE((SELECT l.bytes FROM raw_message_large l WHERE l.raw_id = r.id), r.bytes) AS bytes
-            FROM raw_messages r WHERE r.id = ?
-            """, [.integer(id)]).map(Self.rawRecord)
+        try db.queryOne("\(Self.rawWithBytes) WHERE r.id = ?", [.integer(id)]).map(Self.rawRecord)
     }
+
+    /// A raw message's row with its bytes (none after a retention purge); add WHERE on `r`.
+    static let rawWithBytes = "SELECT r.*, b.bytes AS bytes FROM raw_messages r LEFT JOIN raw_message_bytes b ON b.raw_message_id = r.id"
 
     /// An earlier copy of the same message: the same bytes, or the same Message-ID.
     /// Two indexed lookups rather than one `OR`, which would make SQLite read every stored message.
@@ -117,7 +122,7 @@ extension CaseStore {
     /// IMAP positions whose message is decided on but not yet marked on the server.
     public func unmarkedIMAPMessages(mailbox: String, uidValidity: UInt32) throws -> [(id: Int64, uid: UInt32)] {
         try db.query("""
-            SELECT id, uid FROM raw_messages WHERE source = 'imap' AND mailbox = ? AND uid_validity = ?
+            SELECT id, uid FROM raw_messages INDEXED BY raw_messages_unmarked WHERE source = 'imap' AND mailbox = ? AND uid_validity = ?
             AND status != 'pending' AND imap_marked = 0 ORDER BY uid
             """, [.text(mailbox), .integer(Int64(uidValidity))]).compactMap { row in
             guard let id = row.int("id"), let uid = row.int("uid") else { return nil }

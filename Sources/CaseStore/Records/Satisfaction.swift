@@ -50,9 +50,9 @@ extension CaseStore {
     }
 
     /// Every case's satisfaction check, by case id.
-    public func allSatisfaction() throws -> [Int64: SatisfactionRecord] {
+    public func allSatisfaction(in scope: CaseScope = .all) throws -> [Int64: SatisfactionRecord] {
         var result: [Int64: SatisfactionRecord] = [:]
-        for row in try db.query("SELECT * FROM satisfaction") {
+        for row in try db.query("SELECT * FROM satisfaction WHERE case_id IN (\(scope.sql))", scope.parameters) {
             guard let caseID = row.int("case_id"), let record = Self.satisfactionRecord(row) else { continue }
             result[caseID] = record
         }
@@ -67,14 +67,14 @@ extension CaseStore {
     }
 
     /// Per case, when the latest mail of each of `kinds` was queued (failed ones not counted).
-    public func lastQueued(kinds: [String]) throws -> [Int64: Date] {
+    public func lastQueued(kinds: [String], in scope: CaseScope = .all) throws -> [Int64: Date] {
         guard !kinds.isEmpty else { return [:] }
         let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
         var result: [Int64: Date] = [:]
         for row in try db.query("""
-            SELECT case_id, MAX(created_at) AS at FROM outbox
-            WHERE case_id IS NOT NULL AND state != 'failed' AND kind IN (\(marks)) GROUP BY case_id
-            """, kinds.map(SQLValue.text)) {
+            SELECT case_id, MAX(created_at) AS at FROM outbox INDEXED BY outbox_case_kind
+            WHERE case_id IN (\(scope.sql)) AND state != 'failed' AND kind IN (\(marks)) GROUP BY case_id
+            """, scope.parameters + kinds.map(SQLValue.text)) {
             guard let caseID = row.int("case_id"), let at = Timestamp.date(row.string("at")) else { continue }
             result[caseID] = at
         }
@@ -82,11 +82,12 @@ extension CaseStore {
     }
 
     /// Per case, when the latest mail to the parent was queued, of any kind.
-    public func lastMailToComplainant() throws -> [Int64: Date] {
+    public func lastMailToComplainant(in scope: CaseScope = .all) throws -> [Int64: Date] {
         var result: [Int64: Date] = [:]
         for row in try db.query("""
-            SELECT case_id, MAX(at) AS at FROM case_messages WHERE direction = 'out' AND role = 'complainant' GROUP BY case_id
-            """) {
+            SELECT case_id, MAX(at) AS at FROM case_messages
+            WHERE case_id IN (\(scope.sql)) AND direction = 'out' AND role = 'complainant' GROUP BY case_id
+            """, scope.parameters) {
             guard let caseID = row.int("case_id"), let at = Timestamp.date(row.string("at")) else { continue }
             result[caseID] = at
         }

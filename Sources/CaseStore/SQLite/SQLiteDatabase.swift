@@ -18,6 +18,12 @@ public final class SQLiteDatabase {
     /// Prepared statements by their SQL: the daemon runs the same few dozen statements for
     /// every message, and preparing is most of what a small query costs.
     private var statements: [String: Statement] = [:]
+    /// Rows stepped through in full table scans by the queries run so far (SQLite's
+    /// FULLSCAN_STEP): what a query reads beyond its indexes. Tests hold the daemon's hot
+    /// queries to a bound on it, so a large database costs what its open cases cost.
+    public internal(set) var fullScanSteps = 0
+    /// Virtual machine steps of those queries: grows with every row visited, index scans included.
+    public internal(set) var machineSteps = 0
 
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
         var db: OpaquePointer?

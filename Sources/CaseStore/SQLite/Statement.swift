@@ -96,6 +96,8 @@ public final class Statement {
 
     /// Ends a run so the statement holds no read lock while it waits in the cache.
     func reset() {
+        database.fullScanSteps += Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1))
+        database.machineSteps += Int(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_VM_STEP, 1))
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
     }

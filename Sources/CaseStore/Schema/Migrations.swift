@@ -263,21 +263,38 @@ enum Migrations {
     ALTER TABLE case_report_notes ADD COLUMN dispute_origin TEXT;      -- after-procedure | direct | oudercommissie
     """
 
-    /// Issue 17 (6): the bytes of a message over `max_message_bytes`, copied in pieces without
-    /// ever being in memory. A table of its own because SQLite keeps a `zeroblob` unexpanded
-    /// only in the last column of a row, and `raw_messages.bytes` is not: there, reserving
-    /// 200 MB meant 200 MB of zeros in memory. Its `raw_messages` row keeps an empty `bytes`
-    /// (not NULL: NULL means purged), and the triggers let the retention purge, which sets
-    /// `bytes` to NULL or deletes the row, take these bytes with it.
+    /// Version 11 (issue 22, with issue 17's large messages): ten years of a 900-location chain,
+    /// 100,000 cases. The raw bytes move to a table of their own, so recording a decision or a
+    /// server mark rewrites a small row instead of the whole message, and a scan of the rows
+    /// never pages through mail; the indexes let intake, the scheduler, the case views, the
+    /// report and the purge read only the rows they need. Copying the bytes rewrites the file
+    /// once (minutes for gigabytes).
+    ///
+    /// A message over `max_message_bytes` is copied into this table in pieces, never whole in
+    /// memory (issue 17, 6): a `zeroblob` reserves its space and incremental blob I/O fills it.
+    /// SQLite keeps a zeroblob unexpanded only in the last column of a row, so `bytes` must stay
+    /// the last column here. A retention purge deletes the row, large or not.
     static let schemaVersion11 = """
-    CREATE TABLE raw_message_large (
-        raw_id INTEGER PRIMARY KEY REFERENCES raw_messages(id),
-        bytes BLOB NOT NULL                   -- keep it the last column (see above)
+    CREATE TABLE raw_message_bytes (
+        raw_message_id INTEGER PRIMARY KEY REFERENCES raw_messages(id),
+        bytes BLOB NOT NULL                   -- the message as fetched; keep it the LAST column (see above); deleted by a retention purge
     );
-    CREATE TRIGGER raw_message_large_purged AFTER UPDATE OF bytes ON raw_messages WHEN NEW.bytes IS NULL
-    BEGIN DELETE FROM raw_message_large WHERE raw_id = NEW.id; END;
-    CREATE TRIGGER raw_message_large_deleted BEFORE DELETE ON raw_messages
-    BEGIN DELETE FROM raw_message_large WHERE raw_id = OLD.id; END;
+    INSERT INTO raw_message_bytes (raw_message_id, bytes) SELECT id, bytes FROM raw_messages WHERE bytes IS NOT NULL;
+    ALTER TABLE raw_messages DROP COLUMN bytes;
+
+    -- Intake: decided messages not yet marked on the server (the index empties as they are marked).
+    CREATE INDEX raw_messages_unmarked ON raw_messages(mailbox, uid_validity, uid) WHERE imap_marked = 0 AND source = 'imap';
+    -- The purge and the export: a case's raw messages.
+    CREATE INDEX raw_messages_case ON raw_messages(case_id);
+    -- A case's outbox (klachtd case, the export, the purge, the scheduler's facts): outbox_case_kind, version 8.
+    -- The report's year and the scheduler's recent arrivals.
+    CREATE INDEX cases_received ON cases(received_at);
+    -- The purge's candidates: closed and not yet purged.
+    CREATE INDEX cases_purge_due ON cases(closed_at) WHERE purged_at IS NULL;
+    -- A case's state changes (report facts: judged, referred, meldcode).
+    CREATE INDEX events_case_state ON events(case_id, to_state, at);
+    -- Disputes referred in a year, whatever year the complaint came in.
+    CREATE INDEX events_referred ON events(at) WHERE to_state = 'referred_geschillencommissie';
     """
 
     /// Version 12 (issue 16): the language the parent wrote in, when it is not the location's

@@ -5,6 +5,11 @@
 enum Migrator {
     static func migrate(_ db: SQLiteDatabase) throws {
         if Int(try db.queryOne("PRAGMA user_version")?.int("user_version") ?? 0) == Migrations.all.count { return }
+        // A migration may rewrite a whole table (moving the raw bytes rewrote gigabytes): its
+        // statement journal goes to a temporary file, not memory, so an upgrade does not need
+        // the database's size in RAM. The connection keeps temporary data in memory otherwise.
+        try db.execute("PRAGMA temp_store = FILE")
+        defer { try? db.execute("PRAGMA temp_store = MEMORY") }
         for (index, sql) in Migrations.all.enumerated() {
             try db.transaction {
                 let current = Int(try db.queryOne("PRAGMA user_version")?.int("user_version") ?? 0)

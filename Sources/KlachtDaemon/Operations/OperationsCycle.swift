@@ -13,7 +13,10 @@ public struct OperationsCycle {
     }
 
     /// `pollError` is nil when the mailbox was read without error this cycle, or not read at all (`polled` false).
-    public func afterCycle(polled: Bool, pollError: String?) {
+    /// Returns true when a purge is under way and its next batch should follow at once.
+    @discardableResult
+    public func afterCycle(polled: Bool, pollError: String?) -> Bool {
+        var purgeContinues = false
         let now = runtime.clock.now()
         let log = runtime.logger
         do {
@@ -23,18 +26,22 @@ public struct OperationsCycle {
                 if let pollError { try store.setDaemonState(.lastPollError, pollError, now: now) }
             }
             if runtime.configuration.retention.dailyPurge, try purgeIsDue(now: now) {
-                let result = try RetentionPurge(store: store, settings: runtime.configuration.retention)
-                    .run(now: now, actor: "klachtd", dryRun: false)
-                log.notice("retention purge: \(result.cases.count) case(s), \(result.looseRawMessages) loose message(s); \(result.held) held")
+                // A small batch per cycle: new mail is fetched and acknowledged between batches,
+                // and the watchdog is pinged after each (issue 22).
+                let batch = try RetentionPurge(store: store, settings: runtime.configuration.retention)
+                    .runBatch(now: now, actor: "klachtd")
+                purgeContinues = !batch.complete
+                if batch.purged > 0 { log.info("retention purge: \(batch.purged) case(s)\(batch.complete ? ", done for today" : ", more follow")") }
             }
             if let path = runtime.configuration.metricsTextfile {
-                let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
+                let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).dueCount(now: now)
                 let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
                 try MetricsFile.write(MetricsFile.render(status, retentionPending: pending), to: path)
             }
         } catch {
             log.warning("operations (state, purge, metrics) failed, will retry next cycle: \(error)")
         }
+        return purgeContinues
     }
 
     /// Once per local day.

@@ -15,19 +15,20 @@ struct ScheduledCaseFacts {
 
     /// The open cases, plus those received in the last 15 days (the digest lists last week's arrivals).
     func load(now: Date) throws -> (cases: [ScheduledCase], records: [Int64: CaseRecord], globalKeys: Set<String>) {
-        let horizon = now.addingTimeInterval(-15 * 86_400)
-        let records = try store.allCases().filter { $0.state.isOpen || $0.receivedAt >= horizon }
-        let keys = try store.scheduledKeys()
-        let kinds = try store.outboxKindsByCase()
-        let handlerWrote = try store.caseIDsWithIncoming(role: "handler")
-        let lastParentMail = try store.lastMailToComplainant()
-        let judged = try store.lastQueued(kinds: ["judgement-letter"])
-        let satisfaction = try store.allSatisfaction()
-        let openMeasuresDue = try store.openMeasuresDue()
-        let contacted = try caseIDs(withEvent: "action = '\(ProcedureRecords.contactAction)'")
+        // Only these cases, through indexes: the pass costs the open cases, not the years kept.
+        let scope = CaseScope.openOrReceived(since: now.addingTimeInterval(-15 * 86_400))
+        let records = try store.cases(in: scope)
+        let keys = try store.scheduledKeys(in: scope)
+        let kinds = try store.outboxKindsByCase(in: scope)
+        let handlerWrote = try store.caseIDsWithIncoming(role: "handler", in: scope)
+        let lastParentMail = try store.lastMailToComplainant(in: scope)
+        let judged = try store.lastQueued(kinds: ["judgement-letter"], in: scope)
+        let satisfaction = try store.allSatisfaction(in: scope)
+        let openMeasuresDue = try store.openMeasuresDue(in: scope)
+        let contacted = try caseIDs(withEvent: "action = '\(ProcedureRecords.contactAction)'", in: scope)
         // The officer acted: a verified message from them, or a command at the command line.
-        let safeguardingActed = try caseIDs(withEvent: "actor LIKE 'cli:%' OR action = 'message from the safeguarding'")
-        let restrictedLater = try store.latestEvents(action: CaseAction.restrictForSafeguarding.rawValue, actor: "klachtd")
+        let safeguardingActed = try caseIDs(withEvent: "actor LIKE 'cli:%' OR action = 'message from the safeguarding'", in: scope)
+        let restrictedLater = try store.latestEvents(action: CaseAction.restrictForSafeguarding.rawValue, actor: "klachtd", in: scope)
         let cases = try records.map { record in
             let queued = kinds[record.id] ?? []
             var scheduled = ScheduledCase(
@@ -62,7 +63,7 @@ struct ScheduledCaseFacts {
     }
 
     /// The cases with at least one event matching `condition` (a fixed SQL condition, never input).
-    private func caseIDs(withEvent condition: String) throws -> Set<Int64> {
-        Set(try store.db.query("SELECT DISTINCT case_id FROM events WHERE case_id IS NOT NULL AND (\(condition))").compactMap { $0.int("case_id") })
+    private func caseIDs(withEvent condition: String, in scope: CaseScope) throws -> Set<Int64> {
+        try store.caseIDs(withEventWhere: condition, in: scope)
     }
 }

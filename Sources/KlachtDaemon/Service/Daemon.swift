@@ -37,7 +37,11 @@ public final class Daemon {
     /// The last cycle that did something (or the launch): a worker hands over after `worker_linger` without.
     var lastActivity = Date()
     private var scheduledOnce = false
+    /// Set by a cycle whose purge batch left more for the next one.
+    private var purgeContinues = false
     var handedOver = false
+    /// False while the supervisor lacks the configuration this worker runs with (see `passConfigurationOn`).
+    var configurationPassedOn = true
     var handOverNotBefore = Date.distantPast
     /// No SMTP send lasts longer (30 s timeouts per step, a 25 MB upload): a mail claimed longer
     /// ago than this has no live sender, and a worker may put it back in the queue.
@@ -57,7 +61,7 @@ public final class Daemon {
         self.supervisor = supervisor
         notifier = supervisor?.notifier ?? SystemdNotifier()
         try restoreOutageClock()
-        supervisor?.sendConfiguration(loaded.text)
+        passConfigurationOn(loaded.text)
     }
 
     /// Runs until SIGTERM or SIGINT; returns the process exit code.
@@ -146,31 +150,48 @@ public final class Daemon {
             sync.disconnect()
             log.warning("IMAP: marking processed messages failed, will retry: \(error)")
         }
+        // What intake queued (a parent's acknowledgement) goes out before the scheduler's pass.
+        if !sendDue() { calm = false }
         if now >= scheduleAt {
             scheduleAt = now.addingTimeInterval(60)
             scheduledOnce = true
             do {
-                if try !SchedulerRun(runtime: runtime, store: store).run().isEmpty { calm = false }
+                if try !SchedulerRun(runtime: runtime, store: store).run().isEmpty {
+                    calm = false
+                    _ = sendDue()
+                }
             } catch {
                 calm = false
                 log.error("scheduler pass stopped; the mail that failed was not claimed and is tried again in a minute: \(error)")
             }
         }
-        do {
-            if try sender.sendDue() > 0 { calm = false }
-        } catch {
+        if OperationsCycle(runtime: runtime, store: store).afterCycle(polled: polled, pollError: pollError) {
             calm = false
-            log.warning("SMTP: \(error); the outbox keeps the mail and retries")
+            purgeContinues = true
         }
-        OperationsCycle(runtime: runtime, store: store).afterCycle(polled: polled, pollError: pollError)
         notifier.notify("WATCHDOG=1")
         calm = calm && scheduledOnce && !outageNoticeSent && sender.serverAwayUntil <= now
         if !calm { lastActivity = now }
         return calm
     }
 
+    /// Sends what is due; true when nothing was sent and nothing failed.
+    private func sendDue() -> Bool {
+        do {
+            return try sender.sendDue() == 0
+        } catch {
+            runtime.logger.warning("SMTP: \(error); the outbox keeps the mail and retries")
+            return false
+        }
+    }
+
     /// Sleeps until new mail (IDLE), a signal, a retry that is due, or the poll interval.
+    /// While a purge is under way, not at all: its next batch follows the next fetch.
     private func waitForWork() {
+        if purgeContinues {
+            purgeContinues = false
+            return
+        }
         let now = runtime.clock.now()
         let poll = Double(runtime.configuration.imap.pollIntervalSeconds)
         let watchdog = SystemdNotifier.watchdogInterval().map { $0 / 2 } ?? poll
@@ -223,12 +244,12 @@ public final class Daemon {
         do {
             let text = try ConfigurationLoader.readText(path: configPath)
             let fresh = try Runtime(configuration: try ConfigurationLoader.parse(text, file: configPath), clock: runtime.clock, logger: runtime.logger)
-            supervisor?.sendConfiguration(text)
             runtime = fresh
             sync.disconnect()
             authentication = MailAuthentication(runtime: fresh)
             sync = MailboxSync(runtime: fresh, store: store, authentication: authentication)
             sender = OutboxSender(runtime: fresh, store: store, authentication: authentication)
+            passConfigurationOn(text)
             runtime.logger.notice("configuration and templates reloaded")
         } catch {
             runtime.logger.error("reload refused, keeping the running configuration: \(error)")

@@ -14,6 +14,9 @@ extension Daemon {
         func runtime(from text: String) throws -> (runtime: Runtime, text: String) {
             (try Runtime(configuration: try ConfigurationLoader.parse(text, file: path), logger: logger), text)
         }
+        if let problem = supervisor?.configurationSnapshotProblem {
+            logger.error("\(problem); reading the file instead")
+        }
         guard let snapshot = supervisor?.configurationSnapshot else { return try runtime(from: ConfigurationLoader.readText(path: path)) }
         guard supervisor?.reason == "reload" else { return try runtime(from: snapshot) }
         do {
@@ -21,6 +24,22 @@ extension Daemon {
         } catch {
             logger.error("reload refused, keeping the running configuration: \(error)")
             return try runtime(from: snapshot)
+        }
+    }
+}
+
+extension Daemon {
+    /// Hands the supervisor the text this worker runs with, for the workers it starts later.
+    /// When that fails the error is loud and this worker does not hand over (it keeps running),
+    /// so no later worker starts with an older or partial configuration.
+    func passConfigurationOn(_ text: String) {
+        guard let supervisor else { return }
+        do {
+            try supervisor.sendConfiguration(text)
+            configurationPassedOn = true
+        } catch {
+            configurationPassedOn = false
+            runtime.logger.error("\(error); this worker keeps running instead of handing over, so no worker starts with an older configuration")
         }
     }
 }

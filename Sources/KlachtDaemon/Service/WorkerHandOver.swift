@@ -10,7 +10,7 @@ extension Daemon {
     /// After a calm cycle: when nothing happened for `[service] worker_linger` seconds, send the
     /// supervisor a plan and return true (the loop then ends and the worker exits).
     func handOverIfIdle() -> Bool {
-        guard let supervisor else { return false }
+        guard let supervisor, configurationPassedOn else { return false }
         let now = runtime.clock.now()
         guard now >= handOverAt else { return false }
         do {

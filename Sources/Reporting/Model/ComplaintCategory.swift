@@ -39,14 +39,17 @@ public enum ComplaintCategory: String, Sendable, CaseIterable, Comparable {
             self = .uncategorised
             return
         }
-        for category in ComplaintCategory.allCases {
-            let word = ReportFolding.fold(category.rawValue)
-            if folded == ReportFolding.fold(category.label) || folded.hasPrefix(word) {
-                self = category
-                return
-            }
+        for (category, word, label) in Self.folded where folded == label || folded.hasPrefix(word) {
+            self = category
+            return
         }
         self = .other
+    }
+
+    /// Each category with its folded word and label, folded once: a report over a large
+    /// chain maps tens of thousands of stored categories.
+    private static let folded: [(ComplaintCategory, String, String)] = allCases.map {
+        ($0, ReportFolding.fold($0.rawValue), ReportFolding.fold($0.label))
     }
 
     public static func < (a: ComplaintCategory, b: ComplaintCategory) -> Bool {

@@ -20,23 +20,32 @@ public struct SupervisorLink: Sendable {
         /// Do not hand over before this moment (seconds since 1970): set after a watch failed,
         /// so a supervisor that cannot watch does not start a worker every few seconds.
         public static let stayUntil = "KLACHTD_STAY_UNTIL"
-        /// The configuration text the last worker loaded at a start or reload. Workers started
-        /// for mail or the timer use it, so an edited file takes effect on reload, as it always
-        /// did, and a file broken on disk does not stop intake.
-        public static let configuration = "KLACHTD_CONFIG_SNAPSHOT"
+        /// The descriptor of a sealed in-memory file holding the configuration text the last
+        /// worker loaded at a start or reload, and its length in bytes. Workers started for
+        /// mail or the timer use it, so an edited file takes effect on reload, as it always did,
+        /// and a file broken on disk does not stop intake. A file, not an environment string:
+        /// a 900-location configuration is 130 KiB, more than one environment string may hold.
+        public static let configurationDescriptor = "KLACHTD_CONFIG_FD"
+        public static let configurationBytes = "KLACHTD_CONFIG_BYTES"
         /// When the supervisor's watch last worked (seconds since 1970): the mailbox was readable.
         public static let lastWatchOK = "KLACHTD_LAST_WATCH_OK"
     }
 
-    /// The datagram line that marks a configuration snapshot, its text following.
+    /// The datagram line that marks a configuration snapshot: a `BYTES=` line follows, and the
+    /// text itself comes as a sealed in-memory file attached to the datagram (SCM_RIGHTS), so
+    /// its size is bounded by nothing but memory, never by a datagram or a receive buffer.
     static let configurationMarker = "KLACHTD_CONFIG=1"
+    /// The descriptor number the worker finds the configuration snapshot on.
+    static let inheritedConfigurationDescriptor: Int32 = 4
 
     public let socket: Int32
     public let supervisorStartedAt: Int?
     public let reason: String
     public let stayUntil: Int
-    /// The configuration text to use instead of reading the file (see `Variable.configuration`).
+    /// The configuration text to use instead of reading the file (see `Variable.configurationDescriptor`).
     public let configurationSnapshot: String?
+    /// Why the snapshot the supervisor passed could not be read (then the file is read instead).
+    public let configurationSnapshotProblem: String?
     public let lastWatchOK: Int?
 
     /// The link when this process was started by the supervisor; nil when run by hand.
@@ -48,15 +57,23 @@ public struct SupervisorLink: Sendable {
         _ = klachtd_set_parent_death_signal(SIGKILL)
         // The parent may have died before the line above took effect.
         guard getppid() == parent else { exit(70) }
+        var snapshot: String?
+        var problem: String?
+        if let bytes = Environment.value(Variable.configurationBytes).flatMap({ Int($0) }) {
+            switch ConfigurationSnapshot.read(descriptor: inheritedConfigurationDescriptor, bytes: bytes) {
+            case .success(let text): snapshot = text
+            case .failure(let error): problem = error.description
+            }
+        }
         let link = SupervisorLink(socket: fd, supervisorStartedAt: Environment.value(Variable.startedAt).flatMap { Int($0) },
                                   reason: Environment.value(Variable.reason) ?? "start",
                                   stayUntil: Environment.value(Variable.stayUntil).flatMap { Int($0) } ?? 0,
-                                  configurationSnapshot: Environment.value(Variable.configuration),
+                                  configurationSnapshot: snapshot, configurationSnapshotProblem: problem,
                                   lastWatchOK: Environment.value(Variable.lastWatchOK).flatMap { Int($0) })
         // Nothing this worker starts (an OAuth2 token command) may inherit the link.
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         for name in [Variable.socket, Variable.pid, Variable.startedAt, Variable.reason, Variable.stayUntil,
-                     Variable.configuration, Variable.lastWatchOK] {
+                     Variable.configurationDescriptor, Variable.configurationBytes, Variable.lastWatchOK] {
             unsetenv(name)
         }
         return link
@@ -70,10 +87,11 @@ public struct SupervisorLink: Sendable {
         _ = sendDatagram(Self.reloadReceivedLine)
     }
 
-    /// Tells the supervisor which configuration text this worker runs with.
-    public func sendConfiguration(_ text: String) {
-        let datagram = Self.configurationMarker + "\n" + text
-        _ = sendDatagram(datagram)
+    /// Tells the supervisor which configuration text this worker runs with, whatever its size.
+    /// Throws when it cannot: then the supervisor would start later workers with an older
+    /// text, so the caller must say so loudly and not hand over.
+    public func sendConfiguration(_ text: String) throws(SupervisorError) {
+        try ConfigurationSnapshot.send(text, socket: socket)
     }
 
     /// Notifications for the supervisor instead of systemd.

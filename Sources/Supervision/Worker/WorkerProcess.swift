@@ -1,3 +1,4 @@
+import CProcessControl
 import DaemonSupport
 import Glibc
 
@@ -27,9 +28,10 @@ final class WorkerProcess {
         }
     }
 
-    /// Starts `command` (the worker's argv) with the socket pair on descriptor 3 and `extraEnvironment`.
+    /// Starts `command` (the worker's argv) with the socket pair on descriptor 3, the
+    /// configuration snapshot (if any) on descriptor 4, and `extraEnvironment`.
     /// `NOTIFY_SOCKET` is left out: only the supervisor talks to systemd.
-    init(command: [String], extraEnvironment: [String: String]) throws(SupervisorError) {
+    init(command: [String], extraEnvironment: [String: String], configuration: ConfigurationSnapshot? = nil) throws(SupervisorError) {
         var pair: [Int32] = [0, 0]
         guard socketpair(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
             throw SupervisorError("socketpair: \(String(cString: strerror(errno)))")
@@ -39,12 +41,20 @@ final class WorkerProcess {
         environment += extraEnvironment.map { "\($0.key)=\($0.value)" }
         environment.append("\(SupervisorLink.Variable.socket)=\(inherited)")
         environment.append("\(SupervisorLink.Variable.pid)=\(getpid())")
+        if let configuration {
+            environment.append("\(SupervisorLink.Variable.configurationDescriptor)=\(SupervisorLink.inheritedConfigurationDescriptor)")
+            environment.append("\(SupervisorLink.Variable.configurationBytes)=\(configuration.bytes)")
+        }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         // dup2 clears close-on-exec on the copy, so only descriptor 3 reaches the worker.
         posix_spawn_file_actions_adddup2(&actions, pair[1], inherited)
+        // The snapshot's descriptor is numbered 100 or above, so the line above cannot have replaced it.
+        if let configuration {
+            posix_spawn_file_actions_adddup2(&actions, configuration.descriptor, SupervisorLink.inheritedConfigurationDescriptor)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -81,14 +91,20 @@ final class WorkerProcess {
         close(socket)
     }
 
-    /// The datagrams waiting on the socket, oldest first.
-    func receive() -> [String] {
-        var messages: [String] = []
+    /// The datagrams waiting on the socket, oldest first. Each is small (notifications, a
+    /// hand-over, a configuration's announcement); one that did not fit is marked truncated.
+    func receive() -> [ReceivedDatagram] {
+        var messages: [ReceivedDatagram] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+            var descriptor: Int32 = -1
+            var truncated: Int32 = 0
+            let count = buffer.withUnsafeMutableBytes {
+                klachtd_receive_with_descriptor(socket, $0.baseAddress, $0.count, &descriptor, &truncated)
+            }
+            guard count >= 0 else { break }
+            messages.append(ReceivedDatagram(text: String(decoding: buffer[..<count], as: UTF8.self),
+                                             descriptor: descriptor >= 0 ? descriptor : nil, truncated: truncated != 0))
         }
         return messages
     }
@@ -129,5 +145,5 @@ final class WorkerProcess {
 /// A failure of the supervisor itself (not of mail), with a text for the log.
 public struct SupervisorError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

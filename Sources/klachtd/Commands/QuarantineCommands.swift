@@ -69,8 +69,8 @@ struct ReprocessCommand: Command {
         guard let word = arguments.positional.first, let id = Int64(word) else { throw UsageError("name the message id shown by klachtd quarantine") }
         let runtime = try runtime(arguments)
         let store = try runtime.openStore()
-        // A message still over the limit would only be set aside again, after SQLite rewrote
-        // its row (and so held it whole in memory) twice: say what to change instead.
+        // A message still over the limit would only be set aside again, unread: say what to
+        // change instead.
         let limit = runtime.configuration.maxMessageBytes
         if let held = try store.quarantined().first(where: { $0.id == id }), held.size > limit {
             Output.err("klachtd: message \(id) is \(held.size) bytes, over [limits] max_message_bytes (\(limit)); raise the limit first")

@@ -25,7 +25,8 @@ struct ReportCommand: Command {
         let format = arguments["--format"] ?? "md"
         guard ["md", "html", "csv", "json"].contains(format) else { throw UsageError("--format must be md, html, csv or json") }
         let runtime = try runtime(arguments)
-        let cases = try ReportFacts.load(try runtime.openStore(), civil: runtime.civil)
+        // The year and the one before (the comparison), not every year kept.
+        let cases = try ReportFacts.load(try runtime.openStore(), civil: runtime.civil, years: (year - 1)...year)
         let report = AnnualReportBuilder.build(year: year, organisation: runtime.configuration.organisation.name, cases: cases,
                                                texts: ReportTextsLoader.load(runtime: runtime))
         let output: String

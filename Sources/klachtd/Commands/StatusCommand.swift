@@ -22,7 +22,7 @@ struct StatusCommand: Command {
         let store = try runtime.openStore()
         let now = runtime.clock.now()
         let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
-        let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).candidates(now: now).due.count
+        let pending = try RetentionPurge(store: store, settings: runtime.configuration.retention).dueCount(now: now)
         // Between workers no cycle runs; one is started at least every `[service] wake_interval`.
         let quietLimit = 3 * runtime.configuration.imap.pollIntervalSeconds + runtime.configuration.service.wakeIntervalSeconds + 300
         let stale = status.lastCycleAt.map { now.timeIntervalSince($0) > Double(quietLimit) } ?? true
