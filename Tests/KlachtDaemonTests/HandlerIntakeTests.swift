@@ -8,65 +8,7 @@ import MailParser
 import XCTest
 
 /// The daemon's side of handler replies, on a real (temporary) database, without mail servers.
-final class HandlerIntakeTests: XCTestCase {
-    var directory: String!
-    var runtime: Runtime!
-    var store: CaseStore!
-    let now = Date(timeIntervalSince1970: 1_779_000_000) // Sunday 17 May 2026
-
-    override func setUpWithError() throws {
-        directory = NSTemporaryDirectory() + "klachtd-handler-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try "unit-test-secret-0123456789abcdef\n".write(toFile: directory + "/reply.secret", atomically: true, encoding: .utf8)
-        let configuration = try ConfigurationLoader.parse("""
-            [organisation]
-            name = Kinderopvang De Vlinder
-            address = klachten@example.test
-            quality = kwaliteit@example.test, kwaliteit2@example.test
-            safeguarding = aandacht@example.test
-            secret_file = \(directory!)/reply.secret
-            [imap]
-            url = imap://127.0.0.1:1/INBOX
-            [smtp]
-            url = smtp://127.0.0.1:1
-            [storage]
-            database = \(directory!)/klachtd.sqlite
-            [location "Morel"]
-            handler = behandelaar1@example.test
-            aliases = bso morel
-            [location "De Boomgaard"]
-            handler = behandelaar2@example.test
-            aliases = boomgaard
-            regime = wkkgz
-            """, file: directory + "/klachtd.conf")
-        runtime = try Runtime(configuration: configuration, clock: Clock(fixed: now), logger: Logger())
-        store = try runtime.openStore()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    func deliver(_ raw: String) throws {
-        let bytes = Array(raw.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes), receivedAt: now, now: now)
-        try IntakeProcessor(runtime: runtime, store: store).processPending()
-    }
-
-    func openCase(subject: String = "Klacht BSO Morel") throws -> CaseRecord {
-        try deliver("From: Ouder <ouder1@example.test>\nTo: klachten@example.test\nSubject: \(subject)\nMessage-ID: <\(UUID())@ouder.test>\n\nBij BSO Morel ging het mis.\n")
-        return try XCTUnwrap(store.allCases().first)
-    }
-
-    func reply(from: String, to: String, body: String) -> String {
-        "From: \(from)\nTo: \(to)\nSubject: Re: zaak\nMessage-ID: <\(UUID())@staff.test>\n\n\(body)\n"
-    }
-
-    func tokenAddress(_ record: CaseRecord, for recipient: String) throws -> String {
-        let signer = try XCTUnwrap(runtime.replySigner)
-        return PlusAddress.make(mailbox: "klachten@example.test", reference: record.reference, token: signer.token(for: record.reference, recipient: recipient))
-    }
-
+final class HandlerIntakeTests: HandlerIntakeTestCase {
     func testAssignmentReplyToCarriesTheHandlersToken() throws {
         let record = try openCase()
         let assignment = try XCTUnwrap(store.outbox(caseID: record.id).first { $0.kind == "handler-assignment" })
