@@ -37,6 +37,18 @@ final class CommandPlannerTests: XCTestCase {
         XCTAssertEqual(result.mails, [.judgement(outcome: .upheld, reasons: "De redenen.", measures: [a, b])])
     }
 
+    func testACountedMeasureTermEndsOnAWorkingDayAndAWrittenDateStands() {
+        var sunday = facts()
+        sunday.today = LocalDate(year: 2026, month: 12, day: 6)   // a judgement given on a Sunday
+        sunday.calendar = WorkingDayCalendar(holidays: DutchHolidays())
+        let result = plan("#oordeel gegrond\n#maatregel A\n#termijn 4 weken\n#maatregel B\n#termijn 2027-01-03\n\nR.", facts: sunday)
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.mails, [.judgement(outcome: .upheld, reasons: "R.", measures: [
+            PlannedMeasure(text: "A", due: LocalDate(year: 2027, month: 1, day: 4)),   // Sunday 3 January → Monday 4 January
+            PlannedMeasure(text: "B", due: LocalDate(year: 2027, month: 1, day: 3)),
+        ])])
+    }
+
     func testJudgementWithoutMeasuresStaysJudgementSent() {
         let result = plan("#oordeel ongegrond\n\nDe redenen.")
         XCTAssertEqual(result.changes, [.set(.outcome, "ongegrond"), .transition(.sendJudgement, reason: "oordeel: ongegrond")])

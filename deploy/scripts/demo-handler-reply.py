@@ -26,6 +26,6 @@ Content-Type: text/plain; charset=utf-8
 Ik heb met het team van BSO Morel gesproken. Zoë had niet alleen bij de deur mogen staan: de afspraak is dat een
 medewerker blijft tot het laatste kind is opgehaald. Dat is die donderdag niet gebeurd. Het spijt ons.
 
-Petra Jansen
-Locatiemanager BSO Morel
+Anna de Wit
+Locatiemanager Morel
 """)

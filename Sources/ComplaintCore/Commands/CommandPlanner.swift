@@ -55,7 +55,10 @@ public enum CommandPlanner {
                 case .measure(let text):
                     pending.append(text)
                 case .term(let spec):
-                    let due = spec.resolve(from: facts.today)
+                    var due = spec.resolve(from: facts.today)
+                    // A counted term ("4 weken" from a judgement given on a Sunday) ends on a working
+                    // day, so a parent is never told "uiterlijk zondag"; a date the handler wrote stands.
+                    if case .date = spec {} else if let calendar = facts.calendar { due = calendar.workingDay(onOrAfter: due) }
                     if pending.isEmpty { plan.errors.append("#termijn hoort onder een #maatregel") }
                     if due <= facts.today { plan.errors.append("#termijn \(due.iso) ligt niet na vandaag (\(facts.today.iso))") }
                     result += pending.map { PlannedMeasure(text: $0, due: due) }
