@@ -9,7 +9,7 @@ dump = sys.stdin.read()
 raw = dump.removeprefix("text:\n").rstrip("\f\n")
 assignment = email.message_from_string(raw, policy=email.policy.default)
 reply_to = assignment["Reply-To"].addresses[0].addr_spec
-print(f"""From: Petra Jansen <behandelaar1@example.test>
+print(f"""From: Anna de Wit <behandelaar1@example.test>
 To: {reply_to}
 Subject: RE: {assignment["Subject"]}
 Date: Tue, 17 Nov 2026 16:40:00 +0100
