@@ -16,7 +16,7 @@ extension CaseStore {
     /// not a stranger whose address may have been forged in a From line or a form.
     /// `except` is the mail being decided on itself.
     public func wasMailedBefore(_ address: String, except outboxID: Int64) throws -> Bool {
-        try db.queryOne("SELECT 1 AS one FROM outbox WHERE recipients = ? AND state != 'held' AND id != ? LIMIT 1",
+        try db.queryOne("SELECT 1 AS one FROM outbox INDEXED BY outbox_recipients_unheld WHERE recipients = ? AND state != 'held' AND id != ? LIMIT 1",
                         [.text(address.lowercased()), .integer(outboxID)]) != nil
     }
 

@@ -3,7 +3,8 @@
 /// A migration is never edited once released: a change is a new entry at the end.
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
-                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11, schemaVersion12]
+                                  schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11, schemaVersion12,
+                                  schemaVersion13]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -301,5 +302,12 @@ enum Migrations {
     /// (an English-speaking parent gets the English letters); NULL follows the location.
     static let schemaVersion12 = """
     ALTER TABLE cases ADD COLUMN language TEXT;
+    """
+
+    /// Version 13: the mails that went (or wait to go) to an address, without the letters held
+    /// back: what the per-address reply limit and "mailed before" read. Held letters pile up in
+    /// a flood and must not be stepped through for every new message.
+    static let schemaVersion13 = """
+    CREATE INDEX outbox_recipients_unheld ON outbox(recipients, created_at) WHERE state != 'held';
     """
 }

@@ -159,10 +159,12 @@ struct MailRenderer {
         if let reason = try store.suppression(of: address, now: now) { return "the address bounced (\(reason))" }
         guard Self.automaticReplies.contains(template) else { return nil }
         let limits = runtime.configuration
-        if try store.mailCount(to: address, kinds: Self.automaticReplies, since: now.addingTimeInterval(-3600)) >= limits.autoRepliesPerHour {
+        if try store.mailCount(to: address, kinds: Self.automaticReplies, since: now.addingTimeInterval(-3600),
+                                upTo: limits.autoRepliesPerHour) >= limits.autoRepliesPerHour {
             return "more than \(limits.autoRepliesPerHour) automatic replies to this address in an hour"
         }
-        if try store.mailCount(to: address, kinds: Self.automaticReplies, since: now.addingTimeInterval(-86_400)) >= limits.autoRepliesPerDay {
+        if try store.mailCount(to: address, kinds: Self.automaticReplies, since: now.addingTimeInterval(-86_400),
+                                upTo: limits.autoRepliesPerDay) >= limits.autoRepliesPerDay {
             return "more than \(limits.autoRepliesPerDay) automatic replies to this address in a day"
         }
         return nil
