@@ -23,21 +23,7 @@ final class LetterTableTests: XCTestCase {
     }
 
     private func runtime() throws -> Runtime {
-        let configuration = try ConfigurationLoader.parse("""
-            [organisation]
-            name = Kinderopvang De Vlinder
-            address = klachten@example.test
-            quality = kwaliteit@example.test
-            management = directie@example.test
-            safeguarding = aandacht@example.test
-            [imap]
-            url = imap://127.0.0.1:1/INBOX
-            username = klachten@example.test
-            password_file = \(directory)/imap.secret
-            [smtp]
-            url = smtp://127.0.0.1:1
-            [storage]
-            database = \(directory)/klachtd.sqlite
+        let configuration = try unitTestConfiguration(directory: directory, sections: """
             [location "Morel"]
             handler = leiding.morel@example.test
             handler_name = Anna de Wit
@@ -65,7 +51,7 @@ final class LetterTableTests: XCTestCase {
             handler_role = care manager
             regime = wkkgz
             language = en
-            """, file: directory + "/klachtd.conf")
+            """)
         return try Runtime(configuration: configuration, clock: Clock(fixed: try Date("2027-01-05T10:00:00+01:00", strategy: .iso8601)))
     }
 

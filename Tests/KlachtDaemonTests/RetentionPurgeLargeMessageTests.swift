@@ -21,25 +21,11 @@ final class RetentionPurgeLargeMessageTests: XCTestCase {
     }
 
     private func runtime() throws -> Runtime {
-        let configuration = try ConfigurationLoader.parse("""
-            [organisation]
-            name = Kinderopvang De Vlinder
-            address = klachten@example.test
-            quality = kwaliteit@example.test
-            management = directie@example.test
-            safeguarding = aandacht@example.test
-            [imap]
-            url = imap://127.0.0.1:1/INBOX
-            username = klachten@example.test
-            password_file = \(directory)/imap.secret
-            [smtp]
-            url = smtp://127.0.0.1:1
-            [storage]
-            database = \(directory)/klachtd.sqlite
+        let configuration = try unitTestConfiguration(directory: directory, sections: """
             [location "Morel"]
             handler = behandelaar1@example.test
             regime = wko
-            """, file: directory + "/klachtd.conf")
+            """)
         return try Runtime(configuration: configuration, clock: Clock(fixed: try XCTUnwrap(try? Date("2026-11-18T10:00:00Z", strategy: .iso8601))))
     }
 
