@@ -1,3 +1,4 @@
+import ComplaintCore
 import Foundation
 import MailParser
 import XCTest
@@ -31,7 +32,8 @@ final class HandlerCommandTests: XCTestCase {
         let letters = try server.waitForInbox("ouder1", count: 2)
         let letter = try XCTUnwrap(letters.last)
         let text = try XCTUnwrap(letter.text)
-        let due = Self.amsterdamToday().addingTimeInterval(28 * 86_400)
+        // Four weeks from today, on a working day: a counted term never ends on a weekend or holiday.
+        let due = Self.workingDay(onOrAfter: Self.amsterdamToday().addingTimeInterval(28 * 86_400))
         XCTAssertTrue(letter.subject?.contains("[\(reference)]") ?? false)
         XCTAssertTrue(text.contains("gegrond"), text)
         XCTAssertTrue(text.contains("niet alleen bij de deur mogen wachten"), "the reasons are in the letter")
@@ -290,6 +292,14 @@ final class HandlerCommandTests: XCTestCase {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
         return calendar.date(bySettingHour: 12, minute: 0, second: 0, of: Date()) ?? Date()
+    }
+
+    /// The first working day (Dutch holidays, weekends) on or after `date`, at the same hour.
+    private static func workingDay(onOrAfter date: Date) -> Date {
+        let calendar = WorkingDayCalendar(holidays: DutchHolidays())
+        var day = date
+        while let local = LocalDate(iso: iso(day)), !calendar.isWorkingDay(local) { day = day.addingTimeInterval(86_400) }
+        return day
     }
 
     private static func iso(_ date: Date) -> String {
