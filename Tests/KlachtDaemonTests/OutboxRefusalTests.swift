@@ -20,27 +20,13 @@ final class OutboxRefusalTests: XCTestCase {
     }
 
     private func process(port: Int) throws -> (Runtime, CaseStore) {
-        let configuration = try ConfigurationLoader.parse("""
-            [organisation]
-            name = Kinderopvang De Vlinder
-            address = klachten@example.test
-            quality = kwaliteit@example.test
-            management = directie@example.test
-            safeguarding = aandacht@example.test
-            [imap]
-            url = imap://127.0.0.1:1/INBOX
-            username = klachten@example.test
-            password_file = \(directory)/imap.secret
-            [smtp]
-            url = smtp://127.0.0.1:\(port)
-            starttls = no
-            [storage]
-            database = \(directory)/klachtd.sqlite
+        let configuration = try unitTestConfiguration(directory: directory, smtp: "url = smtp://127.0.0.1:\(port)\nstarttls = no",
+                                                      sections: """
             [location "Morel"]
             handler = behandelaar1@example.test
             aliases = morel
             regime = wko
-            """, file: directory + "/klachtd.conf")
+            """)
         let runtime = try Runtime(configuration: configuration, clock: Clock(fixed: Date()))
         return (runtime, try runtime.openStore())
     }

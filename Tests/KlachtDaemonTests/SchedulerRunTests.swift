@@ -21,27 +21,13 @@ final class SchedulerRunTests: XCTestCase {
     }
 
     private func configuration(templates: String? = nil) throws -> Configuration {
-        try ConfigurationLoader.parse("""
-            [organisation]
-            name = Kinderopvang De Vlinder
-            address = klachten@example.test
-            quality = kwaliteit@example.test
-            management = directie@example.test
-            safeguarding = aandacht@example.test
-            [imap]
-            url = imap://127.0.0.1:1/INBOX
-            username = klachten@example.test
-            password_file = \(directory)/imap.secret
-            [smtp]
-            url = smtp://127.0.0.1:1
-            [storage]
-            database = \(directory)/klachtd.sqlite
+        try unitTestConfiguration(directory: directory, sections: """
             \(templates.map { "[templates]\ndirectory = \($0)" } ?? "")
             [location "Morel"]
             handler = behandelaar1@example.test
             aliases = morel, bso morel
             regime = wko
-            """, file: directory + "/klachtd.conf")
+            """)
     }
 
     /// A fresh runtime and store at `moment`: every call is what a restarted process sees.

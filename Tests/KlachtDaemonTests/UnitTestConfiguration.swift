@@ -2,9 +2,10 @@ import Foundation
 import KlachtConfig
 
 /// The configuration daemon-side unit tests start from: the organisation, servers that are
-/// never contacted, and the database in `directory`; `sections` (the locations, and whatever
-/// else a test needs) comes after.
-func unitTestConfiguration(directory: String, sections: String) throws -> Configuration {
+/// never contacted (or an SMTP server of the test's own, given as the `[smtp]` lines), and the
+/// database in `directory`; `sections` (the locations, and whatever else a test needs) comes after.
+func unitTestConfiguration(directory: String, smtp: String = "url = smtp://127.0.0.1:1",
+                           sections: String) throws -> Configuration {
     try ConfigurationLoader.parse("""
         [organisation]
         name = Kinderopvang De Vlinder
@@ -17,7 +18,7 @@ func unitTestConfiguration(directory: String, sections: String) throws -> Config
         username = klachten@example.test
         password_file = \(directory)/imap.secret
         [smtp]
-        url = smtp://127.0.0.1:1
+        \(smtp)
         [storage]
         database = \(directory)/klachtd.sqlite
 
