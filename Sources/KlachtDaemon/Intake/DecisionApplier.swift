@@ -109,6 +109,8 @@ struct DecisionApplier {
 
         guard let caseRecord = try store.caseRecord(id: caseID) else { return caseID }
         let complaintText = plan.text ?? message.form?.description ?? message.text ?? ""
+        var renderer = self.renderer
+        renderer.openingAttachments = (caseID, parsed.attachments)
         for mail in plan.mails {
             try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord,
                                  extra: ["case": .object(["text": .string(complaintText)]),

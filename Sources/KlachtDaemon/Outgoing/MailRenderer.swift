@@ -8,6 +8,9 @@ import MailTemplates
 struct MailRenderer {
     let runtime: Runtime
     let store: CaseStore
+    /// The attachments of a case's opening message when intake has it parsed already, so a
+    /// staff notice does not read and parse the stored message again.
+    var openingAttachments: (caseID: Int64, attachments: [MailAttachment])?
 
     /// Extra values a template may use beyond the case's own (`case.text`, `judgement.*`, ...).
     typealias Extra = [String: TemplateValue]
@@ -54,8 +57,12 @@ struct MailRenderer {
     func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: CaseRecord,
                             extra: Extra) throws -> Int64? {
         let rendered: RenderedMail
+        // Selected once, for the template's list and the mail's parts alike.
+        let attachments = Self.carriesAttachments.contains(template) && audience != .complainant
+            ? try parentAttachments(caseID: caseRecord.id) : nil
         do {
-            rendered = try render(template, to: audience, caseRecord: caseRecord, recipient: recipients.first, extra: extra)
+            rendered = try render(template, to: audience, caseRecord: caseRecord, recipient: recipients.first, extra: extra,
+                                  attachments: attachments)
         } catch let error as TemplateError {
             try refuseIncomplete(template, caseRecord: caseRecord, error: error)
             return nil
@@ -75,10 +82,7 @@ struct MailRenderer {
             references: toParent ? caseRecord.complainantMessageID.map { [$0] } ?? [] : [],
             replyTo: toParent ? nil : replyAddress(for: caseRecord, recipient: recipients.first),
             caseReference: reference, threadIndex: try threadIndex(caseID: caseRecord.id))
-        if Self.carriesAttachments.contains(template), !toParent {
-            draft.attachments = try ParentAttachments(store: store, limit: runtime.configuration.attachmentLimitBytes)
-                .select(caseID: caseRecord.id).included
-        }
+        if let attachments { draft.attachments = attachments.included }
         let composed = runtime.composer.compose(draft, date: runtime.clock.now(), messageID: messageID)
         let outboxID = try store.enqueue(OutgoingMail(caseID: caseRecord.id, kind: template, messageID: messageID,
                                                       mailFrom: runtime.configuration.organisation.address, recipients: recipients,
@@ -104,10 +108,17 @@ struct MailRenderer {
         return ThreadIndex.bytes(continuing: root, child: (0..<5).map { _ in UInt8.random(in: 0...255, using: &random) })
     }
 
+    /// The parent's files for a staff notice: from the opening message intake holds, or read again.
+    private func parentAttachments(caseID: Int64) throws -> ParentAttachments.Selection {
+        let selector = ParentAttachments(store: store, limit: runtime.configuration.attachmentLimitBytes)
+        if let opening = openingAttachments, opening.caseID == caseID { return selector.select(opening.attachments) }
+        return try selector.select(caseID: caseID)
+    }
+
     /// The subject and body of `template` for this case, every value filled in: a value the
     /// template needs that the case lacks is a `TemplateError`, never a blank.
     func render(_ template: String, to audience: Audience, caseRecord: CaseRecord, recipient: String?,
-                extra: Extra) throws -> RenderedMail {
+                extra: Extra, attachments known: ParentAttachments.Selection? = nil) throws -> RenderedMail {
         // Letters to the parent are in the language they wrote in; staff mail in the location's.
         let parentLanguage = audience == .complainant ? try store.caseLanguage(caseID: caseRecord.id) : nil
         let set = parentLanguage == "en" ? runtime.templatesEnglish : runtime.templates(forLocation: caseRecord.location)
@@ -117,9 +128,7 @@ struct MailRenderer {
         var context = caseContext(caseRecord, audience: audience, language: parentLanguage)
         for (key, value) in extra { context[key] = merge(context[key], value) }
         if Self.carriesAttachments.contains(template) {
-            let selection = try ParentAttachments(store: store, limit: runtime.configuration.attachmentLimitBytes)
-                .select(caseID: caseRecord.id)
-            context["attachments"] = selection.templateValue
+            context["attachments"] = try (known ?? parentAttachments(caseID: caseRecord.id)).templateValue
         }
         return try mailTemplate.render(context, requireValues: true)
     }

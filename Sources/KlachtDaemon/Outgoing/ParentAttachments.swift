@@ -34,9 +34,14 @@ struct ParentAttachments {
         guard let rawID = first?.rawMessageID, let raw = try store.rawMessage(id: rawID), !raw.bytes.isEmpty else {
             return Selection()
         }
+        return select(MessageParser.parse(raw.bytes).attachments)
+    }
+
+    /// The selection from attachments already parsed.
+    func select(_ attachments: [MailAttachment]) -> Selection {
         var selection = Selection()
         var used = 0
-        for (index, attachment) in MessageParser.parse(raw.bytes).attachments.enumerated() {
+        for (index, attachment) in attachments.enumerated() {
             let name = attachment.filename.flatMap { $0.isEmpty ? nil : $0 } ?? "bijlage-\(index + 1)"
             if used + attachment.size <= limit {
                 used += attachment.size
