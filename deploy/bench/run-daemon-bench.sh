@@ -7,13 +7,5 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 . "$ROOT/deploy/scripts/prepare.sh"
-export KLACHTD_TEST_IMAP_PORT="${KLACHTD_TEST_IMAP_PORT:-15143}" KLACHTD_TEST_IMAPS_PORT="${KLACHTD_TEST_IMAPS_PORT:-15993}"
-export KLACHTD_TEST_SMTP_PORT="${KLACHTD_TEST_SMTP_PORT:-15025}" KLACHTD_TEST_SUBMISSION_PORT="${KLACHTD_TEST_SUBMISSION_PORT:-15587}"
-MAILDIR="$(mktemp -d /tmp/klachtd-bench-mail.XXXXXX)"
-trap '"$ROOT/deploy/testmail/stop.sh" "$MAILDIR" >/dev/null 2>&1 || true; rm -rf "$MAILDIR"' EXIT
-echo "==> Building klachtd (release)"
-swift build -c release --product klachtd >/dev/null
-swift build -c release --product klachtd-supervisor >/dev/null
-"$ROOT/deploy/testmail/start.sh" "$MAILDIR" >/dev/null
-eval "$("$ROOT/deploy/testmail/env.sh" "$MAILDIR")"
-python3 "$HERE/daemon/bench.py" --klachtd "$(swift build -c release --product klachtd --show-bin-path)/klachtd" "$@"
+BENCH_PORT_PREFIX=15 . "$HERE/common/mail-server.sh"
+run_with_mail_server "$HERE/daemon/bench.py" "$@"

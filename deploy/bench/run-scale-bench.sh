@@ -10,13 +10,5 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 cd "$ROOT"
 [ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
-export KLACHTD_TEST_IMAP_PORT="${KLACHTD_TEST_IMAP_PORT:-16143}" KLACHTD_TEST_IMAPS_PORT="${KLACHTD_TEST_IMAPS_PORT:-16993}"
-export KLACHTD_TEST_SMTP_PORT="${KLACHTD_TEST_SMTP_PORT:-16025}" KLACHTD_TEST_SUBMISSION_PORT="${KLACHTD_TEST_SUBMISSION_PORT:-16587}"
-MAILDIR="$(mktemp -d /tmp/klachtd-scale-mail.XXXXXX)"
-trap '"$ROOT/deploy/testmail/stop.sh" "$MAILDIR" >/dev/null 2>&1 || true; rm -rf "$MAILDIR"' EXIT
-echo "==> Building klachtd (release)"
-swift build -c release --product klachtd >/dev/null
-swift build -c release --product klachtd-supervisor >/dev/null
-"$ROOT/deploy/testmail/start.sh" "$MAILDIR" >/dev/null
-eval "$("$ROOT/deploy/testmail/env.sh" "$MAILDIR")"
-python3 "$HERE/scale/bench.py" --klachtd "$(swift build -c release --product klachtd --show-bin-path)/klachtd" "$@"
+BENCH_PORT_PREFIX=16 . "$HERE/common/mail-server.sh"
+run_with_mail_server "$HERE/scale/bench.py" "$@"

@@ -32,54 +32,13 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENV = os.environ
-PARENTS = [f"ouder{n}@example.test" for n in range(1, 10)]
-
-
-def doveadm(*args):
-    subprocess.run(["doveadm", "-c", os.path.join(ENV["KLACHTD_TEST_MAILDIR"], "dovecot.conf"), *args],
-                   check=True, stdout=subprocess.DEVNULL)
-
-
-def empty_mailboxes():
-    for user in ["klachten", "kwaliteit", "directie", "aandacht", "behandelaar1", "behandelaar2"] + [p.split("@")[0] for p in PARENTS]:
-        doveadm("expunge", "-u", f"{user}@example.test", "mailbox", "*", "all")
+sys.path.insert(0, os.path.join(HERE, "..", "common"))
+import benchmail  # noqa: E402
+from benchmail import PARENTS, doveadm, empty_mailboxes  # noqa: E402,F401
 
 
 def configuration(work, database, limits):
-    secret = os.path.join(work, "imap.secret")
-    with open(secret, "w") as f:
-        f.write(ENV.get("KLACHTD_TEST_PASSWORD", "secret") + "\n")
-    path = os.path.join(work, "klachtd.conf")
-    with open(path, "w") as f:
-        f.write(f"""[organisation]
-name = Kinderopvang De Vlinder
-address = klachten@example.test
-quality = kwaliteit@example.test
-management = directie@example.test
-safeguarding = aandacht@example.test
-[imap]
-url = imap://127.0.0.1:{ENV['KLACHTD_TEST_IMAP_PORT']}/INBOX
-username = klachten@example.test
-password_file = {secret}
-ca_file = {ENV['KLACHTD_TEST_CA_FILE']}
-poll_interval = 600
-[smtp]
-url = smtp://127.0.0.1:{ENV['KLACHTD_TEST_SMTP_PORT']}
-starttls = no
-[storage]
-database = {database}
-[limits]
-{limits}
-[service]
-worker_linger = 5
-[location "Morel"]
-handler = behandelaar1@example.test
-aliases = morel, bso morel
-[location "De Boomgaard"]
-handler = behandelaar2@example.test
-aliases = boomgaard, kdv de boomgaard
-""")
-    return path
+    return benchmail.write_configuration(os.path.join(work, "klachtd.conf"), work, database, limits)
 
 
 def complaint(n, parent, message_id):

@@ -29,26 +29,14 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENV = os.environ
-PARENTS = [f"ouder{n}@example.test" for n in range(1, 10)]
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "common"))
+import benchmail  # noqa: E402
+from benchmail import PARENTS, doveadm, empty_mailboxes  # noqa: E402,F401
 from generate import KINDS, NAMES, TOWNS, location_name  # noqa: E402
 
 
-def doveadm(*args):
-    subprocess.run(["doveadm", "-c", os.path.join(ENV["KLACHTD_TEST_MAILDIR"], "dovecot.conf"), *args],
-                   check=True, stdout=subprocess.DEVNULL)
-
-
-def empty_mailboxes():
-    users = ["klachten", "kwaliteit", "directie", "aandacht", "behandelaar1", "behandelaar2", "behandelaar3"]
-    for user in users + [p.split("@")[0] for p in PARENTS]:
-        doveadm("expunge", "-u", f"{user}@example.test", "mailbox", "*", "all")
-
-
 def configuration(work, database, locations, smtp_port=None):
-    secret = os.path.join(work, "imap.secret")
-    with open(secret, "w") as f:
-        f.write(ENV.get("KLACHTD_TEST_PASSWORD", "secret") + "\n")
     sections = []
     for index in range(locations):
         short, long = KINDS[index % len(KINDS)]
@@ -59,31 +47,9 @@ def configuration(work, database, locations, smtp_port=None):
                         f"aliases = {long} {name.lower()} {town.lower()}, {short.lower()} {name.lower()} in {town.lower()}\n"
                         f"regime = {'wkkgz' if index % 7 == 3 else 'wko'}\n")
     path = os.path.join(work, os.path.basename(database) + (".offline" if smtp_port else "") + ".conf")
-    with open(path, "w") as f:
-        f.write(f"""[organisation]
-name = Kinderopvang De Vlinder
-address = klachten@example.test
-quality = kwaliteit@example.test
-management = directie@example.test
-safeguarding = aandacht@example.test
-[imap]
-url = imap://127.0.0.1:{ENV['KLACHTD_TEST_IMAP_PORT']}/INBOX
-username = klachten@example.test
-password_file = {secret}
-ca_file = {ENV['KLACHTD_TEST_CA_FILE']}
-poll_interval = 600
-[smtp]
-url = smtp://127.0.0.1:{smtp_port or ENV['KLACHTD_TEST_SMTP_PORT']}
-starttls = no
-[storage]
-database = {database}
-[limits]
-auto_replies_per_hour = 10000
-auto_replies_per_day = 100000
-[service]
-worker_linger = 5
-""" + "\n".join(sections))
-    return path
+    return benchmail.write_configuration(path, work, database,
+                                         "auto_replies_per_hour = 10000\nauto_replies_per_day = 100000",
+                                         locations="\n".join(sections), smtp_port=smtp_port)
 
 
 def complaint(n, parent, message_id, location):
