@@ -21,7 +21,10 @@ let package = Package(
 
         // Pure modules: no I/O, tested without servers. CivilDays is their one shared leaf.
         .target(name: "CivilDays", swiftSettings: strict),
-        .target(name: "MailParser", dependencies: ["CivilDays", "CCrypto"], swiftSettings: strict),
+        // SHA-256 and HMAC-SHA256 over libcrypto, bytes in and out: the parser's attachment
+        // digests, the store's message digests, reply tokens and OAuth's PKCE challenge.
+        .target(name: "Digests", dependencies: ["CCrypto"], swiftSettings: strict),
+        .target(name: "MailParser", dependencies: ["CivilDays", "Digests"], swiftSettings: strict),
         .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "FormReader", swiftSettings: strict),
         .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
@@ -36,12 +39,12 @@ let package = Package(
         .target(name: "CProcessControl"),
         // The supervisor's logic and its protocol with the worker; Foundation-free like its dependencies.
         .target(name: "Supervision", dependencies: ["DaemonSupport", "MailTransport", "CProcessControl"], swiftSettings: strict),
-        .target(name: "OAuthTokens", dependencies: ["CCurl", "MailParser"], swiftSettings: strict),
+        .target(name: "OAuthTokens", dependencies: ["CCurl", "Digests"], swiftSettings: strict),
 
         // The daemon wires the core to the edges; the executable is the command line.
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
-                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision"],
+                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision", "Digests"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
         .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
@@ -51,13 +54,14 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         .testTarget(name: "CivilDaysTests", dependencies: ["CivilDays"], swiftSettings: strict),
-        .testTarget(name: "MailParserTests", dependencies: ["MailParser"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests"], swiftSettings: strict),
+        .testTarget(name: "MailParserTests", dependencies: ["MailParser", "Digests"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "KlachtConfigTests", dependencies: ["KlachtConfig"], swiftSettings: strict),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "MailParser"], swiftSettings: strict),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "MailParser", "Digests"], swiftSettings: strict),
         // The private test mail server, shared by the transport and the integration tests.
         .target(name: "TestMailSupport", dependencies: ["MailTransport", "MailParser"], path: "Tests/TestMailSupport",
                 swiftSettings: strict),
@@ -65,6 +69,6 @@ let package = Package(
         .testTarget(name: "SupervisionTests", dependencies: ["Supervision", "MailTransport", "TestMailSupport"], swiftSettings: strict),
         .testTarget(name: "OAuthTokensTests", dependencies: ["OAuthTokens"], swiftSettings: strict),
         .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon", "DaemonSupport"], swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestMailSupport", "KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestMailSupport", "KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore", "Digests"], swiftSettings: strict),
     ]
 )

@@ -1,4 +1,5 @@
 import CaseStore
+import Digests
 import Foundation
 import MailParser
 import XCTest

@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import DaemonSupport
+import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon

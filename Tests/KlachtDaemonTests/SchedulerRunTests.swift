@@ -1,5 +1,6 @@
 import CaseStore
 import ComplaintCore
+import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon

@@ -1,4 +1,5 @@
 import ComplaintCore
+import Digests
 import Foundation
 import KlachtConfig
 

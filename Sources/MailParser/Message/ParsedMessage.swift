@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 
 /// Which body the readable text came from.

@@ -1,5 +1,5 @@
+import Digests
 import Foundation
-import MailParser
 
 /// The one-time authorization-code grant with PKCE (RFC 6749 §4.1, RFC 7636) behind `klachtd oauth login`.
 public struct AuthorizationCodeLogin: Sendable {
@@ -52,9 +52,7 @@ public struct AuthorizationCodeLogin: Sendable {
 
     /// `BASE64URL(SHA256(verifier))` without padding.
     static func challenge(_ verifier: String) -> String {
-        let hex = Array(SHA256.hexDigest(Array(verifier.utf8)).utf8)
-        let digest = stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16) }
-        return base64URL(digest)
+        base64URL(SHA256.digest(Array(verifier.utf8)))
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {

@@ -1,4 +1,4 @@
-import MailParser
+import Digests
 import XCTest
 
 /// The incremental SHA-256 (a spooled message's digest) is libcrypto's context behind a value

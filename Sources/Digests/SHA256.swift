@@ -1,6 +1,6 @@
 internal import CCrypto
 
-/// SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) from OpenSSL's libcrypto.
+/// SHA-256 (FIPS 180-4) from OpenSSL's libcrypto.
 ///
 /// Foundation on Linux has no CryptoKit, and a hand-written SHA-256 took 11 % of the parse
 /// time; libcrypto, which libcurl loads anyway, uses the CPU's SHA extensions or vector
@@ -23,23 +23,6 @@ public enum SHA256 {
     /// The digest of `data` as 64 lowercase hex digits.
     public static func hexDigest(_ data: [UInt8]) -> String {
         hex(digest(data))
-    }
-
-    /// HMAC-SHA256 of `message` under `key`: 32 bytes.
-    public static func hmac(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        let result = key.withUnsafeBytes { keyBytes in
-            message.withUnsafeBytes { messageBytes in
-                output.withUnsafeMutableBytes { out in
-                    HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                         messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), messageBytes.count,
-                         out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
-                }
-            }
-        }
-        precondition(result != nil && length == 32, "libcrypto's HMAC-SHA256 failed")
-        return output
     }
 
     /// Lowercase hex of `bytes`.
