@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["ComplaintCore", "MailTemplates"], swiftSettings: strict),
+        // Writing and reading mail formats beside the parser: composing what we send (RFC 5322,
+        // 2045, 2047), Authentication-Results (RFC 8601), the reply address and its token.
+        .target(name: "MailFormat", dependencies: ["MailParser", "ComplaintCore", "Digests"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
@@ -44,7 +47,8 @@ let package = Package(
         // The daemon wires the core to the edges; the executable is the command line.
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
-                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision", "Digests"],
+                               "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision", "Digests",
+                               "MailFormat"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
         .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "CivilDaysTests", dependencies: ["CivilDays"], swiftSettings: strict),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"], swiftSettings: strict),
         .testTarget(name: "MailParserTests", dependencies: ["MailParser", "Digests"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "MailFormatTests", dependencies: ["MailFormat", "MailParser", "ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 import KlachtConfig
+import MailFormat
 import MailParser
 @testable import KlachtDaemon
 import XCTest

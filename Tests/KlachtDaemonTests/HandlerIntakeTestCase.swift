@@ -5,6 +5,7 @@ import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
+import MailFormat
 import MailParser
 import XCTest
 

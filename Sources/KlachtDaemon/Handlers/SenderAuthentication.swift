@@ -1,5 +1,6 @@
 import Foundation
 import KlachtConfig
+import MailFormat
 import MailParser
 
 /// What the receiving mail server's own Authentication-Results say about a message's From domain.

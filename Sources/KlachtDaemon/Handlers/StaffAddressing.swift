@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import Foundation
+import MailFormat
 import MailParser
 
 /// Finds the case a staff message is addressed to and checks its token and the mail server's verdict.

@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import Foundation
+import MailFormat
 import MailParser
 
 /// Decides on every stored message that is still pending, a batch per transaction.

@@ -1,5 +1,6 @@
 import ComplaintCore
 import KlachtConfig
+import MailFormat
 import MailParser
 
 /// No automatic mail to a sender the mail server does not vouch for (issue 17).

@@ -1,5 +1,6 @@
 import CaseStore
 import Foundation
+import MailFormat
 
 /// The organisation-wide limit on automatic mail to addresses klachtd never wrote to (issue 17).
 ///

@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import Foundation
+import MailFormat
 import MailParser
 import MailTemplates
 

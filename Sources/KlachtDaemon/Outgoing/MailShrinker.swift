@@ -1,4 +1,5 @@
 import Foundation
+import MailFormat
 import MailParser
 
 /// Makes a mail small enough for a server that refused it for its size (552, 5.3.4): the

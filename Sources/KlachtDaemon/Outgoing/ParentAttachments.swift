@@ -1,4 +1,5 @@
 import CaseStore
+import MailFormat
 import MailParser
 import MailTemplates
 

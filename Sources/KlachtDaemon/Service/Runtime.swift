@@ -3,6 +3,7 @@ import ComplaintCore
 import DaemonSupport
 import Foundation
 import KlachtConfig
+import MailFormat
 import MailTemplates
 
 /// The clock the daemon reads; `--now` replaces it for replays and tests.

@@ -129,8 +129,8 @@ public struct MessageComposer: Sendable {
 }
 
 /// RFC 5322 date-time in UTC (`Sat, 21 Nov 2026 06:35:30 +0000`).
-enum RFC5322Date {
-    static func string(_ date: Date) -> String {
+package enum RFC5322Date {
+    package static func string(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)

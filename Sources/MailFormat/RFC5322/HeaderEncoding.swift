@@ -1,13 +1,13 @@
 import Foundation
 
 /// Header values we write: one line, RFC 2047 words where not ASCII, folded under 78 columns.
-enum HeaderEncoding {
+package enum HeaderEncoding {
     /// No CR, LF or other control character ever reaches a header from a value.
-    static func singleLine(_ value: String) -> String {
+    package static func singleLine(_ value: String) -> String {
         String(value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
     }
 
-    static func mailbox(name: String, address: String) -> String {
+    package static func mailbox(name: String, address: String) -> String {
         let clean = singleLine(name)
         if clean.isEmpty { return address }
         if clean.unicodeScalars.allSatisfy({ $0.isASCII }) {
@@ -19,7 +19,7 @@ enum HeaderEncoding {
 
     /// ASCII text as it is; anything else as `=?UTF-8?B?...?=` words of at most 45 bytes each,
     /// never splitting a character between words.
-    static func encodedWords(_ value: String) -> String {
+    package static func encodedWords(_ value: String) -> String {
         if value.unicodeScalars.allSatisfy({ $0.isASCII }) { return value }
         var words: [String] = []
         var chunk: [UInt8] = []
@@ -36,7 +36,7 @@ enum HeaderEncoding {
     }
 
     /// Folds a header line at spaces so no line passes 78 characters where that is possible.
-    static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         guard line.count > 78 else { return line }
         var out = ""
         var current = ""
@@ -53,10 +53,10 @@ enum HeaderEncoding {
 }
 
 /// Quoted-printable (RFC 2045 6.7) for UTF-8 text bodies, lines of at most 76 characters, CRLF.
-enum QuotedPrintable {
+package enum QuotedPrintable {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    static func encode(_ text: String) -> [UInt8] {
+    package static func encode(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
         var line: [UInt8] = []

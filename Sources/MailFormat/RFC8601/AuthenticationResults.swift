@@ -1,5 +1,4 @@
 import Foundation
-import KlachtConfig
 import MailParser
 
 /// One `Authentication-Results` header (RFC 8601): who wrote it and what each method found.

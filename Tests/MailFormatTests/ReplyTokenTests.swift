@@ -1,9 +1,9 @@
 import ComplaintCore
-@testable import KlachtDaemon
+import MailFormat
 import XCTest
 
 /// The reply token and plus address built on HMAC-SHA256.
-final class HandlerTokenTests: XCTestCase {
+final class ReplyTokenTests: XCTestCase {
     func testTokenIsTheFirstSixteenHexDigitsOfTheHMACOfReferenceAndRecipient() {
         let signer = ReplyTokenSigner(secret: Array("integration-test-secret".utf8))
         // python3: hmac.new(b'integration-test-secret', b'KL-2026-0001\nbehandelaar1@example.test', sha256).hexdigest()[:16]

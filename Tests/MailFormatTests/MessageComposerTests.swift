@@ -1,4 +1,4 @@
-@testable import KlachtDaemon
+import MailFormat
 import MailParser
 import XCTest
 
