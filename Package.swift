@@ -25,14 +25,17 @@ let package = Package(
         // digests, the store's message digests, reply tokens and OAuth's PKCE challenge.
         .target(name: "Digests", dependencies: ["CCrypto"], swiftSettings: strict),
         .target(name: "MailParser", dependencies: ["CivilDays", "Digests"], swiftSettings: strict),
+        // Ordered JSON text for the command line's --json output and the reports.
+        .target(name: "JSONText", swiftSettings: strict),
         .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "FormReader", swiftSettings: strict),
         .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["ComplaintCore", "MailTemplates"], swiftSettings: strict),
         // Writing and reading mail formats beside the parser: composing what we send (RFC 5322,
-        // 2045, 2047), Authentication-Results (RFC 8601), the reply address and its token.
-        .target(name: "MailFormat", dependencies: ["MailParser", "ComplaintCore", "Digests"], swiftSettings: strict),
+        // 2045, 2047), Authentication-Results (RFC 8601), the reply address and its token, a parsed
+        // message as JSON.
+        .target(name: "MailFormat", dependencies: ["MailParser", "ComplaintCore", "Digests", "JSONText"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
@@ -48,10 +51,10 @@ let package = Package(
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
                                "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision", "Digests",
-                               "MailFormat"],
+                               "MailFormat", "JSONText"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
-        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens"], swiftSettings: strict),
+        .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens", "JSONText", "MailFormat"], swiftSettings: strict),
 
         // The small resident process: no Foundation, the Swift runtime linked in statically.
         .executableTarget(name: "klachtd-supervisor", dependencies: ["Supervision", "DaemonSupport"], swiftSettings: strict,
@@ -59,8 +62,9 @@ let package = Package(
 
         .testTarget(name: "CivilDaysTests", dependencies: ["CivilDays"], swiftSettings: strict),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"], swiftSettings: strict),
-        .testTarget(name: "MailParserTests", dependencies: ["MailParser", "Digests"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "MailFormatTests", dependencies: ["MailFormat", "MailParser", "ComplaintCore"], swiftSettings: strict),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"], swiftSettings: strict),
+        .testTarget(name: "MailParserTests", dependencies: ["MailParser", "Digests", "JSONText", "MailFormat"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "MailFormatTests", dependencies: ["MailFormat", "MailParser", "ComplaintCore", "JSONText"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"], swiftSettings: strict),

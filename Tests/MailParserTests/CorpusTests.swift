@@ -1,5 +1,7 @@
 import Digests
 import Foundation
+import JSONText
+import MailFormat
 import XCTest
 @testable import MailParser
 

@@ -1,4 +1,5 @@
 import FormReader
+import JSONText
 import MailParser
 
 /// The `form` key of `klachtd parse --json`.

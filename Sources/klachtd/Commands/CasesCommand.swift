@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import Foundation
+import JSONText
 import KlachtDaemon
 import MailParser
 

@@ -1,7 +1,9 @@
 import Foundation
 import Glibc
+import JSONText
 import KlachtConfig
 import KlachtDaemon
+import MailFormat
 import MailParser
 
 struct ParseCommand: Command {

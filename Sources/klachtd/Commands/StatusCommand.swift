@@ -1,5 +1,6 @@
 import CaseStore
 import Foundation
+import JSONText
 import KlachtDaemon
 import MailParser
 

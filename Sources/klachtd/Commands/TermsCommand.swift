@@ -1,5 +1,6 @@
 import ComplaintCore
 import Foundation
+import JSONText
 import KlachtConfig
 import KlachtDaemon
 import MailParser

@@ -1,6 +1,7 @@
 import CaseStore
 import ComplaintCore
 import Foundation
+import JSONText
 import MailParser
 
 /// Cases as JSON for `klachtd cases --json` and `klachtd case REF --json`.

@@ -1,16 +1,11 @@
+import Foundation
+import JSONText
+import MailFormat
+import MailParser
 import XCTest
-@testable import MailParser
 
-final class DigestAndJSONTests: XCTestCase {
-    func testJSONStringEscaping() {
-        XCTAssertEqual(JSONValue.string("a\"b\\c\n\r\t\u{01}\u{1F}é€").serialized(), "\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u001fé€\"")
-    }
-
-    func testJSONOrderedObjectsAndScalars() {
-        let value = JSONValue.object([("z", .int(1)), ("a", .array([.null, .bool(true), .number(1.5), .number(2)]))])
-        XCTAssertEqual(value.serialized(), "{\"z\":1,\"a\":[null,true,1.5,2]}")
-    }
-
+/// The JSON of a parsed message that `klachtd parse --json` prints: its keys are a contract.
+final class ParsedMessageJSONTests: XCTestCase {
     func testJSONObjectHasContractKeysInOrder() {
         let message = parse("""
             From: "Jan" <jan@example.nl>
@@ -41,5 +36,10 @@ final class DigestAndJSONTests: XCTestCase {
         XCTAssertTrue(json.contains("\"bounce\":null"))
         let decoded = try? JSONSerialization.jsonObject(with: Data(json.utf8))
         XCTAssertNotNil(decoded, "output must be valid JSON")
+    }
+
+    /// Parses readable message text with CRLF line endings.
+    private func parse(_ text: String) -> ParsedMessage {
+        MessageParser.parse(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import JSONText
+import MailParser
 
 extension ParsedMessage {
     /// The message as the ordered JSON object `klachtd parse --json` prints, one key per field.

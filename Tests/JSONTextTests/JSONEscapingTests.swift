@@ -1,5 +1,5 @@
 import Foundation
-import MailParser
+import JSONText
 import XCTest
 
 /// Issue 17 (13): the report's and the CLI's JSON (JSONValue) carry staff and parent text
