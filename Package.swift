@@ -28,7 +28,7 @@ let package = Package(
         // Ordered JSON text for the command line's --json output and the reports.
         .target(name: "JSONText", swiftSettings: strict),
         .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
-        .target(name: "FormReader", swiftSettings: strict),
+        .target(name: "FormReader", dependencies: ["MailParser"], swiftSettings: strict),
         .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["ComplaintCore", "MailTemplates"], swiftSettings: strict),

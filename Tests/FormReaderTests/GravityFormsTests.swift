@@ -36,6 +36,14 @@ final class GravityFormsTests: XCTestCase {
         XCTAssertEqual(mapped.location, "KDV De Rups & BSO Het Café")
     }
 
+    /// Issue 19: a form is read with the parser's entity table, so a Windows-1252 numeric reference
+    /// is its character and the less common names are known.
+    func testGravityFormsHTMLEntitiesAreReadWithTheParsersTable() throws {
+        let html = GravityFormsFixtures.complaintHTML.replacingOccurrences(of: "Zo&euml; de Vries", with: "Zo&euml; de Vries &#150; &frac12; dag")
+        XCTAssertNotEqual(html, GravityFormsFixtures.complaintHTML, "the fixture still names Zo&euml; de Vries")
+        XCTAssertEqual(try readHTML(html).mapped.name, "Zoë de Vries – ½ dag")
+    }
+
     func testGravityFormsHTMLCheckboxItemsAreJoinedByNewlines() throws {
         XCTAssertEqual(try readHTML().fields[7].value, "Peuters\nDreumesen")
     }

@@ -25,6 +25,12 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(HTMLText.text(from: "&#150;"), "–")
     }
 
+    /// Issue 19: the form reader's letters with any diacritic (`&scaron;`) are in the one table now;
+    /// an upper-case letter keeps its case (`&Yacute;` is not `&yacute;`).
+    func testAnyLetterWithADiacriticIsComposed() {
+        XCTAssertEqual(HTMLText.text(from: "Ta&scaron;a &Ccaron;ech &Yacute;r &AMP; co"), "Taša Čech Ýr & co")
+    }
+
     func testWhitespaceIsCollapsed() {
         XCTAssertEqual(HTMLText.text(from: "  Veel \n\n   ruimte\t\there  "), "Veel ruimte here")
     }

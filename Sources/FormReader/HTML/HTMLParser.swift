@@ -1,3 +1,5 @@
+import MailParser
+
 /// Parses HTML as mail clients meet it: unclosed cells, rows and list items are closed implicitly,
 /// comments, scripts and styles are dropped, and nothing is ever rejected.
 enum HTMLParser {

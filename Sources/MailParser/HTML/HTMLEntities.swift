@@ -1,5 +1,10 @@
-/// Character references (HTML §13.5): numeric ones and the named ones mail actually uses.
-enum HTMLEntities {
+import Foundation
+
+/// Character references (HTML §13.5): numeric ones, the named ones mail actually uses, and any
+/// `&Xacute;`-style letter with a diacritic (`&scaron;`, `&Ccaron;`).
+///
+/// The one table for the parser's HTML bodies and the form reader's HTML notifications.
+package enum HTMLEntities {
     static let named: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
         "euro": "€", "copy": "©", "reg": "®", "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–",
@@ -17,8 +22,26 @@ enum HTMLEntities {
         "Ntilde": "Ñ", "Oacute": "Ó", "Ouml": "Ö", "Oslash": "Ø", "Uacute": "Ú", "Uuml": "Ü", "AElig": "Æ",
     ]
 
+    /// Combining marks for the `&Xacute;` family not in `named`: the letter composed with the mark.
+    private static let marks: [String: Character] = [
+        "acute": "\u{301}", "grave": "\u{300}", "circ": "\u{302}", "uml": "\u{308}",
+        "tilde": "\u{303}", "cedil": "\u{327}", "ring": "\u{30A}", "caron": "\u{30C}",
+    ]
+
     /// The named references as UTF-8, looked up per reference.
     private static let namedBytes: [String: [UInt8]] = named.mapValues { Array($0.utf8) }
+
+    /// `text` with every character reference replaced; unknown ones stay as written.
+    package static func decode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            decode(bytes, 0..<bytes.count, into: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
 
     /// Appends `bytes[range]` to `output` with every character reference replaced;
     /// unknown ones stay as written.
@@ -44,8 +67,15 @@ enum HTMLEntities {
         guard let first = name.first else { return false }
         guard first == UInt8(ascii: "#") else {
             let key = String(decoding: name, as: UTF8.self)
-            guard let replacement = namedBytes[key] ?? namedBytes[key.lowercased()] else { return false }
-            output.append(contentsOf: replacement)
+            if let replacement = namedBytes[key] {
+                output.append(contentsOf: replacement)
+            } else if let letter = key.first, letter.isASCII, letter.isLetter, let mark = marks[String(key.dropFirst())] {
+                output.append(contentsOf: (String(letter) + String(mark)).precomposedStringWithCanonicalMapping.utf8)
+            } else if let replacement = namedBytes[key.lowercased()] {
+                output.append(contentsOf: replacement)
+            } else {
+                return false
+            }
             return true
         }
         guard let value = numericValue(name.dropFirst()) else { return false }
