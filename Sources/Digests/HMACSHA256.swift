@@ -22,6 +22,6 @@ public enum HMACSHA256 {
 
     /// The MAC as lowercase hex.
     public static func hexMAC(key: [UInt8], message: [UInt8]) -> String {
-        SHA256.hex(mac(key: key, message: message))
+        Hex.encode(mac(key: key, message: message))
     }
 }

@@ -22,18 +22,6 @@ public enum SHA256 {
 
     /// The digest of `data` as 64 lowercase hex digits.
     public static func hexDigest(_ data: [UInt8]) -> String {
-        hex(digest(data))
-    }
-
-    /// Lowercase hex of `bytes`.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.encode(digest(data))
     }
 }

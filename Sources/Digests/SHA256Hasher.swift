@@ -25,7 +25,7 @@ extension SHA256 {
             var length: UInt32 = 0
             let ok = output.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(finished.pointer, $0.baseAddress, &length) }
             precondition(ok == 1 && length == 32, "libcrypto's SHA-256 final failed")
-            return SHA256.hex(output)
+            return Hex.encode(output)
         }
     }
 

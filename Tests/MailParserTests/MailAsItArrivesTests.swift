@@ -1,3 +1,4 @@
+import Digests
 import Foundation
 import XCTest
 @testable import MailParser
@@ -197,7 +198,7 @@ final class ThreadIndexParsingTests: XCTestCase {
     }
 
     func testBytesContinuingARootRoundTrip() throws {
-        let root = ThreadIndex.hex([0x01] + Array(repeating: UInt8(0xAB), count: 21))
+        let root = Hex.encode([0x01] + Array(repeating: UInt8(0xAB), count: 21))
         let bytes = try XCTUnwrap(ThreadIndex.bytes(continuing: root, child: [1, 2, 3, 4, 5]))
         XCTAssertEqual(bytes.count, 27)
         XCTAssertEqual(ThreadIndex.root(of: Data(bytes).base64EncodedString()), root)

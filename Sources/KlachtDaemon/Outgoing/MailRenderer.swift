@@ -1,5 +1,6 @@
 import CaseStore
 import ComplaintCore
+import Digests
 import Foundation
 import MailFormat
 import MailParser
@@ -103,7 +104,7 @@ struct MailRenderer {
             root = known
         } else {
             // Outlook's layout: a reserved 0x01, five bytes of time, a 16-byte GUID (random here).
-            root = ThreadIndex.hex([0x01] + (0..<21).map { _ in UInt8.random(in: 0...255, using: &random) })
+            root = Hex.encode([0x01] + (0..<21).map { _ in UInt8.random(in: 0...255, using: &random) })
             try store.recordThreadRoot(root, caseID: caseID, now: runtime.clock.now())
         }
         return ThreadIndex.bytes(continuing: root, child: (0..<5).map { _ in UInt8.random(in: 0...255, using: &random) })
