@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "MailFormat", dependencies: ["MailParser", "ComplaintCore", "Digests", "JSONText"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
-        .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore"], swiftSettings: strict),
+        .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore", "CivilDays"], swiftSettings: strict),
         .target(name: "MailTransport", dependencies: ["CCurl", "CivilDays"], swiftSettings: strict),
         // Process plumbing without Foundation: log lines, signals, systemd notifications.
         .target(name: "DaemonSupport", swiftSettings: strict),

@@ -1,3 +1,4 @@
+import CivilDays
 import ComplaintCore
 import Foundation
 
@@ -36,7 +37,7 @@ public final class CaseStore {
 public enum Timestamp {
     public static func string(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let (days, secondOfDay) = floorDivision(seconds, 86_400)
+        let days = CivilDays.floorDivision(seconds, 86_400), secondOfDay = CivilDays.floorModulo(seconds, 86_400)
         let civil = LocalDate(dayNumber: days)
         let (year, month, day) = (civil.year, civil.month, civil.day)
         guard (0...9999).contains(year) else { return foundationStyle.format(date) }
@@ -87,10 +88,5 @@ public enum Timestamp {
             let days = date.dayNumber
             return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
         } ?? nil
-    }
-
-    private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
-        let remainder = value % divisor
-        return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
 }

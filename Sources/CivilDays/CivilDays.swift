@@ -38,4 +38,9 @@ public enum CivilDays {
     public static func floorDivision(_ value: Int, _ divisor: Int) -> Int {
         value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
     }
+
+    /// The remainder that goes with `floorDivision`: from 0 up to `divisor` - 1.
+    public static func floorModulo(_ value: Int, _ divisor: Int) -> Int {
+        value - floorDivision(value, divisor) * divisor
+    }
 }

@@ -28,6 +28,9 @@ final class CivilDaysTests: XCTestCase {
         XCTAssertEqual(CivilDays.floorDivision(-1, 7), -1)
         XCTAssertEqual(CivilDays.floorDivision(-7, 7), -1)
         XCTAssertEqual(CivilDays.floorDivision(13, 7), 1)
+        XCTAssertEqual(CivilDays.floorModulo(-1, 7), 6)
+        XCTAssertEqual(CivilDays.floorModulo(-7, 7), 0)
+        XCTAssertEqual(CivilDays.floorModulo(13, 7), 6)
     }
 
     /// The next date by counting, independent of the algorithm under test.

@@ -1,3 +1,4 @@
+import CivilDays
 import Foundation
 
 /// Converts between instants and local dates in the organisation's time zone (Europe/Amsterdam).
@@ -30,7 +31,7 @@ public struct CivilTime: Sendable {
     public func localDate(of instant: Date) -> LocalDate {
         let utcSeconds = Int(instant.timeIntervalSince1970.rounded(.down))
         let localSeconds = utcSeconds + timeZone.secondsFromGMT(for: instant)
-        return LocalDate(dayNumber: LocalDate.floorDiv(localSeconds, 86_400))
+        return LocalDate(dayNumber: CivilDays.floorDivision(localSeconds, 86_400))
     }
 
     /// The first instant (00:00:00 local time) of `date`.

@@ -64,8 +64,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The same day `months` months later, clamped to the end of a shorter month (31 January + 1 month = 28 or 29 February).
     public func adding(months: Int) -> LocalDate {
         let total = year * 12 + (month - 1) + months
-        let newYear = LocalDate.floorDiv(total, 12)
-        let newMonth = LocalDate.floorMod(total, 12) + 1
+        let newYear = CivilDays.floorDivision(total, 12)
+        let newMonth = CivilDays.floorModulo(total, 12) + 1
         let newDay = min(day, LocalDate.daysInMonth(year: newYear, month: newMonth))
         return LocalDate(year: newYear, month: newMonth, day: newDay)
     }
@@ -102,15 +102,6 @@ extension LocalDate {
     public init(dayNumber: Int) {
         let civil = CivilDays.date(since1970: dayNumber)
         self.init(year: civil.year, month: civil.month, day: civil.day)
-    }
-
-    /// Division rounding towards minus infinity; `b` is positive.
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        CivilDays.floorDivision(a, b)
-    }
-
-    static func floorMod(_ a: Int, _ b: Int) -> Int {
-        a - floorDiv(a, b) * b
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
