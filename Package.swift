@@ -19,7 +19,7 @@ let package = Package(
         // SHA-256 and HMAC from OpenSSL's libcrypto (libcurl loads it already).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto"),
 
-        // Pure modules: no I/O, tested without servers. CivilDays is their one shared leaf.
+        // Pure modules: no I/O, tested without servers. CivilDays, Digests and JSONText are leaves.
         .target(name: "CivilDays", swiftSettings: strict),
         // SHA-256 and HMAC-SHA256 over libcrypto, bytes in and out: the parser's attachment
         // digests, the store's message digests, reply tokens and OAuth's PKCE challenge.
@@ -29,13 +29,16 @@ let package = Package(
         .target(name: "JSONText", swiftSettings: strict),
         .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
         .target(name: "FormReader", dependencies: ["MailParser"], swiftSettings: strict),
-        .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
-        .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["ComplaintCore", "MailTemplates"], swiftSettings: strict),
         // Writing and reading mail formats beside the parser: composing what we send (RFC 5322,
         // 2045, 2047), Authentication-Results (RFC 8601), the reply address and its token, a parsed
         // message as JSON.
         .target(name: "MailFormat", dependencies: ["MailParser", "ComplaintCore", "Digests", "JSONText"], swiftSettings: strict),
+
+        // Read from files at start and on reload, then plain values: the mail texts and the
+        // configuration. Their parsing and rendering are pure and tested on strings.
+        .target(name: "MailTemplates", dependencies: ["CivilDays"], swiftSettings: strict),
+        .target(name: "KlachtConfig", dependencies: ["ComplaintCore"], swiftSettings: strict),
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore", "CivilDays"], swiftSettings: strict),

@@ -29,9 +29,4 @@ public struct TokenEndpoint: Sendable, Equatable {
     public static func microsoft(tenant: String) -> String {
         "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0/token"
     }
-
-    /// Microsoft identity platform's v2.0 authorize endpoint for a tenant.
-    public static func microsoftAuthorize(tenant: String) -> String {
-        "https://login.microsoftonline.com/\(tenant)/oauth2/v2.0/authorize"
-    }
 }

@@ -33,12 +33,6 @@ enum QuotedPrintableDecoder {
         return output
     }
 
-    /// Decodes RFC 2047 "Q" text, where "_" stands for a space.
-    static func decodeEncodedWord(_ text: Substring) -> [UInt8] {
-        let bytes = text.utf8.map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }
-        return decode(bytes)
-    }
-
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case 0x30...0x39: return byte - 0x30
