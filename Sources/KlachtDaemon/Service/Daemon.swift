@@ -54,9 +54,7 @@ public final class Daemon {
         let loaded = try Self.loadRuntime(path: configPath, supervisor: supervisor, logger: logger)
         runtime = loaded.runtime
         store = try runtime.openStore()
-        authentication = MailAuthentication(runtime: runtime)
-        sync = MailboxSync(runtime: runtime, store: store, authentication: authentication)
-        sender = OutboxSender(runtime: runtime, store: store, authentication: authentication)
+        (authentication, sync, sender) = Self.stages(runtime, store: store)
         imapBackoff = Backoff(maximum: Double(runtime.configuration.reconnectMaxSeconds))
         self.supervisor = supervisor
         notifier = supervisor?.notifier ?? SystemdNotifier()
@@ -243,16 +241,20 @@ public final class Daemon {
         supervisor?.reloadReceived()
         do {
             let text = try ConfigurationLoader.readText(path: configPath)
-            let fresh = try Runtime(configuration: try ConfigurationLoader.parse(text, file: configPath), clock: runtime.clock, logger: runtime.logger)
-            runtime = fresh
+            runtime = try Runtime(text: text, file: configPath, clock: runtime.clock, logger: runtime.logger)
             sync.disconnect()
-            authentication = MailAuthentication(runtime: fresh)
-            sync = MailboxSync(runtime: fresh, store: store, authentication: authentication)
-            sender = OutboxSender(runtime: fresh, store: store, authentication: authentication)
+            (authentication, sync, sender) = Self.stages(runtime, store: store)
             passConfigurationOn(text)
             runtime.logger.notice("configuration and templates reloaded")
         } catch {
-            runtime.logger.error("reload refused, keeping the running configuration: \(error)")
+            runtime.logger.error(Self.reloadRefused(error))
         }
+    }
+
+    /// The stages that hold the runtime, made at the start and again on every reload.
+    private static func stages(_ runtime: Runtime, store: CaseStore) -> (MailAuthentication, MailboxSync, OutboxSender) {
+        let authentication = MailAuthentication(runtime: runtime)
+        return (authentication, MailboxSync(runtime: runtime, store: store, authentication: authentication),
+                OutboxSender(runtime: runtime, store: store, authentication: authentication))
     }
 }

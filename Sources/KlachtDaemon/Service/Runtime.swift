@@ -57,6 +57,11 @@ public struct Runtime: Sendable {
         replySigner = try ReplyTokenSigner.load(configuration)
     }
 
+    /// The runtime for a configuration file's text, as read at a start or a reload.
+    public init(text: String, file: String, clock: Clock = Clock(), logger: Logger = Logger()) throws {
+        try self.init(configuration: try ConfigurationLoader.parse(text, file: file), clock: clock, logger: logger)
+    }
+
     /// The shipped `Templates/`: beside the executable's package (development), or installed.
     public static func shippedTemplatesDirectory() -> String {
         let candidates: [String?] = [

@@ -12,7 +12,7 @@ import Supervision
 extension Daemon {
     static func loadRuntime(path: String, supervisor: SupervisorLink?, logger: Logger) throws -> (runtime: Runtime, text: String) {
         func runtime(from text: String) throws -> (runtime: Runtime, text: String) {
-            (try Runtime(configuration: try ConfigurationLoader.parse(text, file: path), logger: logger), text)
+            (try Runtime(text: text, file: path, logger: logger), text)
         }
         if let problem = supervisor?.configurationSnapshotProblem {
             logger.error("\(problem); reading the file instead")
@@ -22,9 +22,14 @@ extension Daemon {
         do {
             return try runtime(from: ConfigurationLoader.readText(path: path))
         } catch {
-            logger.error("reload refused, keeping the running configuration: \(error)")
+            logger.error(reloadRefused(error))
             return try runtime(from: snapshot)
         }
+    }
+
+    /// What the log says when a reload finds a broken configuration (a worker's or SIGHUP's).
+    static func reloadRefused(_ error: any Error) -> String {
+        "reload refused, keeping the running configuration: \(error)"
     }
 }
 
