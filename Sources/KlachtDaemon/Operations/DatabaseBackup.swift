@@ -17,12 +17,11 @@ public enum DatabaseBackup {
         // that appeared since the check above.
         try PrivateFile.createEmpty(path)
         do {
-            try store.db.query("VACUUM INTO ?", [.text(path)])
+            try store.copy(into: path)
         } catch {
             unlink(path)
             throw error
         }
-        let copy = try SQLiteDatabase(path: path, readOnly: true)
-        return try copy.queryOne("PRAGMA integrity_check")?.string("integrity_check") ?? "no answer"
+        return try CaseStore.integrityCheck(ofFileAt: path)
     }
 }
