@@ -29,23 +29,9 @@ public struct ServiceStatus: Sendable {
     public var heldCases: [String] = []
 
     public static func read(_ store: CaseStore, today: LocalDate, now: Date) throws -> ServiceStatus {
-        let db = store.db
-        var byState: [String: Int] = [:]
-        for row in try db.query("SELECT state, COUNT(*) AS n FROM cases GROUP BY state") {
-            if let state = row.string("state") { byState[state] = Int(row.int("n") ?? 0) }
-        }
+        let byState = try store.caseCountsByState()
         let open = byState.filter { CaseState(rawValue: $0.key)?.isOpen ?? false }.values.reduce(0, +)
-        let overdue = try db.queryOne("""
-            SELECT COUNT(*) AS n FROM cases WHERE state IN ('received', 'acknowledged', 'assigned')
-            AND decision_due IS NOT NULL AND decision_due < ?
-            """, [.text(today.iso)])?.int("n") ?? 0
-        let measures = try db.queryOne("""
-            SELECT COUNT(*) AS n FROM cases WHERE state = 'measures_pending' AND measures_due IS NOT NULL AND measures_due < ?
-            """, [.text(today.iso)])?.int("n") ?? 0
-        var bouncing = Set<String>()
-        for row in try db.query("SELECT recipients FROM outbox WHERE state = 'failed'") {
-            for address in (row.string("recipients") ?? "").split(separator: "\n") { bouncing.insert(String(address)) }
-        }
+        var bouncing = try store.failedRecipients()
         for suppressed in try store.suppressedAddresses(now: now) { bouncing.insert(suppressed.address) }
         return ServiceStatus(
             lastCycleAt: Timestamp.date(try store.daemonState(.lastCycleAt)),
@@ -53,13 +39,11 @@ public struct ServiceStatus: Sendable {
             lastPollError: try store.daemonState(.lastPollError),
             lastPurgeAt: Timestamp.date(try store.daemonState(.lastPurgeAt)),
             outbox: try store.outboxCounts(), rawMessages: try store.rawMessageCounts(), casesByState: byState,
-            openCases: open, overdueDecisions: Int(overdue), overdueMeasures: Int(measures),
+            openCases: open, overdueDecisions: try store.overdueDecisionCount(today: today),
+            overdueMeasures: try store.overdueMeasureCount(today: today),
             bouncingAddresses: bouncing.sorted(),
             smtpFailingSince: Timestamp.date(try store.daemonState(.smtpFailingSince)),
             smtpLastError: (try store.daemonState(.smtpLastError)).flatMap { $0.isEmpty ? nil : $0 },
-            heldCases: try db.query("""
-                SELECT DISTINCT c.reference FROM outbox o JOIN cases c ON c.id = o.case_id WHERE o.state = 'held'
-                AND o.id NOT IN (SELECT outbox_id FROM first_contact_mail WHERE released_at IS NULL) ORDER BY c.reference
-                """).compactMap { $0.string("reference") })
+            heldCases: try store.referencesWithHeldLetters())
     }
 }
