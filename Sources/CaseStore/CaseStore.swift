@@ -24,6 +24,12 @@ public final class CaseStore {
         try db.transaction(body)
     }
 
+    /// Runs `body` in a savepoint inside the running transaction: when it throws, only its own
+    /// changes are undone (one message that fails does not undo the batch).
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try db.savepoint(body)
+    }
+
     /// `PRAGMA integrity_check`'s answer: "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try db.queryOne("PRAGMA integrity_check")?.string("integrity_check") ?? "no answer"

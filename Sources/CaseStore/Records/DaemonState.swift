@@ -1,4 +1,3 @@
-import CaseStore
 import Foundation
 
 /// The daemon's own small facts (`daemon_state`): when it last polled, purged, and what failed.

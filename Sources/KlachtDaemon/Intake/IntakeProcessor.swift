@@ -59,7 +59,7 @@ public struct IntakeProcessor {
                 try store.transaction {
                     for (record, reading) in zip(batch, readings) {
                         do {
-                            if let line = try store.db.savepoint({ try process(record, reading: reading) }) { decided.append(line) }
+                            if let line = try store.savepoint({ try process(record, reading: reading) }) { decided.append(line) }
                         } catch {
                             failed.append((record, error))
                         }
