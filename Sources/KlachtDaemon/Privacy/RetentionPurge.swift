@@ -3,13 +3,6 @@ import ComplaintCore
 import Foundation
 import KlachtConfig
 
-/// A case whose personal data the retention policy says to delete now.
-public struct PurgeCandidate: Sendable, Equatable {
-    public var caseID: Int64
-    public var reference: String
-    public var closedAt: Date
-}
-
 /// What a purge did (or, in a dry run, would do).
 public struct PurgeResult: Sendable, Equatable {
     public var cases: [PurgeCandidate]
@@ -40,40 +33,15 @@ public struct RetentionPurge {
         Calendar(identifier: .gregorian).date(byAdding: .month, value: -settings.months, to: now) ?? now
     }
 
-    /// A case the purge must keep: flagged `hold`, or under the meldcode now or ever.
-    static let heldTest = """
-        (',' || c.flags || ',' LIKE '%,hold,%' OR ',' || c.flags || ',' LIKE '%,safeguarding,%'
-         OR EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.to_state = 'safeguarding'))
-        """
-
-    /// Closed cases past the term, not purged yet: through the index of unpurged cases by
-    /// closing date, so the cost follows the cases due, not the ten years kept.
-    static let dueScope = """
-        FROM cases c INDEXED BY cases_purge_due
-        WHERE c.purged_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at <= ?
-          AND c.state IN ('closed', 'withdrawn', 'not_a_complaint')
-        """
-
     /// Closed cases past the term, not held, not yet purged, oldest first (at most `limit`),
     /// and how many a hold keeps.
     public func candidates(now: Date, limit: Int? = nil) throws -> (due: [PurgeCandidate], held: Int) {
-        let cutoff = SQLValue.text(Timestamp.string(cutoff(now: now)))
-        let rows = try store.db.query("""
-            SELECT c.id, c.reference, c.closed_at \(Self.dueScope) AND NOT \(Self.heldTest)
-            ORDER BY c.closed_at, c.id LIMIT ?
-            """, [cutoff, .int(limit ?? -1)])
-        let held = try store.db.queryOne("SELECT COUNT(*) AS n \(Self.dueScope) AND \(Self.heldTest)", [cutoff])?.int("n") ?? 0
-        let due = rows.compactMap { row -> PurgeCandidate? in
-            guard let id = row.int("id"), let closed = Timestamp.date(row.string("closed_at")) else { return nil }
-            return PurgeCandidate(caseID: id, reference: row.string("reference") ?? "", closedAt: closed)
-        }
-        return (due, Int(held))
+        try store.purgeCandidates(closedBy: cutoff(now: now), limit: limit)
     }
 
     /// How many cases are due (for `klachtd status` and the metrics, after every cycle): counted, not read.
     public func dueCount(now: Date) throws -> Int {
-        Int(try store.db.queryOne("SELECT COUNT(*) AS n \(Self.dueScope) AND NOT \(Self.heldTest)",
-                                  [.text(Timestamp.string(cutoff(now: now)))])?.int("n") ?? 0)
+        try store.purgeDueCount(closedBy: cutoff(now: now))
     }
 
     /// Purges what is due (nothing changes with `dryRun`); each case in its own transaction.
@@ -109,19 +77,13 @@ public struct RetentionPurge {
 
     /// Raw messages on no case whose bytes are old enough to delete.
     private func looseCount(now: Date) throws -> Int {
-        Int(try store.db.queryOne("""
-            SELECT COUNT(*) AS n FROM raw_messages r INDEXED BY raw_messages_case
-            WHERE r.case_id IS NULL AND r.stored_at <= ? AND EXISTS (SELECT 1 FROM raw_message_bytes b WHERE b.raw_message_id = r.id)
-            """, [.text(Timestamp.string(cutoff(now: now)))])?.int("n") ?? 0)
+        try store.looseRawMessageCount(storedBy: cutoff(now: now))
     }
 
     /// The loose messages' bytes, the run's event and its date (`cases` nil: counted per batch by each case's own event).
     private func finish(cases: Int?, loose: Int, held: Int, now: Date, actor: String) throws {
-        let stamp = SQLValue.text(Timestamp.string(cutoff(now: now)))
         try store.transaction {
-            let loose = "SELECT id FROM raw_messages INDEXED BY raw_messages_case WHERE case_id IS NULL AND stored_at <= ?"
-            try store.db.query("DELETE FROM raw_message_bytes WHERE raw_message_id IN (\(loose))", [stamp])
-            try store.db.query("UPDATE raw_messages SET message_id = NULL WHERE id IN (\(loose) AND message_id IS NOT NULL)", [stamp])
+            try store.purgeLooseRawMessages(storedBy: cutoff(now: now))
             let counted = cases.map { "\($0) case(s) and " } ?? ""
             try store.appendEvent(caseID: nil, actor: actor, action: "retention purge", from: nil, to: nil,
                                   reason: "\(counted)\(loose) loose message(s) purged, \(held) held; term \(settings.months) months",
@@ -131,22 +93,7 @@ public struct RetentionPurge {
     }
 
     private func purge(_ candidate: PurgeCandidate, now: Date, actor: String) throws {
-        let db = store.db
-        let id = SQLValue.integer(candidate.caseID)
-        try db.query("""
-            UPDATE cases SET complainant_name = NULL, complainant_address = NULL, complainant_message_id = NULL,
-              handler = NULL, subject = NULL, purged_at = ?, updated_at = ? WHERE id = ?
-            """, [.text(Timestamp.string(now)), .text(Timestamp.string(now)), id])
-        try db.query("DELETE FROM case_messages WHERE case_id = ?", [id])
-        try db.query("DELETE FROM form_fields WHERE case_id = ?", [id])
-        try db.query("UPDATE satisfaction SET text = NULL WHERE case_id = ?", [id])
-        try db.query("DELETE FROM raw_message_bytes WHERE raw_message_id IN (SELECT id FROM raw_messages WHERE case_id = ?)", [id])
-        try db.query("UPDATE raw_messages SET message_id = NULL WHERE case_id = ?", [id])
-        try db.query("UPDATE outbox SET bytes = x'', recipients = '', subject = '', mail_from = '', last_error = NULL WHERE case_id = ?", [id])
-        try db.query("UPDATE first_contact_mail SET address = '' WHERE outbox_id IN (SELECT id FROM outbox WHERE case_id = ?)", [id])
-        try db.query("""
-            UPDATE events SET actor = CASE WHEN actor = 'klachtd' THEN actor ELSE '[verwijderd]' END, reason = NULL WHERE case_id = ?
-            """, [id])
+        try store.purgePersonalData(caseID: candidate.caseID, now: now)
         try store.appendEvent(caseID: candidate.caseID, actor: actor, action: "retention purge", from: nil, to: nil,
                               reason: "personal data deleted \(settings.months) months after closing", rawMessageID: nil, now: now)
     }
