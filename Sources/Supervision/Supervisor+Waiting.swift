@@ -9,7 +9,7 @@ extension Supervisor {
     func watchMailbox(_ watch: MailboxWatch) {
         let now = Int(time(nil))
         guard now < watch.plan.wakeAt else {
-            startWorker(reason: "timer")
+            startWorker(reason: .timer)
             return
         }
         var seconds = watch.plan.wakeAt - now
@@ -21,7 +21,7 @@ extension Supervisor {
             lastWatchOK = now
             systemd.notify("WATCHDOG=1")
             switch outcome {
-            case .newMail: startWorker(reason: "mail")
+            case .newMail: startWorker(reason: .mail)
             case .quiet: break
             case .signalled: signalsWhileWatching()
             }
@@ -31,7 +31,7 @@ extension Supervisor {
             watchFailures += 1
             stayUntil = watchFailures < 2 ? 0 : now + min(3600, 30 << min(watchFailures - 1, 7))
             logger.warning("watching the mailbox failed: \(error); a worker takes over")
-            startWorker(reason: "watch-failed")
+            startWorker(reason: .watchFailed)
         }
     }
 
@@ -44,13 +44,13 @@ extension Supervisor {
             watch = nil
         } else if signals.contains(SIGHUP) {
             // A worker reads the file now: a broken one is reported at once, and the old text kept.
-            startWorker(reason: "reload")
+            startWorker(reason: .reload)
         }
     }
 
     // MARK: - A worker failed: wait, then start another
 
-    func scheduleRestart(reason: String, because problem: String) {
+    func scheduleRestart(reason: WorkerStartReason, because problem: String) {
         let delay = restartBackoff.nextDelay()
         restartAtMilliseconds = Monotonic.milliseconds() + Int(delay * 1000)
         restartReason = reason

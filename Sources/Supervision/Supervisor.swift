@@ -25,7 +25,7 @@ public final class Supervisor {
     var handedOver: WatchPlan?
     var watch: MailboxWatch?
     var restartAtMilliseconds = 0
-    var restartReason = "start"
+    var restartReason = WorkerStartReason.start
     var restartBackoff = Backoff(base: 1, maximum: 60)
     var watchFailures = 0
     var stayUntil = 0
@@ -51,7 +51,7 @@ public final class Supervisor {
     public func run() -> Int32 {
         SignalPipe.install(SignalPipe.serviceSignals + [SIGCHLD])
         logger.notice("klachtd supervisor started (pid \(getpid())); workers run \(workerCommand.joined(separator: " "))")
-        startWorker(reason: "start")
+        startWorker(reason: .start)
         while !(stopping && worker == nil) {
             if let failure = firstWorkerFailure {
                 // The first worker never got going: the service cannot start; systemd shows why.
@@ -73,20 +73,20 @@ public final class Supervisor {
 
     // MARK: - A worker runs
 
-    func startWorker(reason: String) {
+    func startWorker(reason: WorkerStartReason) {
         watch?.close()
         watch = nil
-        if reason == "reload" { reloadPending = false }
-        var environment = [SupervisorLink.Variable.startedAt: String(startedAt), SupervisorLink.Variable.reason: reason]
+        if reason == .reload { reloadPending = false }
+        var environment = [SupervisorLink.Variable.startedAt: String(startedAt), SupervisorLink.Variable.reason: reason.rawValue]
         if stayUntil > Int(time(nil)) { environment[SupervisorLink.Variable.stayUntil] = String(stayUntil) }
         if let lastWatchOK { environment[SupervisorLink.Variable.lastWatchOK] = String(lastWatchOK) }
         do {
             let started = try WorkerProcess(command: workerCommand, extraEnvironment: environment, configuration: configurationSnapshot)
             worker = started
             // Routine starts (new mail, the timer) are many a day; the others are worth a line.
-            logger.log(reason == "mail" || reason == "timer" ? .debug : .info, "worker \(started.pid) started (\(reason))")
+            logger.log(reason.isRoutine ? .debug : .info, "worker \(started.pid) started (\(reason.rawValue))")
         } catch {
-            scheduleRestart(reason: "restart", because: "\(error)")
+            scheduleRestart(reason: .restart, because: "\(error)")
         }
     }
 
@@ -171,7 +171,7 @@ public final class Supervisor {
             return
         }
         if ended.exitStatus == .exited(0), plan != nil, reloadPending {
-            startWorker(reason: "reload")
+            startWorker(reason: .reload)
         } else if ended.exitStatus == .exited(0), let plan {
             restartBackoff.reset()
             watch = MailboxWatch(plan: plan)
@@ -180,7 +180,7 @@ public final class Supervisor {
             logger.debug("worker \(ended.pid) had nothing left to do; watching \(plan.mailbox) for new mail, next start in \(wait) at the latest")
             systemd.notify("STATUS=waiting for new mail")
         } else {
-            scheduleRestart(reason: "restart", because: "worker \(ended.pid) \(status)")
+            scheduleRestart(reason: .restart, because: "worker \(ended.pid) \(status)")
         }
     }
 }

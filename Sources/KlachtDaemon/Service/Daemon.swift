@@ -70,7 +70,7 @@ public final class Daemon {
             // After a start every earlier sender is gone (a stopped daemon, a crash); a worker
             // started later may run beside `deliver` or a case command that is sending right
             // now, so it puts back only claims that no live send can still hold.
-            let firstWorker = supervisor.map { $0.reason == "start" } ?? true
+            let firstWorker = supervisor.map { $0.reason == .start } ?? true
             let requeued = try store.requeueInterruptedSends(
                 claimedBefore: firstWorker ? nil : runtime.clock.now().addingTimeInterval(-Self.longestSendSeconds))
             if requeued > 0 { log.warning("\(requeued) mail(s) were being sent when klachtd stopped; sending them again") }
@@ -83,9 +83,9 @@ public final class Daemon {
         // terms are judged; a minute at most, when the mailbox cannot be read.
         scheduleAt = runtime.clock.now().addingTimeInterval(60)
         // A worker started only for the scheduler or the outbox need not linger afterwards.
-        if supervisor?.reason == "timer" { lastActivity = .distantPast }
-        let role = supervisor.map { "worker, \($0.reason)" } ?? "single process"
-        let routine = supervisor.map { $0.reason == "mail" || $0.reason == "timer" } ?? false
+        if supervisor?.reason == .timer { lastActivity = .distantPast }
+        let role = supervisor.map { "worker, \($0.reason.rawValue)" } ?? "single process"
+        let routine = supervisor?.reason.isRoutine ?? false
         log.log(routine ? .info : .notice, "klachtd started (\(role)): mailbox \(runtime.configuration.imap.mailbox), database \(runtime.configuration.databasePath)")
         for warning in PlaintextRule.warnings(runtime.configuration) { log.log(.warning, warning) }
         notifier.notify("READY=1\nSTATUS=polling")

@@ -18,7 +18,7 @@ extension Daemon {
             logger.error("\(problem); reading the file instead")
         }
         guard let snapshot = supervisor?.configurationSnapshot else { return try runtime(from: ConfigurationLoader.readText(path: path)) }
-        guard supervisor?.reason == "reload" else { return try runtime(from: snapshot) }
+        guard supervisor?.reason == .reload else { return try runtime(from: snapshot) }
         do {
             return try runtime(from: ConfigurationLoader.readText(path: path))
         } catch {

@@ -40,7 +40,7 @@ public struct SupervisorLink: Sendable {
 
     public let socket: Int32
     public let supervisorStartedAt: Int?
-    public let reason: String
+    public let reason: WorkerStartReason
     public let stayUntil: Int
     /// The configuration text to use instead of reading the file (see `Variable.configurationDescriptor`).
     public let configurationSnapshot: String?
@@ -66,7 +66,7 @@ public struct SupervisorLink: Sendable {
             }
         }
         let link = SupervisorLink(socket: fd, supervisorStartedAt: Environment.value(Variable.startedAt).flatMap { Int($0) },
-                                  reason: Environment.value(Variable.reason) ?? "start",
+                                  reason: Environment.value(Variable.reason).flatMap(WorkerStartReason.init(rawValue:)) ?? .start,
                                   stayUntil: Environment.value(Variable.stayUntil).flatMap { Int($0) } ?? 0,
                                   configurationSnapshot: snapshot, configurationSnapshotProblem: problem,
                                   lastWatchOK: Environment.value(Variable.lastWatchOK).flatMap { Int($0) })
