@@ -48,7 +48,7 @@ final class CaseStoreTests: XCTestCase {
 
     func testCopyWithTheSameBytesOrMessageIDIsRecognised() throws {
         let a = try store.storeRaw([1], origin: .imap(mailbox: "INBOX", uidValidity: 1, uid: 1), messageID: "x@y", sha256: "s1", receivedAt: now, now: now)
-        try store.finishRaw(id: a.id, status: "processed", caseID: nil, note: nil)
+        try store.finishRaw(id: a.id, status: .processed, caseID: nil, note: nil)
         let b = try store.storeRaw([1], origin: .imap(mailbox: "INBOX", uidValidity: 2, uid: 1), messageID: nil, sha256: "s1", receivedAt: now, now: now)
         let c = try store.storeRaw([2], origin: .deliver, messageID: "x@y", sha256: "s2", receivedAt: now, now: now)
         let d = try store.storeRaw([3], origin: .deliver, messageID: "other@y", sha256: "s3", receivedAt: now, now: now)

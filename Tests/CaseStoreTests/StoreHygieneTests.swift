@@ -81,7 +81,7 @@ final class StoreHygieneTests: XCTestCase {
         }
         let stored = try XCTUnwrap(store.rawMessage(id: XCTUnwrap(id)))
         XCTAssertEqual(stored.bytes, bytes)
-        XCTAssertEqual(stored.status, "quarantined")
+        XCTAssertEqual(stored.status, .quarantined)
         XCTAssertEqual(try store.quarantined().first?.size, bytes.count)
         XCTAssertEqual(try store.pendingRawMessages().count, 0)
         XCTAssertNil(try store.transaction {

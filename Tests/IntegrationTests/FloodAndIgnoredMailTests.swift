@@ -101,7 +101,7 @@ final class FloodAndIgnoredMailTests: XCTestCase {
             from: "ouder5@example.test", name: "Ouder Vijf", subject: "Klacht BSO Morel", body: "Doorgestuurd door de locatie.",
             extraHeaders: ["Auto-Submitted: auto-forwarded", "X-MS-Exchange-Inbox-Rules-Loop: bso-morel@example.test"]))
         try daemon.waitUntil("the forwarded complaint is a case") { try daemon.cases().count == 1 }
-        try daemon.waitUntil("all three decided") { try CaseStore(path: daemon.databasePath).rawMessageCounts()["pending"] ?? 0 == 0 }
+        try daemon.waitUntil("all three decided") { try CaseStore(path: daemon.databasePath).rawMessageCounts()[.pending] ?? 0 == 0 }
         XCTAssertEqual(try server.waitForInbox("ouder5", count: 1).count, 1, "the forwarded parent is acknowledged")
         daemon.stop()
 

@@ -28,7 +28,7 @@ final class ForgedBounceTests: XCTestCase {
             for: ourID, failed: ["ouder1@example.test", "ouder2@example.test", "behandelaar1@example.test"]))
         try daemon.waitUntil("the report is decided") {
             let counts = try CaseStore(path: daemon.databasePath).rawMessageCounts()
-            return counts.values.reduce(0, +) == 3 && (counts["pending"] ?? 0) == 0
+            return counts.values.reduce(0, +) == 3 && (counts[.pending] ?? 0) == 0
         }
         let store = try CaseStore(path: daemon.databasePath)
         XCTAssertEqual(try store.suppressedAddresses(now: Date()).map(\.address), ["ouder1@example.test"],

@@ -40,8 +40,8 @@ final class LoopsAndBouncesTests: XCTestCase {
         let acknowledgements = try server.inbox("ouder7")
         XCTAssertEqual(acknowledgements.count, 3, "at most auto_replies_per_hour acknowledgements to one address")
         let store = try CaseStore(path: daemon.databasePath)
-        XCTAssertEqual(try store.rawMessageCounts()["processed"], 20, "every message is kept and decided on")
-        XCTAssertEqual(try store.rawMessageCounts()["ignored"], 3, "the robots are listed as answered to nobody (issue 17)")
+        XCTAssertEqual(try store.rawMessageCounts()[.processed], 20, "every message is kept and decided on")
+        XCTAssertEqual(try store.rawMessageCounts()[.ignored], 3, "the robots are listed as answered to nobody (issue 17)")
     }
 
     func testDeliveryReportIsAttachedToItsCaseAndTheQualityStaffAreToldOnce() throws {

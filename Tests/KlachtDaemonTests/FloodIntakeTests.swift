@@ -191,6 +191,6 @@ final class FloodIntakeTests: XCTestCase {
         XCTAssertTrue(ignored.contains { $0.note?.contains("Precedence: list") ?? false }, "\(ignored.map(\.note))")
         XCTAssertTrue(ignored.contains { $0.note?.contains("null Return-Path") ?? false })
         XCTAssertEqual(try store.ignoredCount(from: start.addingTimeInterval(-60), to: start.addingTimeInterval(120)), 2)
-        XCTAssertEqual(try store.rawMessageCounts()["ignored"], 2)
+        XCTAssertEqual(try store.rawMessageCounts()[.ignored], 2)
     }
 }

@@ -56,7 +56,7 @@ final class RetentionPurgeLargeMessageTests: XCTestCase {
             VALUES ('KL-2024-0007', 'closed', 'klacht', 'wko', '2024-09-02T08:00:00Z', 'Ouder', 'ouder@ouders.example.nl', 'Morel',
               'Klacht met foto', '', '2024-10-01T09:00:00Z', '2024-09-02T08:00:00Z', '2024-10-01T09:00:00Z')
             """)
-        try store.finishRaw(id: onCase, status: "processed", caseID: store.db.lastInsertRowID, note: nil)
+        try store.finishRaw(id: onCase, status: .processed, caseID: store.db.lastInsertRowID, note: nil)
         XCTAssertEqual(try store.rawMessage(id: loose)?.bytes.count, (3 << 20) + 7)
         XCTAssertEqual(try store.rawMessage(id: onCase)?.bytes.count, (2 << 20) + 11)
 

@@ -25,9 +25,23 @@ public struct RawMessageRecord: Sendable {
     /// The stored size in bytes, known without reading the bytes.
     public var size: Int
     public var receivedAt: Date
-    public var status: String
+    public var status: RawMessageStatus
     public var caseID: Int64?
     public var note: String?
+}
+
+/// What became of a stored message (`raw_messages.status`).
+public enum RawMessageStatus: String, Sendable, CaseIterable {
+    /// Stored, not decided yet.
+    case pending
+    /// Decided: on a case, or a notice to the staff.
+    case processed
+    /// Decided to need no answer (an auto-reply, a robot, our own mail); listed, never dropped.
+    case ignored
+    /// The same message stored before.
+    case duplicate
+    /// Set aside: too large, or processing failed; `klachtd reprocess` runs it again.
+    case quarantined
 }
 
 extension CaseStore {
@@ -109,14 +123,14 @@ extension CaseStore {
 
     /// The decision together with the Message-ID, which is read when the message is parsed,
     /// not when it is fetched: one write of the row (and its bytes) instead of two.
-    public func finishRaw(id: Int64, messageID: String?, status: String, caseID: Int64?, note: String?) throws {
+    public func finishRaw(id: Int64, messageID: String?, status: RawMessageStatus, caseID: Int64?, note: String?) throws {
         try db.query("UPDATE raw_messages SET message_id = ?, status = ?, case_id = ?, note = ? WHERE id = ?",
-                     [.optional(messageID), .text(status), .optional(caseID), .optional(note), .integer(id)])
+                     [.optional(messageID), .text(status.rawValue), .optional(caseID), .optional(note), .integer(id)])
     }
 
-    public func finishRaw(id: Int64, status: String, caseID: Int64?, note: String?) throws {
+    public func finishRaw(id: Int64, status: RawMessageStatus, caseID: Int64?, note: String?) throws {
         try db.query("UPDATE raw_messages SET status = ?, case_id = ?, note = ? WHERE id = ?",
-                     [.text(status), .optional(caseID), .optional(note), .integer(id)])
+                     [.text(status.rawValue), .optional(caseID), .optional(note), .integer(id)])
     }
 
     /// IMAP positions whose message is decided on but not yet marked on the server.
@@ -148,10 +162,10 @@ extension CaseStore {
             """, [.text(mailbox), .integer(Int64(uidValidity)), .integer(Int64(lastUID))])
     }
 
-    public func rawMessageCounts() throws -> [String: Int] {
-        var counts: [String: Int] = [:]
+    public func rawMessageCounts() throws -> [RawMessageStatus: Int] {
+        var counts: [RawMessageStatus: Int] = [:]
         for row in try db.query("SELECT status, COUNT(*) AS n FROM raw_messages GROUP BY status") {
-            if let status = row.string("status") { counts[status] = Int(row.int("n") ?? 0) }
+            if let status = row.string("status").flatMap(RawMessageStatus.init(rawValue:)) { counts[status] = Int(row.int("n") ?? 0) }
         }
         return counts
     }
@@ -164,6 +178,6 @@ extension CaseStore {
                                      uid: row.int("uid").map { UInt32(truncatingIfNeeded: $0) }),
             messageID: row.string("message_id"), sha256: row.string("sha256") ?? "",
             bytes: row.bytes("bytes") ?? [], size: Int(row.int("size") ?? 0), receivedAt: Timestamp.date(row.string("received_at")) ?? Date(timeIntervalSince1970: 0),
-            status: row.string("status") ?? "pending", caseID: row.int("case_id"), note: row.string("note"))
+            status: row.string("status").flatMap(RawMessageStatus.init(rawValue:)) ?? .pending, caseID: row.int("case_id"), note: row.string("note"))
     }
 }

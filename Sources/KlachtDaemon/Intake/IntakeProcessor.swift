@@ -133,7 +133,7 @@ public struct IntakeProcessor {
         var record = record
         record.messageID = parsed.messageID
         if let earlier = try store.earlierCopy(of: record) {
-            try store.finishRaw(id: record.id, messageID: parsed.messageID, status: "duplicate",
+            try store.finishRaw(id: record.id, messageID: parsed.messageID, status: .duplicate,
                                 caseID: try store.rawMessage(id: earlier)?.caseID, note: "copy of raw message \(earlier)")
             return "message \(record.id) is a copy of \(earlier); nothing to do"
         }
@@ -152,14 +152,14 @@ public struct IntakeProcessor {
                                   reason: "the sender may be forged: \(unvouched)", rawMessageID: record.id, now: now)
         }
         // Ignored messages are listed (`klachtd quarantine`, `status`, the weekly digest), never silently dropped.
-        let status = if case .ignore = decision { "ignored" } else { "processed" }
+        let status: RawMessageStatus = if case .ignore = decision { .ignored } else { .processed }
         try store.finishRaw(id: record.id, messageID: parsed.messageID, status: status, caseID: caseID, note: decision.summary)
         return "message \(record.id): \(decision.summary)"
     }
 
     /// Sets a message aside, inside the caller's transaction, and queues the notice about it.
     func quarantine(_ record: RawMessageRecord, reason: String, now: Date) throws {
-        try store.finishRaw(id: record.id, status: "quarantined", caseID: nil, note: reason)
+        try store.finishRaw(id: record.id, status: .quarantined, caseID: nil, note: reason)
         try announceQuarantine(id: record.id, receivedAt: record.receivedAt, size: record.size, reason: reason, now: now)
     }
 

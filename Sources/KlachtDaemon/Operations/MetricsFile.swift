@@ -1,3 +1,4 @@
+import CaseStore
 import Foundation
 import Glibc
 
@@ -25,7 +26,7 @@ public enum MetricsFile {
         gauge("outbox_messages", "Outgoing mails per state.",
               ["queued", "sending", "sent", "failed", "held"].map { ("{state=\"\($0)\"}", Double(status.outbox[$0] ?? 0)) })
         gauge("raw_messages", "Stored incoming messages per status.",
-              ["pending", "processed", "ignored", "duplicate", "quarantined"].map { ("{status=\"\($0)\"}", Double(status.rawMessages[$0] ?? 0)) })
+              RawMessageStatus.allCases.map { ("{status=\"\($0.rawValue)\"}", Double(status.rawMessages[$0] ?? 0)) })
         gauge("bouncing_addresses", "Addresses our mail could not reach.", [("", Double(status.bouncingAddresses.count))])
         gauge("retention_purge_pending", "Cases whose personal data is due for deletion.", [("", Double(retentionPending))])
         return lines.joined(separator: "\n") + "\n"

@@ -11,7 +11,7 @@ public struct ServiceStatus: Sendable {
     /// Outgoing mails per state (queued, sending, sent, failed).
     public var outbox: [String: Int]
     /// Stored messages per status (pending, processed, duplicate, quarantined).
-    public var rawMessages: [String: Int]
+    public var rawMessages: [RawMessageStatus: Int]
     public var casesByState: [String: Int]
     public var openCases: Int
     /// Open complaints without a judgement whose decision date has passed.

@@ -28,7 +28,7 @@ struct QuarantineCommand: Command {
         let ignored = try store.ignoredMessages(since: runtime.clock.now().addingTimeInterval(-Double(days) * 86_400))
         if arguments.has("--json") {
             func entry(_ record: RawMessageRecord) -> JSONValue {
-                .object([("id", .int(record.id)), ("status", .string(record.status)),
+                .object([("id", .int(record.id)), ("status", .string(record.status.rawValue)),
                          ("received_at", .string(Timestamp.string(record.receivedAt))),
                          ("size", .int(Int64(record.size))), ("sha256", .string(record.sha256)),
                          ("case_id", record.caseID.map(JSONValue.int) ?? .null),
@@ -89,8 +89,8 @@ struct ReprocessCommand: Command {
         }
         try IntakeProcessor(runtime: runtime, store: store).processPending()
         let record = try store.rawMessage(id: id)
-        Output.out("message \(id): \(record?.status ?? "?")" + (record?.note.map { " (\($0))" } ?? ""))
+        Output.out("message \(id): \(record?.status.rawValue ?? "?")" + (record?.note.map { " (\($0))" } ?? ""))
         _ = try? OutboxSender(runtime: runtime, store: store).sendDue()
-        return record?.status == "quarantined" ? 1 : 0
+        return record?.status == .quarantined ? 1 : 0
     }
 }
