@@ -104,10 +104,10 @@ public enum MailTemplateCatalog {
         "digest.overdue": ["reference", "location", "term", "due", "handler"],
         "digest.due_soon": ["reference", "location", "term", "due", "handler"],
         "digest.unassigned": ["reference", "received"],
-        "cycle.without_category": ["reference", "location", "received"],
-        "cycle.without_location": ["reference", "kind", "received"],
-        "cycle.without_report_text": ["reference", "location", "received"],
-        "cycle.open": ["reference", "location", "state", "received"],
+        "cycle.without_category": ["reference", "location", "kind", "state", "received"],
+        "cycle.without_location": ["reference", "location", "kind", "state", "received"],
+        "cycle.without_report_text": ["reference", "location", "kind", "state", "received"],
+        "cycle.open": ["reference", "location", "kind", "state", "received"],
     ]
 
     /// The template names, sorted.
