@@ -72,6 +72,7 @@ public enum MailTemplateCatalog {
             // Issue 20: the second reader, and the annual report's round.
             "judgement-review": staffMail.union(["review.author", "review.outcome", "review.letter_subject", "review.letter",
                                                  "review.parent_has_address"]),
+            "judgement-held": staffMail.union(["review.outcome"]),
             "judgement-returned": staffMail.union(["review.reviewer", "review.remark", "review.outcome", "review.reasons"]),
             "report-cycle": organisation.union(reportCycle),
         ]

@@ -36,6 +36,9 @@ final class JudgementReviewTests: XCTestCase {
         XCTAssertTrue(draftText.contains("1 februari 2027"), "the measure's date, as the letter names it:\n\(draftText)")
         let qualityReplyTo = try XCTUnwrap(draft.replyTo.first?.address)
         XCTAssertTrue(qualityReplyTo.lowercased().hasPrefix("klachten+\(reference.lowercased())."), qualityReplyTo)
+        let held = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 2).last)
+        XCTAssertEqual(held.subject, "Je oordeel ligt bij Kwaliteit: klacht [\(reference)]")
+        XCTAssertTrue(held.text?.contains("deels gegrond") ?? false, held.text ?? "")
 
         // Held: the parent has only the acknowledgement, the case is not judged, the category is set already.
         Thread.sleep(forTimeInterval: 2)
@@ -52,7 +55,7 @@ final class JudgementReviewTests: XCTestCase {
         // The handler cannot approve their own judgement.
         try server.send(from: "behandelaar1@example.test", to: [handlerAddress], reply(
             from: "behandelaar1@example.test", to: handlerAddress, replyingTo: assignment, body: "#akkoord", client: "Microsoft Outlook 16.0"))
-        let refusal = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 2).last)
+        let refusal = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 3).last)
         XCTAssertTrue(refusal.text?.contains("tweede lezer") ?? false, refusal.text ?? "")
         XCTAssertEqual(try server.inbox("ouder1").count, 1)
 
@@ -93,7 +96,7 @@ final class JudgementReviewTests: XCTestCase {
             from: "kwaliteit@example.test", to: qualityReplyTo, replyingTo: draft,
             body: "#terug Leg uit wat je met het team hebt besproken; de ouder wil weten wat er verandert.", client: nil))
 
-        let returned = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 2).last)
+        let returned = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 3).last)
         XCTAssertEqual(returned.subject, "Oordeel teruggestuurd: klacht [\(reference)]")
         let text = try XCTUnwrap(returned.text)
         XCTAssertTrue(text.contains("Leg uit wat je met het team hebt besproken"), text)

@@ -329,7 +329,7 @@ enum Migrations {
         actor TEXT NOT NULL,                   -- who gave the #oordeel
         role TEXT NOT NULL,
         created_at TEXT NOT NULL,
-        state TEXT NOT NULL DEFAULT 'pending', -- pending, approved, returned, replaced
+        state TEXT NOT NULL DEFAULT 'pending', -- pending, approved, returned, replaced, not-sent
         decided_by TEXT,
         decided_at TEXT,
         remark TEXT                            -- #terug's text for the handler

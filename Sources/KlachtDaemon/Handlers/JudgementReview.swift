@@ -71,6 +71,11 @@ struct JudgementReview {
             "letter_subject": .string(letter.subject), "letter": .string(letter.body),
             "parent_has_address": .bool(record.complainantAddress != nil),
         ])])
+        // The handler who wrote it by mail hears where it is; an operator at the command line sees the event.
+        if role != .operator, let handler = record.handler, handler.lowercased() == actor.lowercased() {
+            try renderer.enqueue("judgement-held", to: .handler, caseRecord: record,
+                                 extra: ["review": .object(["outcome": .string(outcome.dutchLabel)])])
+        }
     }
 
     /// The judgement letter as the parent would get it now: the judgement is applied under a
@@ -103,7 +108,9 @@ struct JudgementReview {
         let plan = CommandPlanner.heldJudgement(outcome: outcome, reasons: held.reasons, measures: held.plannedMeasures,
                                                 facts: try executor.facts(for: record, now: now))
         guard plan.errors.isEmpty else {
-            // The case moved on meanwhile (withdrawn, closed): nothing goes to the parent; the reviewer is told.
+            // The case moved on meanwhile (withdrawn, closed): nothing goes to the parent, the judgement waits no
+            // more, and the quality staff are told.
+            try store.decideJudgement(id: pending.id, state: "not-sent", by: actor, remark: plan.errors.joined(separator: "; "), now: now)
             try store.appendEvent(caseID: caseID, actor: actor, action: "judgement not sent", from: nil, to: nil,
                                   reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
             try renderer.enqueueSystemNotice(
