@@ -20,6 +20,13 @@ final class AnnualReportCycleTests: XCTestCase {
                                           extraHeaders: ["X-Mailer: iPhone Mail (21F90)"]),
                            at: "2026-03-10T10:00:00+01:00")
         let reference = try XCTUnwrap(try daemon.cases().first?["reference"] as? String)
+        // A question, from Gmail, naming no location: no business of the complaints report.
+        try daemon.deliver(complaintMail(from: "ouder4@example.test", name: "Lotte Visser", subject: "Vraag over de vakantieopvang",
+                                          body: "Hoi,\n\nKunnen jullie mij laten weten tot wanneer ik mijn zoon kan aanmelden voor de vakantieopvang?\n\nGroetjes, Lotte"),
+                           at: "2026-04-02T10:00:00+02:00")
+        let question = try XCTUnwrap(try daemon.cases().first { $0["reference"] as? String != reference })
+        XCTAssertEqual(question["kind"] as? String, "vraag")
+        let questionReference = try XCTUnwrap(question["reference"] as? String)
 
         // Monday 11 January 2027 is the first working day of 2027-W02.
         XCTAssertFalse(try daemon.tick(at: "2027-01-08T10:00:00+01:00").contains { $0.contains("report-cycle") }, "not in the first week")
@@ -32,8 +39,9 @@ final class AnnualReportCycleTests: XCTestCase {
         let text = try XCTUnwrap(draft.text)
         XCTAssertTrue(text.contains("Klachten zonder categorie\n- [\(reference)] Morel, ontvangen dinsdag 10 maart 2026"), text)
         XCTAssertTrue(text.contains("Klachten zonder tekst voor het jaarverslag\n- [\(reference)]"), text)
-        XCTAssertTrue(text.contains("Zaken die nog openstaan\n- [\(reference)] klacht, Morel"), text)
+        XCTAssertTrue(text.contains("Klachten die nog openstaan\n- [\(reference)] Morel, in behandeling"), text)
         XCTAssertTrue(text.contains("Verzonden aan de GGD:           nog niet"), text)
+        XCTAssertFalse(text.contains(questionReference), "only complaints are the report's business")
         XCTAssertEqual(draft.attachments.map { $0.filename ?? "" }.sorted(), ["jaarverslag-2026-concept.html", "jaarverslag-2026-concept.md"])
         let markdown = String(decoding: try XCTUnwrap(draft.attachments.first { $0.filename?.hasSuffix(".md") ?? false }).data, as: UTF8.self)
         XCTAssertTrue(markdown.contains("# "), markdown)

@@ -2,10 +2,12 @@ import CaseStore
 import ComplaintCore
 import Foundation
 
-/// What is still to do for a report year, for the draft and the reminders: the year's cases
-/// without a category or location, complaints without a report text, and cases still open.
+/// What is still to do for a report year, for the draft and the reminders: the year's
+/// complaints without a category, a location or a report text, and those still open. Only
+/// complaints (klacht, and onvrede stored by earlier versions): the report is about them;
+/// a question or compliment left open does not change it.
 ///
-/// Meldcode cases are only counted (their details stay with the safeguarding officer), and
+/// Meldcode cases are left out (their details stay with the safeguarding officer), and
 /// cases recorded only as a dispute are not cases of the procedure.
 struct ReportCycleFacts {
     struct Line {
@@ -43,12 +45,12 @@ struct ReportCycleFacts {
                   let received = Timestamp.date(row.string("received_at")).map(civil.localDate(of:)), received.year == year,
                   state != .safeguarding, !(row.string("flags") ?? "").split(separator: ",").contains("dispute-only") else { continue }
             let line = Line(reference: reference, kind: kind, state: state, location: row.string("location"), received: received)
-            let complaint = kind.startsStatutoryClock
-            if complaint { facts.complaints += 1 }
+            guard kind.startsStatutoryClock else { continue }
+            facts.complaints += 1
             func blank(_ column: String) -> Bool { (row.string(column) ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-            if complaint, blank("category") { facts.withoutCategory.append(line) }
+            if blank("category") { facts.withoutCategory.append(line) }
             if blank("location") { facts.withoutLocation.append(line) }
-            if complaint, blank("report_text") { facts.withoutReportText.append(line) }
+            if blank("report_text") { facts.withoutReportText.append(line) }
             if state.isOpen { facts.open.append(line) }
         }
         return facts
