@@ -134,6 +134,8 @@ public struct Configuration: Sendable, Equatable {
     public var service = ServiceSettings()
     /// `[limits]`: how much automatic mail klachtd sends to addresses it never wrote to, and follow-up collecting.
     public var floodLimits = FloodLimits()
+    /// `[procedure] review_judgements`: a judgement letter goes to the quality staff first, and to the parent on `#akkoord`.
+    public var reviewJudgements = false
 }
 
 /// `[limits]` against floods: automatic mail (acknowledgements, receipts) to addresses klachtd

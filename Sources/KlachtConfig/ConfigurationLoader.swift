@@ -79,6 +79,9 @@ public enum ConfigurationLoader {
             newAddressMailsPerHour: try reader.int(limits, "new_address_mails_per_hour", default: 30, range: 1...100_000),
             newAddressMailsPerDay: try reader.int(limits, "new_address_mails_per_day", default: 200, range: 1...1_000_000),
             followUpCollectMinutes: try reader.int(limits, "follow_up_collect_minutes", default: 15, range: 0...1440))
+        if let procedure = reader.optional("procedure") {
+            configuration.reviewJudgements = try reader.bool(procedure, "review_judgements", default: false)
+        }
         try reader.rejectUnknownKeys(prefixes: ["forms": ["label."]])
         return configuration
     }

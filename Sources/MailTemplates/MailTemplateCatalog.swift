@@ -69,6 +69,12 @@ public enum MailTemplateCatalog {
             "resumption-notice": parentLetter,
             "resolution-letter": parentLetter.union(["resolution.text"]),
             "safeguarding-reminder": organisation.union(caseFacts).union(complaintContent).union(["alert.description"]),
+            // Issue 20: the second reader, and the annual report's round.
+            "judgement-review": staffMail.union(["review.author", "review.outcome", "review.letter_subject", "review.letter",
+                                                 "review.parent_has_address"]),
+            "judgement-held": staffMail.union(["review.outcome"]),
+            "judgement-returned": staffMail.union(["review.reviewer", "review.remark", "review.outcome", "review.reasons"]),
+            "report-cycle": organisation.union(reportCycle),
         ]
     }()
 
@@ -82,6 +88,13 @@ public enum MailTemplateCatalog {
         "digest.ignored_count",
     ]
 
+    /// The annual report round's variables (issue 20): the draft in January, the reminders from April.
+    public static let reportCycle: Set<String> = [
+        "cycle.year", "cycle.draft", "cycle.reminder", "cycle.deadline_passed", "cycle.deadline", "cycle.sent_to_ggd",
+        "cycle.oudercommissie", "cycle.complaints", "cycle.without_category", "cycle.without_location",
+        "cycle.without_report_text", "cycle.open", "cycle.attachments",
+    ]
+
     /// The fields of each element of the list variables (`{{item.field}}` inside `{{#each}}`); `command.errors` holds plain texts.
     public static let listItemFields: [String: [String]] = [
         "judgement.measures": ["text", "due"],
@@ -92,6 +105,10 @@ public enum MailTemplateCatalog {
         "digest.overdue": ["reference", "location", "term", "due", "handler"],
         "digest.due_soon": ["reference", "location", "term", "due", "handler"],
         "digest.unassigned": ["reference", "received"],
+        "cycle.without_category": ["reference", "location", "kind", "state", "received"],
+        "cycle.without_location": ["reference", "location", "kind", "state", "received"],
+        "cycle.without_report_text": ["reference", "location", "kind", "state", "received"],
+        "cycle.open": ["reference", "location", "kind", "state", "received"],
     ]
 
     /// The template names, sorted.

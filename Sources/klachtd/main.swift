@@ -10,7 +10,7 @@ let commands: [String: Command] = [
     "terms": TermsCommand(), "holidays": HolidaysCommand(),
     "quarantine": QuarantineCommand(), "reprocess": ReprocessCommand(),
     "tick": TickCommand(),
-    "report": ReportCommand(), "overview": OverviewCommand(), "purge": PurgeCommand(), "export": ExportCommand(),
+    "report": ReportCommand(), "report-cycle": ReportCycleCLICommand(), "overview": OverviewCommand(), "purge": PurgeCommand(), "export": ExportCommand(),
     "backup": BackupCommand(), "status": StatusCommand(),
     "oauth": OAuthCommand(),
 ]

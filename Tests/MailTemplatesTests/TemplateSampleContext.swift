@@ -68,8 +68,22 @@ enum TemplateSampleContext {
                 "overdue": overdue, "due_soon": overdue,
                 "unassigned": [["reference": "K-2026-0043", "received": date(2026, 5, 5)]],
             ],
+            // Issue 20: the second reader and the annual report's round.
+            "review": ["author": "behandelaar@example.nl", "reviewer": "kwaliteit@example.nl", "outcome": "deels gegrond",
+                       "letter_subject": "Ons oordeel over uw klacht [K-2026-0042]", "letter": "Geachte J. de Vries,\n\nWij vinden uw klacht deels gegrond.",
+                       "remark": "Noem ook wat het team verandert.", "reasons": "Wij hebben met het team gesproken.",
+                       "parent_has_address": true],
+            "cycle": [
+                "year": "2026", "draft": true, "reminder": false, "deadline_passed": false, "deadline": date(2027, 6, 1),
+                "sent_to_ggd": date(2027, 5, 20), "oudercommissie": "", "complaints": "12", "attachments": true,
+                "without_category": [cycleLine], "without_location": [cycleLine], "without_report_text": [cycleLine], "open": [cycleLine],
+            ],
         ]
     }
+
+    /// A case line of the annual report round's lists.
+    private static let cycleLine: TemplateValue = ["reference": "K-2026-0042", "location": "BSO De Boomhut", "kind": "klacht",
+                                                   "state": "in behandeling", "received": "maandag 4 mei 2026"]
 
     /// The same context with every list empty and every optional text empty.
     static func sparse(language: String) -> [String: TemplateValue] {

@@ -73,6 +73,8 @@ extension CaseStore {
             """, [.text(Timestamp.string(now)), .text(Timestamp.string(now)), id])
         try db.query("DELETE FROM case_messages WHERE case_id = ?", [id])
         try db.query("DELETE FROM form_fields WHERE case_id = ?", [id])
+        // A judgement held for the second reader holds the reasons, which may name people.
+        try db.query("UPDATE judgement_reviews SET judgement = NULL, remark = NULL WHERE case_id = ?", [id])
         try db.query("UPDATE satisfaction SET text = NULL WHERE case_id = ?", [id])
         try db.query("DELETE FROM raw_message_bytes WHERE raw_message_id IN (SELECT id FROM raw_messages WHERE case_id = ?)", [id])
         try db.query("UPDATE raw_messages SET message_id = NULL WHERE case_id = ?", [id])

@@ -4,7 +4,7 @@
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
                                   schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11, schemaVersion12,
-                                  schemaVersion13]
+                                  schemaVersion13, schemaVersionReportCycleAndReview]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -309,5 +309,31 @@ enum Migrations {
     /// a flood and must not be stepped through for every new message.
     static let schemaVersion13 = """
     CREATE INDEX outbox_recipients_unheld ON outbox(recipients, created_at) WHERE state != 'held';
+    """
+
+    /// Issue 20 (c-cycle): the annual report's round per report year (the GGD and oudercommissie
+    /// dates the report shows and the reminders stop on), and judgements held for a second
+    /// reader (`[procedure] review_judgements`): the letter's content until `#akkoord` sends it.
+    static let schemaVersionReportCycleAndReview = """
+    CREATE TABLE report_cycles (
+        year INTEGER PRIMARY KEY,              -- the year the report is about
+        sent_to_ggd TEXT,                      -- YYYY-MM-DD: the report went to the GGD
+        oudercommissie TEXT,                   -- YYYY-MM-DD: the oudercommissie discussed it
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+    );
+    CREATE TABLE judgement_reviews (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        judgement TEXT,                        -- JSON: outcome, reasons, measures; NULL after a retention purge
+        actor TEXT NOT NULL,                   -- who gave the #oordeel
+        role TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending', -- pending, approved, returned, replaced, not-sent
+        decided_by TEXT,
+        decided_at TEXT,
+        remark TEXT                            -- #terug's text for the handler
+    );
+    CREATE INDEX judgement_reviews_case ON judgement_reviews(case_id, state);
     """
 }

@@ -75,6 +75,9 @@ public enum CommandParser {
         case .contact, .referral, .dispute, .ruling:
             return ProcedureArguments.command(word, argument).mapError { Problem(text: $0.text) }
         case .release: return .success(.release)
+        case .approveJudgement: return .success(.approveJudgement)
+        case .returnJudgement:
+            return needs("de opmerking voor de behandelaar") ?? .success(.returnJudgement(argument))
         case .judgement:
             if let missing = needs("de uitkomst: gegrond, deels-gegrond of ongegrond") { return missing }
             guard let outcome = JudgementOutcome(word: argument) else {

@@ -40,6 +40,10 @@ public enum CaseChange: Sendable, Equatable {
     case recordDispute(LocalDate)
     /// The Geschillencommissie ruled on that day.
     case recordRuling(RulingOutcome, LocalDate)
+    /// The second reader approved the judgement held for review: it is carried out now.
+    case approveJudgement
+    /// The second reader returned the held judgement to the handler with this remark.
+    case returnJudgement(String)
 }
 
 /// A mail a command sends.
@@ -106,6 +110,8 @@ public struct CaseFacts: Sendable {
     public var receivedDate: LocalDate?
     /// The organisation's working days, so a new decision date lands on one; nil keeps the statutory date.
     public var calendar: WorkingDayCalendar?
+    /// A judgement of this case waits for the second reader (`[procedure] review_judgements`).
+    public var judgementUnderReview = false
 
     public init(snapshot: CaseSnapshot, regime: Regime, terms: CaseTerms?, locations: [LocationProfile],
                 assignableAddresses: Set<String>, termPolicy: TermPolicy, today: LocalDate) {

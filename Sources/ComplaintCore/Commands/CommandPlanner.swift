@@ -133,6 +133,8 @@ public enum CommandPlanner {
                 release()
             case .help:
                 plan.helpRequested = true
+            case .approveJudgement, .returnJudgement:
+                review(command)
             }
         }
 

@@ -11,6 +11,7 @@ public enum CommandVocabulary {
         case ruling = "uitspraak"
         case annualSummary = "jaarverslag"
         case address = "adres"
+        case approveJudgement = "akkoord", returnJudgement = "terug"
     }
 
     /// Every spelling of every word, lowercased, without the `#`.
@@ -40,6 +41,8 @@ public enum CommandVocabulary {
             .dispute: ["geschil", "geschillencommissie", "dispute"],
             .ruling: ["uitspraak", "ruling"],
             .address: ["adres", "address"],
+            .approveJudgement: ["akkoord", "approve", "approved"],
+            .returnJudgement: ["terug", "return", "send-back"],
         ]
         var result: [String: Word] = [:]
         for (word, names) in table { for name in names { result[name] = word } }
@@ -105,6 +108,8 @@ public enum CommandVocabulary {
           #meldcode [REDEN]         (#safeguarding) alleen de aandachtsfunctionaris: brengt de zaak onder de meldcode;
                                     bij een zaak die er al onder valt sluit het de zaak (REDEN verplicht)
           #vrijgeven                (#release) alleen de aandachtsfunctionaris: de zaak gaat als gewone klacht naar de behandelaar
+          #akkoord                  (#approve) Kwaliteit, als tweede lezer: het oordeel dat ter controle ligt gaat naar de ouder
+          #terug TEKST              (#return) Kwaliteit, als tweede lezer: het oordeel gaat terug naar de behandelaar met TEKST
           #help                     deze uitleg
 
         Voorbeeld:

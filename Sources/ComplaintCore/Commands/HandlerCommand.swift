@@ -143,6 +143,10 @@ public enum HandlerCommand: Sendable, Equatable {
     case meldcode(reason: String?)
     case release
     case help
+    /// `#akkoord`: the second reader approves the judgement held for review; it goes to the parent.
+    case approveJudgement
+    /// `#terug TEXT`: the second reader returns the held judgement to the handler with a remark.
+    case returnJudgement(String)
 
     /// The command word as the help text names it.
     public var word: String {
@@ -171,6 +175,8 @@ public enum HandlerCommand: Sendable, Equatable {
         case .meldcode: "#meldcode"
         case .release: "#vrijgeven"
         case .help: "#help"
+        case .approveJudgement: "#akkoord"
+        case .returnJudgement: "#terug"
         }
     }
 

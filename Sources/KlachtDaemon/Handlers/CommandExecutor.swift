@@ -26,8 +26,13 @@ public struct CommandExecutor {
                         replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
         var plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
         let mark = try MailOutcomes.mark(store, caseID: caseRecord.id)
+        // With a second reader the judgement is held, the rest of the plan is carried out now.
+        let held = runtime.configuration.reviewJudgements && plan.errors.isEmpty ? JudgementReview.held(in: &plan) : nil
         if plan.errors.isEmpty, let leak = try refuseLeak(plan, actor: actor, on: caseRecord, rawID: rawID, now: now) {
             plan.errors.append(leak)
+        } else if plan.errors.isEmpty, let held {
+            try apply(JudgementReview.withoutJudgement(plan), actor: actor, caseID: caseRecord.id, rawID: rawID, now: now)
+            try JudgementReview(executor: self).hold(held, caseID: caseRecord.id, actor: actor, role: role, rawID: rawID, now: now)
         } else if plan.errors.isEmpty {
             try apply(plan, actor: actor, caseID: caseRecord.id, rawID: rawID, now: now)
         } else {
@@ -104,10 +109,11 @@ public struct CommandExecutor {
         facts.receiptTerms = release
         facts.receivedDate = receipt.receivedDate
         facts.calendar = runtime.workingDays
+        facts.judgementUnderReview = try store.pendingJudgement(caseID: record.id) != nil
         return facts
     }
 
-    private func apply(_ plan: CommandPlan, actor: String, caseID: Int64, rawID: Int64?, now: Date) throws {
+    func apply(_ plan: CommandPlan, actor: String, caseID: Int64, rawID: Int64?, now: Date) throws {
         for change in plan.changes {
             guard let current = try store.caseRecord(id: caseID) else { return }
             switch change {
@@ -136,6 +142,10 @@ public struct CommandExecutor {
                                       rawMessageID: rawID, now: now)
             case .recordContact, .recordReferral, .recordDispute, .recordRuling:
                 try ProcedureRecords(store: store).record(change, caseID: caseID, actor: actor, rawID: rawID, now: now)
+            case .approveJudgement:
+                try JudgementReview(executor: self).approve(caseID: caseID, actor: actor, rawID: rawID, now: now)
+            case .returnJudgement(let remark):
+                try JudgementReview(executor: self).returnToHandler(caseID: caseID, remark: remark, actor: actor, rawID: rawID, now: now)
             }
         }
         guard let updated = try store.caseRecord(id: caseID) else { return }

@@ -17,10 +17,8 @@ struct CommandMails {
         case .answer(let text):
             try renderer.enqueue("handler-message", to: .complainant, caseRecord: record, extra: ["message": ["text": .string(text)]])
         case .judgement(let outcome, let reasons, let measures):
-            let items = measures.map { TemplateValue.object(["text": .string($0.text), "due": date($0.due)]) }
-            try renderer.enqueue("judgement-letter", to: .complainant, caseRecord: record, extra: ["judgement": .object([
-                "outcome": .string(outcome.label(english: english)), "reasons": .string(reasons), "measures": .list(items),
-            ])])
+            try renderer.enqueue("judgement-letter", to: .complainant, caseRecord: record,
+                                 extra: Self.judgementValues(outcome: outcome, reasons: reasons, measures: measures, english: english))
         case .termExtension(let weeks, let reason, let originalDue):
             try renderer.enqueue("extension-notice", to: .complainant, caseRecord: record, extra: ["extension": .object([
                 "weeks": .string(String(weeks)), "reason": .string(reason), "original_due": date(originalDue),
@@ -45,6 +43,14 @@ struct CommandMails {
             try renderer.enqueue("resolution-letter", to: .complainant, caseRecord: record,
                                  extra: ["resolution": ["text": .string(text)]])
         }
+    }
+
+    /// The `judgement.*` values of the judgement letter; the second reader's draft renders the same.
+    static func judgementValues(outcome: JudgementOutcome, reasons: String, measures: [PlannedMeasure], english: Bool) -> MailRenderer.Extra {
+        let items = measures.map { TemplateValue.object(["text": .string($0.text), "due": .string(DateWording.format($0.due, english: english))]) }
+        return ["judgement": .object([
+            "outcome": .string(outcome.label(english: english)), "reasons": .string(reasons), "measures": .list(items),
+        ])]
     }
 
     /// The parent's first message, for staff mails that carry the complaint.

@@ -56,6 +56,8 @@ public struct SchedulerRun {
                 runtime.logger.info("scheduled: \(done.reference ?? "-") \(done.key) (\(done.template))")
             }
         }
+        // The annual report's round: the January draft and the reminders from April (issue 20).
+        queued += try ReportCycleRun(runtime: runtime, store: store, renderer: renderer).run(now: now)
         return queued
     }
 

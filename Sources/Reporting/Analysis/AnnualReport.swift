@@ -24,6 +24,8 @@ public struct AnnualReport: Sendable, Equatable {
     public var previousYear: YearFigures
     /// The satisfaction answers of the year's complaints.
     public var satisfaction = SatisfactionFigures()
+    /// When it went to the GGD and was discussed with the oudercommissie (`report_cycles`).
+    public var submission = ReportSubmission()
 
     /// Whether the year had no complaints: the report says so and the law asks for none.
     public var isEmpty: Bool { complaints == 0 }

@@ -4,6 +4,7 @@ public enum HTMLReport {
         var body: [String] = []
         body.append("<header><p class=\"organisation\">\(e(report.organisation))</p><h1>\(e(ReportSentences.title(report)))</h1></header>")
         body.append(paragraph(ReportSentences.introduction(report)))
+        body.append(section(AnnualReport.submissionHeading, AnnualReport.submissionLines(report).map(paragraph).joined(separator: "\n")))
         body.append(section("De klachtenregeling in het kort", HTMLEscaping.paragraphs(report.texts.regulation)))
         body.append(section("Hoe ouders zijn geïnformeerd", HTMLEscaping.paragraphs(report.texts.communication)))
         if report.isEmpty {

@@ -2,6 +2,7 @@
 public enum MarkdownReport {
     public static func render(_ report: AnnualReport) -> String {
         var out = ["# \(ReportSentences.title(report))", "", report.organisation, "", ReportSentences.introduction(report), ""]
+        out += ["## \(AnnualReport.submissionHeading)", ""] + AnnualReport.submissionLines(report).map { "- " + $0 } + [""]
         out += ["## De klachtenregeling in het kort", "", report.texts.regulation, ""]
         out += ["## Hoe ouders zijn geïnformeerd", "", report.texts.communication, ""]
         out += ["## Klachten in \(report.year)", ""]

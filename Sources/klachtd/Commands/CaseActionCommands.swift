@@ -41,6 +41,9 @@ enum CaseActionCommands {
                                                            closes it (the reason is then required)
           release                                       (#vrijgeven) starts the complaint procedure: handler, terms from
                                                            receipt, acknowledgement to the parent
+          approve                                       (#akkoord) with [procedure] review_judgements: the judgement held
+                                                           for the second reader goes to the parent
+          return --reason TEXT                          (#terug) the held judgement goes back to its handler with TEXT
           send-held                                     sends the letters held for this case (see `klachtd case REF`)
           drop-held --reason TEXT                       records that the held letters reached the person another way
 
@@ -118,6 +121,8 @@ enum CaseActionCommands {
         case "measure-done": return "#maatregel-gereed " + (arguments.has("--all") ? "alle" : rest)
         case "meldcode": return "#meldcode \(reason)"
         case "release": return "#vrijgeven"
+        case "approve": return "#akkoord"
+        case "return": return "#terug \(reason)"
         case "answer": return "#antwoord\n\n" + (try body(arguments, file: "--text-file", inline: "--text"))
         case "judge": return try judgement(rest, arguments)
         default: throw UsageError("unknown action '\(action)'")

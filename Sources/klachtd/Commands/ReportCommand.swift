@@ -26,10 +26,7 @@ struct ReportCommand: Command {
         let format = arguments["--format"] ?? "md"
         guard ["md", "html", "csv", "json"].contains(format) else { throw UsageError("--format must be md, html, csv or json") }
         let runtime = try runtime(arguments)
-        // The year and the one before (the comparison), not every year kept.
-        let cases = try ReportFacts.load(try runtime.openStore(), civil: runtime.civil, years: (year - 1)...year)
-        let report = AnnualReportBuilder.build(year: year, organisation: runtime.configuration.organisation.name, cases: cases,
-                                               texts: ReportTextsLoader.load(runtime: runtime))
+        let report = try AnnualReportSource.build(runtime: runtime, store: try runtime.openStore(), year: year)
         let output: String
         switch format {
         case "html": output = HTMLReport.render(report)
@@ -96,6 +93,8 @@ enum ReportJSON {
             ("disputes", .array(report.disputes.map { .object([("category", .string($0.category.label)), ("outcome", .string($0.outcome)),
                                                                ("origin", .string($0.origin.rawValue))]) })),
             ("klachtenloket_referrals", .int(Int64(report.referrals))),
+            ("sent_to_ggd", report.submission.sentToGGD.map { .string($0.iso) } ?? .null),
+            ("oudercommissie", report.submission.oudercommissie.map { .string($0.iso) } ?? .null),
             ("previous_year", .object([("year", .int(Int64(report.previousYear.year))), ("complaints", .int(Int64(report.previousYear.complaints))),
                                        ("per_category", tallies(report.previousYear.perCategory)),
                                        ("per_location", tallies(report.previousYear.perLocation)),

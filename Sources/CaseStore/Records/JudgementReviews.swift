@@ -1,0 +1,43 @@
+import Foundation
+
+/// A judgement held for the second reader (`[procedure] review_judgements`).
+public struct JudgementReviewRecord: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64
+    /// The judgement as JSON (outcome, reasons, measures), as `HeldJudgement` writes it.
+    public var judgement: String
+    /// Who gave the `#oordeel`, and in which role.
+    public var actor: String
+    public var role: String
+    public var createdAt: Date
+}
+
+extension CaseStore {
+    /// Holds a judgement for review; an earlier one still waiting on the case is replaced by it.
+    @discardableResult
+    public func holdJudgement(caseID: Int64, judgement: String, actor: String, role: String, now: Date) throws -> Int64 {
+        let stamp = Timestamp.string(now)
+        try db.query("UPDATE judgement_reviews SET state = 'replaced', decided_at = ? WHERE case_id = ? AND state = 'pending'",
+                     [.text(stamp), .integer(caseID)])
+        try db.query("INSERT INTO judgement_reviews (case_id, judgement, actor, role, created_at) VALUES (?, ?, ?, ?, ?)",
+                     [.integer(caseID), .text(judgement), .text(actor), .text(role), .text(stamp)])
+        return db.lastInsertRowID
+    }
+
+    /// The judgement waiting for review on a case, if any.
+    public func pendingJudgement(caseID: Int64) throws -> JudgementReviewRecord? {
+        guard let row = try db.queryOne("""
+            SELECT id, judgement, actor, role, created_at FROM judgement_reviews
+            WHERE case_id = ? AND state = 'pending' AND judgement IS NOT NULL ORDER BY id DESC LIMIT 1
+            """, [.integer(caseID)]),
+            let id = row.int("id"), let judgement = row.string("judgement") else { return nil }
+        return JudgementReviewRecord(id: id, caseID: caseID, judgement: judgement, actor: row.string("actor") ?? "",
+                                     role: row.string("role") ?? "", createdAt: Timestamp.date(row.string("created_at")) ?? Date())
+    }
+
+    /// Settles a held judgement: `approved` (it is sent now) or `returned` (with the remark for the handler).
+    public func decideJudgement(id: Int64, state: String, by actor: String, remark: String?, now: Date) throws {
+        try db.query("UPDATE judgement_reviews SET state = ?, decided_by = ?, decided_at = ?, remark = ? WHERE id = ? AND state = 'pending'",
+                     [.text(state), .text(actor), .text(Timestamp.string(now)), .optional(remark), .integer(id)])
+    }
+}
