@@ -75,6 +75,27 @@ public enum MailTemplateCatalog {
             "judgement-held": staffMail.union(["review.outcome"]),
             "judgement-returned": staffMail.union(["review.reviewer", "review.remark", "review.outcome", "review.reasons"]),
             "report-cycle": organisation.union(reportCycle),
+        ].merging(desk) { $1 }
+    }()
+
+    /// Issue 20: the desk's replies to the quality staff and management, and the HTML overview.
+    public static let desk: [String: Set<String>] = {
+        let common = organisation.union(["request.subject"])
+        let cases: Set<String> = ["desk.filter", "desk.count", "desk.cases", "desk.locations", "desk.today",
+                                  "desk.safeguarding_count", "desk.has_safeguarding"]
+        let caseFile: Set<String> = Set(["reference", "subject", "state", "kind", "regime", "received", "complainant", "location",
+                                         "handler", "category", "outcome", "flags"].map { "desk.case." + $0 })
+            .union(["desk.terms", "desk.measures", "desk.events", "desk.messages", "desk.notes"])
+        return [
+            "desk-help": common.union(["desk.address"]),
+            "desk-problem": common.union(["desk.problem"]),
+            "desk-registered": common.union(["reference", "state", "received", "complainant", "address", "acknowledged", "location",
+                                             "handler", "decision_due", "flags"].map { "desk." + $0 }),
+            "desk-report": common.union(["desk.title", "desk.year", "desk.complaints", "desk.files", "desk.text"]),
+            "desk-cases": common.union(cases), "desk-cases-html": common.union(cases),
+            "desk-case": common.union(caseFile), "desk-case-html": common.union(caseFile),
+            "weekly-digest-html": organisation.union(digest).union(["digest.terms", "digest.overdue_count", "digest.due_soon_count",
+                                                                    "digest.locations"]),
         ]
     }()
 
@@ -109,6 +130,17 @@ public enum MailTemplateCatalog {
         "cycle.without_location": ["reference", "location", "kind", "state", "received"],
         "cycle.without_report_text": ["reference", "location", "kind", "state", "received"],
         "cycle.open": ["reference", "location", "kind", "state", "received"],
+        "digest.terms": ["reference", "location", "term", "due", "handler", "urgency", "colour"],
+        "digest.locations": ["name", "count", "width", "rest", "full"],
+        "desk.cases": ["reference", "state", "kind", "received", "complainant", "location", "handler", "subject", "term", "due",
+                       "urgency", "colour"],
+        "desk.locations": ["name", "count", "width", "rest", "full"],
+        "desk.terms": ["name", "due", "state", "colour"],
+        "desk.measures": ["text", "due", "done"],
+        "desk.events": ["at", "actor", "action", "reason", "state"],
+        "desk.messages": ["at", "direction", "role", "subject", "text", "files", "verified"],
+        "desk.notes": ["at", "direction", "role", "subject", "text", "files", "verified"],
+        "desk.files": [],
     ]
 
     /// The template names, sorted.

@@ -40,8 +40,10 @@ final class ParentTextGuardTests: HandlerIntakeTestCase {
         let reply = try XCTUnwrap(outbox.last { $0.kind == "command-reply" })
         XCTAssertEqual(reply.recipients, ["behandelaar1@example.test"])
         XCTAssertTrue(MessageParser.parse(reply.bytes).text?.contains("niet naar de ouder gestuurd") ?? false)
-        let notice = try XCTUnwrap(outbox.last { $0.kind == "parent-text-refused" })
-        XCTAssertEqual(Set(notice.recipients), ["kwaliteit@example.test", "kwaliteit2@example.test"])
+        // One mail per quality officer (issue 20): each carries that person's own desk address as Reply-To.
+        let notices = outbox.filter { $0.kind == "parent-text-refused" }
+        XCTAssertEqual(notices.map(\.recipients), [["kwaliteit@example.test"], ["kwaliteit2@example.test"]])
+        let notice = try XCTUnwrap(notices.last)
         XCTAssertFalse(String(decoding: notice.bytes, as: UTF8.self).contains(String(token.dropFirst(20))), "the token itself is not repeated")
         XCTAssertTrue(try store.events(caseID: record.id).contains { $0.action == "text to the parent refused" })
     }

@@ -67,6 +67,32 @@ enum TemplateSampleContext {
                 "received": [["reference": "K-2026-0042", "location": "BSO De Boomhut", "kind": "klacht", "received": date(2026, 5, 4)]],
                 "overdue": overdue, "due_soon": overdue,
                 "unassigned": [["reference": "K-2026-0043", "received": date(2026, 5, 5)]],
+                "terms": [["reference": "K-2026-0042", "location": "BSO De Boomhut", "term": "oordeel", "due": date(2026, 5, 8),
+                           "handler": "behandelaar@example.test", "urgency": "verstreken", "colour": "#f4c7c3"]],
+                "overdue_count": "1", "due_soon_count": "0", "locations": bars,
+            ],
+            // Issue 20: the desk's replies.
+            "request": ["subject": "RE: Weekoverzicht"],
+            "desk": [
+                "address": "klachten@example.test", "problem": "#zaak mist het dossiernummer",
+                "reference": "K-2026-0042", "state": "ontvangen", "received": "12-05-2026 14:30", "complainant": "Anouk de Vries",
+                "address_known": true, "acknowledged": true, "location": "BSO De Boomhut", "handler": "behandelaar@example.test",
+                "decision_due": date(2026, 6, 23), "flags": "no-address",
+                "title": "Klachtenjaarverslag 2026", "year": "2026", "complaints": "12", "files": ["klachtenjaarverslag-2026.html"],
+                "text": "Kwartaaloverzicht", "filter": "openstaand", "count": "1", "today": date(2026, 5, 11),
+                "safeguarding_count": "1", "has_safeguarding": true, "locations": bars,
+                "cases": [["reference": "K-2026-0042", "state": "ontvangen", "kind": "klacht", "received": date(2026, 5, 4),
+                           "complainant": "Anouk de Vries", "location": "BSO De Boomhut", "handler": "behandelaar@example.test",
+                           "subject": "Daan stond alleen buiten", "term": "oordeel", "due": date(2026, 6, 12), "urgency": "op schema",
+                           "colour": "#d9ead3"]],
+                "case": ["reference": "K-2026-0042", "subject": "Daan stond alleen buiten", "state": "ontvangen", "kind": "klacht",
+                         "regime": "wko", "received": "04-05-2026 09:12", "complainant": "Anouk de Vries <anouk@example.test>",
+                         "location": "BSO De Boomhut", "handler": "behandelaar@example.test", "category": "veiligheid",
+                         "outcome": "gegrond", "flags": "serious"],
+                "terms": [["name": "Oordeel", "due": date(2026, 6, 12), "state": "op schema", "colour": "#d9ead3"]],
+                "measures": [["text": "Hek altijd op slot", "due": date(2026, 7, 1), "done": "open"]],
+                "events": [["at": "04-05-2026 09:12", "actor": "klachtd", "action": "case opened", "reason": "kind klacht", "state": "received"]],
+                "messages": [message], "notes": [message],
             ],
             // Issue 20: the second reader and the annual report's round.
             "review": ["author": "behandelaar@example.nl", "reviewer": "kwaliteit@example.nl", "outcome": "deels gegrond",
@@ -84,6 +110,11 @@ enum TemplateSampleContext {
     /// A case line of the annual report round's lists.
     private static let cycleLine: TemplateValue = ["reference": "K-2026-0042", "location": "BSO De Boomhut", "kind": "klacht",
                                                    "state": "in behandeling", "received": "maandag 4 mei 2026"]
+    private static let bars: TemplateValue = [["name": "BSO De Boomhut", "count": "3", "width": "100", "rest": "0", "full": true],
+                                              ["name": "KDV Het Anker", "count": "1", "width": "33", "rest": "67", "full": false]]
+    private static let message: TemplateValue = [
+        "at": "04-05-2026 09:12", "direction": "binnen van", "role": "ouder", "subject": "Daan stond alleen buiten",
+        "text": "Beste lezer,\n\nDaan stond alleen buiten.", "files": "foto.jpg (120 kB)", "verified": true]
 
     /// The same context with every list empty and every optional text empty.
     static func sparse(language: String) -> [String: TemplateValue] {

@@ -5,7 +5,8 @@
 # in place only for the duration of the install (an existing one is kept and restored).
 set -euo pipefail
 
-PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates tzdata python3 libcurl4-openssl-dev libsqlite3-dev libssl-dev)
+PACKAGES=(dovecot-imapd dovecot-lmtpd postfix openssl curl ca-certificates tzdata python3 libcurl4-openssl-dev libsqlite3-dev libssl-dev
+          chromium fonts-dejavu-core)  # chromium: the HTML mails are rendered and screenshotted in tests (issue 20)
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "install.sh: run as root (apt-get needs it)" >&2

@@ -186,6 +186,8 @@ extension CaseStore {
 public enum CaseColumn: String, Sendable {
     case handler, location, category, outcome, kind, flags
     case complainantAddress = "complainant_address"
+    /// A complaint registered without an e-mail address (`#nieuw`) still has the parent's name.
+    case complainantName = "complainant_name"
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
     case acknowledgementDue = "acknowledgement_due"

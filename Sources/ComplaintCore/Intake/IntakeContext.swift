@@ -13,6 +13,8 @@ public struct IntakeContext: Sendable {
     public var addressedCase: CaseSnapshot?
     /// What the daemon verified of the sender: the token and the mail server's authentication.
     public var senderEvidence: SenderEvidence
+    /// What the daemon verified of a mail to the desk (`klachten+staff.<token>@`, the server's verdict).
+    public var deskEvidence = DeskEvidence()
 
     public init(organisation: OrganisationAddresses, locations: [LocationProfile], defaultRegime: Regime = .wko,
                 safeguardingScreen: SafeguardingScreen = .standard,

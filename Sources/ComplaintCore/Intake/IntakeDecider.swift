@@ -13,6 +13,7 @@ public enum IntakeDecider {
             // Robots get no answer; what they say about a case is still kept on it.
             return .ignore(reason: "automatic mail (\(reason))", caseID: context.threadCase?.id)
         }
+        if let desk = StaffDeskRouting.decide(message, context: context) { return desk }
         if let staff = StaffMessageRouting.decide(message, context: context) { return staff }
         if let followUp = followUp(message, context) { return .followUp(followUp) }
         if let kept = OwnMail.keptForQuality(message, context) { return kept }

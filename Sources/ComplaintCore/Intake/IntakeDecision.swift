@@ -100,4 +100,6 @@ public enum IntakeDecision: Sendable, Equatable {
     /// Our own address's mail, or a colleague's that is no forwarded complaint: no case, no
     /// answer; kept and shown to the quality staff.
     case keptForQuality(reason: String)
+    /// A desk command from the quality staff or management that verified (`StaffDeskRouting`).
+    case staffDesk(StaffDeskPlan)
 }

@@ -64,6 +64,9 @@ struct DecisionApplier {
         case .keptForQuality(let reason):
             try KeptMailNotice(renderer: renderer).send(message, reason: reason, rawID: rawID)
             return nil
+        case .staffDesk(let plan):
+            return try StaffDesk(runtime: runtime, store: store, renderer: renderer, now: now)
+                .run(plan, message: message, parsed: parsed, rawID: rawID)
         }
     }
 

@@ -189,12 +189,14 @@ public struct IntakeProcessor {
         let thread = try store.caseForThread(messageIDs: message.threadIDs)
             ?? parsed.threadIndexRoot.flatMap { try store.caseForThreadRoot($0) }
         let tagged = try CaseReference.tags(in: message.subject ?? "").compactMap { try store.caseRecord(reference: $0) }
-        let staff = try StaffAddressing(runtime: runtime, store: store).evidence(for: parsed, sender: message.from?.address)
+        let addressing = StaffAddressing(runtime: runtime, store: store)
+        let staff = try addressing.evidence(for: parsed, sender: message.from?.address)
         var context = settingsContext
         context.threadCase = thread?.snapshot
         context.taggedCases = tagged.map(\.snapshot)
         context.addressedCase = staff.addressed?.snapshot
         context.senderEvidence = staff.evidence
+        context.deskEvidence = addressing.deskEvidence(for: parsed, sender: message.from?.address)
         return context
     }
 }
@@ -211,6 +213,7 @@ extension IntakeDecision {
             + (plan.script.hasCommands ? " with \(plan.script.commands.count) command(s)" : "")
         case .unverified(let plan): "unverified message on case \(plan.caseID) kept; nothing changed"
         case .keptForQuality(let reason): "no case: \(reason); kept and shown to the quality staff"
+        case .staffDesk(let plan): "desk command from the \(plan.role.rawValue)"
         }
     }
 }

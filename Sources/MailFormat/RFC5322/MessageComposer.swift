@@ -58,6 +58,8 @@ public struct MessageComposer: Sendable {
         public var threadIndex: [UInt8]?
         /// Files after the text; none makes a plain single-part message.
         public var attachments: [OutgoingAttachment] = []
+        /// An HTML version of `body`: the mail becomes multipart/alternative (`AlternativeBody`).
+        public var htmlBody: String? = nil
 
         public init(to: [String], subject: String, body: String, automation: Automation, inReplyTo: String? = nil,
                     references: [String] = [], replyTo: String? = nil, caseReference: String? = nil,
@@ -98,6 +100,7 @@ public struct MessageComposer: Sendable {
         lines.append("\(Self.loopHeader): \(fromAddress)")
         if let reference = draft.caseReference { lines.append("X-Klachtd-Case: \(reference)") }
         lines.append("MIME-Version: 1.0")
+        if let html = draft.htmlBody { return AlternativeBody.compose(headerLines: lines, draft: draft, html: html, messageID: messageID) }
         guard !draft.attachments.isEmpty else {
             lines.append("Content-Type: text/plain; charset=utf-8")
             lines.append("Content-Transfer-Encoding: quoted-printable")

@@ -9,7 +9,8 @@ import Foundation
 /// parent's guess does not verify.
 public struct ReplyTokenSigner: Sendable {
     public static let tokenLength = 16
-    private let secret: [UInt8]
+    /// Read by `StaffToken` too: one secret signs the case and the desk addresses.
+    let secret: [UInt8]
 
     public init(secret: [UInt8]) {
         self.secret = secret

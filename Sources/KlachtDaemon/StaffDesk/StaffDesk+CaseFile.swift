@@ -1,0 +1,103 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailParser
+import MailTemplates
+
+extension StaffDesk {
+    /// `#zaak REF`: the whole case as one mail: parties, terms and their state, measures, the
+    /// timeline, every message in and out as text with its files listed, and the staff's notes.
+    func caseFile(_ reference: CaseReference) throws -> Reply {
+        guard let record = try store.caseRecord(reference: reference) else {
+            throw DeskRefusal(text: "Er is geen dossier \(reference).")
+        }
+        guard record.state != .safeguarding else {
+            throw DeskRefusal(text: "Dossier \(reference) valt onder de meldcode; alleen de aandachtsfunctionaris kan het inzien.")
+        }
+        let civil = runtime.civil
+        let outbox = try store.outbox(caseID: record.id)
+        let messages = try store.caseMessages(caseID: record.id)
+        let measures = try store.measures(caseID: record.id)
+        let events = try store.events(caseID: record.id)
+        let scheduled = try ScheduledCaseFacts(runtime: runtime, store: store).load(now: now).cases.first { $0.id == record.id }
+        let open = scheduled.map { SchedulerRun(runtime: runtime, store: store).scheduler.openTerms(of: $0) } ?? []
+
+        func term(_ label: String, _ iso: String?, watched: WatchedTerm?) -> TemplateValue? {
+            guard let iso, let due = LocalDate(iso: iso) else { return nil }
+            let running = watched.map { term in open.contains { $0.term == term } } ?? false
+            let urgency = running ? TermUrgency.of(due, now: now, civil: civil) : .none
+            var row: [String: TemplateValue] = ["name": .string(label), "due": .string(dateText(due)),
+                                                "state": .string(running ? urgency.dutchLabel : "afgerond of loopt niet")]
+            row["colour"] = .string(urgency.colour)
+            return .object(row)
+        }
+        let terms = [
+            term("Ontvangstbevestiging", record.acknowledgementDue, watched: .acknowledgement),
+            term("Eerste contact", record.firstContactDue, watched: .firstContact),
+            term("Oordeel", record.decisionDue, watched: .decision),
+            term("Maatregelen", record.measuresDue, watched: .measures),
+            term("Geschillencommissie (12 maanden)", record.gckWindowEnd, watched: nil),
+        ].compactMap { $0 }
+
+        var lines: [TemplateValue] = []
+        var notes: [TemplateValue] = []
+        for message in messages {
+            var text = message.text ?? ""
+            var files: [String] = []
+            if let rawID = message.rawMessageID, let raw = try store.rawMessage(id: rawID), !raw.bytes.isEmpty {
+                let parsed = MessageParser.parse(raw.bytes)
+                files = parsed.attachments.map { "\($0.filename ?? "bijlage") (\(Self.size($0.size)))" }
+                if text.isEmpty { text = parsed.text ?? "" }
+            }
+            if message.direction == "out", let id = message.outboxID, let mail = outbox.first(where: { $0.id == id }) {
+                let parsed = MessageParser.parse(mail.bytes)
+                text = parsed.text ?? ""
+                files = parsed.attachments.map { "\($0.filename ?? "bijlage") (\(Self.size($0.size)))" }
+            }
+            let entry: TemplateValue = .object([
+                "at": .string(CivilText.time(message.at, civil)),
+                "direction": .string(message.direction == "in" ? "binnen van" : "verstuurd aan"),
+                "role": .string(Self.roleLabel(message.role)), "subject": .string(message.subject ?? "(geen onderwerp)"),
+                "text": .string(text.trimmingCharacters(in: .whitespacesAndNewlines)), "files": .string(files.joined(separator: ", ")),
+                "verified": .bool(message.verified),
+            ])
+            lines.append(entry)
+            if message.direction == "in", ["handler", "quality", "management", "safeguarding"].contains(message.role) { notes.append(entry) }
+        }
+        let caseValues: [String: TemplateValue] = [
+            "reference": .string(record.reference.description), "subject": .string(record.subject ?? "(geen onderwerp)"),
+            "state": .string(record.state.dutchLabel), "kind": .string(record.kind.dutchLabel), "regime": .string(record.regime.rawValue),
+            "received": .string(CivilText.time(record.receivedAt, civil)),
+            "complainant": .string([record.complainantName, record.complainantAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")),
+            "location": .string(record.location ?? "geen locatie"), "handler": .string(record.handler ?? "nog niet aangewezen"),
+            "category": .string(record.category ?? ""), "outcome": .string(record.outcome ?? ""),
+            "flags": .string(record.flags.joined(separator: ", ")),
+        ]
+        return Reply(template: "desk-case", values: ["desk": .object([
+            "case": .object(caseValues), "terms": .list(terms),
+            "measures": .list(measures.map { .object(["text": .string($0.text), "due": .string(LocalDate(iso: $0.due).map(dateText) ?? $0.due),
+                                                      "done": .string($0.doneAt == nil ? "open" : "gereed")]) }),
+            "events": .list(events.map { event in
+                .object(["at": .string(CivilText.time(event.at, civil)), "actor": .string(event.actor), "action": .string(event.action),
+                         "reason": .string(event.reason ?? ""), "state": .string(event.toState ?? "")])
+            }),
+            "messages": .list(lines), "notes": .list(notes),
+        ])])
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(max(1, bytes / 1024)) kB"
+    }
+
+    static func roleLabel(_ role: String) -> String {
+        switch role {
+        case "complainant": "ouder"
+        case "handler": "behandelaar"
+        case "quality": "Kwaliteit"
+        case "management": "directie"
+        case "safeguarding": "aandachtsfunctionaris"
+        case "other-address": "ander adres"
+        default: role
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import CaseStore
+import ComplaintCore
+import Foundation
+import MailFormat
+import MailTemplates
+import Reporting
+
+extension StaffDesk {
+    /// `#jaarverslag YYYY`: the annual report (as `klachtd report`), HTML and Markdown attached, its summary in the mail.
+    func annualReport(_ year: Int) throws -> Reply {
+        let cases = try ReportFacts.load(store, civil: runtime.civil, years: (year - 1)...year)
+        let report = AnnualReportBuilder.build(year: year, organisation: runtime.configuration.organisation.name, cases: cases,
+                                               texts: ReportTextsLoader.load(runtime: runtime))
+        let stem = "klachtenjaarverslag-\(year)"
+        return Reply(template: "desk-report", values: ["desk": .object([
+            "title": .string("Klachtenjaarverslag \(year)"), "year": .string(String(year)),
+            "complaints": .string(String(report.complaints)),
+            "files": .list([.string(stem + ".html"), .string(stem + ".md")]),
+            "text": .string(""),
+        ])], attachments: [
+            OutgoingAttachment(filename: stem + ".html", contentType: "text/html", data: Array(HTMLReport.render(report).utf8)),
+            OutgoingAttachment(filename: stem + ".md", contentType: "text/markdown", data: Array(MarkdownReport.render(report).utf8)),
+        ])
+    }
+
+    /// `#kwartaal YYYYQn`: the quarterly overview for management (as `klachtd overview`), in the mail and attached.
+    func quarterlyOverview(_ text: String) throws -> Reply {
+        guard let quarter = Quarter(text) else { throw DeskRefusal(text: "#kwartaal \(text) is geen kwartaal als 2026Q3") }
+        let cases = try ReportFacts.load(store, civil: runtime.civil)
+        let overview = QuarterlyOverview.build(quarter: quarter, today: runtime.civil.localDate(of: now), cases: cases)
+        let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name)
+        return Reply(template: "desk-report", values: ["desk": .object([
+            "title": .string("Kwartaaloverzicht \(text)"), "year": .string(text), "complaints": .string(""),
+            "files": .list([.string("kwartaaloverzicht-\(text).txt")]), "text": .string(rendered),
+        ])], attachments: [
+            OutgoingAttachment(filename: "kwartaaloverzicht-\(text).txt", contentType: "text/plain; charset=utf-8", data: Array(rendered.utf8)),
+        ])
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The body of a mail with a plain-text and an HTML version of the same facts
+/// (`multipart/alternative`, text first so clients that prefer it show it), and any files
+/// after them in a `multipart/mixed`.
+///
+/// Kept apart from `MessageComposer`, which calls it for a draft with `htmlBody`: both parts
+/// are UTF-8 in quoted-printable, so no line is ever longer than 76 characters on the wire.
+enum AlternativeBody {
+    static func compose(headerLines: [String], draft: MessageComposer.Draft, html: String, messageID: String) -> ComposedMessage {
+        let stem = "klachtd-" + messageID.prefix(while: { $0 != "@" }).replacingOccurrences(of: ".", with: "-")
+        let alternative = stem + "-alt", mixed = stem + "-mix"
+        var lines = headerLines
+        let topBoundary = draft.attachments.isEmpty ? alternative : mixed
+        lines.append("Content-Type: multipart/\(draft.attachments.isEmpty ? "alternative" : "mixed"); boundary=\"\(topBoundary)\"")
+        var bytes = Array((lines.map(HeaderEncoding.fold).joined(separator: "\r\n") + "\r\n\r\n").utf8)
+        if !draft.attachments.isEmpty {
+            bytes += Array("--\(mixed)\r\nContent-Type: multipart/alternative; boundary=\"\(alternative)\"\r\n\r\n".utf8)
+        }
+        bytes += Array("--\(alternative)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+        bytes += QuotedPrintable.encode(draft.body)
+        bytes += Array("\r\n--\(alternative)\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+        bytes += QuotedPrintable.encode(html)
+        bytes += Array("\r\n--\(alternative)--\r\n".utf8)
+        guard !draft.attachments.isEmpty else { return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes) }
+        for attachment in draft.attachments {
+            let name = HeaderEncoding.encodedWords(HeaderEncoding.singleLine(attachment.filename).replacingOccurrences(of: "\"", with: "'"))
+            let type = attachment.contentType.allSatisfy { $0.isASCII && $0 != ";" && $0 != "\"" } ? attachment.contentType : "application/octet-stream"
+            var part = "\r\n--\(mixed)\r\n"
+            part += HeaderEncoding.fold("Content-Type: \(type); name=\"\(name)\"") + "\r\n"
+            part += HeaderEncoding.fold("Content-Disposition: attachment; filename=\"\(name)\"") + "\r\n"
+            part += "Content-Transfer-Encoding: base64\r\n\r\n"
+            bytes += Array(part.utf8)
+            bytes += Array(Data(attachment.data).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn,
+                                                                             .endLineWithLineFeed]).utf8)
+        }
+        bytes += Array("\r\n--\(mixed)--\r\n".utf8)
+        return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes)
+    }
+}
