@@ -223,6 +223,24 @@ final class StaffDeskTests: XCTestCase {
         let forwarded = try XCTUnwrap(try daemon.cases().first { $0["complainant"] as? String == "ouder1@example.test" })
         XCTAssertEqual(forwarded["received_at"] as? String, "2026-11-02T20:47:00Z")
         XCTAssertEqual(forwarded["subject"] as? String, "Daan stond alleen buiten")
+
+        // And from Gmail: its "Forwarded message" block, the parent's date in Gmail's English wording.
+        try server.send(from: "kwaliteit@example.test", to: [desk], officerMail(to: desk, subject: "Fwd: Luiers niet verschoond", body: """
+            #namens
+
+            ---------- Forwarded message ---------
+            From: Petra de Wit <ouder6@example.test>
+            Date: Mon, Nov 9, 2026 at 8:15 AM
+            Subject: Luiers niet verschoond
+            To: <kwaliteit@example.test>
+
+            Bij KDV De Boomgaard is de luier van onze dochter de hele middag niet verschoond.
+            """))
+        try server.waitForInbox("ouder6", count: 1, timeout: 30)
+        try daemon.waitUntil("the Gmail forward is a case") { try daemon.cases().count == 4 }
+        let gmail = try XCTUnwrap(try daemon.cases().first { $0["complainant"] as? String == "ouder6@example.test" })
+        XCTAssertEqual(gmail["received_at"] as? String, "2026-11-09T07:15:00Z")
+        XCTAssertEqual(gmail["location"] as? String, "De Boomgaard")
     }
 
     func testTheAnnualReportByReturnAndTheHTMLMailsPassTheValidityCheckAndRenderInChromium() throws {
