@@ -13,7 +13,7 @@ extension MailRenderer {
         let ignored = try store.ignoredCount(from: runtime.civil.startOfDay(digest.periodStart), to: runtime.civil.startOfDay(digest.periodEnd.adding(days: 1)))
         if case .object(var fields) = value {
             fields["ignored_count"] = .string(String(ignored))
-            fields.merge(try digestPictureValues(digest)) { $1 }
+            fields.merge(try digestPictureValues(digest, english: english)) { $1 }
             value = .object(fields)
         }
         return try enqueueToQuality("weekly-digest", values: ["digest": value], kind: "weekly-digest")

@@ -24,17 +24,21 @@ enum TermUrgency: String {
         }
     }
 
-    var dutchLabel: String {
+    var dutchLabel: String { label(english: false) }
+
+    func label(english: Bool) -> String {
         switch self {
-        case .overdue: "verstreken"
-        case .thisWeek: "deze week"
-        case .later: "op schema"
-        case .none: "geen termijn"
+        case .overdue: english ? "overdue" : "verstreken"
+        case .thisWeek: english ? "this week" : "deze week"
+        case .later: english ? "on schedule" : "op schema"
+        case .none: english ? "no term" : "geen termijn"
         }
     }
 
     /// `item.urgency` and `item.colour` for a template row.
-    var values: [String: TemplateValue] { ["urgency": .string(dutchLabel), "colour": .string(colour)] }
+    var values: [String: TemplateValue] { values(english: false) }
+
+    func values(english: Bool) -> [String: TemplateValue] { ["urgency": .string(label(english: english)), "colour": .string(colour)] }
 }
 
 /// Counts per group with a bar drawn in table cells: `width` is the bar's share in percent
@@ -53,21 +57,21 @@ enum CountBars {
 extension MailRenderer {
     /// What the HTML overview adds to the text's facts: the terms in one list coloured by
     /// urgency, their counts, and the open cases per location as bars.
-    func digestPictureValues(_ digest: WeeklyDigest) throws -> [String: TemplateValue] {
+    func digestPictureValues(_ digest: WeeklyDigest, english: Bool) throws -> [String: TemplateValue] {
         func lines(_ list: [WeeklyDigest.TermLine], _ urgency: TermUrgency) -> [TemplateValue] {
             list.map { line in
                 var row: [String: TemplateValue] = [
                     "reference": .string(line.reference.description), "location": .string(line.location ?? ""),
-                    "term": .string(line.term.digestLabel(english: false)), "due": .string(DateWording.format(line.due, english: false)),
+                    "term": .string(line.term.digestLabel(english: english)), "due": .string(DateWording.format(line.due, english: english)),
                     "handler": .string(line.handler ?? ""),
                 ]
-                for (key, value) in urgency.values { row[key] = value }
+                for (key, value) in urgency.values(english: english) { row[key] = value }
                 return .object(row)
             }
         }
         var perLocation: [String: Int] = [:]
         for record in try store.allCases(openOnly: true) where record.state != .safeguarding && record.state.isOpen {
-            perLocation[record.location ?? "geen locatie", default: 0] += 1
+            perLocation[record.location ?? (english ? "no location" : "geen locatie"), default: 0] += 1
         }
         let counts = perLocation.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (label: $0.key, count: $0.value) }
         return [
