@@ -165,6 +165,18 @@ final class StaffDeskTests: XCTestCase {
         XCTAssertTrue(try qualityMails(5).last?.text?.contains("#nieuw") ?? false)
         try server.send(from: "kwaliteit@example.test", to: [desk], officerMail(to: desk, subject: "x", body: "#zaak KL-2026-9999"))
         XCTAssertTrue(try qualityMails(6).last?.text?.contains("Er is geen dossier KL-2026-9999.") ?? false)
+
+        // A flood of forgeries: kept, but only three notices a day reach the quality staff.
+        for number in 1...4 {
+            try server.send(from: "kwaliteit@example.test", to: ["klachten@example.test"],
+                            officerMail(to: "klachten@example.test", subject: "vervalst \(number)", body: "#zaken"))
+        }
+        try daemon.waitUntil("the four forgeries are kept") {
+            daemon.log().components(separatedBy: "an unverified staff command").count - 1 >= 6
+        }
+        Thread.sleep(forTimeInterval: 3)
+        XCTAssertEqual(try server.inbox("kwaliteit").filter { $0.subject?.hasPrefix("Bericht zonder dossier") ?? false }.count, 3,
+                       "two earlier today, one of the four now")
     }
 
     func testNewPhoneComplaintsWithAndWithoutAnAddressAndAForwardOnBehalfOfAParent() throws {

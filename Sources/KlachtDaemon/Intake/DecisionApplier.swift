@@ -62,6 +62,7 @@ struct DecisionApplier {
             try StaffMessageApplier(runtime: runtime, store: store, renderer: renderer, now: now).apply(plan, message: message, rawID: rawID)
             return plan.caseID
         case .keptForQuality(let reason):
+            guard try DeskForgeryLimit(store: store, civil: runtime.civil, now: now).admits(message, reason: reason, rawID: rawID) else { return nil }
             try KeptMailNotice(renderer: renderer).send(message, reason: reason, rawID: rawID)
             return nil
         case .staffDesk(let plan):
