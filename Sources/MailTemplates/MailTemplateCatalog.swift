@@ -92,6 +92,7 @@ public enum MailTemplateCatalog {
             "desk-registered": common.union(["reference", "state", "received", "complainant", "address", "acknowledged", "location",
                                              "handler", "decision_due", "flags"].map { "desk." + $0 }),
             "desk-report": common.union(["desk.title", "desk.year", "desk.complaints", "desk.files", "desk.text"]),
+            "desk-recorded": common.union(["desk.lines"]),
             "desk-cases": common.union(cases), "desk-cases-html": common.union(cases),
             "desk-case": common.union(caseFile), "desk-case-html": common.union(caseFile),
             "weekly-digest-html": organisation.union(digest).union(["digest.terms", "digest.overdue_count", "digest.due_soon_count",
@@ -141,6 +142,7 @@ public enum MailTemplateCatalog {
         "desk.messages": ["at", "direction", "role", "subject", "text", "files", "verified"],
         "desk.notes": ["at", "direction", "role", "subject", "text", "files", "verified"],
         "desk.files": [],
+        "desk.lines": [],
     ]
 
     /// The template names, sorted.

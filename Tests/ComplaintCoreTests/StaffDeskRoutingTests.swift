@@ -66,6 +66,8 @@ final class StaffDeskRoutingTests: XCTestCase {
         XCTAssertEqual(StaffCommandParser.parse("#kwartaal 2026q3"), .command(.quarterlyOverview("2026Q3")))
         XCTAssertEqual(StaffCommandParser.parse("#namens\n\nVan: ..."), .command(.onBehalf))
         XCTAssertEqual(StaffCommandParser.parse("#help"), .command(.help))
+        XCTAssertEqual(StaffCommandParser.parse("#oudercommissie 3-6-2026"), .command(.reportRound(text: "#oudercommissie 3-6-2026")))
+        XCTAssertEqual(StaffCommandParser.parse("#jaarverslag-verzonden 2026-05-20"), .command(.reportRound(text: "#jaarverslag-verzonden 2026-05-20")))
         XCTAssertNil(StaffCommandParser.parse("Beste collega,\n#zaken"), "only the top counts")
         XCTAssertNil(StaffCommandParser.parse("#oordeel gegrond"), "a case command is no desk word")
         guard case .problem(let text)? = StaffCommandParser.parse("#jaarverslag vorig jaar") else { return XCTFail("no problem") }

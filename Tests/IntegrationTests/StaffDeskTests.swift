@@ -329,6 +329,13 @@ final class StaffDeskTests: XCTestCase {
         XCTAssertEqual(overview.attachments.compactMap(\.filename), ["kwartaaloverzicht-2026Q4.txt"])
         let desk = try deskAddress(overview)
 
+        // The annual report round's dates (engineer 6's recorder) through the same desk.
+        try server.send(from: "kwaliteit@example.test", to: [desk], officerMail(
+            to: desk, subject: "verslag", body: "#jaarverslag-verzonden 2026-05-20 2025\n#oudercommissie 2026-06-03 2025", extraHeaders: [pass]))
+        let recorded = try qualityMail { $0.subject == "Vastgelegd: jaarverslag" }
+        XCTAssertTrue(recorded.text?.contains("Het jaarverslag 2025 is op woensdag 20 mei 2026 naar de GGD gestuurd.") ?? false, recorded.text ?? "")
+        XCTAssertTrue(recorded.text?.contains("met de oudercommissie besproken") ?? false, recorded.text ?? "")
+
         // The right token, but the server says DKIM and SPF failed: someone else wrote this From.
         let fail = "Authentication-Results: mail.example.test; dkim=fail header.d=example.test; spf=fail smtp.mailfrom=kwaliteit@example.test"
         try server.send(from: "kwaliteit@example.test", to: [desk], officerMail(to: desk, subject: "x", body: "#zaken", extraHeaders: [fail]))

@@ -79,6 +79,7 @@ enum TemplateSampleContext {
                 "address_known": true, "acknowledged": true, "location": "BSO De Boomhut", "handler": "behandelaar@example.test",
                 "decision_due": date(2026, 6, 23), "flags": "no-address",
                 "title": "Klachtenjaarverslag 2026", "year": "2026", "complaints": "12", "files": ["klachtenjaarverslag-2026.html"],
+                "lines": ["Het jaarverslag 2026 is op woensdag 20 mei 2027 naar de GGD gestuurd."],
                 "text": "Kwartaaloverzicht", "filter": "openstaand", "count": "1", "today": date(2026, 5, 11),
                 "safeguarding_count": "1", "has_safeguarding": true, "locations": bars,
                 "cases": [["reference": "K-2026-0042", "state": "ontvangen", "kind": "klacht", "received": date(2026, 5, 4),

@@ -21,11 +21,15 @@ public enum StaffCommand: Sendable, Equatable {
     case annualReport(year: Int)
     /// `#kwartaal YYYYQn`: the quarterly overview.
     case quarterlyOverview(String)
+    /// `#jaarverslag-verzonden DATE` / `#oudercommissie DATE`: the annual report round's dates
+    /// (read and recorded by `ReportCycleCommands`/`ReportCycleRecorder`); the mail's text as it came.
+    case reportRound(text: String)
 
     /// The command words, Dutch first; the raw value is how replies name the command.
     public enum Word: String, CaseIterable, Sendable {
         case help, cases = "zaken", caseFile = "zaak", register = "nieuw", onBehalf = "namens"
         case annualReport = "jaarverslag", quarterlyOverview = "kwartaal"
+        case reportRound = "jaarverslag-verzonden"
 
         /// Every spelling, lowercased, without the `#`.
         var spellings: [String] {
@@ -37,6 +41,7 @@ public enum StaffCommand: Sendable, Equatable {
             case .onBehalf: ["namens", "on-behalf"]
             case .annualReport: ["jaarverslag", "annual-report"]
             case .quarterlyOverview: ["kwartaal", "quarter"]
+            case .reportRound: Array(ReportCycleCommands.sentWords.union(ReportCycleCommands.committeeWords))
             }
         }
 

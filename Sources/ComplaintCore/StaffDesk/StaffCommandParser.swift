@@ -32,7 +32,7 @@ public enum StaffCommandParser {
         var argument = String(content[wordEnd...]).trimmingCharacters(in: .whitespaces)
         if argument.hasPrefix(":") { argument = String(argument.dropFirst()).trimmingCharacters(in: .whitespaces) }
         let body = lines[(first + 1)...].joined(separator: "\n")
-        switch command(word, argument, body: body) {
+        switch command(word, argument, body: body, text: text) {
         case .success(let command): return .command(command)
         case .failure(let problem): return .problem(problem.text)
         }
@@ -40,8 +40,9 @@ public enum StaffCommandParser {
 
     struct Problem: Error { let text: String }
 
-    private static func command(_ word: StaffCommand.Word, _ argument: String, body: String) -> Result<StaffCommand, Problem> {
+    private static func command(_ word: StaffCommand.Word, _ argument: String, body: String, text: String) -> Result<StaffCommand, Problem> {
         switch word {
+        case .reportRound: return .success(.reportRound(text: text))
         case .help: return .success(.help)
         case .cases: return filter(argument).map(StaffCommand.cases)
         case .caseFile:

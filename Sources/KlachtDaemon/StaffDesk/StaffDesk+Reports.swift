@@ -36,4 +36,17 @@ extension StaffDesk {
             OutgoingAttachment(filename: "kwartaaloverzicht-\(text).txt", contentType: "text/plain; charset=utf-8", data: Array(rendered.utf8)),
         ])
     }
+
+    /// `#jaarverslag-verzonden DATE` / `#oudercommissie DATE`: the round's dates, read by
+    /// `ReportCycleCommands` and recorded by `ReportCycleRecorder.record`. Not its `handle`, which
+    /// opens a transaction of its own: the desk runs inside intake's, so all dates or none.
+    func reportRound(_ text: String, sender: String) throws -> Reply {
+        let (commands, errors) = ReportCycleCommands.parse(text, today: runtime.civil.localDate(of: now))
+        guard errors.isEmpty, !commands.isEmpty else {
+            throw DeskRefusal(text: errors.isEmpty ? "Er staat geen datum bij de opdracht." : errors.joined(separator: "\n"))
+        }
+        let recorder = ReportCycleRecorder(runtime: runtime, store: store)
+        let lines = try commands.map { try recorder.record($0, actor: sender, now: now) }
+        return Reply(template: "desk-recorded", values: ["desk": .object(["lines": .list(lines.map(TemplateValue.string))])])
+    }
 }

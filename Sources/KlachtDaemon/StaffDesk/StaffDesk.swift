@@ -41,6 +41,7 @@ struct StaffDesk {
                 case .onBehalf: reply = try onBehalf(plan: plan, message: message, parsed: parsed, rawID: rawID)
                 case .annualReport(let year): reply = try annualReport(year)
                 case .quarterlyOverview(let quarter): reply = try quarterlyOverview(quarter)
+                case .reportRound(let text): reply = try reportRound(text, sender: plan.sender)
                 }
             } catch let refusal as DeskRefusal {
                 reply = Reply(template: "desk-problem", values: ["desk": .object(["problem": .string(refusal.text)])])
@@ -69,6 +70,7 @@ struct StaffDesk {
         case .command(.onBehalf): "#namens"
         case .command(.annualReport(let year)): "#jaarverslag \(year)"
         case .command(.quarterlyOverview(let quarter)): "#kwartaal \(quarter)"
+        case .command(.reportRound): "#jaarverslag-verzonden or #oudercommissie"
         }
     }
 
