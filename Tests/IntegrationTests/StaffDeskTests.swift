@@ -306,6 +306,13 @@ final class StaffDeskTests: XCTestCase {
         let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../deploy/scripts").standardized.path
         let check = try Subprocess.run(["python3", scripts + "/check-mail-html.py"] + htmlMails)
         XCTAssertEqual(check.status, 0, check.output + check.error)
+        // The check can fail: a remote image, a script and flex layout are refused.
+        let bad = directory + "/bad.html"
+        try Data("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>x</title></head><body><table><tr><td style=\"display:flex\"><img src=\"http://example.test/a.png\"><script>1</script></td></tr></table></body></html>".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let refused = try Subprocess.run(["python3", scripts + "/check-mail-html.py", bad])
+        XCTAssertEqual(refused.status, 1, refused.output)
+        XCTAssertTrue(refused.output.contains("<img> is not allowed") && refused.output.contains("<script> is not allowed"), refused.output)
         for mail in htmlMails {
             let png = mail.replacingOccurrences(of: ".eml", with: ".png")
             let shot = try Subprocess.run([scripts + "/mail-screenshot.sh", mail, png])

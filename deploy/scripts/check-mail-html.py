@@ -16,7 +16,7 @@ import email.policy
 import sys
 from html.parser import HTMLParser
 
-VOID = {"meta", "br", "hr"}
+VOID = {"meta", "br", "hr", "img", "link", "input", "col", "area", "base", "wbr", "source"}
 ALLOWED = {"html", "head", "meta", "title", "body", "table", "tbody", "thead", "tr", "td", "th", "p", "span", "b", "strong",
            "i", "em", "br", "hr", "pre", "a", "h1", "h2", "h3", "ul", "ol", "li", "div"}
 ATTRIBUTES = {"lang", "charset", "name", "content", "style", "role", "width", "height", "cellpadding", "cellspacing", "border",
