@@ -48,13 +48,15 @@ let package = Package(
         .target(name: "CProcessControl"),
         // The supervisor's logic and its protocol with the worker; Foundation-free like its dependencies.
         .target(name: "Supervision", dependencies: ["DaemonSupport", "MailTransport", "CProcessControl"], swiftSettings: strict),
-        .target(name: "OAuthTokens", dependencies: ["CCurl", "Digests"], swiftSettings: strict),
+        .target(name: "OAuthTokens", dependencies: ["MailTransport", "Digests"], swiftSettings: strict),
+        // Microsoft Graph's mailbox calls (issue 21), over MailTransport's HTTPS.
+        .target(name: "GraphTransport", dependencies: ["MailTransport"], swiftSettings: strict),
 
         // The daemon wires the core to the edges; the executable is the command line.
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
                                "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision", "Digests",
-                               "MailFormat", "JSONText"],
+                               "MailFormat", "JSONText", "GraphTransport"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
         .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens", "JSONText", "MailFormat"], swiftSettings: strict),

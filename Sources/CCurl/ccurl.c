@@ -28,6 +28,10 @@ CURLcode ccurl_setopt_write_callback(CURL *handle, ccurl_data_callback callback)
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
 
+CURLcode ccurl_setopt_header_callback(CURL *handle, ccurl_data_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
+
 CURLcode ccurl_setopt_debug_callback(CURL *handle, curl_debug_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }

@@ -128,8 +128,11 @@ public struct Configuration: Sendable, Equatable {
     public var attachmentLimitBytes = 10 * 1024 * 1024
     /// `[metrics] textfile`: where the Prometheus text file is written each cycle; nil for none.
     public var metricsTextfile: String? = nil
-    /// `[oauth]`, present when a server logs in with OAuth2.
+    /// `[oauth]`, present when a server logs in with OAuth2 (made from `[graph]` when that is used).
     public var oauth: OAuthSettings? = nil
+    /// `[graph]`: the mailbox is read and mail sent through Microsoft Graph; `imap` and `smtp`
+    /// then describe the Graph mailbox (see `GraphSettingsReader`).
+    public var graph: GraphSettings? = nil
     /// `[service]`: when the worker hands over to the supervisor, and how often it is woken.
     public var service = ServiceSettings()
     /// `[limits]`: how much automatic mail klachtd sends to addresses it never wrote to, and follow-up collecting.

@@ -28,9 +28,16 @@ public enum ConfigurationLoader {
         let reader = SectionReader(sections: try ConfigFileParser.parse(text, file: file), file: file)
         try reader.rejectUnknownSections()
         let organisation = try readOrganisation(reader)
-        let imap = try readMailbox(reader)
-        let smtp = try readServer(reader.required("smtp"), reader, defaultPort: 25, scheme: "smtp")
         let storage = try reader.required("storage")
+        let graph = try GraphSettingsReader.read(reader, databasePath: try reader.string(storage, "database"))
+        let imap: MailboxSettings, smtp: ServerSettings
+        if let graph {
+            imap = GraphSettingsReader.mailboxSettings(graph)
+            smtp = GraphSettingsReader.serverSettings(graph)
+        } else {
+            imap = try readMailbox(reader)
+            smtp = try readServer(reader.required("smtp"), reader, defaultPort: 25, scheme: "smtp")
+        }
         let locations = try readLocations(reader)
         let forms = reader.optional("forms")
         var formLabels: [String: [String]] = [:]
@@ -40,7 +47,9 @@ public enum ConfigurationLoader {
         let triage = reader.optional("triage")
         let limits = reader.optional("limits")
         let databasePath = try reader.string(storage, "database")
-        let oauth = try OAuthSettingsReader.read(reader, databasePath: databasePath)
+        let oauth: OAuthSettings?
+        if let graph { oauth = try GraphSettingsReader.oauthSettings(graph, reader, databasePath: databasePath) }
+        else { oauth = try OAuthSettingsReader.read(reader, databasePath: databasePath) }
         if oauth == nil, let server = [imap.server, smtp].first(where: { $0.authentication != .password }) {
             throw ConfigError(file: file, line: nil, problem: "auth = \(server.authentication.rawValue) for \(server.url) needs an [oauth] section",
                               fix: "Add [oauth] with provider = microsoft, refresh_token or command (see deploy/klachtd.conf.example).")
@@ -75,6 +84,7 @@ public enum ConfigurationLoader {
         configuration.service = ServiceSettings(workerLingerSeconds: try reader.int(service, "worker_linger", default: 60, range: 0...86_400),
                                                 wakeIntervalSeconds: try reader.int(service, "wake_interval", default: 300, range: 5...3600))
         configuration.oauth = oauth
+        configuration.graph = graph
         configuration.floodLimits = FloodLimits(
             newAddressMailsPerHour: try reader.int(limits, "new_address_mails_per_hour", default: 30, range: 1...100_000),
             newAddressMailsPerDay: try reader.int(limits, "new_address_mails_per_day", default: 200, range: 1...1_000_000),

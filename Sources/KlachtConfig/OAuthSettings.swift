@@ -44,4 +44,7 @@ public struct OAuthSettings: Sendable, Equatable {
     public var warnClientSecretSeconds: Int
     /// Where the token facts for `klachtd status` are written (no token in it).
     public var statusFile: String
+    /// A PEM file with a private key and its certificate: the client proves itself with a signed
+    /// assertion instead of a secret (`[graph] certificate_file`).
+    public var certificateFile: String? = nil
 }

@@ -6,7 +6,7 @@ struct SectionReader {
     let file: String
 
     static let knownSections: Set<String> = ["organisation", "imap", "smtp", "storage", "templates", "location",
-                                             "terms", "triage", "forms", "limits", "authentication", "retention", "metrics", "oauth", "service", "procedure"]
+                                             "terms", "triage", "forms", "limits", "authentication", "retention", "metrics", "oauth", "service", "procedure", "graph"]
 
     func rejectUnknownSections() throws(ConfigError) {
         for section in sections where !Self.knownSections.contains(section.name) {

@@ -30,7 +30,7 @@ public enum TokenFailure: Error, Sendable, Equatable, CustomStringConvertible {
             "The token endpoint cannot be used (\(kind.rawValue): \(detail)); check token_url, DNS, the network and TLS."
         case .refused(let status, let error, let detail):
             "The token endpoint refused the request (HTTP \(status) \(error)\(detail.isEmpty ? "" : ": " + detail)); "
-                + Self.advice(error)
+                + (AADSTSAdvice.advice(detail) ?? Self.advice(error))
         case .credential(let detail):
             "An OAuth credential is unusable (\(detail))."
         case .command(let detail):

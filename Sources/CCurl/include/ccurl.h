@@ -13,6 +13,7 @@ CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value);
 CURLcode ccurl_setopt_read_callback(CURL *handle, ccurl_data_callback callback);
 CURLcode ccurl_setopt_write_callback(CURL *handle, ccurl_data_callback callback);
+CURLcode ccurl_setopt_header_callback(CURL *handle, ccurl_data_callback callback);
 CURLcode ccurl_setopt_debug_callback(CURL *handle, curl_debug_callback callback);
 
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);

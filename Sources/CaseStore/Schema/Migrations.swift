@@ -4,7 +4,7 @@
 enum Migrations {
     static let all: [String] = [schemaVersion1, schemaVersion2, schemaVersion3, schemaVersion4, schemaVersion5, schemaVersion6, schemaVersion7,
                                   schemaVersion8, schemaVersion9, schemaVersion10, schemaVersion11, schemaVersion12,
-                                  schemaVersion13, schemaVersionReportCycleAndReview]
+                                  schemaVersion13, schemaVersionReportCycleAndReview, schemaVersionGraph]
 
     /// Version 1: raw messages first (stored before anything else is done with them),
     /// cases, their messages, an append-only event log and the outbox.
@@ -335,5 +335,19 @@ enum Migrations {
         remark TEXT                            -- #terug's text for the handler
     );
     CREATE INDEX judgement_reviews_case ON judgement_reviews(case_id, state);
+    """
+
+    /// Issue 21 (Microsoft Graph): a message read through Graph is keyed by its immutable id
+    /// (the role UIDVALIDITY + UID play for IMAP), unique per mailbox key so a full resync after
+    /// an expired delta link stores nothing twice; the delta link itself is kept per mailbox key.
+    static let schemaVersionGraph = """
+    ALTER TABLE raw_messages ADD COLUMN graph_id TEXT;
+    CREATE UNIQUE INDEX raw_messages_graph_id ON raw_messages(mailbox, graph_id) WHERE graph_id IS NOT NULL;
+    CREATE INDEX raw_messages_graph_unmarked ON raw_messages(mailbox, id) WHERE imap_marked = 0 AND source = 'graph';
+    CREATE TABLE graph_state (
+        mailbox TEXT PRIMARY KEY,             -- graph:ADDRESS/FOLDER
+        delta_link TEXT NOT NULL,             -- the last @odata.deltaLink (holds a delta token: never logged)
+        updated_at TEXT NOT NULL
+    );
     """
 }

@@ -18,11 +18,17 @@ public final class MailboxSync {
     private var serverLacksIdle = false
     private var status: MailboxStatus?
     let authentication: MailAuthentication
+    /// With `[graph]`, the mailbox is read through Microsoft Graph instead (issue 21).
+    private let graph: GraphMailboxSync?
 
     public init(runtime: Runtime, store: CaseStore, authentication: MailAuthentication? = nil) {
         self.runtime = runtime
         self.store = store
-        self.authentication = authentication ?? MailAuthentication(runtime: runtime)
+        let authentication = authentication ?? MailAuthentication(runtime: runtime)
+        self.authentication = authentication
+        graph = runtime.configuration.graph.map {
+            GraphMailboxSync(runtime: runtime, store: store, authentication: authentication, settings: $0)
+        }
     }
 
     var mailbox: String { runtime.configuration.imap.mailbox }
@@ -30,6 +36,7 @@ public final class MailboxSync {
     /// Fetches and stores every message above the last UID seen; returns how many were new.
     @discardableResult
     public func fetchNew() throws -> Int {
+        if let graph { return try graph.fetchNew() }
         let imap = try connected()
         let current = try imap.select(mailbox)
         status = current
@@ -133,6 +140,7 @@ public final class MailboxSync {
 
     /// Flags (or moves) the messages whose decision is committed.
     public func markDecided() throws {
+        if let graph { return try graph.markDecided() }
         guard connection != nil, let status else { return }
         let pending = try store.unmarkedIMAPMessages(mailbox: mailbox, uidValidity: status.uidValidity)
         guard !pending.isEmpty else { return }
@@ -144,7 +152,8 @@ public final class MailboxSync {
     /// (the transport re-issues IDLE before 29 minutes) or `wake` becomes readable.
     /// Returns false when the server has no IDLE: the caller polls instead.
     public func waitForChange(seconds: Int, wake: Int32) throws -> Bool {
-        guard !serverLacksIdle else { return false }
+        // Graph has no IDLE: the daemon polls the delta link every poll_interval.
+        guard !serverLacksIdle, graph == nil else { return false }
         if watcher == nil {
             let made = try authentication.login(.imap, store: store) { endpoint in try IMAPConnection(endpoint: endpoint) }
             guard made.capabilities.contains("IDLE") else {

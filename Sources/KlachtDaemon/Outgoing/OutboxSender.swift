@@ -149,6 +149,12 @@ public final class OutboxSender {
 
     /// Sends over the open connection, or logs in anew (a refused OAuth2 token is refreshed once).
     private func transmit(_ mail: OutboxRecord) throws {
+        if let graph = runtime.configuration.graph {
+            // The same MIME bytes SMTP would send; Graph's refusals come as SMTP-like failures (GraphRefusal).
+            return try authentication.login(.smtp, store: store) { server in
+                try GraphSending.send(mail.bytes, settings: graph, token: server.bearerToken ?? "")
+            }
+        }
         if let connection {
             try connection.send(from: mail.mailFrom, recipients: mail.recipients, message: mail.bytes)
             return

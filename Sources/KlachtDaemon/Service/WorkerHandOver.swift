@@ -40,13 +40,20 @@ extension Daemon {
     /// whichever comes first. Nil before the mailbox was read once.
     func watchPlan(now: Date) throws -> WatchPlan? {
         let mailbox = runtime.configuration.imap.mailbox
-        guard let state = try store.mailboxState(mailbox) else { return nil }
+        // With [graph] the supervisor watches the stored delta link instead of UIDs (GraphDeltaWatch).
+        let graphLink = runtime.configuration.graph == nil ? nil : try store.graphDeltaLink(mailbox: mailbox)
+        if runtime.configuration.graph != nil, graphLink == nil { return nil }
+        guard let state = try graphLink.map({ _ in (uidValidity: UInt32(0), lastUID: UInt32(0)) }) ?? store.mailboxState(mailbox) else { return nil }
         var wake = now.addingTimeInterval(Double(runtime.configuration.service.wakeIntervalSeconds))
         if let retry = try store.nextOutboxAttempt() { wake = min(wake, max(retry, now.addingTimeInterval(1))) }
         if authentication.usesOAuth(.imap), let renew = authentication.status.tokenRenewAt {
             wake = min(wake, max(renew, now.addingTimeInterval(30)))
         }
-        let endpoint = try authentication.endpoint(.imap, store: store)
+        var endpoint = try authentication.endpoint(.imap, store: store)
+        if let graphLink {
+            endpoint = MailServerEndpoint(url: graphLink, bearerToken: endpoint.bearerToken, caFile: endpoint.caFile,
+                                          timeoutSeconds: endpoint.timeoutSeconds)
+        }
         return WatchPlan(wakeAt: Int(wake.timeIntervalSince1970.rounded(.up)), endpoint: endpoint, mailbox: mailbox,
                          uidValidity: state.uidValidity, lastUID: state.lastUID, pollSeconds: runtime.configuration.imap.pollIntervalSeconds)
     }

@@ -41,7 +41,14 @@ final class MailboxWatch {
         }
     }
 
+    /// With `[graph]`, no Graph request before this (monotonic milliseconds; a `Retry-After`).
+    private var graphNotBefore = 0
+
     private func waitOnce(seconds: Int, wake: Int32) throws(TransportFailure) -> Outcome {
+        // A worker for `[graph]` hands over its delta link (https://) instead of an IMAP URL.
+        if plan.endpoint.url.hasPrefix("https://") {
+            return try GraphDeltaWatch.wait(plan, seconds: seconds, wake: wake, state: &graphNotBefore)
+        }
         let imap = try Self.stoppable { () throws(TransportFailure) in try connected() }
         if try Self.stoppable({ () throws(TransportFailure) in try hasNewMail(imap) }) { return .newMail }
         guard imap.capabilities.contains("IDLE") else {
