@@ -8,6 +8,10 @@ public enum TokenSourceFactory {
         let secret = ClientSecret(source: settings.clientSecret, configFile: configFile)
         switch settings.provider {
         case .microsoft:
+            if let certificate = settings.certificateFile {
+                return ClientAssertionSource(endpoint: endpoint, clientID: settings.clientID ?? "", scope: settings.scope ?? "",
+                                             certificateFile: certificate)
+            }
             return ClientCredentialsSource(endpoint: endpoint, clientID: settings.clientID ?? "", scope: settings.scope ?? "",
                                            readSecret: secret.read)
         case .refreshToken:

@@ -41,6 +41,7 @@ public enum ConfigurationCheck {
                 results.append(ConnectionResult(server: what, ok: false, outcome: "failed (\(step(error))): \(error)"))
             }
         }
+        if let graph = configuration.graph { return results + GraphConnectionCheck.check(graph, token: token) }
         let imap = configuration.imap.server, smtp = configuration.smtp
         results.append(attempt("IMAP \(imap.url) (\(imap.authentication.rawValue))", needsToken: imap.authentication != .password, token: token) {
             let connection = try IMAPConnection(endpoint: try Endpoints.imap(configuration, token: token))

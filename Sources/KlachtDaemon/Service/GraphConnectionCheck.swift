@@ -1,0 +1,35 @@
+import GraphTransport
+import KlachtConfig
+
+/// `check-config --connect` with `[graph]`: the token (already fetched), the folder read with
+/// it (not the user object: reading users needs a directory permission the app should not
+/// have), and the token's `roles` checked for Mail.ReadWrite and Mail.Send.
+enum GraphConnectionCheck {
+    static func check(_ graph: GraphSettings, token: String?) -> [ConfigurationCheck.ConnectionResult] {
+        let folderLabel = "Graph folder \(graph.folder) of \(graph.mailbox) at \(graph.endpoint)"
+        let rolesLabel = "Graph application permissions (token roles)"
+        guard let token else {
+            return [.init(server: folderLabel, ok: false, outcome: "not tried: no access token"),
+                    .init(server: rolesLabel, ok: false, outcome: "not checked: no access token")]
+        }
+        var results: [ConfigurationCheck.ConnectionResult] = []
+        let endpoint = GraphEndpoint(base: graph.endpoint, mailbox: graph.mailbox, caFile: graph.caFile, timeoutSeconds: graph.timeoutSeconds)
+        do {
+            let summary = try GraphClient(endpoint: endpoint, token: token).folderSummary(graph.folder)
+            results.append(.init(server: folderLabel, ok: true, outcome: "ok, \(summary.total) message(s) in \(summary.name)"))
+        } catch {
+            results.append(.init(server: folderLabel, ok: false, outcome: "failed (\(ConfigurationCheck.step(error))): \(error)"))
+        }
+        switch TokenRoles.missing(inToken: token) {
+        case nil:
+            results.append(.init(server: rolesLabel, ok: true, outcome: "not readable in the token; check API permissions in Entra ID by hand"))
+        case let missing? where missing.isEmpty:
+            results.append(.init(server: rolesLabel, ok: true, outcome: "ok, \(TokenRoles.needed.joined(separator: " and ")) granted"))
+        case let missing?:
+            results.append(.init(server: rolesLabel, ok: false, outcome: "missing \(missing.joined(separator: " and ")): "
+                + "in Entra ID, App registrations → the app → API permissions → Add a permission → Microsoft Graph → "
+                + "Application permissions, add \(missing.joined(separator: " and ")), then 'Grant admin consent'"))
+        }
+        return results
+    }
+}
