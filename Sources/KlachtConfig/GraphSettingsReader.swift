@@ -43,7 +43,7 @@ enum GraphSettingsReader {
             tenant: try reader.string(section, "tenant"), clientID: try reader.string(section, "client_id"),
             clientSecret: secret, certificateFile: certificate, mailbox: mailbox,
             folder: section.value("folder") ?? "Inbox",
-            pollIntervalSeconds: try reader.int(section, "poll_interval", default: 15, range: 5...3600),
+            pollIntervalSeconds: try reader.int(section, "poll_interval", default: 15, range: 1...3600),
             authority: section.value("authority") ?? "https://login.microsoftonline.com",
             endpoint: section.value("endpoint") ?? "https://graph.microsoft.com/v1.0",
             caFile: section.value("ca_file"),

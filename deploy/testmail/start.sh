@@ -45,6 +45,8 @@ KLACHTD_TEST_PASSWORD=$KLACHTD_TEST_PASSWORD
 KLACHTD_TEST_DOMAIN=$TESTMAIL_DOMAIN
 ENV
 if [ -n "${KLACHTD_TEST_OAUTH_URL:-}" ]; then echo "KLACHTD_TEST_OAUTH_URL=$KLACHTD_TEST_OAUTH_URL" >> "$DIR/ports.env"; fi
+# The port of the Microsoft Graph stand-in (deploy/testmail/graph) the Graph tests start, with this server's certificate.
+if [ -n "${KLACHTD_TEST_GRAPH_PORT:-}" ]; then echo "KLACHTD_TEST_GRAPH_PORT=$KLACHTD_TEST_GRAPH_PORT" >> "$DIR/ports.env"; fi
 
 # A throwaway CA and a server certificate for localhost / 127.0.0.1.
 if [ ! -f "$DIR/server.pem" ]; then
