@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "TestMailSupport"], swiftSettings: strict),
         .testTarget(name: "SupervisionTests", dependencies: ["Supervision", "MailTransport", "TestMailSupport"], swiftSettings: strict),
         .testTarget(name: "OAuthTokensTests", dependencies: ["OAuthTokens"], swiftSettings: strict),
+        .testTarget(name: "GraphTransportTests", dependencies: ["GraphTransport", "MailTransport"], swiftSettings: strict),
         .testTarget(name: "KlachtDaemonTests", dependencies: ["KlachtDaemon", "DaemonSupport"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["TestMailSupport", "KlachtDaemon", "MailTransport", "MailParser", "CaseStore", "ComplaintCore", "Digests"], swiftSettings: strict),
     ]

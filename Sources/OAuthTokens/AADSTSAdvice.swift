@@ -2,8 +2,8 @@
 /// registration, each with the step that fixes it.
 enum AADSTSAdvice {
     static let steps: [(code: String, advice: String)] = [
-        ("AADSTS7000215", "the client secret is wrong (perhaps the secret's ID was copied instead of its Value): in Entra ID, App registrations → the app → Certificates & secrets, make a new client secret and put its Value in the secret file."),
-        ("AADSTS7000222", "the client secret has expired: in Entra ID, App registrations → the app → Certificates & secrets, make a new client secret, put its Value in the secret file and its expiry in client_secret_expires."),
+        ("AADSTS7000215", "the client secret is wrong (perhaps the secret's ID was copied instead of its Value): in Entra ID, App registrations → the app → Certificates & secrets, make a new client secret and put its Value in the file client_secret_file names."),
+        ("AADSTS7000222", "the client secret has expired: in Entra ID, App registrations → the app → Certificates & secrets, make a new client secret, put its Value in the file client_secret_file names and its expiry in client_secret_expires."),
         ("AADSTS700016", "no application with this client_id exists in the tenant: copy the Application (client) ID from the app's Overview page, and check that tenant names the tenant the app is registered in."),
         ("AADSTS90002", "the tenant is unknown: set tenant to the Directory (tenant) ID from the app's Overview page, or to a verified domain of the tenant."),
         ("AADSTS65001", "an administrator has not consented to the app's permissions: in Entra ID, App registrations → the app → API permissions, choose 'Grant admin consent'."),

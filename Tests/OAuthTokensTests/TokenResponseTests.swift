@@ -42,3 +42,16 @@ final class TokenResponseTests: XCTestCase {
         }
     }
 }
+
+/// Entra ID's AADSTS codes, each with the step that fixes it (issue 21).
+final class AADSTSAdviceTests: XCTestCase {
+    func testCommonCodesAreExplainedWithTheirFix() {
+        func text(_ error: String, _ detail: String) -> String { TokenFailure.refused(status: 400, error: error, detail: detail).description }
+        XCTAssertTrue(text("invalid_client", "AADSTS7000215: Invalid client secret provided.").contains("secret's ID was copied instead of its Value"))
+        XCTAssertTrue(text("invalid_client", "AADSTS7000222: The provided client secret keys are expired.").contains("has expired"))
+        XCTAssertTrue(text("unauthorized_client", "AADSTS700016: Application with identifier 'x' was not found").contains("Application (client) ID"))
+        XCTAssertTrue(text("invalid_request", "AADSTS90002: Tenant 'x' not found.").contains("Directory (tenant) ID"))
+        XCTAssertTrue(text("invalid_grant", "AADSTS65001: The user or administrator has not consented").contains("Grant admin consent"))
+        XCTAssertTrue(text("invalid_client", "something else").contains("client secret is wrong, expired or revoked"), "unknown codes keep the general advice")
+    }
+}
