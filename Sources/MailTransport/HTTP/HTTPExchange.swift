@@ -97,12 +97,13 @@ public enum HTTPExchange {
             guard let buffer, let userdata else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(userdata).takeUnretainedValue()
             let length = size * count
-            let line = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) }
-            if line.hasPrefix("HTTP/") { sink.headers = [:] }   // a 100 Continue or a redirect starts over
-            if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].lowercased()
-                let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }.prefix { $0 != "\r" && $0 != "\n" }
-                sink.headers[name] = String(value)
+            // Bytes, not Characters: "\r\n" is one Character, and would stay glued to the value.
+            let line = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+            if line.starts(with: Array("HTTP/".utf8)) { sink.headers = [:] }   // a 100 Continue or a redirect starts over
+            if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+                let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
+                let value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x0D && $0 != 0x0A }
+                sink.headers[name] = String(decoding: value, as: UTF8.self)
             }
             return length
         }, option: CURLOPT_HEADERFUNCTION)

@@ -127,6 +127,8 @@ final class GraphTransportTests: XCTestCase {
             // The throttled request itself is logged at `at`; the next one must wait the whole Retry-After.
             if let next = requests.first(where: { $0 > at + 0.001 }) {
                 XCTAssertGreaterThanOrEqual(next - at, seconds - 0.05, "a request went out \(next - at) s after a Retry-After of \(seconds) s")
+                // And not much later: the Retry-After was read, not a guessed default waited.
+                XCTAssertLessThan(next - at, seconds + 1.5, "the next request came \(next - at) s after a Retry-After of \(seconds) s")
             }
         }
     }
@@ -181,5 +183,34 @@ final class GraphTransportTests: XCTestCase {
         let result = try daemon.klachtd(["check-config"])
         XCTAssertEqual(result.status, 78, result.output + result.error)
         XCTAssertTrue(result.error.contains("[graph] and [imap] are both present"), result.error)
+    }
+
+    /// Graph has no IDLE: once the worker hands over, the supervisor (without Foundation) asks the
+    /// stored delta link every poll_interval and starts a worker when it lists anything.
+    func testTheSupervisorWatchesTheDeltaLinkAndStaysSmall() throws {
+        let graph = try startGraph()
+        let daemon = try graphDaemon(graph, extra: "")
+        let text = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
+        try (text + "\n[service]\nworker_linger = 1\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.start()
+        defer { daemon.stop() }
+        let supervisor = try XCTUnwrap(daemon.pidIfRunning)
+        try daemon.waitUntil("the first worker hands over", timeout: 30) {
+            daemon.log().contains("the supervisor watches the mailbox") && daemon.workerPIDs.isEmpty
+        }
+        let deltaBefore = try graph.stat("delta")
+        Thread.sleep(forTimeInterval: 3)
+        XCTAssertGreaterThanOrEqual(try graph.stat("delta") - deltaBefore, 2, "the supervisor polls the delta link every second")
+        XCTAssertTrue(daemon.workerPIDs.isEmpty, "an unchanged mailbox starts no worker")
+        let status = DaemonFixture.procFile("/proc/\(supervisor)/status")
+        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        XCTAssertLessThan(rss, 20 * 1024, "idle resident memory \(rss) KiB")
+        XCTAssertFalse(DaemonFixture.procFile("/proc/\(supervisor)/maps").contains("libFoundation"))
+        print("graph idle supervisor VmRSS: \(rss) KiB")
+
+        try complaint("ouder6", "Klacht over BSO Morel")
+        _ = try server.waitForInbox("ouder6", count: 1, timeout: 20)
+        XCTAssertTrue(daemon.log().contains("klachtd started (worker, mail)"), daemon.log())
+        XCTAssertEqual(try daemon.cases().count, 1)
     }
 }
