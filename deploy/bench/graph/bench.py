@@ -1,0 +1,133 @@
+"""klachtd's Microsoft Graph benchmark (issue 21), against the private test mail server
+(KLACHTD_TEST_* environment) and the Graph stand-in (deploy/testmail/graph/graph_standin.py):
+
+1. latency: complaints sent one by one while only the supervisor runs and polls the delta
+   link at the DEFAULT poll interval ([graph] poll_interval left out: 15 s): the time from
+   the SMTP send to the acknowledgement in the parent's mailbox (worker start, delta query,
+   $value, the case, sendMail through the stand-in to Postfix and Dovecot);
+2. memory: the resident set while idle (the supervisor alone, polling Graph).
+
+[service] worker_linger = 5, so the worker hands over within seconds after each complaint.
+
+    python3 bench.py --klachtd .build/release/klachtd --standin-port 24443 [--latency 6] [--json FILE]
+"""
+import argparse
+import email.utils
+import imaplib
+import json
+import os
+import smtplib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "daemon"))
+from bench import children, rss_kib, empty_mailboxes, complaint  # noqa: E402  (the daemon benchmark's helpers)
+
+ENV = os.environ
+
+
+def configuration(work, port):
+    secret = os.path.join(work, "graph.secret")
+    with open(secret, "w") as f:
+        f.write("bench-secret\n")
+    path = os.path.join(work, "klachtd.conf")
+    with open(path, "w") as f:
+        f.write(f"""[organisation]
+name = Kinderopvang De Vlinder
+address = klachten@example.test
+quality = kwaliteit@example.test
+management = directie@example.test
+safeguarding = aandacht@example.test
+[graph]
+tenant = bench.onmicrosoft.test
+client_id = bench-app
+client_secret_file = {secret}
+mailbox = klachten@example.test
+authority = https://127.0.0.1:{port}
+endpoint = https://127.0.0.1:{port}/v1.0
+ca_file = {ENV['KLACHTD_TEST_CA_FILE']}
+[storage]
+database = {os.path.join(work, 'klachtd.sqlite')}
+[service]
+worker_linger = 5
+[location "Morel"]
+handler = behandelaar1@example.test
+aliases = morel, bso morel
+[location "De Boomgaard"]
+handler = behandelaar2@example.test
+aliases = boomgaard, kdv de boomgaard
+""")
+    return path
+
+
+def inbox_count(user):
+    conn = imaplib.IMAP4("127.0.0.1", int(ENV["KLACHTD_TEST_IMAP_PORT"]))
+    conn.login(user, ENV.get("KLACHTD_TEST_PASSWORD", "secret"))
+    typ, data = conn.select("INBOX", readonly=True)
+    count = int(data[0])
+    conn.logout()
+    return count
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--klachtd", required=True)
+    parser.add_argument("--standin-port", type=int, required=True)
+    parser.add_argument("--latency", type=int, default=6)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    maildir = ENV["KLACHTD_TEST_MAILDIR"]
+    empty_mailboxes()
+    work = tempfile.mkdtemp(prefix="klachtd-graph-bench-")
+    standin = subprocess.Popen(
+        ["python3", os.path.join(HERE, "..", "..", "testmail", "graph", "graph_standin.py"), "--port", str(args.standin_port),
+         "--cert", os.path.join(maildir, "server.pem"), "--key", os.path.join(maildir, "server.key"),
+         "--tenant", "bench.onmicrosoft.test", "--client", "bench-app:bench-secret", "--mailbox", "klachten@example.test",
+         "--imap-port", ENV["KLACHTD_TEST_IMAP_PORT"], "--smtp-port", ENV["KLACHTD_TEST_SMTP_PORT"],
+         "--password", ENV.get("KLACHTD_TEST_PASSWORD", "secret"), "--page-size", "50"],
+        stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "standin.log"), "w"))
+    time.sleep(1)
+    config = configuration(work, args.standin_port)
+    log = open(os.path.join(work, "klachtd.log"), "w")
+    daemon = subprocess.Popen([args.klachtd, "run", "--config", config], stdout=log, stderr=log)
+    try:
+        latencies, idle = [], []
+        smtp_port = int(ENV["KLACHTD_TEST_SMTP_PORT"])
+        for n in range(1, args.latency + 1):
+            deadline = time.time() + 90
+            while children(daemon.pid) and time.time() < deadline:   # wait until only the supervisor runs
+                time.sleep(0.2)
+            time.sleep(2)
+            idle.append(rss_kib(daemon.pid))
+            parent = f"ouder{n % 9 + 1}@example.test"
+            before = inbox_count(parent)
+            message = complaint(n, parent, f"graph-bench-{n}-{time.time()}@ouders.example.test")
+            start = time.time()
+            with smtplib.SMTP("127.0.0.1", smtp_port) as smtp:
+                smtp.sendmail(parent, ["klachten@example.test"], message)
+            while inbox_count(parent) <= before:
+                if time.time() - start > 120:
+                    raise SystemExit(f"complaint {n} not acknowledged within 120 s; see {work}/klachtd.log")
+                time.sleep(0.05)
+            latencies.append(time.time() - start)
+            print(f"complaint {n}: acknowledged after {latencies[-1]:.2f} s (idle RSS before it {idle[-1] / 1024:.1f} MiB)", flush=True)
+        results = {"poll_interval_s": 15, "latency_median_s": statistics.median(latencies), "latency_max_s": max(latencies),
+                   "latency_min_s": min(latencies), "idle_rss_mib_median": statistics.median(idle) / 1024,
+                   "idle_rss_mib_max": max(idle) / 1024, "complaints": len(latencies)}
+        print(json.dumps(results, indent=2))
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump(results, f, indent=2)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=20)
+        standin.terminate()
+        standin.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
