@@ -9,3 +9,8 @@ enum GraphSending {
         try GraphClient(endpoint: endpoint, token: token).sendMail(bytes)
     }
 }
+
+extension Runtime {
+    /// How the mailbox is read, for log lines: `IMAP`, or `Graph` with `[graph]`.
+    public var mailboxProtocol: String { configuration.graph == nil ? "IMAP" : "Graph" }
+}

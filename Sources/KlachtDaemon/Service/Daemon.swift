@@ -128,7 +128,7 @@ public final class Daemon {
                 sync.disconnect()
                 let delay = imapBackoff.nextDelay()
                 imapRetryAt = now.addingTimeInterval(delay)
-                log.warning("IMAP: \(error); retrying in \(Int(delay)) s")
+                log.warning("\(runtime.mailboxProtocol): \(error); retrying in \(Int(delay)) s")
                 pollFailed(at: now, error: error)
                 pollError = "\(error)"
             }
@@ -146,7 +146,7 @@ public final class Daemon {
         } catch {
             calm = false
             sync.disconnect()
-            log.warning("IMAP: marking processed messages failed, will retry: \(error)")
+            log.warning("\(runtime.mailboxProtocol): marking processed messages failed, will retry: \(error)")
         }
         // What intake queued (a parent's acknowledgement) goes out before the scheduler's pass.
         if !sendDue() { calm = false }

@@ -14,7 +14,7 @@ extension Daemon {
         let minutes = Int(now.timeIntervalSince(lastSuccessfulPoll) / 60)
         queueNotice(subject: "Hersteld: de klachtenmailbox is weer bereikbaar",
                     text: "klachtd kan de klachtenmailbox weer lezen, na ongeveer \(minutes) minuten zonder verbinding. Berichten die in die tijd binnenkwamen, worden nu verwerkt; er is niets verloren gegaan.")
-        runtime.logger.notice("IMAP reachable again after about \(minutes) minutes")
+        runtime.logger.notice("\(runtime.mailboxProtocol) reachable again after about \(minutes) minutes")
     }
 
     /// No poll succeeded for the configured time: the quality staff are told once.
@@ -32,7 +32,7 @@ extension Daemon {
 
                         U krijgt bericht zodra het weer werkt. Controleer zo nodig de mailserver, het wachtwoord of het certificaat.
                         """)
-        runtime.logger.error("no successful IMAP poll for \(Int(limit)) s; the quality staff are told")
+        runtime.logger.error("no successful \(runtime.mailboxProtocol) poll for \(Int(limit)) s; the quality staff are told")
     }
 
     func queueNotice(subject: String, text: String) {
