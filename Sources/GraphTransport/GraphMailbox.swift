@@ -58,6 +58,20 @@ extension GraphClient {
         try send("GET", endpoint.url("/messages/\(GraphPath.escape(id))/$value"), headers: [Self.immutableIDs], responseLimit: limit).body
     }
 
+    /// A message's MIME bytes handed to `chunk` piece by piece (a message over the size limit,
+    /// copied to a spool file, never whole in memory). Refusals throw as for every request.
+    public func mime(id: String, chunk: @escaping ([UInt8]) -> Bool) throws(TransportFailure) {
+        let url = endpoint.url("/messages/\(GraphPath.escape(id))/$value")
+        let request = HTTPRequest(method: "GET", url: url, headers: ["Authorization: Bearer \(token)", Self.immutableIDs],
+                                  caFile: endpoint.caFile, timeoutSeconds: endpoint.timeoutSeconds)
+        try Throttle.shared.waitUntilAllowed(longest: Self.longestInlineWait)
+        let response = try Throttle.shared.limitingConcurrency { () throws(TransportFailure) in try HTTPExchange.perform(request, chunks: chunk) }
+        guard (200..<300).contains(response.status) else {
+            if response.status == 429 || response.status == 503 { Throttle.shared.holdOff(seconds: GraphRefusal.retryAfter(response) ?? 10) }
+            throw GraphRefusal.failure(response, url: url)
+        }
+    }
+
     /// Marks a message processed: read, with `category` added to the categories it has.
     public func markProcessed(id: String, category: String) throws(TransportFailure) {
         let url = endpoint.url("/messages/\(GraphPath.escape(id))")

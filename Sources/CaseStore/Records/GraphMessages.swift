@@ -2,6 +2,14 @@ import Foundation
 
 /// Messages read through Microsoft Graph: stored raw first, keyed by (mailbox key, immutable id),
 /// as IMAP messages are by (mailbox, UIDVALIDITY, UID); and the folder's delta link.
+extension RawMessageOrigin {
+    /// A message read through Microsoft Graph from the mailbox key `graph:ADDRESS/FOLDER`; its
+    /// immutable id is kept in `graph_id` (see `storeGraphRaw`).
+    public static func graph(mailbox: String) -> RawMessageOrigin {
+        RawMessageOrigin(source: "graph", mailbox: mailbox, uidValidity: nil, uid: nil)
+    }
+}
+
 extension CaseStore {
     /// Whether the message with this immutable id was stored before (in any state).
     public func hasGraphMessage(mailbox: String, graphID: String) throws -> Bool {
@@ -17,11 +25,16 @@ extension CaseStore {
             return (id, false)
         }
         return try db.savepoint {
-            let stored = try storeRaw(bytes, origin: RawMessageOrigin(source: "graph", mailbox: mailbox, uidValidity: nil, uid: nil),
+            let stored = try storeRaw(bytes, origin: .graph(mailbox: mailbox),
                                       messageID: nil, sha256: sha256, receivedAt: receivedAt, now: now)
             try db.query("UPDATE raw_messages SET graph_id = ? WHERE id = ?", [.text(graphID), .integer(stored.id)])
             return stored
         }
+    }
+
+    /// Records the immutable id of a row stored another way (a message over the size limit).
+    public func setGraphID(id: Int64, graphID: String) throws {
+        try db.query("UPDATE raw_messages SET graph_id = ? WHERE id = ?", [.text(graphID), .integer(id)])
     }
 
     /// Graph messages decided on but not yet marked processed in the mailbox.

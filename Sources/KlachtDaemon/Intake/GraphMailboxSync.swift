@@ -59,8 +59,7 @@ final class GraphMailboxSync {
             do {
                 bytes = try withClient { try $0.mime(id: entry.id, limit: runtime.configuration.maxMessageBytes) }
             } catch let failure as TransportFailure where failure.detail.contains("the reply is larger than") {
-                // Left in the mailbox unmarked, and said every round until max_message_bytes is raised.
-                runtime.logger.error("Graph: message \(entry.id) is larger than [limits] max_message_bytes (\(runtime.configuration.maxMessageBytes) bytes); it stays unread in the mailbox: raise the limit to take it in")
+                if try storeUnread(entry) { stored += 1 }
                 continue
             }
             let now = runtime.clock.now()
@@ -70,6 +69,33 @@ final class GraphMailboxSync {
         }
         try store.setGraphDeltaLink(mailbox: mailboxKey, round.deltaLink, now: runtime.clock.now())
         return stored
+    }
+
+    /// A message over max_message_bytes, as for IMAP: copied through a spool file into the
+    /// store (never whole in memory), quarantined, the quality staff told; marked processed in
+    /// the mailbox by `markDecided`. Returns whether it was new.
+    private func storeUnread(_ entry: GraphMessageEntry) throws -> Bool {
+        let spool = try MessageSpool(directory: (runtime.configuration.databasePath as NSString).deletingLastPathComponent)
+        var writeError: Error?
+        try withClient { client in
+            try client.mime(id: entry.id) { piece in
+                do { try spool.append(piece); return true } catch { writeError = error; return false }
+            }
+        }
+        if let writeError { throw writeError }
+        let limit = runtime.configuration.maxMessageBytes
+        let reason = MessageSpool.reason(size: spool.size, limit: limit)
+        let now = runtime.clock.now()
+        let receivedAt = entry.receivedAt ?? now
+        return try store.transaction { () throws -> Bool in
+            guard try !store.hasGraphMessage(mailbox: mailboxKey, graphID: entry.id),
+                  let id = try store.storeQuarantinedRaw(spool.spooled, origin: .graph(mailbox: mailboxKey),
+                                                         note: reason, receivedAt: receivedAt, now: now) else { return false }
+            try store.setGraphID(id: id, graphID: entry.id)
+            try IntakeProcessor(runtime: runtime, store: store).announceQuarantine(id: id, receivedAt: receivedAt, size: spool.size,
+                                                                                   reason: reason, now: now)
+            return true
+        }
     }
 
     /// Marks the messages whose decision is committed: read plus the category, moved when configured.

@@ -53,17 +53,26 @@ public enum HTTPExchange {
         var headers: [String: String] = [:]
         let limit: Int
         var overflowed = false
-        init(limit: Int) { self.limit = limit }
+        /// The status of the reply being received (from its status line), so a streamed body
+        /// goes to `chunks` only when it is the resource, not an error reply.
+        var status = 0
+        let chunks: (([UInt8]) -> Bool)?
+        init(limit: Int, chunks: (([UInt8]) -> Bool)?) {
+            self.limit = limit
+            self.chunks = chunks
+        }
     }
 
     /// Sends `request`; a failure names the URL without its query (delta tokens, codes) and never a header.
-    public static func perform(_ request: HTTPRequest) throws(TransportFailure) -> HTTPResponse {
+    /// With `chunks`, a 2xx body is handed over piece by piece instead of collected (no size
+    /// limit: a message too large for memory goes to a spool file); `false` from it aborts.
+    public static func perform(_ request: HTTPRequest, chunks: (([UInt8]) -> Bool)? = nil) throws(TransportFailure) -> HTTPResponse {
         let label = withoutQuery(request.url)
         guard request.url.hasPrefix("https://") || request.url.hasPrefix("http://") else {
             throw .protocolError("\(label) is not an http:// or https:// URL")
         }
         let easy = try CurlEasy()
-        let sink = Sink(limit: request.responseLimit)
+        let sink = Sink(limit: request.responseLimit, chunks: chunks)
         try easy.set(CURLOPT_URL, request.url)
         try easy.set(CURLOPT_CONNECTTIMEOUT, request.timeoutSeconds)
         try easy.set(CURLOPT_LOW_SPEED_LIMIT, 1)
@@ -89,6 +98,10 @@ public enum HTTPExchange {
             guard let buffer, let userdata else { return 0 }
             let sink = Unmanaged<Sink>.fromOpaque(userdata).takeUnretainedValue()
             let length = size * count
+            if let chunks = sink.chunks, (200..<300).contains(sink.status) {
+                let piece = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+                return chunks(piece) ? length : 0
+            }
             guard sink.body.count + length <= sink.limit else { sink.overflowed = true; return 0 }
             buffer.withMemoryRebound(to: UInt8.self, capacity: length) { sink.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
             return length
@@ -99,7 +112,11 @@ public enum HTTPExchange {
             let length = size * count
             // Bytes, not Characters: "\r\n" is one Character, and would stay glued to the value.
             let line = buffer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-            if line.starts(with: Array("HTTP/".utf8)) { sink.headers = [:] }   // a 100 Continue or a redirect starts over
+            if line.starts(with: Array("HTTP/".utf8)) {   // a 100 Continue or a redirect starts over
+                sink.headers = [:]
+                let fields = line.split(separator: 0x20)
+                sink.status = fields.count > 1 ? Int(String(decoding: fields[1], as: UTF8.self)) ?? 0 : 0
+            }
             if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
                 let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
                 let value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x0D && $0 != 0x0A }
