@@ -14,13 +14,20 @@ enum GraphConnectionCheck {
         }
         var results: [ConfigurationCheck.ConnectionResult] = []
         let endpoint = GraphEndpoint(base: graph.endpoint, mailbox: graph.mailbox, caFile: graph.caFile, timeoutSeconds: graph.timeoutSeconds)
+        var folderRead = false
         do {
             let summary = try GraphClient(endpoint: endpoint, token: token).folderSummary(graph.folder)
             results.append(.init(server: folderLabel, ok: true, outcome: "ok, \(summary.total) message(s) in \(summary.name)"))
+            folderRead = true
         } catch {
             results.append(.init(server: folderLabel, ok: false, outcome: "failed (\(ConfigurationCheck.step(error))): \(error)"))
         }
         switch TokenRoles.missing(inToken: token) {
+        case let missing? where missing == TokenRoles.needed && folderRead:
+            // Roles granted by Exchange Online RBAC for Applications are not in the token.
+            results.append(.init(server: rolesLabel, ok: true, outcome: "the token names no Mail permissions, yet the folder was read: "
+                + "access comes from Exchange Online RBAC for Applications. Check that sending is granted too with "
+                + "Test-ServicePrincipalAuthorization -Identity klachtd -Resource \(graph.mailbox) (roles Application Mail.ReadWrite and Application Mail.Send)"))
         case nil:
             results.append(.init(server: rolesLabel, ok: true, outcome: "not readable in the token; check API permissions in Entra ID by hand"))
         case let missing? where missing.isEmpty:

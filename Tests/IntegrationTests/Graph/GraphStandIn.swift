@@ -26,7 +26,7 @@ final class GraphStandIn {
         return port
     }
 
-    init(server: TestMailServer, roles: String = "Mail.ReadWrite,Mail.Send", pageSize: Int = 2, certificate: String? = nil) throws {
+    init(server: TestMailServer, roles: String = "Mail.ReadWrite,Mail.Send", rbac: String = "", pageSize: Int = 2, certificate: String? = nil) throws {
         self.server = server
         port = try Self.requirePort(server)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -35,7 +35,7 @@ final class GraphStandIn {
                          "--key", server.directory + "/server.key", "--tenant", Self.tenant,
                          "--client", "\(Self.clientID):\(clientSecret)", "--mailbox", server.address("klachten"),
                          "--imap-port", String(server.imapPort), "--smtp-port", String(server.smtpPort),
-                         "--password", server.password, "--roles", roles, "--page-size", String(pageSize)]
+                         "--password", server.password, "--roles", roles, "--rbac", rbac, "--page-size", String(pageSize)]
         if let certificate { arguments += ["--certificate-pem", certificate] }
         pid = try Subprocess.spawn(arguments, stdout: logPath, stderr: logPath)
         let deadline = Date().addingTimeInterval(10)

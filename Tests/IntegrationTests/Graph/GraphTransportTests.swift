@@ -20,8 +20,8 @@ final class GraphTransportTests: XCTestCase {
         graph?.stop()
     }
 
-    func startGraph(roles: String = "Mail.ReadWrite,Mail.Send", certificate: String? = nil) throws -> GraphStandIn {
-        let started = try GraphStandIn(server: server, roles: roles, certificate: certificate)
+    func startGraph(roles: String = "Mail.ReadWrite,Mail.Send", rbac: String = "", certificate: String? = nil) throws -> GraphStandIn {
+        let started = try GraphStandIn(server: server, roles: roles, rbac: rbac, certificate: certificate)
         graph = started
         return started
     }
@@ -158,6 +158,17 @@ final class GraphTransportTests: XCTestCase {
         XCTAssertFalse(result.output.contains("missing Mail.ReadWrite"), result.output)
         XCTAssertTrue(result.output.contains("Graph folder Inbox of klachten@example.test"), result.output)
         XCTAssertTrue(result.output.contains("Grant admin consent"), result.output)
+    }
+
+    /// Scoped with Exchange Online RBAC for Applications, the token names no Mail roles: the
+    /// folder read shows access works, so that is reported as such, not as missing permissions.
+    func testCheckConfigRecognisesAccessGrantedByExchangeRBAC() throws {
+        let graph = try startGraph(roles: "", rbac: "Mail.ReadWrite,Mail.Send")
+        let daemon = try graphDaemon(graph)
+        let result = try daemon.klachtd(["check-config", "--connect"])
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        XCTAssertTrue(result.output.contains("Exchange Online RBAC for Applications"), result.output)
+        XCTAssertTrue(result.output.contains("Test-ServicePrincipalAuthorization"), result.output)
     }
 
     func testCheckConfigWithACertificateInsteadOfASecret() throws {

@@ -1,7 +1,7 @@
 """klachtd's Microsoft Graph benchmark (issue 21), against the private test mail server
 (KLACHTD_TEST_* environment) and the Graph stand-in (deploy/testmail/graph/graph_standin.py):
 
-1. latency: complaints sent one by one while only the supervisor runs and polls the delta
+1. latency: complaints sent one by one, each at a random moment of the poll cycle, while only the supervisor runs and polls the delta
    link at the DEFAULT poll interval ([graph] poll_interval left out: 15 s): the time from
    the SMTP send to the acknowledgement in the parent's mailbox (worker start, delta query,
    $value, the case, sendMail through the stand-in to Postfix and Dovecot);
@@ -15,6 +15,7 @@ import argparse
 import email.utils
 import imaplib
 import json
+import random
 import os
 import smtplib
 import statistics
@@ -98,11 +99,21 @@ def main():
         latencies, idle = [], []
         smtp_port = int(ENV["KLACHTD_TEST_SMTP_PORT"])
         for n in range(1, args.latency + 1):
-            deadline = time.time() + 90
-            while children(daemon.pid) and time.time() < deadline:   # wait until only the supervisor runs
+            # Wait until the worker of the previous complaint (or the first one) has handed over
+            # and only the supervisor runs: its log says so once per hand-over.
+            deadline = time.time() + 120
+            while time.time() < deadline:
+                with open(os.path.join(work, "klachtd.log")) as f:
+                    handovers = f.read().count("the supervisor watches the mailbox")
+                if handovers >= n and not children(daemon.pid):
+                    break
                 time.sleep(0.2)
+            else:
+                raise SystemExit(f"the worker did not hand over within 120 s; see {work}/klachtd.log")
             time.sleep(2)
             idle.append(rss_kib(daemon.pid))
+            # Mail arrives at any moment of the supervisor's poll cycle, not in step with it.
+            time.sleep(random.uniform(0, 15))
             parent = f"ouder{n % 9 + 1}@example.test"
             before = inbox_count(parent)
             message = complaint(n, parent, f"graph-bench-{n}-{time.time()}@ouders.example.test")

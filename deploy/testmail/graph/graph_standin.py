@@ -23,6 +23,7 @@ action=stats (counters, and the time of every request and every throttling answe
 
 Usage: graph_standin.py --port P --cert server.pem --key server.key --tenant T --client ID:SECRET
        --mailbox klachten@example.test --imap-port N --smtp-port N --password PW [--page-size 2]
+       [--roles Mail.ReadWrite,Mail.Send] [--rbac Mail.ReadWrite,Mail.Send]
        [--certificate-thumbprint X5T_S256 --certificate-pem FILE]
 """
 import argparse
@@ -61,6 +62,7 @@ class State:
         self.tokens = {}            # token -> expiry
         self.lifetime = args.lifetime
         self.roles = [r for r in args.roles.split(",") if r]
+        self.rbac = [r for r in args.rbac.split(",") if r]
         self.snapshots = {}         # delta token -> {id: fingerprint}
         self.pages = {}             # skip token -> (remaining items, delta token)
         self.delta_epoch = 0        # delta tokens of an older epoch answer 410
@@ -177,7 +179,8 @@ class Handler(BaseHTTPRequestHandler):
             if token not in state.tokens or state.tokens[token]["exp"] <= time.time():
                 state.stats["unauthorized"] += 1
                 return self.error(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.")
-            roles = state.tokens[token]["roles"]
+            # Exchange Online RBAC for Applications grants access without a role in the token.
+            roles = state.tokens[token]["roles"] + state.rbac
             rest = path[len(prefix):]
             need = "Mail.Send" if rest == "/sendMail" else "Mail.ReadWrite"
             if need not in roles:
@@ -436,7 +439,8 @@ def main():
     parser.add_argument("--imap-port", type=int, required=True)
     parser.add_argument("--smtp-port", type=int, required=True)
     parser.add_argument("--client", action="append", default=[], help="ID:SECRET")
-    parser.add_argument("--roles", default="Mail.ReadWrite,Mail.Send")
+    parser.add_argument("--roles", default="Mail.ReadWrite,Mail.Send", help="the roles claim of issued tokens (Entra ID grants)")
+    parser.add_argument("--rbac", default="", help="permissions granted by Exchange Online RBAC for Applications (not in the token)")
     parser.add_argument("--lifetime", type=int, default=3600)
     parser.add_argument("--page-size", type=int, default=2)
     parser.add_argument("--certificate-pem", default=None, help="the certificate registered for client assertions")
