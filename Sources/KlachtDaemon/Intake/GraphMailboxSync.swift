@@ -2,7 +2,7 @@ import CaseStore
 import Foundation
 import GraphTransport
 import KlachtConfig
-import MailParser
+import Digests
 import MailTransport
 
 /// `MailboxSync` for `[graph]`: a delta query on the folder instead of UIDs above the last.

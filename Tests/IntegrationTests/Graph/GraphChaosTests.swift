@@ -1,5 +1,6 @@
 import CaseStore
 import Foundation
+import Digests
 import MailParser
 import XCTest
 import TestMailSupport
