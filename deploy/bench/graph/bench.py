@@ -26,7 +26,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "daemon"))
-from bench import children, rss_kib, empty_mailboxes, complaint  # noqa: E402  (the daemon benchmark's helpers)
+sys.path.insert(0, os.path.join(HERE, "..", "common"))
+from bench import children, complaint, rss_kib  # noqa: E402  (the daemon benchmark's helpers)
+from benchmail import empty_mailboxes  # noqa: E402
 
 ENV = os.environ
 
