@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import GraphTransport
 import MailTransport
 import XCTest
@@ -60,5 +61,40 @@ final class GraphRefusalTests: XCTestCase {
     func testPathSegmentsAreEscaped() {
         XCTAssertEqual(GraphPath.escape("klachten@contoso.nl"), "klachten@contoso.nl")
         XCTAssertEqual(GraphPath.escape("AAMk/ab+c="), "AAMk%2Fab%2Bc%3D")
+    }
+}
+
+/// At most four Graph requests of the process are in flight at once (issue 21).
+final class ThrottleTests: XCTestCase {
+    func testNoMoreThanFourRequestsRunAtOnce() {
+        let throttle = Throttle()
+        let state = Mutex<(running: Int, most: Int)>((0, 0))
+        let group = DispatchGroup()
+        for _ in 0..<12 {
+            group.enter()
+            // Threads of their own: a pool may run fewer at once than the limit, and prove nothing.
+            Thread {
+                try? throttle.limitingConcurrency { () throws(TransportFailure) in
+                    state.withLock { $0.running += 1; $0.most = max($0.most, $0.running) }
+                    Thread.sleep(forTimeInterval: 0.1)
+                    state.withLock { $0.running -= 1 }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        XCTAssertEqual(state.withLock { $0.most }, 4)
+    }
+
+    func testAHoldOffIsWaitedAndALongOneRefusedWithoutSending() throws {
+        let throttle = Throttle()
+        throttle.holdOff(seconds: 1)
+        let start = Date()
+        try throttle.waitUntilAllowed(longest: 5)
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(start), 0.9)
+        throttle.holdOff(seconds: 30)
+        XCTAssertThrowsError(try throttle.waitUntilAllowed(longest: 5)) { error in
+            XCTAssertTrue("\(error)".contains("Retry-After"), "\(error)")
+        }
     }
 }

@@ -147,6 +147,14 @@ final class GraphTransportTests: XCTestCase {
         XCTAssertGreaterThan(try graph.stat("token"), tokensBefore, "a new token was fetched")
         XCTAssertGreaterThanOrEqual(try graph.stat("unauthorized"), 1, "the old one was refused first")
         XCTAssertEqual(try daemon.cases().count, 2)
+        // No access token, secret or delta token in the log, the status file or the database's text.
+        let tokens = try graph.admin("stats")["tokens"] as? [String] ?? []
+        XCTAssertFalse(tokens.isEmpty)
+        let files = [daemon.log(), (try? String(contentsOfFile: daemon.databasePath + ".oauth-status.json", encoding: .utf8)) ?? ""]
+        for secret in tokens + [graph.clientSecret] {
+            for text in files { XCTAssertFalse(text.contains(secret), "a token or the secret leaked") }
+        }
+        XCTAssertFalse(daemon.log().contains("$deltatoken"), "delta links are not logged")
     }
 
     func testCheckConfigConnectNamesMissingMailSend() throws {
