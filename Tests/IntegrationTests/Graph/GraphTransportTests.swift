@@ -157,6 +157,20 @@ final class GraphTransportTests: XCTestCase {
         XCTAssertFalse(daemon.log().contains("$deltatoken"), "delta links are not logged")
     }
 
+    /// `client_secret_expires` works as for `[oauth]`: the quality staff are warned, by sendMail.
+    func testStaffAreWarnedBeforeTheGraphClientSecretExpires() throws {
+        let graph = try startGraph()
+        let expiry = Date().addingTimeInterval(10 * 86_400).formatted(.iso8601.year().month().day())
+        let daemon = try graphDaemon(graph, extra: "client_secret_expires = \(expiry)")
+        try daemon.start()
+        defer { daemon.stop() }
+        let warning = try XCTUnwrap(server.waitForInbox("kwaliteit", count: 1).first)
+        XCTAssertEqual(warning.subject, "klachtd: het clientgeheim verloopt op \(expiry)")
+        XCTAssertGreaterThanOrEqual(try graph.stat("send"), 1, "the warning went out through Graph")
+        let status = try daemon.klachtd(["oauth", "status"])
+        XCTAssertTrue(status.output.contains("client secret expires: \(expiry)"), status.output)
+    }
+
     func testCheckConfigConnectNamesMissingMailSend() throws {
         let graph = try startGraph(roles: "Mail.ReadWrite")
         let daemon = try graphDaemon(graph)
