@@ -38,9 +38,4 @@ enum FormEncoding {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// A URL without its query and fragment: safe to show in errors.
-    static func withoutQuery(_ url: String) -> String {
-        String(url.prefix { $0 != "?" && $0 != "#" })
-    }
 }
