@@ -8,9 +8,7 @@ import Reporting
 extension StaffDesk {
     /// `#jaarverslag YYYY`: the annual report (as `klachtd report`), HTML and Markdown attached, its summary in the mail.
     func annualReport(_ year: Int) throws -> Reply {
-        let cases = try ReportFacts.load(store, civil: runtime.civil, years: (year - 1)...year)
-        let report = AnnualReportBuilder.build(year: year, organisation: runtime.configuration.organisation.name, cases: cases,
-                                               texts: ReportTextsLoader.load(runtime: runtime))
+        let report = try AnnualReportSource.build(runtime: runtime, store: store, year: year)
         let stem = "klachtenjaarverslag-\(year)"
         return Reply(template: "desk-report", values: ["desk": .object([
             "title": .string("Klachtenjaarverslag \(year)"), "year": .string(String(year)),

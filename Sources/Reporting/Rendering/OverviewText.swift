@@ -8,6 +8,8 @@ public enum OverviewText {
         out.append("- Oordelen gegeven: \(overview.judgements), waarvan binnen de termijn: \(overview.judgementsInTime)")
         out.append("- Mediane doorlooptijd van die oordelen: \(DutchWording.days(overview.handling.medianDays))")
         out.append("- Open op \(DutchWording.date(overview.asOf)): \(overview.open), waarvan over de termijn: \(overview.overdue)")
+        out.append("- Maatregelen over hun termijn en niet uitgevoerd op \(DutchWording.date(overview.asOf)): \(overview.overdueMeasures)"
+                   + (overview.overdueMeasures == 0 ? "" : " (bij \(DutchWording.count(overview.complaintsWithOverdueMeasures, "klacht", "klachten")))"))
         let satisfaction = overview.satisfaction
         out.append("- Tevredenheid beantwoord: \(satisfaction.answered), waarvan tevreden: \(satisfaction.satisfied), niet tevreden: \(satisfaction.notSatisfied)")
         out += ["", "## Per categorie", ""]
