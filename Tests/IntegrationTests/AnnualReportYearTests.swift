@@ -102,8 +102,9 @@ final class AnnualReportYearTests: XCTestCase {
         XCTAssertFalse(markdown.contains("2026-03-31"), markdown)
         for word in Self.staffWords { XCTAssertFalse(markdown.contains(word), "'\(word)' from a handler's text in the report") }
         // One judged in time, one judged late, one still open long past its term: 1 of 3.
-        XCTAssertTrue(markdown.contains("1 klacht wachtte bij het opstellen van dit verslag nog op een oordeel terwijl de termijn al verstreken was; die telt als te laat."), markdown)
-        XCTAssertTrue(markdown.contains("1 van de 3 (33%) is binnen de wettelijke termijn"), markdown)
+        XCTAssertTrue(markdown.contains("Bij het opstellen van dit verslag, op 12 januari 2027, wachtte nog 1 klacht op een oordeel "
+                                        + "terwijl de termijn al verstreken was; die telt als te laat."), markdown)
+        XCTAssertTrue(markdown.contains("Van deze 3 klachten is er 1 (33%) binnen de wettelijke termijn"), markdown)
         // Singular and plural.
         XCTAssertTrue(markdown.contains("1 melding is volgens de meldcode behandeld; die wordt hier niet beschreven."), markdown)
         XCTAssertTrue(markdown.contains("In 2026 kwamen 4 klachten meer binnen dan in 2025."), markdown)

@@ -82,8 +82,8 @@ final class ReportWordingTests: XCTestCase {
         XCTAssertEqual(report.handling.withinSixWeeks, 2)
         XCTAssertEqual(report.handling.shareWithinSixWeeks, 0.5)
         let markdown = MarkdownReport.render(report)
-        XCTAssertTrue(markdown.contains("2 van de 4 (50%) zijn binnen de wettelijke termijn"), markdown)
-        XCTAssertTrue(markdown.contains("1 klacht wachtte bij het opstellen van dit verslag nog op een oordeel"), markdown)
+        XCTAssertTrue(markdown.contains("Van deze 4 klachten zijn er 2 (50%) binnen de wettelijke termijn"), markdown)
+        XCTAssertTrue(markdown.contains("op 12 januari 2027, wachtte nog 1 klacht op een oordeel"), markdown)
         XCTAssertTrue(markdown.contains("Binnen zes weken beoordeeld: 50%"), markdown)
     }
 
@@ -128,6 +128,8 @@ final class ReportWordingTests: XCTestCase {
             XCTAssertTrue(text.contains("LRK-nummer 987654321"), text)
             XCTAssertTrue(text.contains("de ouders en de oudercommissie."), text)
         }
+        let overview = QuarterlyOverview.build(quarter: Quarter("2026Q1")!, today: day("2026-05-01"), cases: cases)
+        XCTAssertNil(OverviewText.render(overview, organisation: "De Vlinder", gastouderbureau: true).range(of: "locatie", options: .caseInsensitive))
     }
 
     func testTheQuarterlyOverviewCountsAMeasureAYearLate() {

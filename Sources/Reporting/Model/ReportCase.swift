@@ -16,10 +16,12 @@ public struct ReportCase: Sendable, Equatable {
     public var decisionDue: LocalDate?
     /// The day the written judgement went out, if it did.
     public var judgementDate: LocalDate?
+    /// The measures' own text as the handler wrote it for the parent: never published (it may name a staff member).
     public var measures: String?
+    /// The case's measures term, for cases whose measures have no rows of their own.
     public var measuresDue: LocalDate?
     public var closedDate: LocalDate?
-    /// The handler's anonymous `#jaarverslag` summary, written for this report.
+    /// The report text (`#jaarverslag TEXT`, `klachtd case REF report-text`): the one description of the complaint the report publishes.
     public var annualSummary: String?
     /// The day the case was put to the Geschillencommissie, if it was.
     public var disputeDate: LocalDate?

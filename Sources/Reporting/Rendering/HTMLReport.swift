@@ -43,7 +43,7 @@ public enum HTMLReport {
         complaints += ["<h3>Uitkomst</h3>", table(["Uitkomst", "Klachten"], report.perOutcome.map { [$0.label, "\($0.count)"] })]
         body.append(section("Klachten in \(report.year)", complaints.joined(separator: "\n")))
         body.append(section("Afhandeling", [
-            paragraph(ReportSentences.handling(report.handling, year: report.year)),
+            paragraph(ReportSentences.handling(report.handling, year: report.year, asOf: report.asOf)),
             "<h3>Tevredenheid</h3>", paragraph(report.satisfaction.sentence),
             table(["Tevredenheid", "Ouders"], MarkdownReport.satisfactionRows(report.satisfaction)),
         ].joined(separator: "\n")))

@@ -27,7 +27,7 @@ public enum MarkdownReport {
         }
         out += ReportSentences.rowNotes(report).flatMap { [$0, ""] }
         out += ["### Uitkomst", ""] + table(["Uitkomst", "Klachten"], report.perOutcome.map { [$0.label, "\($0.count)"] })
-        out += ["## Afhandeling", "", ReportSentences.handling(report.handling, year: report.year), ""]
+        out += ["## Afhandeling", "", ReportSentences.handling(report.handling, year: report.year, asOf: report.asOf), ""]
         out += ["### Tevredenheid", "", report.satisfaction.sentence, ""]
         out += table(["Tevredenheid", "Ouders"], satisfactionRows(report.satisfaction))
         out += ["## \(ReportSentences.perLocationTitle(report))", ""]

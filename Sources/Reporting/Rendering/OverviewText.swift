@@ -1,6 +1,7 @@
 /// The quarterly overview as Markdown, for management's meeting.
 public enum OverviewText {
-    public static func render(_ overview: QuarterlyOverview, organisation: String) -> String {
+    /// A gastouderbureau (`gastouderbureau`) has no locations: the table per location is left out.
+    public static func render(_ overview: QuarterlyOverview, organisation: String, gastouderbureau: Bool = false) -> String {
         let q = overview.quarter, p = q.previous
         var out = ["# Kwartaaloverzicht klachten \(q)", "", organisation, ""]
         out.append("- Klachten ontvangen: \(overview.complaints) (\(p): \(overview.previousComplaints), \(DutchWording.change(overview.complaints - overview.previousComplaints)))")
@@ -15,9 +16,11 @@ public enum OverviewText {
         out += ["", "## Per categorie", ""]
         out += MarkdownReport.table(["Categorie", "\(q)", "\(p)", "Verschil"],
                                     overview.perCategory.map { [$0.label, "\($0.current)", "\($0.previous)", DutchWording.change($0.change)] })
-        out += ["## Per locatie", ""]
-        out += MarkdownReport.table(["Locatie", "\(q)", "\(p)", "Verschil"],
-                                    overview.perLocation.map { [$0.label, "\($0.current)", "\($0.previous)", DutchWording.change($0.change)] })
+        if !gastouderbureau {
+            out += ["## Per locatie", ""]
+            out += MarkdownReport.table(["Locatie", "\(q)", "\(p)", "Verschil"],
+                                        overview.perLocation.map { [$0.label, "\($0.current)", "\($0.previous)", DutchWording.change($0.change)] })
+        }
         out += ["## Oordelen", ""]
         out += MarkdownReport.table(["Oordeel", "Klachten"], overview.perOutcome.map { [$0.label, "\($0.count)"] })
         return out.joined(separator: "\n")

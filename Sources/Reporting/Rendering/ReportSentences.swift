@@ -1,3 +1,5 @@
+import ComplaintCore
+
 /// The sentences the report formats share, so Markdown and HTML say the same.
 enum ReportSentences {
     static func title(_ report: AnnualReport) -> String { "Klachtenjaarverslag \(report.year)" }
@@ -73,19 +75,23 @@ enum ReportSentences {
          "compliment": "complimenten"][kind] ?? kind
     }
 
-    static func handling(_ times: HandlingTimes, year: Int) -> String {
+    /// The judgements and how many came within the term; complaints still waiting past their
+    /// term on `asOf` (the day the report was made) count as late.
+    static func handling(_ times: HandlingTimes, year: Int, asOf: LocalDate) -> String {
         guard times.assessed > 0 else { return "Over de klachten van \(year) is nog geen oordeel gegeven." }
         var text = times.judged == 0 ? "Over de klachten van \(year) is nog geen oordeel gegeven. "
-            : "Over \(DutchWording.count(times.judged, "klacht", "klachten")) van \(year) is een schriftelijk oordeel gegeven. "
-                + "De mediane doorlooptijd van ontvangst tot oordeel was \(DutchWording.days(times.medianDays)). "
+            : "Over \(DutchWording.count(times.judged, "klacht", "klachten")) van \(year) is een schriftelijk oordeel gegeven; "
+                + "de mediane doorlooptijd van ontvangst tot oordeel was \(DutchWording.days(times.medianDays)). "
         if times.openPastTerm > 0 {
-            text += "\(times.openPastTerm == 1 ? "1 klacht wachtte" : "\(times.openPastTerm) klachten wachtten") bij het "
-                + "opstellen van dit verslag nog op een oordeel terwijl de termijn al verstreken was; "
-                + "\(times.openPastTerm == 1 ? "die telt" : "die tellen") als te laat. "
+            let one = times.openPastTerm == 1
+            text += "Bij het opstellen van dit verslag, op \(DutchWording.date(asOf)), \(one ? "wachtte" : "wachtten") nog "
+                + "\(DutchWording.count(times.openPastTerm, "klacht", "klachten")) op een oordeel terwijl de termijn al verstreken was; "
+                + "\(one ? "die telt" : "die tellen") als te laat. "
         }
-        return text + "\(times.withinSixWeeks) van de \(times.assessed) (\(DutchWording.percent(times.shareWithinSixWeeks))) "
-            + "\(times.withinSixWeeks == 1 ? "is" : "zijn") binnen de wettelijke termijn van zes weken beoordeeld (een termijn "
-            + "die op een zaterdag, zondag of feestdag eindigt, loopt volgens de Algemene termijnenwet door tot de eerstvolgende werkdag)."
+        return text + "Van deze \(DutchWording.count(times.assessed, "klacht", "klachten")) \(times.withinSixWeeks == 1 ? "is" : "zijn") "
+            + "er \(times.withinSixWeeks) (\(DutchWording.percent(times.shareWithinSixWeeks))) binnen de wettelijke termijn van zes weken "
+            + "beoordeeld (een termijn die op een zaterdag, zondag of feestdag eindigt, loopt volgens de Algemene termijnenwet door "
+            + "tot de eerstvolgende werkdag)."
     }
 
     /// What the registration shows about the outside bodies, worded as recorded: the data
