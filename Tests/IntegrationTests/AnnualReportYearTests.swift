@@ -173,6 +173,20 @@ final class AnnualReportYearTests: XCTestCase {
         Self.shared = nil  // the measure is done now: the next test builds the year again
     }
 
+    /// A report text is published: one with the parent's name, an e-mail address or a phone number is refused, and the old text stays.
+    func testAReportTextWithANameAddressOrNumberIsRefused() throws {
+        let year = try year()
+        let reference = try XCTUnwrap(year.references["judged"])
+        for (text, problem) in [("Sanne vond de overdracht te kort.", "noemt 'sanne' (de naam van de ouder)"),
+                                ("De ouder (s.devries@gmail.com) miste de overdracht.", "bevat een e-mailadres"),
+                                ("De ouder is teruggebeld op 06-12345678.", "bevat een telefoonnummer")] {
+            let result = try year.fixture.klachtd(["case", reference, "report-text", text, "--now", "2027-01-12T10:00:00Z"])
+            XCTAssertEqual(result.status, 1, result.output)
+            XCTAssertTrue(result.error.contains("#jaarverslag: de tekst \(problem)"), result.error)
+        }
+        XCTAssertTrue(try report(year, []).output.contains(Self.judgedText), "the text written before stays")
+    }
+
     /// Headless Chromium renders the page; the screenshot is kept for a person to look at
     /// ($KLACHTD_REPORT_SCREENSHOTS names the folder) and must not be blank.
     private func screenshot(_ path: String) throws {

@@ -12,8 +12,12 @@ struct ReportCommand: Command {
         The report for the GGD and the parents, due before 1 June of the next year: the
         regulation in brief and how parents were told of it (Templates/nl/report-regeling.md
         and report-communicatie.md, texts the organisation edits), the number and nature of
-        complaints per location and category, the gist of the judgements and the measures per
-        location, disputes at the Geschillencommissie, handling times, and the previous year.
+        complaints per location (with its LRK number) and category, the gist of the judgements
+        and the measures per location, disputes at the Geschillencommissie, handling times,
+        the previous year, and the organisation's analysis and improvements (report-analyse.md).
+        With [organisation] type = gastouderbureau it speaks of the bureau, never of locations.
+        Complaints still waiting for a judgement past their term on the day it is made (--now)
+        count as late.
         html is a printable A4 page with charts; csv holds the numbers; md (the default) and
         json the same content. Nothing in it names a person. Without --out it prints.
 
