@@ -185,6 +185,9 @@ final class AnnualReportYearTests: XCTestCase {
             XCTAssertTrue(result.error.contains("#jaarverslag: de tekst \(problem)"), result.error)
         }
         XCTAssertTrue(try report(year, []).output.contains(Self.judgedText), "the text written before stays")
+        XCTAssertEqual(try year.fixture.caseDetail(reference)["report_text"] as? String, Self.judgedText)
+        let open = try year.fixture.klachtd(["case", try XCTUnwrap(year.references["open"])])
+        XCTAssertTrue(open.output.contains("  jaarverslag:       (nog geen tekst: #jaarverslag TEKST"), open.output)
     }
 
     /// Headless Chromium renders the page; the screenshot is kept for a person to look at
