@@ -55,17 +55,19 @@ public enum AnnualReportBuilder {
         Tally.count(cases, order: ComplaintOutcome.allCases.map(\.label), by: \.reportOutcome.label)
     }
 
-    /// The references the draft lists, in the order the complaints came in.
+    /// The references the draft lists, in the order the complaints came in; one pass, each
+    /// complaint's category and outcome read once (a chain's year has thousands).
     private static func toDo(_ complaints: [ReportCase], asOf: LocalDate, gastouderbureau: Bool) -> ReportToDo {
-        func references(_ wanted: (ReportCase) -> Bool) -> [String] {
-            complaints.filter(wanted).map { $0.reference ?? "ontvangen \(DutchWording.date($0.receivedDate))" }
-        }
         var list = ReportToDo()
-        list.uncategorised = references { $0.reportCategory == .uncategorised }
-        list.withoutLocation = gastouderbureau ? [] : references { $0.locationLabel == ReportWords.noLocation }
-        list.withoutReportText = references { $0.reportText == nil }
-        list.stillOpen = references { $0.judgementDate == nil && $0.reportOutcome == .pending }
-        list.lateOpen = references { $0.isOpenPastTerm(on: asOf) }
+        for item in complaints {
+            let reference = item.reference ?? "ontvangen \(DutchWording.date(item.receivedDate))"
+            if item.reportCategory == .uncategorised { list.uncategorised.append(reference) }
+            if !gastouderbureau, item.locationLabel == ReportWords.noLocation { list.withoutLocation.append(reference) }
+            if item.reportText == nil { list.withoutReportText.append(reference) }
+            guard item.judgementDate == nil, item.reportOutcome == .pending else { continue }
+            list.stillOpen.append(reference)
+            if item.legalDecisionDeadline < asOf { list.lateOpen.append(reference) }
+        }
         return list
     }
 
