@@ -26,7 +26,8 @@ extension StaffDesk {
         guard let quarter = Quarter(text) else { throw DeskRefusal(text: "#kwartaal \(text) is geen kwartaal als 2026Q3") }
         let cases = try ReportFacts.load(store, civil: runtime.civil)
         let overview = QuarterlyOverview.build(quarter: quarter, today: runtime.civil.localDate(of: now), cases: cases)
-        let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name)
+        let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name,
+                                           gastouderbureau: runtime.configuration.organisation.gastouderbureau)
         return Reply(template: "desk-report", values: ["desk": .object([
             "title": .string("Kwartaaloverzicht \(text)"), "year": .string(text), "complaints": .string(""),
             "files": .list([.string("kwartaaloverzicht-\(text).txt")]), "text": .string(rendered),
