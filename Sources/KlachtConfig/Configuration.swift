@@ -50,6 +50,10 @@ public struct OrganisationSettings: Sendable, Equatable {
     public var safeguardingDeputy: [String] = []
     /// `staff`: colleagues' addresses, or `@domain` for a whole domain; their mail opens no case, a parent's mail they forward does.
     public var staff: [String] = []
+    /// `type = gastouderbureau` (default `kinderopvang`): the annual report then speaks of the bureau as a whole, never of locations.
+    public var gastouderbureau = false
+    /// `lrk`: the organisation's own number in the Landelijk Register Kinderopvang (a gastouderbureau has one).
+    public var lrk: String? = nil
 }
 
 /// `[authentication]`: how far the mail server's Authentication-Results are trusted for staff commands.

@@ -118,7 +118,22 @@ public enum ConfigurationLoader {
             secretFile: section.value("secret_file"),
             safeguardingDeputy: try reader.addresses(section, "safeguarding_deputy", required: false))
         settings.staff = try readStaff(section, reader)
+        let type = section.value("type") ?? "kinderopvang"
+        guard ["kinderopvang", "gastouderbureau"].contains(type) else {
+            throw reader.error(section.entry("type"), "type '\(type)' is not known", "Use kinderopvang (the default) or gastouderbureau.")
+        }
+        settings.gastouderbureau = type == "gastouderbureau"
+        settings.lrk = try lrkNumber(section, reader)
         return settings
+    }
+
+    /// `lrk = 123456789`: a number in the Landelijk Register Kinderopvang, nine digits.
+    private static func lrkNumber(_ section: ConfigSection, _ reader: SectionReader) throws(ConfigError) -> String? {
+        guard let value = nonEmpty(section.value("lrk")) else { return nil }
+        guard value.count == 9, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw reader.error(section.entry("lrk"), "lrk '\(value)' is not an LRK number", "Write the nine digits of the Landelijk Register Kinderopvang, e.g. lrk = 123456789.")
+        }
+        return value
     }
 
     /// `staff = a@example.nl, @example.nl`: addresses, or `@domain` for everyone at a domain.
@@ -211,7 +226,7 @@ public enum ConfigurationLoader {
                 name: name, aliases: SectionReader.listValue(section, "aliases") ?? [], handler: handler,
                 regime: try reader.regime(section, "regime") ?? .wko, language: section.value("language"),
                 handlerName: nonEmpty(section.value("handler_name")), handlerRole: nonEmpty(section.value("handler_role")),
-                handlerPhone: nonEmpty(section.value("handler_phone"))))
+                handlerPhone: nonEmpty(section.value("handler_phone")), lrk: try lrkNumber(section, reader)))
         }
         return locations
     }

@@ -45,6 +45,8 @@ final class AnnualReportCycleTests: XCTestCase {
         XCTAssertEqual(draft.attachments.map { $0.filename ?? "" }.sorted(), ["jaarverslag-2026-concept.html", "jaarverslag-2026-concept.md"])
         let markdown = String(decoding: try XCTUnwrap(draft.attachments.first { $0.filename?.hasSuffix(".md") ?? false }).data, as: UTF8.self)
         XCTAssertTrue(markdown.contains("# "), markdown)
+        XCTAssertTrue(markdown.hasPrefix("# Concept: Klachtenjaarverslag 2026") && markdown.contains("## Nog te doen voor dit verslag definitief is"),
+                      "the attached concept is the draft, with its to-do list by reference: \(markdown)")
         XCTAssertTrue(markdown.contains("Verzonden aan de GGD: nog niet (uiterlijk vóór 1 juni 2027)."), markdown)
         let html = String(decoding: try XCTUnwrap(draft.attachments.first { $0.filename?.hasSuffix(".html") ?? false }).data, as: UTF8.self)
         XCTAssertTrue(html.contains("<h2>Verzending en bespreking</h2>"), "the same report as klachtd report --format html")

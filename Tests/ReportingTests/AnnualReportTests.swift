@@ -24,7 +24,7 @@ final class AnnualReportTests: XCTestCase {
             ReportCase(kind: .compliment, state: .notAComplaint, receivedDate: day("2026-04-01"), location: "Morel"),
             ReportCase(kind: .klacht, state: .safeguarding, receivedDate: day("2026-04-02"), location: "Morel", underMeldcode: true),
         ]
-        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: cases, texts: texts)
+        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: cases, texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15))
         XCTAssertEqual(report.complaints, 4)
         XCTAssertEqual(report.meldcodeCount, 1)
         XCTAssertEqual(report.otherReactions, [Tally(label: "compliment", count: 1)])
@@ -44,7 +44,7 @@ final class AnnualReportTests: XCTestCase {
     }
 
     func testAYearWithoutComplaintsSaysSo() {
-        let report = AnnualReportBuilder.build(year: 2024, organisation: "De Vlinder", cases: [], texts: texts)
+        let report = AnnualReportBuilder.build(year: 2024, organisation: "De Vlinder", cases: [], texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15))
         XCTAssertTrue(report.isEmpty)
         XCTAssertTrue(MarkdownReport.render(report).contains("geen klachten ingediend"))
         XCTAssertTrue(HTMLReport.render(report).contains("geen klachten ingediend"))
@@ -53,7 +53,7 @@ final class AnnualReportTests: XCTestCase {
     func testHTMLHasChartsAndEscapesText() {
         var item = complaint("2026-01-10", "Morel & Co <b>", "veiligheid", "gegrond", judged: "2026-01-30")
         item.annualSummary = "Afspraken over \"ophalen\" <script>"
-        let html = HTMLReport.render(AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: [item], texts: texts))
+        let html = HTMLReport.render(AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: [item], texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15)))
         XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 3)
         XCTAssertTrue(html.contains("@page"))
         XCTAssertTrue(html.contains("Morel &amp; Co &lt;b&gt;"))
@@ -62,7 +62,7 @@ final class AnnualReportTests: XCTestCase {
     }
 
     func testCSVQuotesFieldsWithCommas() {
-        let report = AnnualReportBuilder.build(year: 2026, organisation: "X", cases: [complaint("2026-01-10", "Morel", "financien")], texts: texts)
+        let report = AnnualReportBuilder.build(year: 2026, organisation: "X", cases: [complaint("2026-01-10", "Morel", "financien")], texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15))
         let csv = CSVReport.render(report)
         XCTAssertTrue(csv.hasPrefix("section,location,label,count,previous_year\r\n"))
         XCTAssertTrue(csv.contains("categorie,,\"Financiën, facturatie en toeslag\",1,0\r\n"))
@@ -119,7 +119,7 @@ final class OnTimeJudgementTests: XCTestCase {
         XCTAssertEqual(times.judged, 3)
         XCTAssertEqual(times.withinSixWeeks, 2, "Monday 22 June is the law's date; Tuesday is late")
         let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder",
-                                               cases: [judged("2026-06-22")], texts: ReportTexts(regulation: "r", communication: "c"))
+                                               cases: [judged("2026-06-22")], texts: ReportTexts(regulation: "r", communication: "c"), asOf: LocalDate(year: 2027, month: 1, day: 15))
         XCTAssertEqual(report.handling.withinSixWeeks, 1)
     }
 

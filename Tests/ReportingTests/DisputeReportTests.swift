@@ -11,7 +11,7 @@ final class DisputeReportTests: XCTestCase {
 
     func testNoRecordedDisputeIsNeverWordedAsNoDisputes() {
         let cases = [ReportCase(kind: .klacht, state: .closed, receivedDate: day("2026-02-01"), location: "Morel", outcome: "gegrond")]
-        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: cases, texts: texts)
+        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: cases, texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15))
         let markdown = MarkdownReport.render(report)
         XCTAssertFalse(markdown.contains("zijn er geen geschillen"), markdown)
         XCTAssertTrue(markdown.contains("geen geschil vastgelegd"), markdown)
@@ -35,7 +35,7 @@ final class DisputeReportTests: XCTestCase {
         var referred = ReportCase(kind: .klacht, state: .assigned, receivedDate: day("2026-06-01"), location: "Morel")
         referred.referralDate = day("2026-06-10")
         let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder",
-                                               cases: [afterProcedure, direct, council, referred], texts: texts)
+                                               cases: [afterProcedure, direct, council, referred], texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15))
         XCTAssertEqual(report.complaints, 1, "a dispute that never was a complaint to us is not counted as one")
         XCTAssertEqual(report.disputes.map(\.origin), [.afterProcedure, .direct, .parentCouncil])
         XCTAssertEqual(report.referrals, 1)
@@ -51,7 +51,7 @@ final class DisputeReportTests: XCTestCase {
 
     func testASuspendedComplaintCountsAsStillOpen() {
         let cases = [ReportCase(kind: .klacht, state: .suspended, receivedDate: day("2026-02-01"), location: "Morel")]
-        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: cases, texts: texts)
+        let report = AnnualReportBuilder.build(year: 2026, organisation: "De Vlinder", cases: cases, texts: texts, asOf: LocalDate(year: 2027, month: 1, day: 15))
         XCTAssertEqual(report.perOutcome.count(of: "nog in behandeling"), 1)
         XCTAssertEqual(report.locations.first?.judgements.first?.outcome, .pending)
     }

@@ -17,7 +17,7 @@ final class SatisfactionFiguresTests: XCTestCase {
 
     func testAnnualReportCountsTheYearsComplaintsInEveryFormat() {
         let report = AnnualReportBuilder.build(year: 2026, organisation: "Kinderopvang De Regenboog", cases: cases,
-                                               texts: ReportTexts(regulation: "R", communication: "C"))
+                                               texts: ReportTexts(regulation: "R", communication: "C"), asOf: LocalDate(year: 2027, month: 1, day: 15))
         XCTAssertEqual(report.satisfaction, SatisfactionFigures(answered: 5, satisfied: 2, notSatisfied: 2))
         let sentence = "5 ouders hebben de vraag beantwoord of de klacht naar tevredenheid is afgehandeld: 2 tevreden, 2 niet tevreden, 1 onduidelijk."
         XCTAssertTrue(MarkdownReport.render(report).contains(sentence))

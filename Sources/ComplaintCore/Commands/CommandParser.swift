@@ -102,7 +102,13 @@ public enum CommandParser {
         case .location:
             return needs("de naam van de locatie") ?? .success(.location(argument))
         case .annualSummary:
-            return needs("een korte, anonieme samenvatting") ?? .success(.annualSummary(argument))
+            if let missing = needs("de tekst voor het jaarverslag") { return missing }
+            // `#jaarverslag 2026` is the quality staff asking for a year's report, not a text for this case.
+            guard !(argument.count == 4 && argument.allSatisfy({ $0.isASCII && $0.isNumber })) else {
+                return .failure(Problem(text: "#jaarverslag \(argument) is alleen een jaartal; schrijf na #jaarverslag de tekst "
+                                        + "voor het jaarverslag: wat de klacht inhield, het oordeel en de maatregelen, zonder namen"))
+            }
+            return .success(.annualSummary(argument))
         case .kind:
             if let missing = needs("de soort") { return missing }
             guard let kind = CommandVocabulary.kinds[argument.lowercased()] else {

@@ -82,7 +82,9 @@ public enum CommandVocabulary {
           #termijn DATUM|N weken    (#term) wanneer de maatregelen erboven klaar zijn, bv. 2026-07-01 of 4 weken
           #maatregel-gereed [N|alle] (#measure-done) maatregel N (of alle) is uitgevoerd
           #categorie NAAM           (#category) \(categories.map { $0.split(separator: " ").first.map(String.init) ?? $0 }.joined(separator: ", "))
-          #jaarverslag TEKST        (#annual-report) een korte, anonieme samenvatting voor het jaarverslag (geen namen)
+          #jaarverslag TEKST        (#annual-report) de tekst die het jaarverslag over deze klacht publiceert: kort wat
+                                    de klacht inhield, het oordeel en de maatregelen, zonder namen of iets dat naar een
+                                    persoon wijst; zonder deze tekst noemt het verslag alleen de categorie en de uitkomst
           #locatie NAAM             (#location) een locatie uit de configuratie
           #soort SOORT              (#kind) klacht, verbeterpunt, vraag, suggestie of compliment (onvrede is een klacht);
                                     wordt het een klacht, dan gaan de termijnen vanaf de ontvangst lopen en krijgt de ouder

@@ -10,9 +10,11 @@ public struct LocationProfile: Sendable, Equatable {
     public var handlerName: String?
     public var handlerRole: String?
     public var handlerPhone: String?
+    /// The location's number in the Landelijk Register Kinderopvang, for the annual report.
+    public var lrk: String?
 
     public init(name: String, aliases: [String] = [], handler: String? = nil, regime: Regime = .wko, language: String? = nil,
-                handlerName: String? = nil, handlerRole: String? = nil, handlerPhone: String? = nil) {
+                handlerName: String? = nil, handlerRole: String? = nil, handlerPhone: String? = nil, lrk: String? = nil) {
         self.name = name
         self.aliases = aliases
         self.handler = handler
@@ -21,6 +23,7 @@ public struct LocationProfile: Sendable, Equatable {
         self.handlerName = handlerName
         self.handlerRole = handlerRole
         self.handlerPhone = handlerPhone
+        self.lrk = lrk
     }
 }
 

@@ -25,6 +25,8 @@ public struct CommandExecutor {
     public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: CaseRecord,
                         replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
         var plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
+        // The report text is published: no name, address or number the system knows (issue 18).
+        if plan.errors.isEmpty, let problem = ReportTextGuard(runtime: runtime, record: caseRecord).problem(in: plan) { plan.errors.append(problem) }
         let mark = try MailOutcomes.mark(store, caseID: caseRecord.id)
         // With a second reader the judgement is held, the rest of the plan is carried out now.
         let held = runtime.configuration.reviewJudgements && plan.errors.isEmpty ? JudgementReview.held(in: &plan) : nil

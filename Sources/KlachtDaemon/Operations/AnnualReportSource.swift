@@ -5,11 +5,19 @@ import Reporting
 /// The annual report of a year as `klachtd report` makes it: the one path for the command line
 /// and the draft the annual report's round mails in January.
 public enum AnnualReportSource {
+    /// The report of `year` as it stands on the runtime's today: complaints still open past
+    /// their term then count as late. The organisation's kind and LRK numbers come from the configuration.
     public static func build(runtime: Runtime, store: CaseStore, year: Int) throws -> AnnualReport {
         // The year and the one before (the comparison), not every year kept.
         let cases = try ReportFacts.load(store, civil: runtime.civil, years: (year - 1)...year)
-        var report = AnnualReportBuilder.build(year: year, organisation: runtime.configuration.organisation.name, cases: cases,
-                                               texts: ReportTextsLoader.load(runtime: runtime))
+        let organisation = runtime.configuration.organisation
+        let setting = ReportSetting(
+            gastouderbureau: organisation.gastouderbureau, lrk: organisation.lrk,
+            locationLRK: Dictionary(runtime.configuration.locations.compactMap { location in location.lrk.map { (location.name, $0) } },
+                                    uniquingKeysWith: { first, _ in first }))
+        var report = AnnualReportBuilder.build(year: year, organisation: organisation.name, cases: cases,
+                                               texts: ReportTextsLoader.load(runtime: runtime),
+                                               asOf: runtime.civil.localDate(of: runtime.clock.now()), setting: setting)
         let cycle = try store.reportCycle(year: year)
         report.submission = ReportSubmission(sentToGGD: cycle.sentToGGD, oudercommissie: cycle.oudercommissie)
         return report

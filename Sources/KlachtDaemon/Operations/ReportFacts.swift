@@ -7,9 +7,10 @@ import Reporting
 ///
 /// The query names its columns: never the complainant's name or address, the handler,
 /// the subject or any message text, so nothing traceable to a person can reach a report.
+/// The reference is read for the draft's to-do list only; the published report never shows it.
 public enum ReportFacts {
     static let query = """
-        SELECT c.kind, c.state, c.received_at, c.location, c.category, c.outcome, c.decision_due, c.measures_due,
+        SELECT c.id, c.reference, c.kind, c.state, c.received_at, c.location, c.category, c.outcome, c.decision_due, c.measures_due,
                c.closed_at, c.flags, n.annual_summary, n.measures, n.dispute_outcome,
                n.referral_date, n.dispute_date, n.ruling_date, n.dispute_origin,
                (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'judgement_sent') AS judged_at,
@@ -33,7 +34,10 @@ public enum ReportFacts {
                 """
             parameters = [from, until, from, until]
         }
-        return try store.db.query(sql + " ORDER BY c.received_at, c.id", parameters).compactMap { row in
+        let rows = try store.db.query(sql + " ORDER BY c.received_at, c.id", parameters)
+        // The measures' terms and completion, never their text (ReportMeasures.swift).
+        let measures = try store.measureTerms(caseIDs: rows.compactMap { $0.int("id") })
+        return rows.compactMap { row in
             guard let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
                   let state = row.string("state").flatMap(CaseState.init(rawValue:)),
                   let received = Timestamp.date(row.string("received_at")) else { return nil }
@@ -57,6 +61,10 @@ public enum ReportFacts {
             facts.referralDate = day("referral_date")
             facts.rulingDate = day("ruling_date")
             facts.disputeOnly = (row.string("flags") ?? "").split(separator: ",").contains("dispute-only")
+            facts.reference = row.string("reference")
+            facts.measureTerms = (row.int("id").flatMap { measures[$0] } ?? []).compactMap { measure in
+                LocalDate(iso: measure.due).map { MeasureTerm(due: $0, done: measure.doneAt.map(civil.localDate(of:))) }
+            }
             return facts
         }
     }

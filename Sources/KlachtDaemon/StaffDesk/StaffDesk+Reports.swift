@@ -8,9 +8,7 @@ import Reporting
 extension StaffDesk {
     /// `#jaarverslag YYYY`: the annual report (as `klachtd report`), HTML and Markdown attached, its summary in the mail.
     func annualReport(_ year: Int) throws -> Reply {
-        let cases = try ReportFacts.load(store, civil: runtime.civil, years: (year - 1)...year)
-        let report = AnnualReportBuilder.build(year: year, organisation: runtime.configuration.organisation.name, cases: cases,
-                                               texts: ReportTextsLoader.load(runtime: runtime))
+        let report = try AnnualReportSource.build(runtime: runtime, store: store, year: year)
         let stem = "klachtenjaarverslag-\(year)"
         return Reply(template: "desk-report", values: ["desk": .object([
             "title": .string("Klachtenjaarverslag \(year)"), "year": .string(String(year)),
@@ -28,7 +26,8 @@ extension StaffDesk {
         guard let quarter = Quarter(text) else { throw DeskRefusal(text: "#kwartaal \(text) is geen kwartaal als 2026Q3") }
         let cases = try ReportFacts.load(store, civil: runtime.civil)
         let overview = QuarterlyOverview.build(quarter: quarter, today: runtime.civil.localDate(of: now), cases: cases)
-        let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name)
+        let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name,
+                                           gastouderbureau: runtime.configuration.organisation.gastouderbureau)
         return Reply(template: "desk-report", values: ["desk": .object([
             "title": .string("Kwartaaloverzicht \(text)"), "year": .string(text), "complaints": .string(""),
             "files": .list([.string("kwartaaloverzicht-\(text).txt")]), "text": .string(rendered),

@@ -26,6 +26,12 @@ public struct AnnualReport: Sendable, Equatable {
     public var satisfaction = SatisfactionFigures()
     /// When it went to the GGD and was discussed with the oudercommissie (`report_cycles`).
     public var submission = ReportSubmission()
+    /// The day the report was made: complaints still open past their term on it count as late.
+    public var asOf: LocalDate
+    /// What kind of organisation writes it, and its LRK numbers.
+    public var setting = ReportSetting()
+    /// What the quality staff still have to do before the report is final; only the draft shows it.
+    public var toDo = ReportToDo()
 
     /// Whether the year had no complaints: the report says so and the law asks for none.
     public var isEmpty: Bool { complaints == 0 }
@@ -39,6 +45,8 @@ public struct AnnualReport: Sendable, Equatable {
 /// One location's complaints: how many, about what, the judgements and the measures.
 public struct LocationSection: Sendable, Equatable {
     public var name: String
+    /// The location's number in the Landelijk Register Kinderopvang (`lrk` in its `[location]` section).
+    public var lrk: String?
     public var count: Int
     public var perCategory: [Tally]
     public var perOutcome: [Tally]
@@ -46,10 +54,16 @@ public struct LocationSection: Sendable, Equatable {
 }
 
 /// The gist of one judgement, without anything that points to a person.
+///
+/// The description is the report text written for publication (`#jaarverslag`, `klachtd case
+/// REF report-text`); the measures' own text was written for the parent and may name a staff
+/// member, so only their number and last term are published.
 public struct JudgementEntry: Sendable, Equatable {
     public var category: ComplaintCategory
     public var outcome: ComplaintOutcome
-    public var measures: String?
+    /// How many measures the judgement set.
+    public var measureCount: Int
+    /// The last of their terms.
     public var measuresDue: LocalDate?
     public var summary: String?
 }
@@ -83,9 +97,46 @@ public struct ReportTexts: Sendable, Equatable {
     public var regulation: String
     /// How parents were told of the regulation.
     public var communication: String
+    /// The organisation's analysis of the year and the improvements it made (`report-analyse.md`); nil: no section.
+    public var analysis: String?
 
-    public init(regulation: String, communication: String) {
+    public init(regulation: String, communication: String, analysis: String? = nil) {
         self.regulation = regulation
         self.communication = communication
+        self.analysis = analysis
     }
+}
+
+/// Who writes the report: a childcare organisation with locations, or a gastouderbureau, which
+/// reports as one organisation (no locations, DOMAIN.md), and the LRK numbers.
+public struct ReportSetting: Sendable, Equatable {
+    public var gastouderbureau: Bool
+    /// The organisation's own LRK number (a gastouderbureau has one), from `[organisation] lrk`.
+    public var lrk: String?
+    /// Location name → LRK number, from `lrk` in each `[location]` section.
+    public var locationLRK: [String: String]
+
+    public init(gastouderbureau: Bool = false, lrk: String? = nil, locationLRK: [String: String] = [:]) {
+        self.gastouderbureau = gastouderbureau
+        self.lrk = lrk
+        self.locationLRK = locationLRK
+    }
+}
+
+/// The cases the quality staff should deal with before the report is final, by reference.
+/// Only the draft shows them: references are for the staff, not for the GGD or the parents.
+public struct ReportToDo: Sendable, Equatable {
+    /// Complaints without a category: counted as "Niet gecategoriseerd".
+    public var uncategorised: [String] = []
+    /// Complaints without a location: counted under "Algemeen (geen locatie)".
+    public var withoutLocation: [String] = []
+    /// Complaints without a report text: only their category, outcome and measure terms are published.
+    public var withoutReportText: [String] = []
+    /// Complaints still waiting for their judgement on the report's day; `lateOpen` of them past their term.
+    public var stillOpen: [String] = []
+    public var lateOpen: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { uncategorised.isEmpty && withoutLocation.isEmpty && withoutReportText.isEmpty && stillOpen.isEmpty }
 }

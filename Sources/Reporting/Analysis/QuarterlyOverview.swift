@@ -18,6 +18,10 @@ public struct QuarterlyOverview: Sendable, Equatable {
     public var overdue: Int
     /// Complaints still open on `asOf`.
     public var open: Int
+    /// Measures past their term and not done on `asOf`, of every complaint still open then (a
+    /// judgement long given does not make its measures any less late), and how many complaints they belong to.
+    public var overdueMeasures = 0
+    public var complaintsWithOverdueMeasures = 0
     public var handling: HandlingTimes
     /// The satisfaction answers of the quarter's complaints.
     public var satisfaction = SatisfactionFigures()
@@ -47,6 +51,10 @@ public struct QuarterlyOverview: Sendable, Equatable {
             open: started.filter { isOpen($0, on: asOf) }.count,
             handling: HandlingTimes(judged))
         overview.satisfaction = SatisfactionFigures(current)
+        // Of the cases still open that day: a closed case's unmarked measure was settled when it was closed.
+        let late = started.filter { isOpen($0, on: asOf) }.map { $0.measureTerms.filter { $0.isOverdue(on: asOf) }.count }
+        overview.overdueMeasures = late.reduce(0, +)
+        overview.complaintsWithOverdueMeasures = late.filter { $0 > 0 }.count
         return overview
     }
 

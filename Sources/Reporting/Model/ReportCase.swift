@@ -16,10 +16,12 @@ public struct ReportCase: Sendable, Equatable {
     public var decisionDue: LocalDate?
     /// The day the written judgement went out, if it did.
     public var judgementDate: LocalDate?
+    /// The measures' own text as the handler wrote it for the parent: never published (it may name a staff member).
     public var measures: String?
+    /// The case's measures term, for cases whose measures have no rows of their own.
     public var measuresDue: LocalDate?
     public var closedDate: LocalDate?
-    /// The handler's anonymous `#jaarverslag` summary, written for this report.
+    /// The report text (`#jaarverslag TEXT`, `klachtd case REF report-text`): the one description of the complaint the report publishes.
     public var annualSummary: String?
     /// The day the case was put to the Geschillencommissie, if it was.
     public var disputeDate: LocalDate?
@@ -36,6 +38,11 @@ public struct ReportCase: Sendable, Equatable {
     public var rulingDate: LocalDate?
     /// Only a dispute (`klachtd case new --dispute`): never a complaint to the organisation itself.
     public var disputeOnly = false
+    /// The case reference (KL-2026-0012): only the draft's to-do list shows it, never the published report.
+    public var reference: String?
+    /// The measures of the judgement, each with its term and the day it was done: their number
+    /// and terms reach the report, their text (written for the parent) never does.
+    public var measureTerms: [MeasureTerm] = []
 
     public init(kind: MessageKind, state: CaseState, receivedDate: LocalDate, location: String? = nil, category: String? = nil,
                 outcome: String? = nil, decisionDue: LocalDate? = nil, judgementDate: LocalDate? = nil, measures: String? = nil,
@@ -86,6 +93,34 @@ public struct ReportCase: Sendable, Equatable {
 
     /// A complaint in the statutory sense, handled under the complaint procedure.
     public var isReportedComplaint: Bool { kind.startsStatutoryClock && !underMeldcode && !disputeOnly }
+
+    /// Still waiting for its judgement on `day` while the legal deadline has passed: late, as
+    /// surely as a judgement sent after it.
+    public func isOpenPastTerm(on day: LocalDate) -> Bool {
+        judgementDate == nil && reportOutcome == .pending && legalDecisionDeadline < day
+    }
+
+    /// The report text, when one was written (blank is none).
+    public var reportText: String? {
+        guard let text = annualSummary, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
+    }
+}
+
+/// One measure of a judgement as the reports see it: when it was due and when it was done.
+public struct MeasureTerm: Sendable, Equatable {
+    public var due: LocalDate
+    public var done: LocalDate?
+
+    public init(due: LocalDate, done: LocalDate? = nil) {
+        self.due = due
+        self.done = done
+    }
+
+    /// Past its term and not done on `day` (done later means it was still open that day).
+    public func isOverdue(on day: LocalDate) -> Bool {
+        due < day && (done.map { $0 > day } ?? true)
+    }
 }
 
 /// Fixed words the reports use in more than one place.

@@ -32,6 +32,8 @@ enum CaseActionCommands {
           resume                                        (#hervatten) a suspended case goes on; the parent is told
           extend WEEKS --reason TEXT                    (#verlengen) Wkkgz only; sends the extension notice
           category NAME | location NAME | kind KIND     (#categorie, #locatie, #soort)
+          report-text TEXT                              (#jaarverslag) the complaint's description in the annual report:
+                                                           what it was about, the judgement and the measures, no names
           address ADDRESS                               (#adres) the parent's other address, confirmed: mail goes there
           referral DATE                                 (#klachtenloket) the parent went to the Klachtenloket Kinderopvang
           dispute DATE                                  (#geschil) submitted to the Geschillencommissie Kinderopvang
@@ -108,6 +110,7 @@ enum CaseActionCommands {
         case "location": return "#locatie \(rest)"
         case "address": return "#adres \(rest)"
         case "kind": return "#soort \(rest)"
+        case "report-text": return "#jaarverslag \(rest)"
         case "close": return "#gesloten \(reason)"
         case "withdraw": return "#ingetrokken \(reason)"
         case "suspend": return "#geschorst " + (arguments["--review"].map { oneLine($0) + " " } ?? "") + reason

@@ -63,12 +63,13 @@ struct CaseCommand: Command {
         let fields = try store.formFields(caseID: record.id)
         let measures = try store.measures(caseID: record.id)
         let satisfaction = try store.satisfaction(caseID: record.id)
+        let reportText = try store.reportNote(caseID: record.id, .annualSummary)
         if arguments.has("--json") {
             Output.out(CaseJSON.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures,
-                                       satisfaction: satisfaction).serialized())
+                                       satisfaction: satisfaction, reportText: reportText).serialized())
         } else {
             Output.out(CaseText.detail(record, events: events, messages: messages, outbox: outbox, formFields: fields, measures: measures,
-                                       satisfaction: satisfaction, runtime: runtime))
+                                       satisfaction: satisfaction, reportText: reportText, runtime: runtime))
         }
         return 0
     }

@@ -23,7 +23,9 @@ struct OverviewCommand: Command {
         }
         let cases = try ReportFacts.load(try runtime.openStore(), civil: runtime.civil)
         let overview = QuarterlyOverview.build(quarter: quarter, today: today, cases: cases)
-        try CommandOutput.write(OverviewText.render(overview, organisation: runtime.configuration.organisation.name), to: arguments["--out"])
+        let organisation = runtime.configuration.organisation
+        try CommandOutput.write(OverviewText.render(overview, organisation: organisation.name, gastouderbureau: organisation.gastouderbureau),
+                                to: arguments["--out"])
         return 0
     }
 }

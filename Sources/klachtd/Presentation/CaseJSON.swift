@@ -12,7 +12,7 @@ enum CaseJSON {
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
                        formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
-                       satisfaction: SatisfactionRecord? = nil) -> JSONValue {
+                       satisfaction: SatisfactionRecord? = nil, reportText: String? = nil) -> JSONValue {
         var fields = summaryFields(record)
         fields += [
             ("regime", .string(record.regime.rawValue)),
@@ -25,6 +25,7 @@ enum CaseJSON {
             ("review_due", optional(record.reviewDue)),
             ("category", optional(record.category)),
             ("outcome", optional(record.outcome)),
+            ("report_text", optional(reportText)),
             ("measures", .array(measures.map { .object([("text", .string($0.text)), ("due", .string($0.due)),
                                                         ("done_at", optional($0.doneAt.map(Timestamp.string)))]) })),
             ("satisfaction", satisfaction.map { check in .object([

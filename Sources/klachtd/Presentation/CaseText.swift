@@ -11,7 +11,7 @@ enum CaseText {
 
     static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
                        formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
-                       satisfaction: SatisfactionRecord? = nil, runtime: Runtime) -> String {
+                       satisfaction: SatisfactionRecord? = nil, reportText: String? = nil, runtime: Runtime) -> String {
         var lines = [
             "\(record.reference)  \(record.subject ?? "(geen onderwerp)")",
             "  status:            \(record.state.dutchLabel) (\(record.state.rawValue))",
@@ -33,6 +33,9 @@ enum CaseText {
         }
         if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
+        if record.kind.startsStatutoryClock {
+            lines.append("  jaarverslag:       " + (reportText ?? "(nog geen tekst: #jaarverslag TEKST, of klachtd case \(record.reference) report-text \"TEKST\")"))
+        }
         if let due = record.measuresDue { lines.append("  maatregelen uiterlijk: \(due)") }
         if let review = record.reviewDue, record.state == .suspended { lines.append("  geschorst, herzien op: \(review)") }
         lines += measures.map { "    - \($0.text) (uiterlijk \($0.due)\($0.doneAt == nil ? "" : ", gereed"))" }
