@@ -94,7 +94,7 @@ final class CaseStoreTests: XCTestCase {
         XCTAssertEqual(try store.requeueInterruptedSends(), 1)
         XCTAssertTrue(try store.markSending(id: id, now: now))
         try store.markSent(id: id, now: now)
-        XCTAssertEqual(try store.outbox(caseID: nil).first?.state, "sent")
+        XCTAssertEqual(try store.outbox(caseID: nil).first?.state, .sent)
         XCTAssertEqual(try store.outbox(caseID: nil).first?.attempts, 3)
     }
 

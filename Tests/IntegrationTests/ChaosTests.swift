@@ -38,7 +38,7 @@ final class ChaosTests: XCTestCase {
         try daemon.start()
         try daemon.waitUntil("300 cases and an empty outbox", timeout: 120) {
             let store = try CaseStore(path: daemon.databasePath)
-            return try store.allCases().count == 300 && store.outbox(caseID: nil).allSatisfy { $0.state == "sent" }
+            return try store.allCases().count == 300 && store.outbox(caseID: nil).allSatisfy { $0.state == .sent }
         }
         XCTAssertEqual(daemon.stop(), 0)
 

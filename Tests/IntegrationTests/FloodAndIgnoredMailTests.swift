@@ -36,7 +36,7 @@ final class FloodAndIgnoredMailTests: XCTestCase {
         }
         try daemon.waitUntil("60 cases", timeout: 60) { try daemon.cases().count == 60 }
         try daemon.waitUntil("nothing left to send", timeout: 60) {
-            try CaseStore(path: daemon.databasePath).outbox(caseID: nil).allSatisfy { $0.state != "queued" && $0.state != "sending" }
+            try CaseStore(path: daemon.databasePath).outbox(caseID: nil).allSatisfy { $0.state != .queued && $0.state != .sending }
         }
         let notices = try server.waitForInbox("kwaliteit", count: 1).filter { $0.subject?.contains("Veel nieuwe afzenders") ?? false }
         Thread.sleep(forTimeInterval: 2)
@@ -48,7 +48,7 @@ final class FloodAndIgnoredMailTests: XCTestCase {
         XCTAssertEqual(try server.inbox("kwaliteit").filter { $0.subject?.contains("Veel nieuwe afzenders") ?? false }.count, 1,
                        "the quality staff are told once")
         let store = try CaseStore(path: daemon.databasePath)
-        XCTAssertEqual(try store.outbox(caseID: nil).filter { $0.kind == "acknowledgement" && $0.state == "held" }.count, 50,
+        XCTAssertEqual(try store.outbox(caseID: nil).filter { $0.kind == "acknowledgement" && $0.state == .held }.count, 50,
                        "the rest is held, not dropped")
         let status = try daemon.klachtd(["status"])
         XCTAssertTrue(status.output.contains("50 held"), status.output)
@@ -63,7 +63,7 @@ final class FloodAndIgnoredMailTests: XCTestCase {
         Thread.sleep(forTimeInterval: 1)
         XCTAssertEqual(try parentMail().count, 20)
         XCTAssertEqual(try CaseStore(path: daemon.databasePath).outbox(caseID: nil)
-            .filter { $0.kind == "acknowledgement" && $0.state == "held" }.count, 40)
+            .filter { $0.kind == "acknowledgement" && $0.state == .held }.count, 40)
     }
 
     func testForgedSenderFailingSPFAndDKIMGetsNoAcknowledgement() throws {

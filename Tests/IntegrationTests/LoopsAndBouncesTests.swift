@@ -34,7 +34,7 @@ final class LoopsAndBouncesTests: XCTestCase {
         }
         try daemon.waitUntil("20 cases from the flooding address", timeout: 30) { try daemon.cases().count == 20 }
         try daemon.waitUntil("the outbox is empty", timeout: 30) {
-            try CaseStore(path: daemon.databasePath).outbox(caseID: nil).allSatisfy { $0.state != "queued" }
+            try CaseStore(path: daemon.databasePath).outbox(caseID: nil).allSatisfy { $0.state != .queued }
         }
         XCTAssertTrue(try server.inbox("ouder6").isEmpty, "a robot got an answer")
         let acknowledgements = try server.inbox("ouder7")

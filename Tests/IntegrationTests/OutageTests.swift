@@ -36,7 +36,7 @@ final class OutageTests: XCTestCase {
         }
         let store = try CaseStore(path: daemon.databasePath)
         XCTAssertEqual(try store.allCases().count, 5)
-        XCTAssertTrue(try store.outbox(caseID: nil).allSatisfy { $0.state == "sent" }, "every mail went out after the outage")
+        XCTAssertTrue(try store.outbox(caseID: nil).allSatisfy { $0.state == .sent }, "every mail went out after the outage")
     }
 }
 

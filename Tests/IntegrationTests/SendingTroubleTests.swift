@@ -56,7 +56,7 @@ final class SendingTroubleTests: XCTestCase {
         let store = try CaseStore(path: daemon.databasePath)
         let outbox = try store.outbox(caseID: nil)
         XCTAssertGreaterThanOrEqual(outbox.count, 6, "acknowledgements and assignments", file: file, line: line)
-        XCTAssertEqual(Set(outbox.map(\.state)), ["queued"], "every mail waits for the server: \(outbox.map { ($0.kind, $0.state, $0.lastError) })",
+        XCTAssertEqual(Set(outbox.map(\.state)), [.queued], "every mail waits for the server: \(outbox.map { ($0.kind, $0.state, $0.lastError) })",
                        file: file, line: line)
         XCTAssertTrue(try store.suppressedAddresses(now: Date()).isEmpty, file: file, line: line)
         let status = try daemon.klachtd(["status"])
@@ -73,7 +73,7 @@ final class SendingTroubleTests: XCTestCase {
         let quality = try server.waitForInbox("kwaliteit", count: 1, file: file, line: line)
         XCTAssertEqual(quality.filter { $0.subject?.hasPrefix("Storing: klachtd kan geen e-mail versturen") ?? false }.count, 1,
                        "\(quality.map(\.subject))", file: file, line: line)
-        XCTAssertTrue(try store.outbox(caseID: nil).allSatisfy { $0.state == "sent" }, file: file, line: line)
+        XCTAssertTrue(try store.outbox(caseID: nil).allSatisfy { $0.state == .sent }, file: file, line: line)
         XCTAssertFalse(try daemon.klachtd(["status"]).output.contains("FAILS"), file: file, line: line)
     }
 }

@@ -81,8 +81,8 @@ final class FloodIntakeTests: XCTestCase {
         XCTAssertEqual(try store.allCases().count, 30, "every message is still a case")
         let acknowledgements = try mails(store, kind: "acknowledgement")
         XCTAssertEqual(acknowledgements.count, 30)
-        XCTAssertEqual(acknowledgements.filter { $0.state == "queued" }.count, 10)
-        XCTAssertEqual(acknowledgements.filter { $0.state == "held" }.count, 20, "held, not dropped")
+        XCTAssertEqual(acknowledgements.filter { $0.state == .queued }.count, 10)
+        XCTAssertEqual(acknowledgements.filter { $0.state == .held }.count, 20, "held, not dropped")
         XCTAssertEqual(try mails(store, kind: FirstContactLimit.noticeKind).count, 1, "the quality staff are told once")
         let heldCase = try XCTUnwrap(store.allCases().max { $0.id < $1.id })
         XCTAssertTrue(try store.events(caseID: heldCase.id).contains { $0.action == "mail held" }, "the case shows it")
@@ -94,9 +94,9 @@ final class FloodIntakeTests: XCTestCase {
         let (later, laterStore) = try runtime(at: start.addingTimeInterval(3700), extra: limits)
         try SchedulerRun(runtime: later, store: laterStore).run()
         let after = try mails(laterStore, kind: "acknowledgement")
-        XCTAssertEqual(after.filter { $0.state == "queued" }.count, 15)
-        XCTAssertEqual(after.filter { $0.state == "held" }.map(\.id), Array(acknowledgements.map(\.id).suffix(15).dropLast()))
-        XCTAssertEqual(after.filter { $0.state == "cancelled" }.map(\.caseID), [heldCase.id])
+        XCTAssertEqual(after.filter { $0.state == .queued }.count, 15)
+        XCTAssertEqual(after.filter { $0.state == .held }.map(\.id), Array(acknowledgements.map(\.id).suffix(15).dropLast()))
+        XCTAssertEqual(after.filter { $0.state == .cancelled }.map(\.caseID), [heldCase.id])
         let released = try XCTUnwrap(after.first { $0.id == acknowledgements[10].id })
         XCTAssertEqual(MessageParser.parse(released.bytes).header("Date"), "Mon, 18 May 2026 08:01:40 +0000",
                        "a released letter is dated when it goes out, not when it was held")
@@ -108,7 +108,7 @@ final class FloodIntakeTests: XCTestCase {
         try deliver(iPhoneComplaint(from: "ouder1@example.test"), at: start, extra: limits)
         let store = try deliver(iPhoneComplaint(from: "ouder1@example.test", subject: "Nog iets over BSO Morel"),
                                 at: start.addingTimeInterval(60), extra: limits)
-        XCTAssertEqual(try mails(store, kind: "acknowledgement").map(\.state), ["queued", "queued"])
+        XCTAssertEqual(try mails(store, kind: "acknowledgement").map(\.state), [.queued, .queued])
     }
 
     func testSixKilobyteDisplayNameWithALinkGetsTheNeutralSalutation() throws {

@@ -85,7 +85,7 @@ final class OutboxRefusalTests: XCTestCase {
         XCTAssertTrue(text.contains("foto-gang.jpg (80 kB)") || text.contains("foto-gang.jpg (60 kB)"), text)
         XCTAssertTrue(text.contains("te groot"), text)
         let row = try XCTUnwrap(try store.outbox(caseID: nil).first { $0.id == id })
-        XCTAssertEqual(row.state, "sent")
+        XCTAssertEqual(row.state, .sent)
         let events = try store.db.query("SELECT reason FROM events WHERE action = 'mail shrunk'").compactMap { $0.string("reason") }
         XCTAssertEqual(events.count, 1)
         XCTAssertTrue(events.first?.contains("foto-gang.jpg") ?? false, events.first ?? "")
@@ -101,7 +101,7 @@ final class OutboxRefusalTests: XCTestCase {
                                                 subject: "Herinnering", bytes: bytes), now: runtime.clock.now())
         XCTAssertEqual(try OutboxSender(runtime: runtime, store: store).sendDue(), 0)
         let row = try XCTUnwrap(try store.outbox(caseID: nil).first { $0.id == id })
-        XCTAssertEqual(row.state, "failed", "a refusal that shrinking cannot cure stands")
+        XCTAssertEqual(row.state, .failed, "a refusal that shrinking cannot cure stands")
         XCTAssertEqual(row.bytes, bytes, "nothing was changed")
     }
 
@@ -118,8 +118,8 @@ final class OutboxRefusalTests: XCTestCase {
         let sender = OutboxSender(runtime: runtime, store: store)
         XCTAssertGreaterThanOrEqual(try sender.sendDue(), 1)
         let rows = try store.outbox(caseID: nil)
-        XCTAssertEqual(rows.first { $0.id == bad }?.state, "failed")
-        XCTAssertEqual(rows.first { $0.id == good }?.state, "sent", "one bad address does not hold up the queue")
+        XCTAssertEqual(rows.first { $0.id == bad }?.state, .failed)
+        XCTAssertEqual(rows.first { $0.id == good }?.state, .sent, "one bad address does not hold up the queue")
         XCTAssertEqual(sender.serverAwayUntil, .distantPast, "nothing is wrong with the server")
         XCTAssertNil(try store.daemonState(.smtpFailingSince))
     }

@@ -10,12 +10,31 @@ public struct OutboxRecord: Sendable, Equatable {
     public var recipients: [String]
     public var subject: String
     public var bytes: [UInt8]
-    public var state: String
+    public var state: OutboxState
     public var attempts: Int
     public var nextAttemptAt: Date
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+}
+
+/// Where an outgoing mail stands (`outbox.state`).
+public enum OutboxState: String, Sendable, CaseIterable {
+    /// Waiting for its next attempt.
+    case queued
+    /// Claimed by a sender; back to queued when that sender died.
+    case sending
+    case sent
+    /// Refused for good by the mail server.
+    case failed
+    /// Kept out of the queue: for a person to decide on, or by the limit on new addresses.
+    case held
+    /// Sent, and then a bounce said it did not arrive.
+    case bounced
+    /// A held letter the handler said reached the person another way (`drop-held`).
+    case dropped
+    /// A held acknowledgement no longer needed (the case went to the safeguarding officer).
+    case cancelled
 }
 
 /// A rendered mail to queue.
@@ -111,10 +130,10 @@ extension CaseStore {
         return db.changes
     }
 
-    public func outboxCounts() throws -> [String: Int] {
-        var counts: [String: Int] = [:]
+    public func outboxCounts() throws -> [OutboxState: Int] {
+        var counts: [OutboxState: Int] = [:]
         for row in try db.query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
-            if let state = row.string("state") { counts[state] = Int(row.int("n") ?? 0) }
+            if let state = row.string("state").flatMap(OutboxState.init(rawValue:)) { counts[state] = Int(row.int("n") ?? 0) }
         }
         return counts
     }
@@ -123,7 +142,7 @@ extension CaseStore {
         OutboxRecord(id: row.int("id") ?? 0, caseID: row.int("case_id"), kind: row.string("kind") ?? "",
                      messageID: row.string("message_id") ?? "", mailFrom: row.string("mail_from") ?? "",
                      recipients: (row.string("recipients") ?? "").split(separator: "\n").map(String.init),
-                     subject: row.string("subject") ?? "", bytes: row.bytes("bytes") ?? [], state: row.string("state") ?? "",
+                     subject: row.string("subject") ?? "", bytes: row.bytes("bytes") ?? [], state: row.string("state").flatMap(OutboxState.init(rawValue:)) ?? .queued,
                      attempts: Int(row.int("attempts") ?? 0), nextAttemptAt: Timestamp.date(row.string("next_attempt_at")) ?? .distantPast,
                      lastError: row.string("last_error"), createdAt: Timestamp.date(row.string("created_at")) ?? .distantPast,
                      sentAt: Timestamp.date(row.string("sent_at")))

@@ -135,7 +135,7 @@ struct DecisionApplier {
         } else {
             if plan.mails.contains(where: { $0.audience == .complainant }) {
                 // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.
-                let held = try store.outbox(caseID: caseRecord.id).contains { $0.state == "held" }
+                let held = try store.outbox(caseID: caseRecord.id).contains { $0.state == .held }
                 steps.append((.acknowledge, held ? "acknowledgement held, not sent (see the case's held mail)" : "acknowledgement queued"))
             }
             if let handler = plan.handler { steps.append((.assign, "assigned to the handler of \(plan.location?.name ?? "the location"): \(handler)")) }

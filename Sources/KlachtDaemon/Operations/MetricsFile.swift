@@ -24,7 +24,7 @@ public enum MetricsFile {
         gauge("cases_overdue_decision", "Open complaints past their decision date without a judgement.", [("", Double(status.overdueDecisions))])
         gauge("cases_overdue_measures", "Cases past the term of their measures.", [("", Double(status.overdueMeasures))])
         gauge("outbox_messages", "Outgoing mails per state.",
-              ["queued", "sending", "sent", "failed", "held"].map { ("{state=\"\($0)\"}", Double(status.outbox[$0] ?? 0)) })
+              [OutboxState.queued, .sending, .sent, .failed, .held].map { ("{state=\"\($0.rawValue)\"}", Double(status.outbox[$0] ?? 0)) })
         gauge("raw_messages", "Stored incoming messages per status.",
               RawMessageStatus.allCases.map { ("{status=\"\($0.rawValue)\"}", Double(status.rawMessages[$0] ?? 0)) })
         gauge("bouncing_addresses", "Addresses our mail could not reach.", [("", Double(status.bouncingAddresses.count))])

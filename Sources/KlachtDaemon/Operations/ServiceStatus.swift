@@ -9,7 +9,7 @@ public struct ServiceStatus: Sendable {
     public var lastPollError: String?
     public var lastPurgeAt: Date?
     /// Outgoing mails per state (queued, sending, sent, failed).
-    public var outbox: [String: Int]
+    public var outbox: [OutboxState: Int]
     /// Stored messages per status (pending, processed, duplicate, quarantined).
     public var rawMessages: [RawMessageStatus: Int]
     public var casesByState: [String: Int]

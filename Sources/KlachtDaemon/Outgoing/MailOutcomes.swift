@@ -14,8 +14,8 @@ public struct MailOutcomes: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var kind: String
         public var recipients: [String]
-        /// sent, queued, sending, held, failed, withheld.
-        public var state: String
+        /// Where the mail stands in the outbox; nil when it was withheld and never queued.
+        public var state: OutboxState?
         public var detail: String?
     }
 
@@ -30,7 +30,7 @@ public struct MailOutcomes: Sendable {
         }
         for event in try store.events(caseID: caseID).dropFirst(mark.events) where event.action == "mail withheld" {
             let parts = (event.reason ?? "").split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            outcomes.append(Outcome(kind: parts.first ?? "mail", recipients: [], state: "withheld", detail: parts.count > 1 ? parts[1] : nil))
+            outcomes.append(Outcome(kind: parts.first ?? "mail", recipients: [], state: nil, detail: parts.count > 1 ? parts[1] : nil))
         }
         return outcomes
     }
@@ -53,14 +53,14 @@ public struct MailOutcomes: Sendable {
         let to = outcome.recipients.isEmpty ? "" : " → " + outcome.recipients.joined(separator: ", ")
         let state: String
         switch outcome.state {
-        case "sent": state = "sent"
-        case "queued": state = "queued, not sent yet" + (outcome.detail.map { " (the mail server: \($0))" } ?? "")
+        case .sent: state = "sent"
+        case .queued: state = "queued, not sent yet" + (outcome.detail.map { " (the mail server: \($0))" } ?? "")
             + "; the running daemon sends it"
-        case "sending": state = "being sent"
-        case "held": state = outcome.detail.map { "HELD, NOT SENT: \($0)" } ?? Self.limitHeld
-        case "withheld": state = "NOT SENT: \(outcome.detail ?? "")"
-        case "failed": state = "FAILED: \(outcome.detail ?? "")"
-        default: state = outcome.state + (outcome.detail.map { " (\($0))" } ?? "")
+        case .sending: state = "being sent"
+        case .held: state = outcome.detail.map { "HELD, NOT SENT: \($0)" } ?? Self.limitHeld
+        case nil: state = "NOT SENT: \(outcome.detail ?? "")"
+        case .failed: state = "FAILED: \(outcome.detail ?? "")"
+        case let other?: state = other.rawValue + (outcome.detail.map { " (\($0))" } ?? "")
         }
         return "\(outcome.kind)\(to): \(state)"
     }
@@ -70,10 +70,10 @@ public struct MailOutcomes: Sendable {
         outcomes.compactMap { outcome in
             let letter = MailRenderer.letterName(outcome.kind)
             switch outcome.state {
-            case "held" where outcome.detail == nil: return "De \(letter) wacht op de grens voor automatische berichten aan nieuwe adressen en gaat daarna vanzelf."
-            case "held": return "De \(letter) is vastgehouden en niet verstuurd: \(outcome.detail ?? "")."
-            case "withheld": return "Het bericht (\(letter)) is niet verstuurd: \(outcome.detail ?? "")."
-            case "failed": return "De \(letter) kon niet worden verstuurd: \(outcome.detail ?? "")."
+            case .held where outcome.detail == nil: return "De \(letter) wacht op de grens voor automatische berichten aan nieuwe adressen en gaat daarna vanzelf."
+            case .held: return "De \(letter) is vastgehouden en niet verstuurd: \(outcome.detail ?? "")."
+            case nil: return "Het bericht (\(letter)) is niet verstuurd: \(outcome.detail ?? "")."
+            case .failed: return "De \(letter) kon niet worden verstuurd: \(outcome.detail ?? "")."
             default: return nil
             }
         }

@@ -25,7 +25,7 @@ extension OutboxSender {
         let queued = try store.transaction { () throws -> Bool in
             // One notice per episode, also when several processes fail at the same moment.
             guard try store.claimScheduled(caseID: nil, key: "smtp-trouble:\(Timestamp.string(since))", now: now) else { return false }
-            let waiting = try store.outboxCounts()["queued"] ?? 0
+            let waiting = try store.outboxCounts()[.queued] ?? 0
             try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(
                 subject: "Storing: klachtd kan geen e-mail versturen",
                 text: """

@@ -92,7 +92,7 @@ enum CaseActionCommands {
         let outcomes = try MailOutcomes.since(mark, store: store, caseID: record.id)
         Output.out("\(reference): \(updated?.state.dutchLabel ?? "?"); \(plan.changes.count) change(s), \(outcomes.count) mail(s)")
         for outcome in outcomes { Output.out("  " + MailOutcomes.line(outcome)) }
-        if outcomes.contains(where: { $0.state == "held" }), try MailOutcomes.staffTold(mark, store: store, caseID: record.id) {
+        if outcomes.contains(where: { $0.state == .held }), try MailOutcomes.staffTold(mark, store: store, caseID: record.id) {
             Output.out("  the quality staff are told; `klachtd case \(reference) send-held` sends held mail after all")
         }
         return 0

@@ -32,7 +32,7 @@ struct StatusCommand: Command {
         let loginsFailing = token?.failingSince != nil
         // Messages answered to nobody this week: listed, not a fault (`klachtd quarantine` names them).
         let ignoredWeek = try store.ignoredMessages(since: now.addingTimeInterval(-7 * 86_400))
-        let healthy = !stale && !loginsFailing && (status.rawMessages[.quarantined] ?? 0) == 0 && (status.outbox["failed"] ?? 0) == 0
+        let healthy = !stale && !loginsFailing && (status.rawMessages[.quarantined] ?? 0) == 0 && (status.outbox[.failed] ?? 0) == 0
             && status.heldCases.isEmpty && status.smtpFailingSince == nil
         func time(_ date: Date?) -> String { date.map(Timestamp.string) ?? "never" }
         if arguments.has("--json") {
@@ -42,11 +42,11 @@ struct StatusCommand: Command {
                 ("last_successful_poll_at", status.lastPollOKAt.map { .string(Timestamp.string($0)) } ?? .null),
                 ("last_poll_error", status.lastPollError.map(JSONValue.string) ?? .null),
                 ("last_purge_at", status.lastPurgeAt.map { .string(Timestamp.string($0)) } ?? .null),
-                ("outbox", counts(status.outbox)), ("raw_messages", counts(Dictionary(uniqueKeysWithValues: status.rawMessages.map { ($0.key.rawValue, $0.value) }))), ("cases", counts(status.casesByState)),
+                ("outbox", counts(Dictionary(uniqueKeysWithValues: status.outbox.map { ($0.key.rawValue, $0.value) }))), ("raw_messages", counts(Dictionary(uniqueKeysWithValues: status.rawMessages.map { ($0.key.rawValue, $0.value) }))), ("cases", counts(status.casesByState)),
                 ("open", .int(Int64(status.openCases))), ("overdue_decisions", .int(Int64(status.overdueDecisions))),
                 ("overdue_measures", .int(Int64(status.overdueMeasures))), ("quarantined", .int(Int64(status.rawMessages[.quarantined] ?? 0))),
                 ("ignored_last_7_days", .array(ignoredWeek.map { .object([("id", .int($0.id)), ("reason", $0.note.map(JSONValue.string) ?? .null)]) })),
-                ("held_mail", .int(Int64(status.outbox["held"] ?? 0))),
+                ("held_mail", .int(Int64(status.outbox[.held] ?? 0))),
                 ("held_letters", .array(status.heldCases.map(JSONValue.string))),
                 ("sending_fails_since", status.smtpFailingSince.map { .string(Timestamp.string($0)) } ?? .null),
                 ("sending_error", status.smtpLastError.map { .string(AddressMask.masking($0)) } ?? .null),
@@ -69,7 +69,7 @@ struct StatusCommand: Command {
                   last poll error:       \(status.lastPollError ?? "-")
                   last retention purge:  \(time(status.lastPurgeAt)) (\(pending) case(s) due)
                   incoming:              \(status.rawMessages[.pending] ?? 0) pending, \(status.rawMessages[.quarantined] ?? 0) quarantined
-                  outbox:                \(status.outbox["queued"] ?? 0) queued, \(status.outbox["sending"] ?? 0) sending, \(status.outbox["failed"] ?? 0) failed, \(status.outbox["held"] ?? 0) held
+                  outbox:                \(status.outbox[.queued] ?? 0) queued, \(status.outbox[.sending] ?? 0) sending, \(status.outbox[.failed] ?? 0) failed, \(status.outbox[.held] ?? 0) held
                   not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
                   held letters:          \(status.heldCases.isEmpty ? "none" : status.heldCases.joined(separator: ", "))
                   sending:               \(status.smtpFailingSince.map { "FAILS since \(time($0)): \(AddressMask.masking(status.smtpLastError ?? "?"))" } ?? "ok")

@@ -27,7 +27,7 @@ enum CaseText {
         ]
         // A letter the procedure requires that was held, not sent, is the first thing to see.
         // (Mail the limit on new addresses holds carries no reason and goes out by itself.)
-        for mail in outbox where mail.state == "held" && mail.lastError != nil {
+        for mail in outbox where mail.state == .held && mail.lastError != nil {
             lines.append("  LET OP: NIET VERSTUURD: \(mail.kind) aan \(mail.recipients.joined(separator: ", ")) is vastgehouden "
                          + "(\(mail.lastError ?? "")); `klachtd case \(record.reference) send-held` of `drop-held --reason`")
         }
@@ -59,7 +59,7 @@ enum CaseText {
             return "  \(localTime(message.at, runtime))  \(arrow) \(message.role): \(message.subject ?? "")" + (message.verified ? "" : " [niet geverifieerd]")
         }
         lines += ["", "Uitgaande mail:"]
-        lines += outbox.map { "  \($0.kind) → \($0.recipients.joined(separator: ", ")): \($0.state)" + ($0.lastError.map { " (\($0))" } ?? "") }
+        lines += outbox.map { "  \($0.kind) → \($0.recipients.joined(separator: ", ")): \($0.state.rawValue)" + ($0.lastError.map { " (\($0))" } ?? "") }
         // Each line is one line: a newline or escape sequence inside a name, subject or reason is shown escaped.
         return lines.map { TerminalText.safe($0) }.joined(separator: "\n")
     }
