@@ -1,4 +1,3 @@
-import CaseStore
 import Foundation
 
 /// The anonymous notes a case carries into the annual report (`case_report_notes`).
