@@ -79,4 +79,9 @@ extension CaseStore {
                      [.integer(caseID ?? 0), .text(key), .text(Timestamp.string(now))])
         return db.changes == 1
     }
+
+    /// The keys of the scheduled mails for no case that went out, of those starting with `prefix`.
+    public func claimedScheduledKeys(withoutCase prefix: String) throws -> Set<String> {
+        Set(try db.query("SELECT key FROM scheduled_sent WHERE case_id = 0 AND key LIKE ?", [.text(prefix + "%")]).compactMap { $0.string("key") })
+    }
 }

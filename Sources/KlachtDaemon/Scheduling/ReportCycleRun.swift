@@ -19,8 +19,7 @@ struct ReportCycleRun {
         let year = runtime.civil.localDate(of: now).year - 1
         let cycle = ReportCycle(calendar: runtime.workingDays, civil: runtime.civil)
         let status = try store.reportCycle(year: year)
-        let sent = Set(try store.db.query("SELECT key FROM scheduled_sent WHERE case_id = 0 AND key LIKE ?",
-                                          [.text(ReportCycle.keyPrefix(year) + "%")]).compactMap { $0.string("key") })
+        let sent = try store.claimedScheduledKeys(withoutCase: ReportCycle.keyPrefix(year))
         guard let mail = cycle.due(status: status, inUse: try store.knewReportYear(year), sentKeys: sent, now: now) else { return [] }
         let queued: Bool = try store.transaction {
             guard try store.claimScheduled(caseID: nil, key: mail.key, now: now) else { return false }
