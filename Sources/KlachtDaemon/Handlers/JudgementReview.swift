@@ -87,7 +87,7 @@ struct JudgementReview {
         let english = runtime.language(forLocation: record.location) == "en"
         let values = CommandMails.judgementValues(outcome: outcome, reasons: held.reasons, measures: held.plannedMeasures, english: english)
         do {
-            try store.db.savepoint { () throws -> Void in
+            try store.savepoint { () throws -> Void in
                 let changes = plan.changes.filter(CommandPlanner.isJudgementChange)
                 try executor.apply(CommandPlan(changes: changes), actor: "klachtd", caseID: record.id, rawID: nil, now: now)
                 let judged = try store.caseRecord(id: record.id) ?? record
