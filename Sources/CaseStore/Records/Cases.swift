@@ -138,6 +138,12 @@ extension CaseStore {
                         reason: [value.map { "= \($0)" }, reason].compactMap { $0 }.joined(separator: "; "), rawMessageID: rawMessageID, now: now)
     }
 
+    /// Whether `updateCase` ever set `column` of the case (its event is in the log).
+    public func wasUpdated(caseID: Int64, column: CaseColumn) throws -> Bool {
+        try db.queryOne("SELECT 1 AS found FROM events WHERE case_id = ? AND action = ? LIMIT 1",
+                        [.integer(caseID), .text("set \(column.rawValue)")]) != nil
+    }
+
     /// Starts or stops a complaint's clocks at once (a case reclassified with `#soort`): the
     /// first-contact, solution, decision and Geschillencommissie dates, nil to clear them.
     public func setComplaintTerms(caseID: Int64, firstContactDue: String?, solutionTargetDue: String?, decisionDue: String?,

@@ -87,17 +87,8 @@ public struct CommandExecutor {
         let receipt = runtime.terms(received: record.receivedAt, regime: record.regime)
         var terms: CaseTerms?
         if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
-            var current = receipt
-            // Only a Wkkgz extension moves the decision date past the one counted from receipt, and it leaves an
-            // event; a release from the meldcode sets the date too, but to the one counted from receipt.
-            if due > current.decisionDue,
-               try store.events(caseID: record.id).contains(where: { $0.action == "set \(CaseColumn.decisionDue.rawValue)" }) {
-                // Both dates may sit on the working day before the statutory one: round up.
-                current.extensionWeeks = max(1, (current.decisionTermEnd.days(until: due) + 6) / 7)
-                current.decisionTermEnd = current.decisionTermEnd.adding(weeks: current.extensionWeeks)
-            }
-            current.decisionDue = due
-            terms = current
+            let setByCommand = try due > receipt.decisionDue && store.wasUpdated(caseID: record.id, column: .decisionDue)
+            terms = receipt.recording(decisionDue: due, setByCommand: setByCommand)
         }
         let configuration = runtime.configuration
         var facts = CaseFacts(snapshot: record.snapshot, regime: record.regime, terms: terms, locations: configuration.locations,
