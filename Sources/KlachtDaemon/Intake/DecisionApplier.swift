@@ -148,26 +148,23 @@ struct DecisionApplier {
         }
     }
 
-    /// A delivery report for one of our mails: the mail is marked undeliverable, the failed
-    /// addresses get no automatic mail for a while, and the quality staff hear of it once.
-    ///
-    /// Anyone can write a delivery report, so it counts only for addresses the mail it names
-    /// (found in the outbox by its Message-ID) was really sent to: a report naming other
-    /// parents or a handler in `Final-Recipient` suppresses nobody and marks nothing.
+    /// A delivery report for one of our mails (found in the outbox by its Message-ID): the mail
+    /// is marked undeliverable, the failed addresses get no automatic mail for a while, and the
+    /// quality staff hear of it once. What the report counts for is `DeliveryReportVerdict`'s.
     private func recordBounce(_ bounce: BounceReport, threadIDs: [String], rawID: Int64) throws {
         let candidates = [bounce.originalMessageID].compactMap { $0 } + threadIDs
         guard let mail = try candidates.lazy.compactMap({ try store.outboxMail(messageID: $0) }).first else { return }
-        let sentTo = Set(mail.recipients.map { $0.lowercased() })
-        let failed = bounce.recipients.filter { ($0.action ?? "failed").lowercased() == "failed" || ($0.status ?? "").hasPrefix("5") }
-            .filter { sentTo.contains($0.address.lowercased()) }
-        let strangers = bounce.recipients.filter { !sentTo.contains($0.address.lowercased()) }
+        let verdict = DeliveryReportVerdict(bounce.recipients.map { .init(address: $0.address, action: $0.action, status: $0.status) },
+                                            sentTo: mail.recipients)
+        let failed = verdict.failed.map { bounce.recipients[$0] }
+        let strangers = verdict.strangers.map { bounce.recipients[$0] }
         if !strangers.isEmpty {
             try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "delivery report not counted", from: nil, to: nil,
                                   reason: "\(mail.kind): it names \(strangers.count) address(es) this mail was not sent to",
                                   rawMessageID: rawID, now: now)
             runtime.logger.warning("a delivery report about outbox \(mail.id) names addresses the mail was not sent to; those are not counted")
         }
-        guard !failed.isEmpty || bounce.recipients.isEmpty else { return }
+        guard verdict.marksMail else { return }
         let diagnostic = failed.map { [$0.address, $0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ")
         try store.markBounced(id: mail.id, diagnostic: diagnostic.isEmpty ? "delivery report" : diagnostic)
         let days = runtime.configuration.bounceSuppressionDays
