@@ -120,27 +120,18 @@ struct DecisionApplier {
                                  extra: ["case": .object(["text": .string(complaintText)]),
                                          "screening": .object(["hits": .list((plan.safeguardingHits + plan.seriousHits).map(TemplateValue.string))])])
         }
-        if plan.initialState == .received {
-            try advance(caseRecord, plan: plan, rawID: rawID)
-        }
+        try advance(caseRecord, plan: plan, rawID: rawID)
         return caseRecord.id
     }
 
-    /// Moves a new case along what the queued mails did: acknowledged, then assigned.
+    /// Takes the plan's steps for a new case (`NewCasePlan.transitions`) the state machine allows.
     private func advance(_ caseRecord: CaseRecord, plan: NewCasePlan, rawID: Int64) throws {
         var state = caseRecord.state
-        var steps: [(CaseAction, String)] = []
-        if plan.kind == .compliment {
-            steps.append((.classifyNotAComplaint, "a compliment: registered and thanked"))
-        } else {
-            if plan.mails.contains(where: { $0.audience == .complainant }) {
-                // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.
-                let held = try store.outbox(caseID: caseRecord.id).contains { $0.state == .held }
-                steps.append((.acknowledge, held ? "acknowledgement held, not sent (see the case's held mail)" : "acknowledgement queued"))
+        for case .transition(let action, var reason) in plan.transitions {
+            // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.
+            if action == .acknowledge, try store.outbox(caseID: caseRecord.id).contains(where: { $0.state == .held }) {
+                reason = "acknowledgement held, not sent (see the case's held mail)"
             }
-            if let handler = plan.handler { steps.append((.assign, "assigned to the handler of \(plan.location?.name ?? "the location"): \(handler)")) }
-        }
-        for (action, reason) in steps {
             guard case .success(let next) = CaseStateMachine.next(from: state, on: action) else { continue }
             try store.changeState(caseID: caseRecord.id, from: state, to: next, actor: "klachtd", action: action.rawValue,
                                   reason: reason, rawMessageID: rawID, now: now)
