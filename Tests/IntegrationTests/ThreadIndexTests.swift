@@ -44,7 +44,7 @@ final class ThreadIndexTests: XCTestCase {
         let store = try CaseStore(path: daemon.databasePath)
         try daemon.waitUntil("both replies are on the case", timeout: 20) {
             try store.allCases().count == 1
-                && store.caseMessages(caseID: store.allCases()[0].id).filter { $0.direction == "in" }.count == 3
+                && store.caseMessages(caseID: store.allCases()[0].id).filter { $0.direction == .incoming }.count == 3
         }
         XCTAssertEqual(try store.allCases().count, 1, "no case was opened for a reply")
         let texts = try store.caseMessages(caseID: store.allCases()[0].id).compactMap(\.text).joined(separator: "\n")

@@ -55,7 +55,7 @@ final class HandlerIntakeTests: HandlerIntakeTestCase {
         let updated = try XCTUnwrap(store.caseRecord(id: record.id))
         XCTAssertEqual(updated.state, record.state)
         XCTAssertNil(updated.outcome)
-        let messages = try store.caseMessages(caseID: record.id).filter { $0.direction == "in" && !$0.verified }
+        let messages = try store.caseMessages(caseID: record.id).filter { $0.direction == .incoming && !$0.verified }
         XCTAssertEqual(messages.count, 3)
         let added = try store.outbox(caseID: record.id).dropFirst(before)
         XCTAssertEqual(added.map(\.kind), ["unverified-message", "unverified-message"], "one notice per quality address, once")

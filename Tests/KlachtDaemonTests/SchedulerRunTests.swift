@@ -54,7 +54,7 @@ final class SchedulerRunTests: XCTestCase {
     private func handlerWrites() throws {
         let (_, store) = try process(at: received)
         let record = try XCTUnwrap(try store.caseRecord(reference: CaseReference(year: 2026, number: 1)))
-        try store.addCaseMessage(caseID: record.id, CaseMessage(direction: "in", role: "handler", messageID: nil, subject: nil,
+        try store.addCaseMessage(caseID: record.id, CaseMessage(direction: .incoming, role: .handler, messageID: nil, subject: nil,
                                                                 text: "Ik heb de ouder gebeld.", verified: true, at: Date(),
                                                                 rawMessageID: nil, outboxID: nil))
     }

@@ -14,8 +14,8 @@ public struct CaseEvent: Sendable, Equatable {
 
 /// A message on a case, in or out.
 public struct CaseMessage: Sendable, Equatable {
-    public var direction: String
-    public var role: String
+    public var direction: MessageDirection
+    public var role: MessageRole
     public var messageID: String?
     public var subject: String?
     public var text: String?
@@ -24,7 +24,7 @@ public struct CaseMessage: Sendable, Equatable {
     public var rawMessageID: Int64?
     public var outboxID: Int64?
 
-    public init(direction: String, role: String, messageID: String?, subject: String?, text: String?, verified: Bool,
+    public init(direction: MessageDirection, role: MessageRole, messageID: String?, subject: String?, text: String?, verified: Bool,
                 at: Date, rawMessageID: Int64?, outboxID: Int64?) {
         self.direction = direction
         self.role = role
@@ -59,14 +59,15 @@ extension CaseStore {
         try db.query("""
             INSERT INTO case_messages (case_id, direction, role, raw_message_id, outbox_id, message_id, subject, text, verified, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(caseID), .text(message.direction), .text(message.role), .optional(message.rawMessageID),
+            """, [.integer(caseID), .text(message.direction.rawValue), .text(message.role.rawValue), .optional(message.rawMessageID),
                   .optional(message.outboxID), .optional(message.messageID), .optional(message.subject), .optional(message.text),
                   .int(message.verified ? 1 : 0), .text(Timestamp.string(message.at))])
     }
 
     public func caseMessages(caseID: Int64) throws -> [CaseMessage] {
         try db.query("SELECT * FROM case_messages WHERE case_id = ? ORDER BY id", [.integer(caseID)]).map { row in
-            CaseMessage(direction: row.string("direction") ?? "", role: row.string("role") ?? "", messageID: row.string("message_id"),
+            CaseMessage(direction: row.string("direction").flatMap(MessageDirection.init(rawValue:)) ?? .incoming,
+                        role: row.string("role").flatMap(MessageRole.init(rawValue:)) ?? .other, messageID: row.string("message_id"),
                         subject: row.string("subject"), text: row.string("text"), verified: row.int("verified") != 0,
                         at: Timestamp.date(row.string("at")) ?? .distantPast, rawMessageID: row.int("raw_message_id"),
                         outboxID: row.int("outbox_id"))

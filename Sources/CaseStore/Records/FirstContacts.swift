@@ -86,11 +86,11 @@ extension CaseStore {
     }
 
     /// The texts of the messages recorded on a case with `role` after the outgoing mail `outboxID` was, oldest first.
-    public func incomingTexts(caseID: Int64, role: String, afterOutboxID outboxID: Int64) throws -> [(at: Date, text: String)] {
+    public func incomingTexts(caseID: Int64, role: MessageRole, afterOutboxID outboxID: Int64) throws -> [(at: Date, text: String)] {
         try db.query("""
             SELECT at, text FROM case_messages WHERE case_id = ? AND direction = 'in' AND role = ?
             AND id > COALESCE((SELECT MAX(id) FROM case_messages WHERE outbox_id = ?), 0) ORDER BY id
-            """, [.integer(caseID), .text(role), .integer(outboxID)]).map {
+            """, [.integer(caseID), .text(role.rawValue), .integer(outboxID)]).map {
             (Timestamp.date($0.string("at")) ?? .distantPast, $0.string("text") ?? "")
         }
     }

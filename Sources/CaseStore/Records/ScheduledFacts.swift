@@ -56,10 +56,10 @@ extension CaseStore {
     }
 
     /// The cases in `scope` that have an incoming message from someone in `role` (e.g. "handler").
-    public func caseIDsWithIncoming(role: String, in scope: CaseScope = .all) throws -> Set<Int64> {
+    public func caseIDsWithIncoming(role: MessageRole, in scope: CaseScope = .all) throws -> Set<Int64> {
         Set(try db.query("""
             SELECT DISTINCT case_id FROM case_messages WHERE case_id IN (\(scope.sql)) AND direction = 'in' AND role = ?
-            """, scope.parameters + [.text(role)]).compactMap { $0.int("case_id") })
+            """, scope.parameters + [.text(role.rawValue)]).compactMap { $0.int("case_id") })
     }
 
     /// The cases in `scope` with an event that meets `condition` (SQL on the events' columns).

@@ -55,7 +55,7 @@ struct CommandMails {
 
     /// The parent's first message, for staff mails that carry the complaint.
     private func complaintText(_ record: CaseRecord) throws -> MailRenderer.Extra {
-        let complaint = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
+        let complaint = try store.caseMessages(caseID: record.id).first { $0.direction == .incoming && $0.role == .complainant }
         return ["case": ["text": .string(complaint?.text ?? "")]]
     }
 }

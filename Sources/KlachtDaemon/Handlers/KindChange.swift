@@ -44,7 +44,7 @@ struct KindChange {
     }
 
     private func complaintText(_ record: CaseRecord) throws -> MailRenderer.Extra {
-        let first = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
+        let first = try store.caseMessages(caseID: record.id).first { $0.direction == .incoming && $0.role == .complainant }
         return ["case": .object(["text": .string(first?.text ?? "")])]
     }
 }

@@ -12,7 +12,7 @@ struct StaffMessageApplier {
     let now: Date
 
     func apply(_ plan: StaffMessagePlan, message: InboundMessage, rawID: Int64) throws {
-        try record(message, on: plan.caseID, role: plan.role.rawValue, verified: true, rawID: rawID)
+        try record(message, on: plan.caseID, role: MessageRole(plan.role), verified: true, rawID: rawID)
         try store.appendEvent(caseID: plan.caseID, actor: plan.sender, action: "message from the \(plan.role.rawValue)",
                               from: nil, to: nil, reason: plan.script.hasCommands ? "with commands" : "note", rawMessageID: rawID, now: now)
         guard plan.script.hasCommands, let caseRecord = try store.caseRecord(id: plan.caseID) else { return }
@@ -21,7 +21,7 @@ struct StaffMessageApplier {
     }
 
     func apply(_ plan: UnverifiedPlan, message: InboundMessage, rawID: Int64) throws {
-        try record(message, on: plan.caseID, role: plan.claimedRole, verified: false, rawID: rawID)
+        try record(message, on: plan.caseID, role: MessageRole(rawValue: plan.claimedRole) ?? .other, verified: false, rawID: rawID)
         try store.appendEvent(caseID: plan.caseID, actor: plan.sender ?? "unknown", action: "unverified message kept",
                               from: nil, to: nil, reason: plan.reason, rawMessageID: rawID, now: now)
         guard plan.alertsQuality, let caseRecord = try store.caseRecord(id: plan.caseID) else { return }
@@ -35,9 +35,9 @@ struct StaffMessageApplier {
         ])])
     }
 
-    private func record(_ message: InboundMessage, on caseID: Int64, role: String, verified: Bool, rawID: Int64) throws {
+    private func record(_ message: InboundMessage, on caseID: Int64, role: MessageRole, verified: Bool, rawID: Int64) throws {
         try store.addCaseMessage(caseID: caseID, CaseMessage(
-            direction: "in", role: role, messageID: message.messageID, subject: message.subject,
+            direction: .incoming, role: role, messageID: message.messageID, subject: message.subject,
             text: message.replyText ?? message.text, verified: verified, at: message.receivedAt, rawMessageID: rawID, outboxID: nil))
     }
 }

@@ -20,7 +20,7 @@ struct DecisionApplier {
                 try recordBounce(bounce, threadIDs: message.threadIDs, rawID: rawID)
             }
             if let caseID {
-                try record(message, parsed: parsed, on: caseID, role: message.isBounce ? "bounce" : "automatic", rawID: rawID)
+                try record(message, parsed: parsed, on: caseID, role: message.isBounce ? .bounce : .automatic, rawID: rawID)
                 try store.appendEvent(caseID: caseID, actor: "klachtd", action: "automatic mail kept", from: nil, to: nil,
                                       reason: reason, rawMessageID: rawID, now: now)
             }
@@ -28,7 +28,7 @@ struct DecisionApplier {
         case .newCase(let plan):
             return try openCase(plan, message: message, parsed: parsed, rawID: rawID)
         case .followUp(let plan):
-            try record(message, parsed: parsed, on: plan.caseID, role: plan.role.rawValue, rawID: rawID)
+            try record(message, parsed: parsed, on: plan.caseID, role: MessageRole(plan.role), rawID: rawID)
             try store.appendEvent(caseID: plan.caseID, actor: message.from?.address ?? "unknown",
                                   action: "message from the \(plan.role.rawValue)", from: nil, to: nil, reason: nil,
                                   rawMessageID: rawID, now: now)
@@ -108,7 +108,7 @@ struct DecisionApplier {
         // The opening message whole: a parent's "Fwd:" carries References, but its complaint is the
         // forwarded part. A colleague's forward is kept as the parent's own text (the note is in the raw message).
         try store.addCaseMessage(caseID: caseID, CaseMessage(
-            direction: "in", role: "complainant", messageID: message.messageID, subject: plan.subject ?? message.subject,
+            direction: .incoming, role: .complainant, messageID: message.messageID, subject: plan.subject ?? message.subject,
             text: plan.text ?? message.text, verified: true, at: received, rawMessageID: rawID, outboxID: nil))
 
         guard let caseRecord = try store.caseRecord(id: caseID) else { return caseID }
@@ -189,10 +189,10 @@ struct DecisionApplier {
         return parts.joined(separator: "; ")
     }
 
-    private func record(_ message: InboundMessage, parsed: ParsedMessage, on caseID: Int64, role: String, rawID: Int64) throws {
+    private func record(_ message: InboundMessage, parsed: ParsedMessage, on caseID: Int64, role: MessageRole, rawID: Int64) throws {
         try store.addCaseMessage(caseID: caseID, CaseMessage(
-            direction: "in", role: role, messageID: message.messageID, subject: message.subject,
-            text: role == "complainant" && message.threadIDs.isEmpty ? message.text : (message.replyText ?? message.text),
+            direction: .incoming, role: role, messageID: message.messageID, subject: message.subject,
+            text: role == .complainant && message.threadIDs.isEmpty ? message.text : (message.replyText ?? message.text),
             verified: true, at: message.receivedAt, rawMessageID: rawID, outboxID: nil))
     }
 }

@@ -27,7 +27,7 @@ struct FollowUpCollector {
             try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord, extra: Self.followUp(text))
             return
         }
-        let texts = try store.incomingTexts(caseID: caseRecord.id, role: "complainant", afterOutboxID: previous.id)
+        let texts = try store.incomingTexts(caseID: caseRecord.id, role: .complainant, afterOutboxID: previous.id)
         let collected = texts.count > 1 ? collectedText(texts, reference: caseRecord.reference.description,
                                                         english: runtime.language(forLocation: caseRecord.location) == "en") : text
         let due = previous.createdAt.addingTimeInterval(window)

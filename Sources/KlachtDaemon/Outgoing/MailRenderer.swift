@@ -90,7 +90,7 @@ struct MailRenderer {
                                                       mailFrom: runtime.configuration.organisation.address, recipients: recipients,
                                                       subject: subject, bytes: composed.bytes), now: runtime.clock.now())
         try store.addCaseMessage(caseID: caseRecord.id, CaseMessage(
-            direction: "out", role: audience.rawValue, messageID: messageID, subject: subject, text: nil, verified: true,
+            direction: .outgoing, role: MessageRole(audience), messageID: messageID, subject: subject, text: nil, verified: true,
             at: runtime.clock.now(), rawMessageID: nil, outboxID: outboxID))
         return outboxID
     }

@@ -31,7 +31,7 @@ struct ParentAttachments {
     }
 
     func select(caseID: Int64) throws -> Selection {
-        let first = try store.caseMessages(caseID: caseID).first { $0.direction == "in" && $0.role == "complainant" }
+        let first = try store.caseMessages(caseID: caseID).first { $0.direction == .incoming && $0.role == .complainant }
         guard let rawID = first?.rawMessageID, let raw = try store.rawMessage(id: rawID), !raw.bytes.isEmpty else {
             return Selection()
         }

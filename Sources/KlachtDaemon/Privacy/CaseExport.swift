@@ -31,15 +31,15 @@ public struct CaseExport {
         var rows: [String] = []
         let parent = record.complainantAddress?.lowercased()
         for (index, message) in try store.caseMessages(caseID: record.id).enumerated() {
-            let own = message.role == "complainant"
+            let own = message.role == .complainant
             var file: String?
             if own, let rawID = message.rawMessageID, let raw = try store.rawMessage(id: rawID), !raw.bytes.isEmpty {
                 file = String(format: "berichten/%03d-ontvangen.eml", index + 1)
                 try PrivateFile.write(raw.bytes, to: directory + "/" + file!)
                 written.append(file!)
             }
-            rows.append(messageRow(at: message.at, direction: message.direction == "in" ? "van u ontvangen" : "verzonden",
-                                   role: message.role, subject: own ? message.subject : nil,
+            rows.append(messageRow(at: message.at, direction: message.direction == .incoming ? "van u ontvangen" : "verzonden",
+                                   role: message.role.rawValue, subject: own ? message.subject : nil,
                                    text: own ? message.text : nil, file: file))
         }
         for (index, mail) in try store.outbox(caseID: record.id).enumerated()

@@ -20,7 +20,7 @@ struct ScheduledCaseFacts {
         let records = try store.cases(in: scope)
         let keys = try store.scheduledKeys(in: scope)
         let kinds = try store.outboxKindsByCase(in: scope)
-        let handlerWrote = try store.caseIDsWithIncoming(role: "handler", in: scope)
+        let handlerWrote = try store.caseIDsWithIncoming(role: .handler, in: scope)
         let lastParentMail = try store.lastMailToComplainant(in: scope)
         let judged = try store.lastQueued(kinds: ["judgement-letter"], in: scope)
         let satisfaction = try store.allSatisfaction(in: scope)

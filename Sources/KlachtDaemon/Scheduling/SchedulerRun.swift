@@ -109,7 +109,7 @@ public struct SchedulerRun {
         if case .progressUpdate = mail.topic { extra["update"] = .object(["text": .string("")]) }
         if case .safeguardingUnanswered = mail.topic {
             // The officer and the deputy need the message itself to act on it.
-            let message = try store.caseMessages(caseID: record.id).first { $0.direction == "in" && $0.role == "complainant" }
+            let message = try store.caseMessages(caseID: record.id).first { $0.direction == .incoming && $0.role == .complainant }
             extra["alert"] = .object(["description": .string(description)])
             extra["case"] = .object(["text": .string(message?.text ?? "")])
         }

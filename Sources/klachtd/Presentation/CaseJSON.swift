@@ -39,8 +39,8 @@ enum CaseJSON {
                          ("from_state", optional(event.fromState)), ("to_state", optional(event.toState)), ("reason", optional(event.reason))])
             })),
             ("messages", .array(messages.map { message in
-                .object([("at", .string(Timestamp.string(message.at))), ("direction", .string(message.direction)),
-                         ("role", .string(message.role)), ("message_id", optional(message.messageID)),
+                .object([("at", .string(Timestamp.string(message.at))), ("direction", .string(message.direction.rawValue)),
+                         ("role", .string(message.role.rawValue)), ("message_id", optional(message.messageID)),
                          ("subject", optional(message.subject)), ("text", optional(message.text)), ("verified", .bool(message.verified))])
             })),
             ("held_mail", .array(outbox.filter { $0.state == .held }.map { mail in

@@ -55,8 +55,8 @@ enum CaseText {
         }
         lines += ["", "Berichten:"]
         lines += messages.map { message in
-            let arrow = message.direction == "in" ? "←" : "→"
-            return "  \(localTime(message.at, runtime))  \(arrow) \(message.role): \(message.subject ?? "")" + (message.verified ? "" : " [niet geverifieerd]")
+            let arrow = message.direction == .incoming ? "←" : "→"
+            return "  \(localTime(message.at, runtime))  \(arrow) \(message.role.rawValue): \(message.subject ?? "")" + (message.verified ? "" : " [niet geverifieerd]")
         }
         lines += ["", "Uitgaande mail:"]
         lines += outbox.map { "  \($0.kind) → \($0.recipients.joined(separator: ", ")): \($0.state.rawValue)" + ($0.lastError.map { " (\($0))" } ?? "") }
