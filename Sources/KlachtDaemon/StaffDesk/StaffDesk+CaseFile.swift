@@ -49,20 +49,20 @@ extension StaffDesk {
                 files = parsed.attachments.map { "\($0.filename ?? "bijlage") (\(Self.size($0.size)))" }
                 if text.isEmpty { text = parsed.text ?? "" }
             }
-            if message.direction == "out", let id = message.outboxID, let mail = outbox.first(where: { $0.id == id }) {
+            if message.direction == .outgoing, let id = message.outboxID, let mail = outbox.first(where: { $0.id == id }) {
                 let parsed = MessageParser.parse(mail.bytes)
                 text = parsed.text ?? ""
                 files = parsed.attachments.map { "\($0.filename ?? "bijlage") (\(Self.size($0.size)))" }
             }
             let entry: TemplateValue = .object([
                 "at": .string(CivilText.time(message.at, civil)),
-                "direction": .string(message.direction == "in" ? "binnen van" : "verstuurd aan"),
+                "direction": .string(message.direction == .incoming ? "binnen van" : "verstuurd aan"),
                 "role": .string(Self.roleLabel(message.role)), "subject": .string(message.subject ?? "(geen onderwerp)"),
                 "text": .string(text.trimmingCharacters(in: .whitespacesAndNewlines)), "files": .string(files.joined(separator: ", ")),
                 "verified": .bool(message.verified),
             ])
             lines.append(entry)
-            if message.direction == "in", ["handler", "quality", "management", "safeguarding"].contains(message.role) { notes.append(entry) }
+            if message.direction == .incoming, [MessageRole.handler, .quality, .management, .safeguarding].contains(message.role) { notes.append(entry) }
         }
         let caseValues: [String: TemplateValue] = [
             "reference": .string(record.reference.description), "subject": .string(record.subject ?? "(geen onderwerp)"),
@@ -89,15 +89,15 @@ extension StaffDesk {
         bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(max(1, bytes / 1024)) kB"
     }
 
-    static func roleLabel(_ role: String) -> String {
+    static func roleLabel(_ role: MessageRole) -> String {
         switch role {
-        case "complainant": "ouder"
-        case "handler": "behandelaar"
-        case "quality": "Kwaliteit"
-        case "management": "directie"
-        case "safeguarding": "aandachtsfunctionaris"
-        case "other-address": "ander adres"
-        default: role
+        case .complainant: "ouder"
+        case .handler: "behandelaar"
+        case .quality: "Kwaliteit"
+        case .management: "directie"
+        case .safeguarding: "aandachtsfunctionaris"
+        case .otherAddress: "ander adres"
+        default: role.rawValue
         }
     }
 }

@@ -73,7 +73,7 @@ extension StaffDesk {
         guard let caseID, let record = try store.caseRecord(id: caseID) else {
             throw DeskRefusal(text: "De klacht kon niet worden geregistreerd.")
         }
-        let acknowledged = try store.outbox(caseID: caseID).contains { $0.state != "held" && ScheduledCaseFacts.receipts.contains($0.kind) }
+        let acknowledged = try store.outbox(caseID: caseID).contains { $0.state != .held && ScheduledCaseFacts.receipts.contains($0.kind) }
         var values: [String: TemplateValue] = [
             "reference": .string(record.reference.description), "state": .string(record.state.dutchLabel),
             "received": .string(CivilText.time(record.receivedAt, runtime.civil)),
