@@ -33,7 +33,7 @@ final class GraphChaosTests: XCTestCase {
         try daemon.start()
         try daemon.waitUntil("40 cases and an empty outbox", timeout: 120) {
             let store = try CaseStore(path: daemon.databasePath)
-            return try store.allCases().count == 40 && store.outbox(caseID: nil).allSatisfy { $0.state == "sent" }
+            return try store.allCases().count == 40 && store.outbox(caseID: nil).allSatisfy { $0.state == .sent }
         }
         XCTAssertEqual(daemon.stop(), 0)
         let store = try CaseStore(path: daemon.databasePath)
