@@ -3,38 +3,14 @@ import ComplaintCore
 import Foundation
 import Reporting
 
-/// Reads the anonymous facts of every case for the reports.
-///
-/// The query names its columns: never the complainant's name or address, the handler,
-/// the subject or any message text, so nothing traceable to a person can reach a report.
-/// The reference is read for the draft's to-do list only; the published report never shows it.
+/// Reads the anonymous facts of every case for the reports, from the rows the store gives
+/// (`CaseStore.reportRows`: never the complainant, the handler, the subject or any text).
 public enum ReportFacts {
-    static let query = """
-        SELECT c.id, c.reference, c.kind, c.state, c.received_at, c.location, c.category, c.outcome, c.decision_due, c.measures_due,
-               c.closed_at, c.flags, n.annual_summary, n.measures, n.dispute_outcome,
-               n.referral_date, n.dispute_date, n.ruling_date, n.dispute_origin,
-               (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'judgement_sent') AS judged_at,
-               (SELECT MIN(at) FROM events e WHERE e.case_id = c.id AND e.to_state = 'referred_geschillencommissie') AS disputed_at,
-               EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.from_state = 'safeguarding' AND e.to_state = 'closed') AS meldcode_closed,
-               (SELECT answer FROM satisfaction s WHERE s.case_id = c.id) AS satisfaction
-        FROM cases c LEFT JOIN case_report_notes n ON n.case_id = c.id
-        """
-
-    /// The facts of every case; with `years`, only of the cases received in those years (by
-    /// the `cases_received` index, with a day's margin for the time zone; the report counts by
-    /// local date itself) and of those referred to the Geschillencommissie in them.
+    /// The facts of every case; with `years`, only of the cases received in those years and of
+    /// those referred to the Geschillencommissie in them (`CaseStore.reportRows`; the report
+    /// counts by local date itself).
     public static func load(_ store: CaseStore, civil: CivilTime, years: ClosedRange<Int>? = nil) throws -> [ReportCase] {
-        var sql = query
-        var parameters: [SQLValue] = []
-        if let years {
-            let from = SQLValue.text("\(years.lowerBound - 1)-12-31"), until = SQLValue.text("\(years.upperBound + 1)-01-02")
-            sql += """
-                 WHERE c.id IN (SELECT id FROM cases WHERE received_at >= ? AND received_at < ?
-                   UNION SELECT case_id FROM events WHERE to_state = 'referred_geschillencommissie' AND at >= ? AND at < ?)
-                """
-            parameters = [from, until, from, until]
-        }
-        let rows = try store.db.query(sql + " ORDER BY c.received_at, c.id", parameters)
+        let rows = try store.reportRows(years: years)
         // The measures' terms and completion, never their text (ReportMeasures.swift).
         let measures = try store.measureTerms(caseIDs: rows.compactMap { $0.int("id") })
         return rows.compactMap { row in
