@@ -7,8 +7,8 @@ import Foundation
 /// One instance per thread of work (the daemon loop, a CLI command); SQLite's WAL lets
 /// a `klachtd cases` read while the daemon writes.
 public final class CaseStore {
-    /// The connection; only the store's own records use it (`package` while ReportFacts still queries it, see issue 19).
-    package let db: SQLiteDatabase
+    /// The connection: only the store's own records run SQL; the rest of klachtd asks them.
+    let db: SQLiteDatabase
 
     public init(path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent

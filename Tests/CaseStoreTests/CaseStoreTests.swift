@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import ComplaintCore
 import Foundation
 import XCTest

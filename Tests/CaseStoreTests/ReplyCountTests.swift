@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import Foundation
 import XCTest
 

@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import Digests
 import Foundation
 import Glibc
