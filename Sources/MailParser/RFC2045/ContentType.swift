@@ -6,7 +6,13 @@ struct ContentType {
     var mimeType: String
     var parameters: ParameterList
 
-    var type: Substring { mimeType.split(separator: "/").first ?? "" }
+    /// The media type: the first non-empty piece before a `/`, found without splitting.
+    var type: Substring {
+        let utf8 = mimeType.utf8
+        guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: "/") }) else { return "" }
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex
+        return mimeType[start..<end]
+    }
     var isMultipart: Bool { type == "multipart" }
     var charset: String? { parameters["charset"] }
     var boundary: String? { parameters["boundary"] }
@@ -26,7 +32,7 @@ struct ContentType {
             String($0.trimmingSpaces().prefix(while: ContentType.isTokenCharacter))
         }
         guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty,
-              !pieces[0].contains(" "), !pieces[1].contains(" ") else { return nil }
+              !pieces[0].utf8.contains(0x20), !pieces[1].utf8.contains(0x20) else { return nil }
         mimeType = pieces[0] + "/" + pieces[1]
         parameters = ParameterList(parsing: semicolon < value.endIndex ? value[value.index(after: semicolon)...] : "")
     }
