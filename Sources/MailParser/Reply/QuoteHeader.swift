@@ -45,7 +45,8 @@ enum QuoteHeader {
     /// header has a colon, a dash or an underscore, or starts an attribution that wraps.
     private static func mayStartHistory(_ line: Substring) -> Bool {
         let bytes = line.utf8
-        if bytes.contains(where: { $0 == colon || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { return true }
+        let isMarker = { (byte: UInt8) in byte == colon || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") }
+        if bytes.withContiguousStorageIfAvailable({ $0.contains(where: isMarker) }) ?? bytes.contains(where: isMarker) { return true }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
         return wrappedAttributionStarts.contains(start)
     }
@@ -74,7 +75,12 @@ enum QuoteHeader {
     /// The line's bytes lower-cased (ASCII and the Latin-1 capitals), trimmed of spaces,
     /// tabs and no-break spaces, and without the `*bold*` markers of HTML-to-text output.
     private static func clean(_ line: Substring) -> [UInt8] {
-        let bytes = Array(line.utf8)
+        // The line's own storage when it has one (a native string): no copy before the cleaned one.
+        if let cleaned = line.utf8.withContiguousStorageIfAvailable(clean) { return cleaned }
+        return Array(line.utf8).withUnsafeBufferPointer(clean)
+    }
+
+    private static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var start = 0
         var end = bytes.count
         while start < end, case let width = UTF8Whitespace.length(bytes, at: start, countingNoBreakSpace: true), width > 0 { start += width }
