@@ -53,14 +53,16 @@ public enum JSONValue: Sendable {
     private static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(0x22)
         var value = value
-        value.withUTF8 { utf8 in
-            output.reserveCapacity(output.count + utf8.count + 1)
+        escapeTable.withUnsafeBufferPointer { needsLook in value.withUTF8 { utf8 in
+            // Grown geometrically: reserving the exact size for every string copied the whole
+            // output again for each one.
+            let needed = output.count + utf8.count + 1
+            if output.capacity < needed { output.reserveCapacity(max(needed, output.capacity * 2)) }
             var index = 0
             while index < utf8.count {
                 // Copy the run of bytes that need no escape in one go.
                 let runStart = index
-                while index < utf8.count, utf8[index] >= 0x20, utf8[index] != 0x22, utf8[index] != 0x5C,
-                      utf8[index] != 0x7F, utf8[index] != 0xE2 { index += 1 }
+                while index < utf8.count, !needsLook[Int(utf8[index])] { index += 1 }
                 if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 guard index < utf8.count else { break }
                 let byte = utf8[index]
@@ -82,8 +84,14 @@ public enum JSONValue: Sendable {
                 default: output.append(byte)
                 }
             }
-        }
+        } }
         output.append(0x22)
+    }
+
+    /// The bytes `writeString` must look at: control characters, `"`, `\\`, DEL, and 0xE2 (the
+    /// lead byte of U+2028 and U+2029); one table lookup per byte instead of five compares.
+    private static let escapeTable: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
