@@ -31,7 +31,9 @@ enum QuoteHeader {
         if separators.contains(where: { lowered.starts(with: $0) }) { return true }
         if lowered.starts(with: "----".utf8) && (has(lowered, "oorspronkelijk") || has(lowered, "original")) { return true }
         if isAttribution(lowered) { return true }
-        if let next, lowered.last != colon, next.utf8.count < 400, isAttribution(lowered + [0x20] + clean(next)) { return true }
+        // Joined only when the cleaned next line can end the attribution with its colon.
+        if let next, lowered.last != colon, next.utf8.count < 400, hasColon(next), case let cleanedNext = clean(next),
+           cleanedNext.last == colon, isAttribution(lowered + [0x20] + cleanedNext) { return true }
         if fromLabels.contains(where: { lowered.starts(with: $0) }) {
             let block = following.map(clean)
             let hasDate = block.contains { text in dateLabels.contains { text.starts(with: $0) } }
@@ -49,6 +51,10 @@ enum QuoteHeader {
         if bytes.withContiguousStorageIfAvailable({ $0.contains(where: isMarker) }) ?? bytes.contains(where: isMarker) { return true }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
         return wrappedAttributionStarts.contains(start)
+    }
+
+    private static func hasColon(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { $0.contains(colon) } ?? line.utf8.contains(colon)
     }
 
     /// "Op … schreef …:", "Op … heeft … het volgende geschreven:", "On … wrote:", "Am … schrieb …:".

@@ -30,6 +30,12 @@ enum QuoteShape {
     /// Whether `lines[index]` (with the next line, when the client wrapped it) is an attribution:
     /// it ends in a colon, names an address or a date, and `>`-quoted lines follow it.
     static func startsAttribution(at index: Int, in lines: [Substring]) -> Bool {
+        // Most lines end in a visible ASCII byte other than a colon, and so does the next:
+        // then neither can end an attribution, and nothing needs trimming.
+        if let last = visibleASCIILast(lines[index]), last != UInt8(ascii: ":") {
+            guard index + 1 < lines.count else { return false }
+            if let next = visibleASCIILast(lines[index + 1]), next != UInt8(ascii: ":") { return false }
+        }
         let line = lines[index].trimmedSpaces
         guard let lastByte = line.utf8.last, line.utf8.count < 400, line.utf8.first != UInt8(ascii: ">") else { return false }
         var last = index
@@ -44,6 +50,13 @@ enum QuoteShape {
         guard following < lines.count, lines[following].withoutLeadingWhitespace.hasPrefix(">") else { return false }
         let text = lines[index...last].map { $0.trimmedSpaces }.joined(separator: " ")
         return holdsAddress(Substring(text)) || isDateLike(Substring(text))
+    }
+
+    /// The line's last byte when it is ASCII and not a space or tab, so that it is also the
+    /// last byte of the line trimmed of spaces; nil when only trimming can tell.
+    private static func visibleASCIILast(_ line: Substring) -> UInt8? {
+        guard let last = line.utf8.last, last < 0x80, last != 0x20, last != 0x09 else { return nil }
+        return last
     }
 
     /// The value of a `Label: value` line whose label is one to three short words of letters
