@@ -33,9 +33,11 @@ enum NonStandardBounce {
         var lastStatus: String?
         let lines = text.newlineSeparatedLines.map(String.init)
         for (index, line) in lines.enumerated() {
-            if isStartOfReturnedMessage(line) { break }
-            if isQuotedHeaderLine(line) { continue }
-            if let status = statusCode(in: line) ?? phraseStatus(in: line) ?? basicReplyStatus(in: line) {
+            // Lower-cased once for the three tests that read it.
+            let lowered = line.lowercased()
+            if isStartOfReturnedMessage(lowered: lowered) { break }
+            if isQuotedHeaderLine(lowered: lowered) { continue }
+            if let status = statusCode(in: line) ?? phraseStatus(lowered: lowered) ?? basicReplyStatus(in: line) {
                 lastStatus = status
                 if let last = recipients.indices.last, recipients[last].status == nil {
                     recipients[last].status = status
@@ -46,8 +48,7 @@ enum NonStandardBounce {
                 let local = address.lowercased().split(separator: "@").first ?? ""
                 if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercased()) { continue }
                 seen.insert(address.lowercased())
-                let window = lines[index..<min(lines.count, index + 4)].joined(separator: " ")
-                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let window = collapsingWhitespace(lines[index..<min(lines.count, index + 4)].joined(separator: " "))
                 let status = statusCode(in: window) ?? phraseStatus(in: window) ?? basicReplyStatus(in: window)
                 recipients.append(BounceRecipient(
                     address: address, action: "failed", status: status,
@@ -63,9 +64,29 @@ enum NonStandardBounce {
         return recipients
     }
 
+    /// The words of `text` joined by single spaces; on bytes when the text is ASCII, where
+    /// every character but CR LF is one byte and whitespace is the six ASCII spaces.
+    private static func collapsingWhitespace(_ text: String) -> String {
+        var text = text
+        let ascii: String? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [UInt8] = []
+            words.reserveCapacity(bytes.count)
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if let last = words.last, last != 0x20 { words.append(0x20) }
+                } else {
+                    words.append(byte)
+                }
+            }
+            if words.last == 0x20 { words.removeLast() }
+            return String(decoding: words, as: UTF8.self)
+        }
+        return ascii ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// Lines where clients start quoting the returned message.
-    private static func isStartOfReturnedMessage(_ line: String) -> Bool {
-        let lowered = line.lowercased()
+    private static func isStartOfReturnedMessage(lowered: String) -> Bool {
         return lowered.containsBytes("original message follows") || lowered.containsBytes("below this line is a copy")
             || lowered.containsBytes("original message headers") || lowered.hasPrefix("------ this is a copy")
             || lowered.containsBytes("--- below this line") || lowered.hasPrefix("received: ")
@@ -102,8 +123,8 @@ enum NonStandardBounce {
     private static let quotedHeaderLabels = ["message-id:", "references:", "in-reply-to:", "dkim-signature:", "x-", "received:"]
 
     /// Header lines of a quoted message, whose msg-ids look like addresses.
-    private static func isQuotedHeaderLine(_ line: String) -> Bool {
-        let lowered = line.trimmedSpaces.lowercased()
+    private static func isQuotedHeaderLine(lowered line: String) -> Bool {
+        let lowered = line.trimmedSpaces
         return quotedHeaderLabels.contains { lowered.hasPrefix($0) }
     }
 
@@ -118,9 +139,10 @@ enum NonStandardBounce {
         ("mailbox is full", "5.2.2"), ("mailbox full", "5.2.2"), ("quota exceeded", "5.2.2"), ("over quota", "5.2.2"),
     ]
 
-    static func phraseStatus(in text: String) -> String? {
-        let lowered = text.lowercased()
-        return phraseStatuses.first { lowered.containsBytes($0.0) }?.1
+    static func phraseStatus(in text: String) -> String? { phraseStatus(lowered: text.lowercased()) }
+
+    private static func phraseStatus(lowered: String) -> String? {
+        phraseStatuses.first { lowered.containsBytes($0.0) }?.1
     }
 
     /// "5.0.0" or "4.0.0" from a bare SMTP reply code (RFC 5321 §4.2) such as "550" or "421-".
@@ -145,6 +167,9 @@ enum NonStandardBounce {
     /// Things that look like addr-specs in free text.
     static func addresses(in line: String) -> [String] {
         var found: [String] = []
+        // Most lines have no address: decided on one byte search before any splitting.
+        guard line.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "@")) }) ?? line.utf8.contains(UInt8(ascii: "@"))
+        else { return found }
         let separators = Array(" \t<>()[]\"',;:=".utf8)
         for bytes in line.utf8.split(omittingEmptySubsequences: false, whereSeparator: separators.contains)
             where bytes.contains(UInt8(ascii: "@")) {
