@@ -12,8 +12,14 @@ enum Windows1252 {
     /// than appended scalar by scalar: every Latin-1 labelled body passes through here.
     static func decode(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { input in
-            guard input.contains(where: { $0 >= 0x80 }) else { return String(decoding: input, as: UTF8.self) }
-            return String(unsafeUninitializedCapacity: input.count * 3) { output in
+            // The exact UTF-8 length first: a buffer of three times the input would be mapped
+            // fresh from the kernel for every large body.
+            var length = 0
+            for byte in input {
+                length += byte < 0x80 ? 1 : (byte > 0x9F || highControls[Int(byte - 0x80)] < 0x800 ? 2 : 3)
+            }
+            guard length > input.count else { return String(decoding: input, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: length) { output in
                 var written = 0
                 for byte in input {
                     if byte < 0x80 {
