@@ -12,9 +12,17 @@ public enum JSONValue: Sendable {
 
     /// Compact JSON text (RFC 8259); non-ASCII stays UTF-8, control characters are escaped.
     public func serialized() -> String {
+        String(decoding: serializedLine(newline: false), as: UTF8.self)
+    }
+
+    /// The same text as UTF-8 bytes, with a line feed when asked: what a command writes out
+    /// line by line, without building and validating a String first.
+    public func serializedLine(newline: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
+        output.reserveCapacity(512)
         write(to: &output)
-        return String(decoding: output, as: UTF8.self)
+        if newline { output.append(0x0A) }
+        return output
     }
 
     private func write(to output: inout [UInt8]) {
@@ -62,6 +70,7 @@ public enum JSONValue: Sendable {
             while index < utf8.count {
                 // Copy the run of bytes that need no escape in one go.
                 let runStart = index
+                if let base = utf8.baseAddress { index = cleanPrefix(UnsafeRawPointer(base), from: index, count: utf8.count) }
                 while index < utf8.count, !needsLook[Int(utf8[index])] { index += 1 }
                 if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 guard index < utf8.count else { break }
@@ -86,6 +95,25 @@ public enum JSONValue: Sendable {
             }
         } }
         output.append(0x22)
+    }
+
+    /// Skips whole 8-byte words with no byte `writeString` must look at, tested together
+    /// (the classic "has a byte less than / equal to" bit tricks, exact for the whole word);
+    /// returns where the byte-by-byte scan continues.
+    @inline(__always)
+    private static func cleanPrefix(_ base: UnsafeRawPointer, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        while count - index >= 8 {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            if control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+                || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xE2)) { break }
+            index += 8
+        }
+        return index
     }
 
     /// The bytes `writeString` must look at: control characters, `"`, `\\`, DEL, and 0xE2 (the

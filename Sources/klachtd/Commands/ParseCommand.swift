@@ -54,7 +54,7 @@ struct ParseCommand: Command {
             let parsed = MessageParser.parse(bytes)
             var object = parsed.jsonObject(file: file)
             if let interpreter { object.append(("form", FormJSON.value(interpreter.form(of: parsed)))) }
-            Output.out(JSONValue.object(object).serialized())
+            Output.out(bytes: JSONValue.object(object).serializedLine())
         }
         return failed ? 1 : 0
     }
