@@ -26,6 +26,15 @@ enum QuoteHeader {
     static func startsHistory(line: Substring, next: Substring?, following: ArraySlice<Substring>) -> Bool {
         // Quote headers are short; long lines (minified HTML, base64 pasted as text) never are.
         guard line.utf8.count < 400, mayStartHistory(line) else { return false }
+        // The cleaned line's first and last bytes, found without building it: a separator
+        // starts with "-" or "_", a From label with v, f or d, an attribution ends in ":".
+        // Any other line can only start an attribution wrapped onto the next line.
+        guard let (first, last) = cleanedEnds(line) else { return false }
+        if last != colon && !openingBytes.contains(first) {
+            guard let next, next.utf8.count < 400, hasColon(next), case let cleanedNext = clean(next),
+                  cleanedNext.last == colon else { return false }
+            return isAttribution(clean(line) + [0x20] + cleanedNext)
+        }
         let lowered = clean(line)
         if lowered.isEmpty { return false }
         if separators.contains(where: { lowered.starts(with: $0) }) { return true }
@@ -51,6 +60,37 @@ enum QuoteHeader {
         if bytes.withContiguousStorageIfAvailable({ $0.contains(where: isMarker) }) ?? bytes.contains(where: isMarker) { return true }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
         return wrappedAttributionStarts.contains(start)
+    }
+
+    /// The first bytes of separators and From labels, either case.
+    private static let openingBytes: Set<UInt8> = Set("-_vVfFdD".utf8)
+
+    /// The first and last bytes `clean` would return (as written, before lower-casing), or
+    /// nil when it would return nothing.
+    private static func cleanedEnds(_ line: Substring) -> (UInt8, UInt8)? {
+        if let ends = line.utf8.withContiguousStorageIfAvailable(cleanedEnds) { return ends }
+        return Array(line.utf8).withUnsafeBufferPointer(cleanedEnds)
+    }
+
+    private static func cleanedEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, UInt8)? {
+        var (start, end) = trimmedRange(bytes)
+        while start < end && bytes[start] == UInt8(ascii: "*") { start += 1 }
+        while end > start && bytes[end - 1] == UInt8(ascii: "*") { end -= 1 }
+        return start < end ? (bytes[start], bytes[end - 1]) : nil
+    }
+
+    /// The line without leading whitespace (any, and no-break spaces) and trailing ASCII
+    /// whitespace and no-break spaces: the part `clean` keeps.
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var start = 0
+        var end = bytes.count
+        while start < end, case let width = UTF8Whitespace.length(bytes, at: start, countingNoBreakSpace: true), width > 0 { start += width }
+        while end > start {
+            if bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1; continue }
+            if end - 2 >= start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        return (start, end)
     }
 
     private static func hasColon(_ line: Substring) -> Bool {
@@ -87,14 +127,7 @@ enum QuoteHeader {
     }
 
     private static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var start = 0
-        var end = bytes.count
-        while start < end, case let width = UTF8Whitespace.length(bytes, at: start, countingNoBreakSpace: true), width > 0 { start += width }
-        while end > start {
-            if bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1; continue }
-            if end - 2 >= start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 { end -= 2; continue }
-            break
-        }
+        let (start, end) = trimmedRange(bytes)
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(end - start)
         var index = start
