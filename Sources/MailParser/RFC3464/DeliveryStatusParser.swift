@@ -29,7 +29,7 @@ enum DeliveryStatusParser {
             .split(separator: " ").first.map(String.init)
         // Folded diagnostics keep their indentation when unfolded; one space reads better.
         let diagnostic = group.first("Diagnostic-Code").map {
-            typedValue($0.value).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            NonStandardBounce.collapsingWhitespace(typedValue($0.value))
         }
         return BounceRecipient(address: address,
                                action: group.first("Action")?.value.trimmingSpaces().lowercased(),

@@ -66,7 +66,7 @@ enum NonStandardBounce {
 
     /// The words of `text` joined by single spaces; on bytes when the text is ASCII, where
     /// every character but CR LF is one byte and whitespace is the six ASCII spaces.
-    private static func collapsingWhitespace(_ text: String) -> String {
+    static func collapsingWhitespace(_ text: String) -> String {
         var text = text
         let ascii: String? = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
