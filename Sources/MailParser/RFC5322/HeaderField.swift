@@ -90,11 +90,13 @@ public struct HeaderField: Sendable {
     /// (line breaks are whitespace too, so the ends are the same) and copied once, leaving out
     /// the line breaks. Nil for a value with 8-bit bytes.
     private static func unfoldASCII(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-        var hasBreak = false
-        for byte in raw {
-            if byte >= 0x80 { return nil }
-            if byte == 0x0A || byte == 0x0D { hasBreak = true }
-        }
+        // Two loops without early exits, which the compiler vectorises.
+        var highBits: UInt8 = 0
+        for byte in raw { highBits |= byte }
+        guard highBits < 0x80 else { return nil }
+        var breaks = 0
+        for byte in raw { breaks &+= byte == 0x0A || byte == 0x0D ? 1 : 0 }
+        let hasBreak = breaks != 0
         var start = 0
         var end = raw.count
         while start < end && (raw[start] == 0x20 || (raw[start] >= 0x09 && raw[start] <= 0x0D)) { start += 1 }
