@@ -56,6 +56,28 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// What Foundation's `contains` answers for a one-character ASCII needle, decided on bytes
+    /// whenever that is certain: no such byte, or one with ASCII on both sides (then it is a
+    /// character of its own). Only a match next to non-ASCII bytes, where a combining mark
+    /// might join it, asks Foundation's locale-aware search.
+    func containsCharacter(_ needle: Unicode.Scalar) -> Bool {
+        let byte = UInt8(truncatingIfNeeded: needle.value)
+        let verdict: Bool?? = utf8.withContiguousStorageIfAvailable { bytes in
+            var undecided = false
+            for index in bytes.indices where bytes[index] == byte {
+                let before = index == 0 ? 0 : bytes[index - 1]
+                let after = index + 1 == bytes.count ? 0 : bytes[index + 1]
+                if before < 0x80 && after < 0x80 { return true }
+                undecided = true
+            }
+            return undecided ? nil : false
+        }
+        if let known = verdict ?? nil { return known }
+        return contains(String(needle))
+    }
+}
+
 extension String {
     /// Whether the two are equal ignoring ASCII case, as header field names compare
     /// (RFC 5322 §1.2.2), without building lower-cased copies.

@@ -13,9 +13,9 @@ enum MessageIdentifiers {
             if !cleaned.isEmpty { identifiers.append(cleaned) }
             rest = rest[rest.index(after: close)...]
         }
-        if identifiers.isEmpty && !value.contains("<") {
+        if identifiers.isEmpty && !value.containsCharacter("<") {
             identifiers = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-                .map(String.init).filter { $0.contains("@") }
+                .map(String.init).filter { $0.containsCharacter("@") }
         }
         return identifiers
     }
