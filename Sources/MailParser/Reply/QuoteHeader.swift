@@ -109,7 +109,8 @@ enum QuoteHeader {
 
     /// The `-- ` signature separator (RFC 3676 §4.3) or a "sent from my phone" line.
     static func isSignatureStart(_ line: Substring) -> Bool {
-        if line == "-- " || line == "--" { return true }
+        // Byte comparison: nothing else is canonically equivalent to these two.
+        if line.utf8.elementsEqual("-- ".utf8) || line.utf8.elementsEqual("--".utf8) { return true }
         guard line.utf8.count < 120,
               let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 })?.asciiLowercased,
               signatureInitials.contains(first)
