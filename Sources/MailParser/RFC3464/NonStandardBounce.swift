@@ -14,12 +14,12 @@ enum NonStandardBounce {
     /// Whether sender or subject say this is a bounce.
     static func looksLikeBounce(_ message: ParsedMessage) -> Bool {
         let senderIsDaemon = message.from.contains { address in
-            let local = address.address.lowercased().split(separator: "@").first ?? ""
-            let name = address.name?.lowercased() ?? ""
+            let local = address.address.lowercasedFast().split(separator: "@").first ?? ""
+            let name = address.name?.lowercasedFast() ?? ""
             return local == "mailer-daemon" || local == "postmaster" || local.hasPrefix("mail-daemon")
                 || local == "maildaemon" || name.containsBytes("mail delivery") || name.containsBytes("mailer-daemon")
         }
-        let subject = message.subject?.lowercased() ?? ""
+        let subject = message.subject?.lowercasedFast() ?? ""
         let subjectSays = subjectMarkers.contains { subject.containsBytes($0) }
         return (senderIsDaemon && (subjectSays || !subject.isEmpty || message.subject == nil))
             || (subjectSays && (message.header("Return-Path")?.containsBytes("<>") ?? false))
@@ -34,7 +34,7 @@ enum NonStandardBounce {
         let lines = text.newlineSeparatedLines.map(String.init)
         for (index, line) in lines.enumerated() {
             // Lower-cased once for the three tests that read it.
-            let lowered = line.lowercased()
+            let lowered = line.lowercasedFast()
             if isStartOfReturnedMessage(lowered: lowered) { break }
             if isQuotedHeaderLine(lowered: lowered) { continue }
             if let status = statusCode(in: line) ?? phraseStatus(lowered: lowered) ?? basicReplyStatus(in: line) {

@@ -50,7 +50,7 @@ enum AutomaticMailDetector {
         if message.header("List-Id") != nil { return "List-Id header" }
         if message.header("List-Unsubscribe") != nil { return "List-Unsubscribe header" }
         if let subject = message.subject, mayStart(subject, withOneOf: subjectInitials),
-           case let lowered = subject.lowercased(),
+           case let lowered = subject.lowercasedFast(),
            let prefix = subjectPrefixes.first(where: { lowered.hasPrefix($0) }) {
             return "subject starts with \"\(prefix)\""
         }
@@ -63,7 +63,7 @@ enum AutomaticMailDetector {
             // "MAILER-DAEMON <>" has no address; its display name says who sent it.
             let raw = sender.address.isEmpty ? Substring(sender.name ?? "") : sender.address.split(separator: "@").first ?? ""
             guard mayStart(raw, withOneOf: daemonInitials) else { continue }
-            let local = raw.lowercased()
+            let local = raw.lowercasedFast()
             if let match = daemonLocalParts.first(where: { local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") }) {
                 return "sender \(match)"
             }

@@ -15,7 +15,7 @@ enum DateTimeParser {
     static func parse(_ value: String) -> Date? {
         // A real date-time is short; anything long is not one and is not worth scanning.
         guard value.utf8.count <= 200 else { return nil }
-        var text = value.lowercased()
+        var text = value.lowercasedFast()
         // Comments such as "(CET)" carry no information the numeric zone lacks.
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             text.removeSubrange(open...close)
