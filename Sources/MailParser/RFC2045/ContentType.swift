@@ -34,7 +34,7 @@ struct ContentType {
             return
         }
         let semicolon = value.firstIndex(of: ";") ?? value.endIndex
-        let typeText = value[..<semicolon].trimmingSpaces().lowercased()
+        let typeText = value[..<semicolon].trimmingSpaces().lowercasedFast()
         // Keep the leading token characters only: "text/plain>" still means text/plain.
         let pieces = typeText.split(separator: "/", maxSplits: 1).map {
             String($0.trimmingSpaces().prefix(while: ContentType.isTokenCharacter))
@@ -110,7 +110,7 @@ struct ContentDisposition {
 
     init(parsing value: String) {
         let semicolon = value.firstIndex(of: ";") ?? value.endIndex
-        kind = value[..<semicolon].trimmingSpaces().lowercased()
+        kind = value[..<semicolon].trimmingSpaces().lowercasedFast()
         parameters = ParameterList(parsing: semicolon < value.endIndex ? value[value.index(after: semicolon)...] : "")
     }
 }
@@ -120,7 +120,7 @@ enum TransferEncoding {
     case identity, base64, quotedPrintable, uuencode
 
     init(headerValue: String?) {
-        let value = headerValue?.trimmingSpaces().lowercased() ?? ""
+        let value = headerValue?.trimmingSpaces().lowercasedFast() ?? ""
         switch value {
         case "base64": self = .base64
         case "quoted-printable": self = .quotedPrintable

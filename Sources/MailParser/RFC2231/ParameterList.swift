@@ -6,14 +6,14 @@ struct ParameterList {
     /// Decoded parameter values keyed by lowercase name.
     private(set) var values: [String: String] = [:]
 
-    subscript(name: String) -> String? { values[name.lowercased()] }
+    subscript(name: String) -> String? { values[name.lowercasedFast()] }
 
     /// Parses the text after the first `;` of a Content-Type or Content-Disposition value.
     init(parsing text: Substring) {
         var simple: [String: String] = [:]
         var sections: [String: [(index: Int, encoded: Bool, value: String)]] = [:]
         for (rawName, rawValue, wasQuoted) in ParameterList.rawPairs(text) {
-            var name = rawName.lowercased()
+            var name = rawName.lowercasedFast()
             var encoded = false
             if name.hasSuffix("*") { encoded = true; name.removeLast() }
             if let star = name.lastIndex(of: "*"), let index = Int(name[name.index(after: star)...]) {

@@ -27,7 +27,7 @@ enum NonStandardBounce {
 
     /// Recipients and status codes read from the bounce text, skipping the daemon's own addresses.
     static func recipients(in text: String, excluding own: [MailAddress]) -> [BounceRecipient] {
-        let excluded = Set(own.map { $0.address.lowercased() })
+        let excluded = Set(own.map { $0.address.lowercasedFast() })
         var recipients: [BounceRecipient] = []
         var seen = Set<String>()
         var lastStatus: String?
@@ -44,10 +44,10 @@ enum NonStandardBounce {
                     recipients[last].diagnostic = line.trimmingSpaces()
                 }
             }
-            for address in addresses(in: line) where !excluded.contains(address.lowercased()) {
-                let local = address.lowercased().split(separator: "@").first ?? ""
-                if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercased()) { continue }
-                seen.insert(address.lowercased())
+            for address in addresses(in: line) where !excluded.contains(address.lowercasedFast()) {
+                let local = address.lowercasedFast().split(separator: "@").first ?? ""
+                if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercasedFast()) { continue }
+                seen.insert(address.lowercasedFast())
                 let window = collapsingWhitespace(lines[index..<min(lines.count, index + 4)].joined(separator: " "))
                 let status = statusCode(in: window) ?? phraseStatus(in: window) ?? basicReplyStatus(in: window)
                 recipients.append(BounceRecipient(
@@ -139,7 +139,7 @@ enum NonStandardBounce {
         ("mailbox is full", "5.2.2"), ("mailbox full", "5.2.2"), ("quota exceeded", "5.2.2"), ("over quota", "5.2.2"),
     ]
 
-    static func phraseStatus(in text: String) -> String? { phraseStatus(lowered: text.lowercased()) }
+    static func phraseStatus(in text: String) -> String? { phraseStatus(lowered: text.lowercasedFast()) }
 
     private static func phraseStatus(lowered: String) -> String? {
         phraseStatuses.first { lowered.containsBytes($0.0) }?.1
@@ -175,7 +175,7 @@ enum NonStandardBounce {
             where bytes.contains(UInt8(ascii: "@")) {
             let token = Substring(bytes)
             var candidate = token.trimmingSpaces(and: ".")
-            if candidate.lowercased().hasPrefix("mailto") { candidate = String(candidate.dropFirst(6)) }
+            if candidate.lowercasedFast().hasPrefix("mailto") { candidate = String(candidate.dropFirst(6)) }
             let parts = candidate.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), parts[1].count >= 3,
                   !parts[1].hasSuffix(".") else { continue }

@@ -93,7 +93,7 @@ enum AddressListParser {
         if address.hasPrefix("@"), let colon = address.firstIndex(of: ":") {
             address = String(address[address.index(after: colon)...])
         }
-        if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
+        if address.lowercasedFast().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
         return address
     }
 
