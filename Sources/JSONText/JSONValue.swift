@@ -12,9 +12,17 @@ public enum JSONValue: Sendable {
 
     /// Compact JSON text (RFC 8259); non-ASCII stays UTF-8, control characters are escaped.
     public func serialized() -> String {
+        String(decoding: serializedLine(newline: false), as: UTF8.self)
+    }
+
+    /// The same text as UTF-8 bytes, with a line feed when asked: what a command writes out
+    /// line by line, without building and validating a String first.
+    public func serializedLine(newline: Bool = true) -> [UInt8] {
         var output: [UInt8] = []
+        output.reserveCapacity(512)
         write(to: &output)
-        return String(decoding: output, as: UTF8.self)
+        if newline { output.append(0x0A) }
+        return output
     }
 
     private func write(to output: inout [UInt8]) {
@@ -53,14 +61,17 @@ public enum JSONValue: Sendable {
     private static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(0x22)
         var value = value
-        value.withUTF8 { utf8 in
-            output.reserveCapacity(output.count + utf8.count + 1)
+        escapeTable.withUnsafeBufferPointer { needsLook in value.withUTF8 { utf8 in
+            // Grown geometrically: reserving the exact size for every string copied the whole
+            // output again for each one.
+            let needed = output.count + utf8.count + 1
+            if output.capacity < needed { output.reserveCapacity(max(needed, output.capacity * 2)) }
             var index = 0
             while index < utf8.count {
                 // Copy the run of bytes that need no escape in one go.
                 let runStart = index
-                while index < utf8.count, utf8[index] >= 0x20, utf8[index] != 0x22, utf8[index] != 0x5C,
-                      utf8[index] != 0x7F, utf8[index] != 0xE2 { index += 1 }
+                if let base = utf8.baseAddress { index = cleanPrefix(UnsafeRawPointer(base), from: index, count: utf8.count) }
+                while index < utf8.count, !needsLook[Int(utf8[index])] { index += 1 }
                 if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 guard index < utf8.count else { break }
                 let byte = utf8[index]
@@ -82,8 +93,33 @@ public enum JSONValue: Sendable {
                 default: output.append(byte)
                 }
             }
-        }
+        } }
         output.append(0x22)
+    }
+
+    /// Skips whole 8-byte words with no byte `writeString` must look at, tested together
+    /// (the classic "has a byte less than / equal to" bit tricks, exact for the whole word);
+    /// returns where the byte-by-byte scan continues.
+    @inline(__always)
+    private static func cleanPrefix(_ base: UnsafeRawPointer, from start: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = start
+        while count - index >= 8 {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            if control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+                || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xE2)) { break }
+            index += 8
+        }
+        return index
+    }
+
+    /// The bytes `writeString` must look at: control characters, `"`, `\\`, DEL, and 0xE2 (the
+    /// lead byte of U+2028 and U+2029); one table lookup per byte instead of five compares.
+    private static let escapeTable: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }

@@ -5,6 +5,19 @@ enum Output {
     static func out(_ text: String) { write(fd: 1, text + "\n") }
     static func err(_ text: String) { write(fd: 2, text + "\n") }
 
+    /// Writes bytes as they are (a JSON line from `JSONValue.serializedLine()`).
+    static func out(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(1, base + offset, buffer.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
     static func write(fd: Int32, _ text: String) {
         var copy = text
         copy.withUTF8 { buffer in

@@ -56,6 +56,55 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// `lowercased()`; text of ASCII only (most header values and lines) is lower-cased on its
+    /// bytes in one pass, which is what the Unicode mapping does for ASCII.
+    func lowercasedFast() -> String {
+        let ascii: String?? = utf8.withContiguousStorageIfAvailable { bytes in
+            var high: UInt8 = 0
+            for byte in bytes { high |= byte }
+            guard high < 0x80 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for index in 0..<bytes.count { output[index] = bytes[index].asciiLowercased }
+                return bytes.count
+            }
+        }
+        if let ascii = ascii ?? nil { return ascii }
+        // The same per-scalar mapping as `lowercased()` (which builds a String per scalar),
+        // with ASCII scalars mapped on the spot: checked against it for every scalar to U+2FFFF.
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                output.append(UInt8(truncatingIfNeeded: scalar.value).asciiLowercased)
+            } else {
+                output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// What Foundation's `contains` answers for a one-character ASCII needle, decided on bytes
+    /// whenever that is certain: no such byte, or one with ASCII on both sides (then it is a
+    /// character of its own). Only a match next to non-ASCII bytes, where a combining mark
+    /// might join it, asks Foundation's locale-aware search.
+    func containsCharacter(_ needle: Unicode.Scalar) -> Bool {
+        let byte = UInt8(truncatingIfNeeded: needle.value)
+        let verdict: Bool?? = utf8.withContiguousStorageIfAvailable { bytes in
+            var undecided = false
+            for index in bytes.indices where bytes[index] == byte {
+                let before = index == 0 ? 0 : bytes[index - 1]
+                let after = index + 1 == bytes.count ? 0 : bytes[index + 1]
+                if before < 0x80 && after < 0x80 { return true }
+                undecided = true
+            }
+            return undecided ? nil : false
+        }
+        if let known = verdict ?? nil { return known }
+        return contains(String(needle))
+    }
+}
+
 extension String {
     /// Whether the two are equal ignoring ASCII case, as header field names compare
     /// (RFC 5322 §1.2.2), without building lower-cased copies.

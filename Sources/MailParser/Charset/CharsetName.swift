@@ -6,7 +6,7 @@ struct CharsetName: Equatable {
     let label: String
 
     init(_ label: String) {
-        var cleaned = label.trimmingWhitespace().lowercased()
+        var cleaned = label.trimmingWhitespace().lowercasedFast()
         cleaned = String(cleaned.trimmed { $0 == "\"" || $0 == "'" })
         self.label = cleaned
     }

@@ -50,7 +50,14 @@ package enum HTMLEntities {
         let end = range.upperBound
         while index < end {
             let byte = bytes[index]
-            guard byte == UInt8(ascii: "&") else { output.append(byte); index += 1; continue }
+            guard byte == UInt8(ascii: "&") else {
+                // The run up to the next reference is copied in one go.
+                var runEnd = index + 1
+                while runEnd < end && bytes[runEnd] != UInt8(ascii: "&") { runEnd += 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                index = runEnd
+                continue
+            }
             var semicolon = index + 1
             let limit = min(end, index + 12)
             while semicolon < limit && bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }

@@ -11,6 +11,8 @@ enum HTMLText {
         "form", "fieldset", "tbody", "thead", "title", "nav", "aside", "main", "figure",
     ]
     private static let droppedElements: Set<String> = ["script", "style", "head", "noscript", "template", "xml", "o:p"]
+    /// Their first letters: most tags (a, span, font, td) are ruled out without hashing the name.
+    private static let droppedInitials: [Bool] = (0...255).map { byte in droppedElements.contains { $0.utf8.first == UInt8(byte) } }
 
     static func text(from html: String) -> String {
         var html = html
@@ -37,7 +39,7 @@ enum HTMLText {
             let (name, isEnd) = tagName(bytes, from: index + 1, to: close)
             index = min(close + 1, count)
             textStart = index
-            if !isEnd && droppedElements.contains(name) {
+            if !isEnd, let initial = name.utf8.first, droppedInitials[Int(initial)], droppedElements.contains(name) {
                 // Without a closing tag the element is ignored rather than swallowing the rest.
                 index = HTMLBytes.find(bytes, "</" + name, from: index, caseInsensitive: true)
                     .flatMap { HTMLBytes.find(bytes, ">", from: $0) }.map { $0 + 1 } ?? index
@@ -69,15 +71,19 @@ enum HTMLText {
         var index = start
         var isEnd = false
         if index < end && bytes[index] == UInt8(ascii: "/") { isEnd = true; index += 1 }
-        var name: [UInt8] = []
+        let nameStart = index
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == UInt8(ascii: "/") || byte == 0x09 || byte == 0x0A || byte == 0x0D { break }
-            if name.count == 12 { return ("", isEnd) }
-            name.append(byte.asciiLowercased)
+            if index - nameStart == 12 { return ("", isEnd) }
             index += 1
         }
-        return (String(decoding: name, as: UTF8.self), isEnd)
+        // Written straight into the (small) string, without an array per tag.
+        let name = String(unsafeUninitializedCapacity: index - nameStart) { output in
+            for offset in 0..<(index - nameStart) { output[offset] = bytes[nameStart + offset].asciiLowercased }
+            return index - nameStart
+        }
+        return (name, isEnd)
     }
 }
 

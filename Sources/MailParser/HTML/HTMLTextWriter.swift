@@ -41,6 +41,15 @@ struct HTMLTextWriter {
             }
             output.append(byte)
             index += 1
+            // The rest of the word: bytes that cannot start whitespace (ASCII other than the
+            // spaces, and UTF-8 continuation bytes) need no checks once the word has started.
+            var runEnd = index
+            while runEnd < count, case let next = decoded[runEnd], next < 0xC2,
+                  next != 0x20, next < 0x09 || next > 0x0D { runEnd += 1 }
+            if runEnd > index {
+                decoded.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[index..<runEnd])) }
+                index = runEnd
+            }
         }
     }
 

@@ -34,8 +34,9 @@ enum BodyText {
         guard text.utf8.count < 2000 else { return !text.hasVisibleText }
         let trimmed = text.trimmedWhitespace
         if trimmed.isEmpty { return true }
-        guard trimmed.count < 300 else { return false }
-        let lowered = trimmed.lowercased()
+        // Fewer bytes than 300 are fewer characters too: count characters only above that.
+        guard trimmed.utf8.count < 300 || trimmed.count < 300 else { return false }
+        let lowered = trimmed.lowercasedFast()
         let markers = ["html", "mime format", "view this", "bekijk deze", "weergeven", "webversie", "web version",
                        "does not support", "ondersteunt geen", "email client", "e-mailprogramma"]
         return markers.contains { lowered.containsBytes($0) }

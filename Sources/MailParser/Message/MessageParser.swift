@@ -82,10 +82,16 @@ public enum MessageParser {
     }
 
     /// Plain text unless it is empty or a stub pointing at the HTML; then the HTML as text.
+    /// The HTML is converted only when the plain text may lose to it (a stub or no text):
+    /// most mails carry both, and the conversion would be thrown away.
     private static func chooseText(_ message: inout ParsedMessage, plain: String?) {
+        if let plain, plain.hasVisibleText, !BodyText.isStub(plain) {
+            message.text = plain
+            message.textSource = .plain
+            return
+        }
         let htmlText = message.html.map(HTMLText.text(from:))
-        if let plain, !BodyText.isStub(plain) || htmlText?.isEmpty != false,
-           plain.hasVisibleText {
+        if let plain, htmlText?.isEmpty != false, plain.hasVisibleText {
             message.text = plain
             message.textSource = .plain
         } else if let htmlText, !htmlText.isEmpty {

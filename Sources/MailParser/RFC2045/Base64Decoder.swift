@@ -20,35 +20,59 @@ enum Base64Decoder {
         input.withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
+    /// Whole quanta of four alphabet bytes (the run between line breaks) are decoded four at a
+    /// time into a buffer of the final size; every other byte takes the lenient step by step
+    /// path, with the same result.
     private static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], hadGarbage: Bool) {
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count / 4 * 3 + 3)
-        var accumulator: UInt32 = 0
-        var bits = 0
         var garbage = false
-        var sawPadding = false
-        let table = Self.table
-        for byte in input {
-            if byte == UInt8(ascii: "=") { sawPadding = true; continue }
-            let value = table[Int(byte)]
-            if value == 0xFF {
-                if byte != 0x0D && byte != 0x0A && byte != 0x20 && byte != 0x09 { garbage = true }
-                continue
+        let output = [UInt8](unsafeUninitializedCapacity: input.count / 4 * 3 + 3) { output, initialized in
+            var written = 0
+            var accumulator: UInt32 = 0
+            var bits = 0
+            var sawPadding = false
+            var index = 0
+            let count = input.count
+            Self.table.withUnsafeBufferPointer { table in
+                while index < count {
+                    if bits == 0 && !sawPadding && count - index >= 4 {
+                        let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                        let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                        if (a | b | c | d) < 64 {
+                            let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            output[written] = UInt8(truncatingIfNeeded: value >> 16)
+                            output[written + 1] = UInt8(truncatingIfNeeded: value >> 8)
+                            output[written + 2] = UInt8(truncatingIfNeeded: value)
+                            written += 3
+                            index += 4
+                            continue
+                        }
+                    }
+                    let byte = input[index]
+                    index += 1
+                    if byte == UInt8(ascii: "=") { sawPadding = true; continue }
+                    let value = table[Int(byte)]
+                    if value == 0xFF {
+                        if byte != 0x0D && byte != 0x0A && byte != 0x20 && byte != 0x09 { garbage = true }
+                        continue
+                    }
+                    if sawPadding {
+                        // Data after padding: a new base64 run was concatenated; restart the quantum.
+                        accumulator = 0
+                        bits = 0
+                        sawPadding = false
+                    }
+                    accumulator = (accumulator << 6) | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        output[written] = UInt8((accumulator >> UInt32(bits)) & 0xFF)
+                        written += 1
+                    }
+                }
+                if bits >= 6 { garbage = true }
             }
-            if sawPadding {
-                // Data after padding: a new base64 run was concatenated; restart the quantum.
-                accumulator = 0
-                bits = 0
-                sawPadding = false
-            }
-            accumulator = (accumulator << 6) | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8((accumulator >> UInt32(bits)) & 0xFF))
-            }
+            initialized = written
         }
-        if bits >= 6 { garbage = true }
         return (output, garbage)
     }
 

@@ -45,6 +45,16 @@ enum EncodedWordDecoder {
         }
 
         while index < text.count {
+            if pendingCharset == nil && text[index] != UInt8(ascii: "=") {
+                // Outside encoded words every byte up to the next "=" is literal text, and
+                // nothing is pending: the run is appended in one go.
+                var runEnd = index + 1
+                while runEnd < text.count && text[runEnd] != UInt8(ascii: "=") { runEnd += 1 }
+                appendLiteral(UnsafeBufferPointer(rebasing: text[index..<runEnd]))
+                index = runEnd
+                pendingWhitespace = index..<index
+                continue
+            }
             if text[index] == UInt8(ascii: "="), let word = EncodedWord.parse(in: text, at: index) {
                 if let charset = pendingCharset, CharsetName(charset) == CharsetName(word.charset) {
                     pendingBytes += word.bytes

@@ -6,14 +6,14 @@ struct ParameterList {
     /// Decoded parameter values keyed by lowercase name.
     private(set) var values: [String: String] = [:]
 
-    subscript(name: String) -> String? { values[name.lowercased()] }
+    subscript(name: String) -> String? { values[name.lowercasedFast()] }
 
     /// Parses the text after the first `;` of a Content-Type or Content-Disposition value.
     init(parsing text: Substring) {
         var simple: [String: String] = [:]
         var sections: [String: [(index: Int, encoded: Bool, value: String)]] = [:]
         for (rawName, rawValue, wasQuoted) in ParameterList.rawPairs(text) {
-            var name = rawName.lowercased()
+            var name = rawName.lowercasedFast()
             var encoded = false
             if name.hasSuffix("*") { encoded = true; name.removeLast() }
             if let star = name.lastIndex(of: "*"), let index = Int(name[name.index(after: star)...]) {
@@ -50,6 +50,7 @@ struct ParameterList {
     /// It walks Unicode scalars: every delimiter is ASCII, and grapheme breaking per letter
     /// would cost more than the rest of the header parsing.
     private static func rawPairs(_ text: Substring) -> [(String, String, Bool)] {
+        if let pairs = text.utf8.withContiguousStorageIfAvailable(asciiPairs), let pairs { return pairs }
         var pairs: [(String, String, Bool)] = []
         let characters = Array(text.unicodeScalars)
         var index = 0
@@ -82,6 +83,54 @@ struct ParameterList {
                 value = value.trimmingSpaces()
             }
             let trimmedName = name.trimmingSpaces()
+            if !trimmedName.isEmpty { pairs.append((trimmedName, value, quoted)) }
+        }
+        return pairs
+    }
+
+    /// `rawPairs` on bytes, for parameters of ASCII without line breaks (nearly all): there a
+    /// byte is a scalar and a character, so the same walk needs no scalar array and no
+    /// appends per letter. Nil for any other text, which takes the scalar walk.
+    private static func asciiPairs(_ bytes: UnsafeBufferPointer<UInt8>) -> [(String, String, Bool)]? {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func trimmedSpaces(_ start: Int, _ end: Int) -> String {
+            var start = start, end = end
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        let semicolon = UInt8(ascii: ";"), equals = UInt8(ascii: "="), quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var pairs: [(String, String, Bool)] = []
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            while index < count && (bytes[index] == semicolon || isWhitespace(bytes[index])) { index += 1 }
+            let nameStart = index
+            while index < count && bytes[index] != equals && bytes[index] != semicolon { index += 1 }
+            let nameEnd = index
+            guard index < count, bytes[index] == equals else { continue }
+            index += 1
+            while index < count && isWhitespace(bytes[index]) { index += 1 }
+            let value: String
+            var quoted = false
+            if index < count && bytes[index] == quote {
+                quoted = true
+                index += 1
+                var unescaped: [UInt8] = []
+                while index < count && bytes[index] != quote {
+                    if bytes[index] == backslash && index + 1 < count { index += 1 }
+                    unescaped.append(bytes[index])
+                    index += 1
+                }
+                index += 1
+                value = String(decoding: unescaped, as: UTF8.self)
+            } else {
+                let valueStart = index
+                while index < count && bytes[index] != semicolon { index += 1 }
+                value = trimmedSpaces(valueStart, index)
+            }
+            let trimmedName = trimmedSpaces(nameStart, nameEnd)
             if !trimmedName.isEmpty { pairs.append((trimmedName, value, quoted)) }
         }
         return pairs

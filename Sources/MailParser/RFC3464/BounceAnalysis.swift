@@ -6,7 +6,8 @@ enum BounceAnalysis {
     static func report(message: ParsedMessage, parts: BodyParts, rootType: String, bytes: [UInt8],
                        defects: inout [String]) -> BounceReport? {
         let isReport = !parts.deliveryStatusParts.isEmpty || rootType == "multipart/report"
-        guard isReport || NonStandardBounce.looksLikeBounce(message) else { return nil }
+        let looksLikeBounce = isReport ? nil : NonStandardBounce.looksLikeBounce(message)
+        guard isReport || looksLikeBounce == true else { return nil }
         let originalID = originalMessageID(parts: parts, text: message.text, bytes: bytes, defects: &defects)
         let statusRecipients = parts.deliveryStatusParts.flatMap {
             DeliveryStatusParser.recipients(in: $0.decodedBody(bytes, defects: &defects))
@@ -14,7 +15,7 @@ enum BounceAnalysis {
         if !statusRecipients.isEmpty || (!parts.deliveryStatusParts.isEmpty && rootType == "multipart/report") {
             return BounceReport(recipients: statusRecipients, originalMessageID: originalID)
         }
-        guard NonStandardBounce.looksLikeBounce(message), let text = message.text else { return nil }
+        guard looksLikeBounce ?? NonStandardBounce.looksLikeBounce(message), let text = message.text else { return nil }
         let recipients = NonStandardBounce.recipients(in: text, excluding: message.from + message.to)
         guard !recipients.isEmpty || originalID != nil else { return nil }
         return BounceReport(recipients: recipients, originalMessageID: originalID)

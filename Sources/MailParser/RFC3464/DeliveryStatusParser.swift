@@ -23,13 +23,13 @@ enum DeliveryStatusParser {
         let candidates = ["Final-Recipient", "Original-Recipient", "X-Actual-Recipient"].compactMap { name in
             group.first(name).map { typedValue($0.value).trimmingSpaces(and: "<>") }
         }
-        guard let address = candidates.first(where: { $0.contains("@") }) ?? candidates.first(where: { !$0.isEmpty })
+        guard let address = candidates.first(where: { $0.containsCharacter("@") }) ?? candidates.first(where: { !$0.isEmpty })
         else { return nil }
         let status = group.first("Status")?.value.trimmingSpaces()
             .split(separator: " ").first.map(String.init)
         // Folded diagnostics keep their indentation when unfolded; one space reads better.
         let diagnostic = group.first("Diagnostic-Code").map {
-            typedValue($0.value).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            NonStandardBounce.collapsingWhitespace(typedValue($0.value))
         }
         return BounceRecipient(address: address,
                                action: group.first("Action")?.value.trimmingSpaces().lowercased(),

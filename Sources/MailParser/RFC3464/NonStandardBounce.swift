@@ -14,12 +14,12 @@ enum NonStandardBounce {
     /// Whether sender or subject say this is a bounce.
     static func looksLikeBounce(_ message: ParsedMessage) -> Bool {
         let senderIsDaemon = message.from.contains { address in
-            let local = address.address.lowercased().split(separator: "@").first ?? ""
-            let name = address.name?.lowercased() ?? ""
+            let local = address.address.lowercasedFast().split(separator: "@").first ?? ""
+            let name = address.name?.lowercasedFast() ?? ""
             return local == "mailer-daemon" || local == "postmaster" || local.hasPrefix("mail-daemon")
                 || local == "maildaemon" || name.containsBytes("mail delivery") || name.containsBytes("mailer-daemon")
         }
-        let subject = message.subject?.lowercased() ?? ""
+        let subject = message.subject?.lowercasedFast() ?? ""
         let subjectSays = subjectMarkers.contains { subject.containsBytes($0) }
         return (senderIsDaemon && (subjectSays || !subject.isEmpty || message.subject == nil))
             || (subjectSays && (message.header("Return-Path")?.containsBytes("<>") ?? false))
@@ -27,27 +27,28 @@ enum NonStandardBounce {
 
     /// Recipients and status codes read from the bounce text, skipping the daemon's own addresses.
     static func recipients(in text: String, excluding own: [MailAddress]) -> [BounceRecipient] {
-        let excluded = Set(own.map { $0.address.lowercased() })
+        let excluded = Set(own.map { $0.address.lowercasedFast() })
         var recipients: [BounceRecipient] = []
         var seen = Set<String>()
         var lastStatus: String?
         let lines = text.newlineSeparatedLines.map(String.init)
         for (index, line) in lines.enumerated() {
-            if isStartOfReturnedMessage(line) { break }
-            if isQuotedHeaderLine(line) { continue }
-            if let status = statusCode(in: line) ?? phraseStatus(in: line) ?? basicReplyStatus(in: line) {
+            // Lower-cased once for the three tests that read it.
+            let lowered = line.lowercasedFast()
+            if isStartOfReturnedMessage(lowered: lowered) { break }
+            if isQuotedHeaderLine(lowered: lowered) { continue }
+            if let status = statusCode(in: line) ?? phraseStatus(lowered: lowered) ?? basicReplyStatus(in: line) {
                 lastStatus = status
                 if let last = recipients.indices.last, recipients[last].status == nil {
                     recipients[last].status = status
                     recipients[last].diagnostic = line.trimmingSpaces()
                 }
             }
-            for address in addresses(in: line) where !excluded.contains(address.lowercased()) {
-                let local = address.lowercased().split(separator: "@").first ?? ""
-                if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercased()) { continue }
-                seen.insert(address.lowercased())
-                let window = lines[index..<min(lines.count, index + 4)].joined(separator: " ")
-                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for address in addresses(in: line) where !excluded.contains(address.lowercasedFast()) {
+                let local = address.lowercasedFast().split(separator: "@").first ?? ""
+                if local == "mailer-daemon" || local == "postmaster" || seen.contains(address.lowercasedFast()) { continue }
+                seen.insert(address.lowercasedFast())
+                let window = collapsingWhitespace(lines[index..<min(lines.count, index + 4)].joined(separator: " "))
                 let status = statusCode(in: window) ?? phraseStatus(in: window) ?? basicReplyStatus(in: window)
                 recipients.append(BounceRecipient(
                     address: address, action: "failed", status: status,
@@ -63,9 +64,29 @@ enum NonStandardBounce {
         return recipients
     }
 
+    /// The words of `text` joined by single spaces; on bytes when the text is ASCII, where
+    /// every character but CR LF is one byte and whitespace is the six ASCII spaces.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var text = text
+        let ascii: String? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [UInt8] = []
+            words.reserveCapacity(bytes.count)
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if let last = words.last, last != 0x20 { words.append(0x20) }
+                } else {
+                    words.append(byte)
+                }
+            }
+            if words.last == 0x20 { words.removeLast() }
+            return String(decoding: words, as: UTF8.self)
+        }
+        return ascii ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// Lines where clients start quoting the returned message.
-    private static func isStartOfReturnedMessage(_ line: String) -> Bool {
-        let lowered = line.lowercased()
+    private static func isStartOfReturnedMessage(lowered: String) -> Bool {
         return lowered.containsBytes("original message follows") || lowered.containsBytes("below this line is a copy")
             || lowered.containsBytes("original message headers") || lowered.hasPrefix("------ this is a copy")
             || lowered.containsBytes("--- below this line") || lowered.hasPrefix("received: ")
@@ -102,8 +123,8 @@ enum NonStandardBounce {
     private static let quotedHeaderLabels = ["message-id:", "references:", "in-reply-to:", "dkim-signature:", "x-", "received:"]
 
     /// Header lines of a quoted message, whose msg-ids look like addresses.
-    private static func isQuotedHeaderLine(_ line: String) -> Bool {
-        let lowered = line.trimmedSpaces.lowercased()
+    private static func isQuotedHeaderLine(lowered line: String) -> Bool {
+        let lowered = line.trimmedSpaces
         return quotedHeaderLabels.contains { lowered.hasPrefix($0) }
     }
 
@@ -118,9 +139,10 @@ enum NonStandardBounce {
         ("mailbox is full", "5.2.2"), ("mailbox full", "5.2.2"), ("quota exceeded", "5.2.2"), ("over quota", "5.2.2"),
     ]
 
-    static func phraseStatus(in text: String) -> String? {
-        let lowered = text.lowercased()
-        return phraseStatuses.first { lowered.containsBytes($0.0) }?.1
+    static func phraseStatus(in text: String) -> String? { phraseStatus(lowered: text.lowercasedFast()) }
+
+    private static func phraseStatus(lowered: String) -> String? {
+        phraseStatuses.first { lowered.containsBytes($0.0) }?.1
     }
 
     /// "5.0.0" or "4.0.0" from a bare SMTP reply code (RFC 5321 §4.2) such as "550" or "421-".
@@ -145,12 +167,15 @@ enum NonStandardBounce {
     /// Things that look like addr-specs in free text.
     static func addresses(in line: String) -> [String] {
         var found: [String] = []
+        // Most lines have no address: decided on one byte search before any splitting.
+        guard line.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "@")) }) ?? line.utf8.contains(UInt8(ascii: "@"))
+        else { return found }
         let separators = Array(" \t<>()[]\"',;:=".utf8)
         for bytes in line.utf8.split(omittingEmptySubsequences: false, whereSeparator: separators.contains)
             where bytes.contains(UInt8(ascii: "@")) {
             let token = Substring(bytes)
             var candidate = token.trimmingSpaces(and: ".")
-            if candidate.lowercased().hasPrefix("mailto") { candidate = String(candidate.dropFirst(6)) }
+            if candidate.lowercasedFast().hasPrefix("mailto") { candidate = String(candidate.dropFirst(6)) }
             let parts = candidate.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), parts[1].count >= 3,
                   !parts[1].hasSuffix(".") else { continue }

@@ -19,6 +19,18 @@ enum AutomaticMailDetector {
         "do_not_reply", "bounce", "bounces", "mail-daemon", "maildaemon",
     ]
 
+    /// The lower-case first letters of the subject prefixes and daemon local parts.
+    private static let subjectInitials = Set(subjectPrefixes.compactMap { $0.utf8.first })
+    private static let daemonInitials = Set(daemonLocalParts.compactMap { $0.utf8.first })
+
+    /// False only when the text's first character is ASCII (a grapheme of its own or the
+    /// start of one) and its lower case is none of `initials`: then no lower-cased prefix
+    /// can match, and the text need not be lower-cased at all.
+    private static func mayStart<Text: StringProtocol>(_ text: Text, withOneOf initials: Set<UInt8>) -> Bool {
+        guard let first = text.utf8.first, first < 0x80 else { return true }
+        return initials.contains(first.asciiLowercased)
+    }
+
     static func reason(for message: ParsedMessage, rootType: String) -> String? {
         if let value = message.header("Auto-Submitted")?.trimmingSpaces(), !value.isEmpty {
             // The keyword may carry parameters or a comment: "no (manual)", "auto-replied; x=y".
@@ -37,8 +49,9 @@ enum AutomaticMailDetector {
         if rootType == "multipart/report" { return "multipart/report" }
         if message.header("List-Id") != nil { return "List-Id header" }
         if message.header("List-Unsubscribe") != nil { return "List-Unsubscribe header" }
-        if let subject = message.subject?.lowercased(),
-           let prefix = subjectPrefixes.first(where: { subject.hasPrefix($0) }) {
+        if let subject = message.subject, mayStart(subject, withOneOf: subjectInitials),
+           case let lowered = subject.lowercasedFast(),
+           let prefix = subjectPrefixes.first(where: { lowered.hasPrefix($0) }) {
             return "subject starts with \"\(prefix)\""
         }
         if let returnPath = message.header("Return-Path")?.trimmingSpaces(),
@@ -48,8 +61,9 @@ enum AutomaticMailDetector {
         let senders = message.from + AddressListParser.parse(message.header("Sender") ?? "")
         for sender in senders {
             // "MAILER-DAEMON <>" has no address; its display name says who sent it.
-            let local = sender.address.isEmpty ? (sender.name?.lowercased() ?? "")
-                : sender.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+            let raw = sender.address.isEmpty ? Substring(sender.name ?? "") : sender.address.split(separator: "@").first ?? ""
+            guard mayStart(raw, withOneOf: daemonInitials) else { continue }
+            let local = raw.lowercasedFast()
             if let match = daemonLocalParts.first(where: { local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") }) {
                 return "sender \(match)"
             }

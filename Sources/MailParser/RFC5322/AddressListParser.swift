@@ -55,7 +55,7 @@ enum AddressListParser {
             case .word(let text, let quoted):
                 nameWords.append(quoted ? EncodedWordDecoder.decode(text) : text)
                 let piece = quoted ? "\"" + text + "\"" : text
-                bare += quoted && text.contains(" ") ? piece : text
+                bare += quoted && text.containsCharacter(" ") ? piece : text
                 if previousWasWord || segments.isEmpty { segments.append(piece) } else { segments[segments.count - 1] += piece }
                 previousWasWord = true
             case .comment(let text): comments.append(text)
@@ -76,7 +76,7 @@ enum AddressListParser {
             if address.isEmpty && name.isEmpty { return [] }
             return [MailAddress(name: name.isEmpty ? nil : name, address: address)]
         }
-        let withAt = segments.filter { $0.contains("@") }
+        let withAt = segments.filter { $0.containsCharacter("@") }
         if withAt.count > 1 && withAt.count == segments.count {
             return withAt.map { MailAddress(name: nil, address: $0) }
         }
@@ -93,7 +93,7 @@ enum AddressListParser {
         if address.hasPrefix("@"), let colon = address.firstIndex(of: ":") {
             address = String(address[address.index(after: colon)...])
         }
-        if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
+        if address.lowercasedFast().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
         return address
     }
 

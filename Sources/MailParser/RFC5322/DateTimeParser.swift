@@ -15,7 +15,7 @@ enum DateTimeParser {
     static func parse(_ value: String) -> Date? {
         // A real date-time is short; anything long is not one and is not worth scanning.
         guard value.utf8.count <= 200 else { return nil }
-        var text = value.lowercased()
+        var text = value.lowercasedFast()
         // Comments such as "(CET)" carry no information the numeric zone lacks.
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             text.removeSubrange(open...close)
@@ -23,14 +23,15 @@ enum DateTimeParser {
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         // "00:01+0000": obsolete writers glue the zone to the time.
         if tokens.count >= 4, let sign = tokens[tokens.count - 1].dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }),
-           tokens[tokens.count - 1].contains(":") {
+           tokens[tokens.count - 1].utf8.contains(UInt8(ascii: ":")) {
             let last = tokens.removeLast()
             tokens += [String(last[..<sign]), String(last[sign...])]
         }
         // Any day name, also a Dutch or German short one ("Zo,", "So,"), says nothing the date lacks.
         if let first = tokens.first, first.allSatisfy(\.isLetter) { tokens.removeFirst() }
         // "26-Aug-2005": the date written with hyphens.
-        if let first = tokens.first, first.contains("-") {
+        // (Byte tests: Foundation's locale-aware `contains` cost more than the rest of the parse.)
+        if let first = tokens.first, first.utf8.contains(UInt8(ascii: "-")) {
             let pieces = first.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             if pieces.count == 3, pieces[1].allSatisfy(\.isLetter) { tokens.replaceSubrange(0...0, with: pieces) }
         }

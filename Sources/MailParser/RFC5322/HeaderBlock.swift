@@ -101,7 +101,9 @@ struct HeaderBlock {
         return rest.first != UInt8(ascii: ":")
     }
 
+    /// Two dashes, compared directly: this runs for every header line, and building the
+    /// prefix as an array cost an allocation each time.
     private static func looksLikeBoundary(_ bytes: [UInt8], line: ByteLine) -> Bool {
-        ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("--".utf8))
+        line.contentEnd - line.start >= 2 && bytes[line.start] == UInt8(ascii: "-") && bytes[line.start + 1] == UInt8(ascii: "-")
     }
 }

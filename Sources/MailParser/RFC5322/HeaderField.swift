@@ -69,6 +69,7 @@ public struct HeaderField: Sendable {
     }
 
     static func unfold(_ raw: [UInt8]) -> String {
+        if let ascii = raw.withUnsafeBufferPointer(unfoldASCII) { return ascii }
         var unfolded: [UInt8] = []
         unfolded.reserveCapacity(raw.count)
         var isASCII = true
@@ -83,5 +84,32 @@ public struct HeaderField: Sendable {
         while start < end && (unfolded[start] == 0x20 || (unfolded[start] >= 0x09 && unfolded[start] <= 0x0D)) { start += 1 }
         while end > start && (unfolded[end - 1] == 0x20 || (unfolded[end - 1] >= 0x09 && unfolded[end - 1] <= 0x0D)) { end -= 1 }
         return String(decoding: unfolded[start..<end], as: UTF8.self)
+    }
+
+    /// `unfold` for an ASCII value, without the intermediate array: trimmed on the raw bytes
+    /// (line breaks are whitespace too, so the ends are the same) and copied once, leaving out
+    /// the line breaks. Nil for a value with 8-bit bytes.
+    private static func unfoldASCII(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        // Two loops without early exits, which the compiler vectorises.
+        var highBits: UInt8 = 0
+        for byte in raw { highBits |= byte }
+        guard highBits < 0x80 else { return nil }
+        var breaks = 0
+        for byte in raw { breaks &+= byte == 0x0A || byte == 0x0D ? 1 : 0 }
+        let hasBreak = breaks != 0
+        var start = 0
+        var end = raw.count
+        while start < end && (raw[start] == 0x20 || (raw[start] >= 0x09 && raw[start] <= 0x0D)) { start += 1 }
+        while end > start && (raw[end - 1] == 0x20 || (raw[end - 1] >= 0x09 && raw[end - 1] <= 0x0D)) { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: raw[start..<end])
+        guard hasBreak else { return String(decoding: trimmed, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: trimmed.count) { output in
+            var written = 0
+            for byte in trimmed where byte != 0x0A && byte != 0x0D {
+                output[written] = byte
+                written += 1
+            }
+            return written
+        }
     }
 }

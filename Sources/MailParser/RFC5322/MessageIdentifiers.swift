@@ -13,9 +13,9 @@ enum MessageIdentifiers {
             if !cleaned.isEmpty { identifiers.append(cleaned) }
             rest = rest[rest.index(after: close)...]
         }
-        if identifiers.isEmpty && !value.contains("<") {
+        if identifiers.isEmpty && !value.containsCharacter("<") {
             identifiers = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-                .map(String.init).filter { $0.contains("@") }
+                .map(String.init).filter { $0.containsCharacter("@") }
         }
         return identifiers
     }
@@ -45,7 +45,9 @@ enum EnvelopeFields {
         message.inReplyTo = raw("in-reply-to").flatMap(MessageIdentifiers.parse)
         message.references = raw("references").flatMap(MessageIdentifiers.parse)
         message.threadIndexRoot = header.first("Thread-Index").flatMap { ThreadIndex.root(of: $0.unfoldedRaw) }
-        for name in ["from", "subject", "date", "message-id"] where raw(name).count > 1 {
+        // Counted on the names: unfolding the values only to count them cost a copy of each.
+        for name in ["from", "subject", "date", "message-id"]
+        where header.fields.lazy.filter({ $0.name.equalsIgnoringASCIICase(name) }).count > 1 {
             message.defects.append("repeated \(name) header")
         }
     }

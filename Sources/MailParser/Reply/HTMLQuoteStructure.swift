@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Quoted history in an HTML reply, found by the elements mail clients wrap it in, whatever
 /// language the client speaks.
 ///
@@ -13,16 +17,12 @@
 enum HTMLQuoteStructure {
     /// The HTML without its quoted history; nil when no such element is found.
     static func withoutHistory(_ html: String) -> String? {
-        var bytes = Array(html.utf8)
-        // Most HTML bodies (newsletters, forms, first complaints) have none of the markers: one look each.
-        let folded = bytes.map(\.asciiLowercased)
-        let hasMarker = folded.withUnsafeBufferPointer { haystack in
-            markers.contains { marker in
-                var marker = marker
-                return marker.withUTF8 { ByteSearch.contains(haystack, $0) }
-            }
-        }
+        // Most HTML bodies (newsletters, forms, first complaints) have none of the markers: one
+        // look each, in the string's own bytes, before any copy.
+        var html = html
+        let hasMarker = html.withUTF8 { haystack in markerBytes.contains { containsIgnoringCase(haystack, $0) } }
         guard hasMarker else { return nil }
+        var bytes = Array(html.utf8)
         var found = false
         if let cut = firstCut(bytes) {
             bytes.removeSubrange(cut...)
@@ -46,6 +46,27 @@ enum HTMLQuoteStructure {
 
     private static let markers = ["divrplyfwdmsg", "appendonsend", "stopspelling", "border-top", "gmail_quote", "cite",
                                   "yahoo_quoted"]
+
+    private static let markerBytes = markers.map { Array($0.utf8) }
+
+    /// Whether the lower-case ASCII `needle` (starting with a letter) occurs in `haystack`,
+    /// ignoring ASCII case: `memchr` finds the first letter in either case.
+    private static func containsIgnoringCase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = haystack.baseAddress, let first = needle.first, haystack.count >= needle.count else { return false }
+        let end = base + haystack.count
+        for initial in [first, first & ~0x20] {
+            var start = base
+            while end - start >= needle.count {
+                guard let hit = memchr(start, Int32(initial), end - start - needle.count + 1) else { break }
+                let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                var offset = 1
+                while offset < needle.count && candidate[offset].asciiLowercased == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+                start = candidate + 1
+            }
+        }
+        return false
+    }
 
     private static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start

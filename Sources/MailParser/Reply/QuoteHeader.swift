@@ -26,12 +26,23 @@ enum QuoteHeader {
     static func startsHistory(line: Substring, next: Substring?, following: ArraySlice<Substring>) -> Bool {
         // Quote headers are short; long lines (minified HTML, base64 pasted as text) never are.
         guard line.utf8.count < 400, mayStartHistory(line) else { return false }
+        // The cleaned line's first and last bytes, found without building it: a separator
+        // starts with "-" or "_", a From label with v, f or d, an attribution ends in ":".
+        // Any other line can only start an attribution wrapped onto the next line.
+        guard let (first, last) = cleanedEnds(line) else { return false }
+        if last != colon && !openingBytes.contains(first) {
+            guard let next, next.utf8.count < 400, hasColon(next), case let cleanedNext = clean(next),
+                  cleanedNext.last == colon else { return false }
+            return isAttribution(clean(line) + [0x20] + cleanedNext)
+        }
         let lowered = clean(line)
         if lowered.isEmpty { return false }
         if separators.contains(where: { lowered.starts(with: $0) }) { return true }
         if lowered.starts(with: "----".utf8) && (has(lowered, "oorspronkelijk") || has(lowered, "original")) { return true }
         if isAttribution(lowered) { return true }
-        if let next, lowered.last != colon, next.utf8.count < 400, isAttribution(lowered + [0x20] + clean(next)) { return true }
+        // Joined only when the cleaned next line can end the attribution with its colon.
+        if let next, lowered.last != colon, next.utf8.count < 400, hasColon(next), case let cleanedNext = clean(next),
+           cleanedNext.last == colon, isAttribution(lowered + [0x20] + cleanedNext) { return true }
         if fromLabels.contains(where: { lowered.starts(with: $0) }) {
             let block = following.map(clean)
             let hasDate = block.contains { text in dateLabels.contains { text.starts(with: $0) } }
@@ -45,9 +56,45 @@ enum QuoteHeader {
     /// header has a colon, a dash or an underscore, or starts an attribution that wraps.
     private static func mayStartHistory(_ line: Substring) -> Bool {
         let bytes = line.utf8
-        if bytes.contains(where: { $0 == colon || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { return true }
+        let isMarker = { (byte: UInt8) in byte == colon || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") }
+        if bytes.withContiguousStorageIfAvailable({ $0.contains(where: isMarker) }) ?? bytes.contains(where: isMarker) { return true }
         let start = bytes.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map(\.asciiLowercased)
         return wrappedAttributionStarts.contains(start)
+    }
+
+    /// The first bytes of separators and From labels, either case.
+    private static let openingBytes: Set<UInt8> = Set("-_vVfFdD".utf8)
+
+    /// The first and last bytes `clean` would return (as written, before lower-casing), or
+    /// nil when it would return nothing.
+    private static func cleanedEnds(_ line: Substring) -> (UInt8, UInt8)? {
+        if let ends = line.utf8.withContiguousStorageIfAvailable(cleanedEnds) { return ends }
+        return Array(line.utf8).withUnsafeBufferPointer(cleanedEnds)
+    }
+
+    private static func cleanedEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, UInt8)? {
+        var (start, end) = trimmedRange(bytes)
+        while start < end && bytes[start] == UInt8(ascii: "*") { start += 1 }
+        while end > start && bytes[end - 1] == UInt8(ascii: "*") { end -= 1 }
+        return start < end ? (bytes[start], bytes[end - 1]) : nil
+    }
+
+    /// The line without leading whitespace (any, and no-break spaces) and trailing ASCII
+    /// whitespace and no-break spaces: the part `clean` keeps.
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var start = 0
+        var end = bytes.count
+        while start < end, case let width = UTF8Whitespace.length(bytes, at: start, countingNoBreakSpace: true), width > 0 { start += width }
+        while end > start {
+            if bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1; continue }
+            if end - 2 >= start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 { end -= 2; continue }
+            break
+        }
+        return (start, end)
+    }
+
+    private static func hasColon(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { $0.contains(colon) } ?? line.utf8.contains(colon)
     }
 
     /// "Op … schreef …:", "Op … heeft … het volgende geschreven:", "On … wrote:", "Am … schrieb …:".
@@ -62,7 +109,8 @@ enum QuoteHeader {
 
     /// The `-- ` signature separator (RFC 3676 §4.3) or a "sent from my phone" line.
     static func isSignatureStart(_ line: Substring) -> Bool {
-        if line == "-- " || line == "--" { return true }
+        // Byte comparison: nothing else is canonically equivalent to these two.
+        if line.utf8.elementsEqual("-- ".utf8) || line.utf8.elementsEqual("--".utf8) { return true }
         guard line.utf8.count < 120,
               let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 })?.asciiLowercased,
               signatureInitials.contains(first)
@@ -74,15 +122,13 @@ enum QuoteHeader {
     /// The line's bytes lower-cased (ASCII and the Latin-1 capitals), trimmed of spaces,
     /// tabs and no-break spaces, and without the `*bold*` markers of HTML-to-text output.
     private static func clean(_ line: Substring) -> [UInt8] {
-        let bytes = Array(line.utf8)
-        var start = 0
-        var end = bytes.count
-        while start < end, case let width = UTF8Whitespace.length(bytes, at: start, countingNoBreakSpace: true), width > 0 { start += width }
-        while end > start {
-            if bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1; continue }
-            if end - 2 >= start && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0xA0 { end -= 2; continue }
-            break
-        }
+        // The line's own storage when it has one (a native string): no copy before the cleaned one.
+        if let cleaned = line.utf8.withContiguousStorageIfAvailable(clean) { return cleaned }
+        return Array(line.utf8).withUnsafeBufferPointer(clean)
+    }
+
+    private static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let (start, end) = trimmedRange(bytes)
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(end - start)
         var index = start

@@ -30,6 +30,12 @@ enum QuoteShape {
     /// Whether `lines[index]` (with the next line, when the client wrapped it) is an attribution:
     /// it ends in a colon, names an address or a date, and `>`-quoted lines follow it.
     static func startsAttribution(at index: Int, in lines: [Substring]) -> Bool {
+        // Most lines end in a visible ASCII byte other than a colon, and so does the next:
+        // then neither can end an attribution, and nothing needs trimming.
+        if let last = visibleASCIILast(lines[index]), last != UInt8(ascii: ":") {
+            guard index + 1 < lines.count else { return false }
+            if let next = visibleASCIILast(lines[index + 1]), next != UInt8(ascii: ":") { return false }
+        }
         let line = lines[index].trimmedSpaces
         guard let lastByte = line.utf8.last, line.utf8.count < 400, line.utf8.first != UInt8(ascii: ">") else { return false }
         var last = index
@@ -46,6 +52,13 @@ enum QuoteShape {
         return holdsAddress(Substring(text)) || isDateLike(Substring(text))
     }
 
+    /// The line's last byte when it is ASCII and not a space or tab, so that it is also the
+    /// last byte of the line trimmed of spaces; nil when only trimming can tell.
+    private static func visibleASCIILast(_ line: Substring) -> UInt8? {
+        guard let last = line.utf8.last, last < 0x80, last != 0x20, last != 0x09 else { return nil }
+        return last
+    }
+
     /// The value of a `Label: value` line whose label is one to three short words of letters
     /// (French puts a space before the colon); nil for any other line.
     static func labelValue(_ line: Substring) -> Substring? {
@@ -58,12 +71,67 @@ enum QuoteShape {
             guard line.utf8[colon...].starts(with: [0xEF, 0xBC, 0x9A]) else { return nil }
             afterColon = line.utf8.index(colon, offsetBy: 3)
         }
-        label = label.trimmed { $0.isUnicodeWhitespace || $0 == "*" }
-        let words = label.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
-        guard (1...3).contains(words.count), (1...25).contains(label.count),
-              label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "\u{A0}" || $0 == "-" || $0 == "." })
-        else { return nil }
-        return line[afterColon...].trimmed { $0.isUnicodeWhitespace || $0 == "*" }
+        if let isLabel = asciiLabel(bytes[bytes.startIndex..<colon]) {
+            guard isLabel else { return nil }
+        } else {
+            label = label.trimmed { $0.isUnicodeWhitespace || $0 == "*" }
+            let words = label.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+            guard (1...3).contains(words.count), (1...25).contains(label.count),
+                  label.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "\u{A0}" || $0 == "-" || $0 == "." })
+            else { return nil }
+        }
+        return asciiTrimmed(line[afterColon...]) ?? line[afterColon...].trimmed { $0.isUnicodeWhitespace || $0 == "*" }
+    }
+
+    /// The label test of `labelValue` on bytes, for a label of ASCII only (nearly every line):
+    /// there every character is one byte and the letters are A–Z and a–z. Nil for any other
+    /// label, which takes the Character path.
+    private static func asciiLabel(_ label: Substring.UTF8View.SubSequence) -> Bool? {
+        var start = label.startIndex
+        var end = label.endIndex
+        while start < end, label[start] < 0x80, isTrimmedByte(label[start]) { label.formIndex(after: &start) }
+        while start < end {
+            let before = label.index(before: end)
+            guard label[before] < 0x80, isTrimmedByte(label[before]) else { break }
+            end = before
+        }
+        var count = 0
+        var words = 0
+        var previous: UInt8 = 0x20
+        var index = start
+        while index < end {
+            let byte = label[index]
+            if byte >= 0x80 { return nil }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            guard isLetter || byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
+            if byte != 0x20 && previous == 0x20 { words += 1 }
+            previous = byte
+            count += 1
+            label.formIndex(after: &index)
+        }
+        return (1...3).contains(words) && (1...25).contains(count)
+    }
+
+    /// `text` without the whitespace and `*` at its ends, trimmed on bytes; nil when a byte
+    /// at either new end is not ASCII (a no-break space, or a combining mark that joins the
+    /// trimmed character), where only the Character path is exact.
+    private static func asciiTrimmed(_ text: Substring) -> Substring? {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] < 0x80, isTrimmedByte(bytes[start]) { bytes.formIndex(after: &start) }
+        while start < end {
+            let before = bytes.index(before: end)
+            guard bytes[before] < 0x80, isTrimmedByte(bytes[before]) else { break }
+            end = before
+        }
+        if start < end && (bytes[start] >= 0x80 || bytes[bytes.index(before: end)] >= 0x80) { return nil }
+        return text[start..<end]
+    }
+
+    /// ASCII whitespace (as `Character.isWhitespace` counts it) and `*`.
+    private static func isTrimmedByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "*")
     }
 
     /// An address: `name@domain.tld`, or Outlook's `[mailto:…]`.

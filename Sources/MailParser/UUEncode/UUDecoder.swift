@@ -43,9 +43,13 @@ enum UUDecoder {
         return nil
     }
 
+    private static let beginPrefix = Array("begin ".utf8)
+
     /// The filename of a `begin <octal mode> <name>` line.
     private static func beginLineFilename(_ bytes: [UInt8], line: ByteLine) -> String? {
-        guard ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: Array("begin ".utf8)) else { return nil }
+        // Nearly no line starts with a b: ruled out before the prefix is compared.
+        guard line.contentEnd > line.start, bytes[line.start] | 0x20 == UInt8(ascii: "b"),
+              ByteText.hasPrefix(bytes, at: line.start, end: line.contentEnd, lowercase: beginPrefix) else { return nil }
         let rest = bytes[(line.start + 6)..<line.contentEnd]
         let space = rest.firstIndex(of: 0x20) ?? rest.endIndex
         let mode = rest[rest.startIndex..<space]

@@ -31,6 +31,11 @@ struct ParseCommand: Command {
         let interpreter = arguments.has("--form") || formSender != nil
             ? MessageInterpreter(formSenders: formSender.map { [$0] } ?? [], extraLabels: [:]) : nil
         let limit = try sizeLimit(arguments)
+        // One process parses many files: freed buffers stay with malloc for the next message
+        // instead of going back to the kernel and faulting in again (measured 4 % of the run).
+        // Bodies over 32 MiB are still mapped on their own and returned when freed.
+        _ = glibcMallopt(-3, 32 << 20)    // M_MMAP_THRESHOLD
+        _ = glibcMallopt(-1, 128 << 20)   // M_TRIM_THRESHOLD
         var failed = false
         for file in arguments.positional {
             var status = stat()
@@ -49,7 +54,7 @@ struct ParseCommand: Command {
             let parsed = MessageParser.parse(bytes)
             var object = parsed.jsonObject(file: file)
             if let interpreter { object.append(("form", FormJSON.value(interpreter.form(of: parsed)))) }
-            Output.out(JSONValue.object(object).serialized())
+            Output.out(bytes: JSONValue.object(object).serializedLine())
         }
         return failed ? 1 : 0
     }
@@ -67,3 +72,7 @@ struct ParseCommand: Command {
 
     static let defaultLimit = 25 * 1024 * 1024
 }
+
+/// glibc's `mallopt(3)`, which the Glibc module does not export (malloc.h is not in its map).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
