@@ -54,6 +54,8 @@ public struct OrganisationSettings: Sendable, Equatable {
     public var gastouderbureau = false
     /// `lrk`: the organisation's own number in the Landelijk Register Kinderopvang (a gastouderbureau has one).
     public var lrk: String? = nil
+    /// `address_form`: how Dutch letters address parents, u (the default) or je; a location may set its own.
+    public var addressForm: AddressForm = .u
 }
 
 /// `[authentication]`: how far the mail server's Authentication-Results are trusted for staff commands.

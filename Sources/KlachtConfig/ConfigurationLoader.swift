@@ -124,6 +124,7 @@ public enum ConfigurationLoader {
         }
         settings.gastouderbureau = type == "gastouderbureau"
         settings.lrk = try lrkNumber(section, reader)
+        settings.addressForm = try reader.addressForm(section) ?? .u
         return settings
     }
 
@@ -227,6 +228,7 @@ public enum ConfigurationLoader {
                 regime: try reader.regime(section, "regime") ?? .wko, language: section.value("language"),
                 handlerName: nonEmpty(section.value("handler_name")), handlerRole: nonEmpty(section.value("handler_role")),
                 handlerPhone: nonEmpty(section.value("handler_phone")), lrk: try lrkNumber(section, reader)))
+            locations[locations.count - 1].addressForm = try reader.addressForm(section)
         }
         return locations
     }

@@ -86,6 +86,16 @@ struct SectionReader {
         return regime
     }
 
+    /// `address_form = u | je`: how Dutch letters address the parent; nil when the section does not say.
+    func addressForm(_ section: ConfigSection) throws(ConfigError) -> AddressForm? {
+        guard let raw = section.value("address_form") else { return nil }
+        guard let form = AddressForm(rawValue: raw.lowercased()) else {
+            throw error(section.entry("address_form"), "address_form = \(raw) is not understood",
+                        "Use address_form = u (polite, the default) or address_form = je (familiar).")
+        }
+        return form
+    }
+
     static func list(_ raw: String) -> [String] {
         raw.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }

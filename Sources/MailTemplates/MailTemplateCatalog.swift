@@ -8,11 +8,15 @@ public enum MailTemplateCatalog {
     /// `organisation.name`, `organisation.address`.
     public static let organisation: Set<String> = ["organisation.name", "organisation.address"]
     /// What identifies a case, without the complaint's own words.
-    public static let caseFacts: Set<String> = [
+    public static let caseFacts: Set<String> = Set<String>([
         "case.reference", "case.received_date", "case.location", "case.kind",
         "case.complainant_name", "case.complainant_address", "case.kind_label", "case.is_complaint",
         "regime.name", "regime.wko", "regime.wkkgz", "regime.jeugdwet",
         "handler.known", "handler.name", "handler.role", "handler.phone", "handler.display",
+    ]).union(kindForms)
+    /// The kind as a noun with article and adjective ("de klacht", "een nieuw compliment"): see `KindWording`.
+    public static let kindForms: Set<String> = [
+        "kind.noun", "kind.the", "kind.a", "kind.this", "kind.new", "kind.a_new", "kind.new_capitalised",
     ]
     /// The case's term dates, formatted.
     public static let terms: Set<String> = [
@@ -48,11 +52,12 @@ public enum MailTemplateCatalog {
             "progress-update-notice": staffMail.union(["reminder.description"]),
             "satisfaction-question": parentLetter,
             "satisfaction-reminder": parentLetter,
-            "escalation-information": parentLetter,
+            "escalation-information": parentLetter.union(["satisfaction.not_satisfied", "satisfaction.no_answer"]),
             "dissatisfaction-notice": staffMail.union(["reminder.description", "satisfaction.answer", "satisfaction.text",
-                                                       "satisfaction.asked_date"]),
+                                                       "satisfaction.asked_date", "satisfaction.not_satisfied", "satisfaction.no_answer"]),
             "extension-notice": parentLetter.union(["extension.weeks", "extension.reason", "extension.original_due"]),
-            "judgement-letter": parentLetter.union(["judgement.outcome", "judgement.reasons", "judgement.measures"]),
+            "judgement-letter": parentLetter.union(["judgement.outcome", "judgement.reasons", "judgement.measures", "judgement.upheld",
+                                                    "judgement.partly_upheld", "judgement.not_upheld"]),
             "closing-letter": parentLetter.union(["closing.reason"]),
             "compliment-thanks": organisation.union(caseFacts).union(reply),
             "weekly-digest": organisation.union(digest),
@@ -144,6 +149,9 @@ public enum MailTemplateCatalog {
         "desk.files": [],
         "desk.lines": [],
     ]
+
+    /// The letters to parents: those offered their reply address. Each has a *u* text in `nl/` and a *je* text in `nl-je/`.
+    public static var parentLetters: [String] { names.filter { knownPaths[$0]?.contains("reply.address") == true } }
 
     /// The template names, sorted.
     public static var names: [String] { knownPaths.keys.sorted() }

@@ -12,6 +12,8 @@ public struct LocationProfile: Sendable, Equatable {
     public var handlerPhone: String?
     /// The location's number in the Landelijk Register Kinderopvang, for the annual report.
     public var lrk: String?
+    /// `address_form` of the location as written (`u` or `je`); read it as `addressForm`.
+    public var addressFormSetting: String? = nil
 
     public init(name: String, aliases: [String] = [], handler: String? = nil, regime: Regime = .wko, language: String? = nil,
                 handlerName: String? = nil, handlerRole: String? = nil, handlerPhone: String? = nil, lrk: String? = nil) {

@@ -50,6 +50,9 @@ struct CommandMails {
         let items = measures.map { TemplateValue.object(["text": .string($0.text), "due": .string(DateWording.format($0.due, english: english))]) }
         return ["judgement": .object([
             "outcome": .string(outcome.label(english: english)), "reasons": .string(reasons), "measures": .list(items),
+            // One yes/no per outcome, so the letter can say in plain words what it means for the parent.
+            "upheld": .bool(outcome == .upheld), "partly_upheld": .bool(outcome == .partlyUpheld),
+            "not_upheld": .bool(outcome == .unfounded),
         ])]
     }
 

@@ -123,7 +123,9 @@ struct MailRenderer {
                 extra: Extra, attachments known: ParentAttachments.Selection? = nil) throws -> RenderedMail {
         // Letters to the parent are in the language they wrote in; staff mail in the location's.
         let parentLanguage = audience == .complainant ? try store.caseLanguage(caseID: caseRecord.id) : nil
-        let set = parentLanguage == "en" ? runtime.templatesEnglish : runtime.templates(forLocation: caseRecord.location)
+        let set = audience == .complainant
+            ? runtime.parentTemplates(forLocation: caseRecord.location, parentLanguage: parentLanguage)
+            : runtime.templates(forLocation: caseRecord.location)
         guard let mailTemplate = set.template(template) else {
             throw DaemonError.missingTemplate(template)
         }
@@ -250,6 +252,7 @@ struct MailRenderer {
         return [
             "organisation": .object(["name": .string(organisation.name), "address": .string(organisation.address)]),
             "case": .object(caseValues),
+            "kind": .object(KindWording.forms(record.kind, english: english)),
             "terms": .object(terms),
             "handler": handlerValues(record),
             "regime": .object(["name": .string(record.regime.rawValue), "wko": .bool(record.regime == .wko),

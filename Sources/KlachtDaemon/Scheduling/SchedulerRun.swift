@@ -119,6 +119,8 @@ public struct SchedulerRun {
                 "answer": .string(answer?.label(english: mail.english) ?? (mail.english ? "no answer" : "geen antwoord")),
                 "text": .string(check?.text ?? ""),
                 "asked_date": .string(check.map { DateWording.format(runtime.civil.localDate(of: $0.askedAt), english: mail.english) } ?? ""),
+                // The parent's letter says which happened: "you are not satisfied" and "we heard nothing" are different letters.
+                "not_satisfied": .bool(answer == .notSatisfied), "no_answer": .bool(answer == nil),
             ])
         }
         return extra

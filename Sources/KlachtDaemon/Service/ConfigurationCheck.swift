@@ -1,4 +1,5 @@
 import CaseStore
+import ComplaintCore
 import KlachtConfig
 import MailTemplates
 import MailTransport
@@ -11,8 +12,19 @@ public enum ConfigurationCheck {
 
     public static func templateProblems(_ runtime: Runtime) -> [String] {
         var problems: [String] = []
-        for set in [runtime.templates, runtime.templatesEnglish] {
-            problems += set.validate(knownPaths: knownPaths).map(\.description)
+        for set in [runtime.templates, runtime.templatesEnglish, runtime.templatesInformal] {
+            // The je set shares the nl files it lacks: each problem is said once.
+            for problem in set.validate(knownPaths: knownPaths).map(\.description) where !problems.contains(problem) {
+                problems.append(problem)
+            }
+        }
+        // A parent addressed with je must not get the u letter: every parent letter needs its nl-je text.
+        let configuration = runtime.configuration
+        if configuration.organisation.addressForm == .je || configuration.locations.contains(where: { $0.addressForm == .je }) {
+            for name in MailTemplateCatalog.parentLetters where runtime.templatesInformal.fallbackNames.contains(name) {
+                problems.append("\(AddressForm.je.dutchFolder)/\(name).txt is missing: address_form = je is set, so parents would get the u letter from nl/. "
+                                + "Copy nl/\(name).txt to \(AddressForm.je.dutchFolder)/ and write it with je.")
+            }
         }
         return problems
     }

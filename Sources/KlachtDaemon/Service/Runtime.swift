@@ -18,6 +18,8 @@ public struct Runtime: Sendable {
     public var configuration: Configuration
     public var templates: TemplateSet
     public var templatesEnglish: TemplateSet
+    /// The Dutch letters to parents in the *je* form (`Templates/nl-je/`, each missing text taken from `nl/`).
+    public var templatesInformal: TemplateSet
     public var clock: Clock
     public var logger: Logger
     public var civil: CivilTime
@@ -35,6 +37,7 @@ public struct Runtime: Sendable {
         do {
             templates = try TemplateSet.load(directory: directory, language: configuration.organisation.language)
             templatesEnglish = try TemplateSet.load(directory: directory, language: "en")
+            templatesInformal = try TemplateSet.load(directory: directory, language: AddressForm.je.dutchFolder)
         } catch {
             throw ConfigError(file: configuration.file, line: nil, problem: "templates in \(directory): \(error)",
                               fix: "Fix the template, or set [templates] directory to the shipped Templates/ folder.")
@@ -89,6 +92,18 @@ public struct Runtime: Sendable {
     /// The language of mail about a location: the location's own setting, else the organisation's.
     public func templates(forLocation name: String?) -> TemplateSet {
         language(forLocation: name) == "en" ? templatesEnglish : templates
+    }
+
+    /// The texts of a letter to a parent: English for an English-speaking parent (or location),
+    /// else Dutch in the location's address form. Staff mail is always `templates(forLocation:)`.
+    public func parentTemplates(forLocation name: String?, parentLanguage: String?) -> TemplateSet {
+        let set = parentLanguage == "en" ? templatesEnglish : templates(forLocation: name)
+        return set.language == "nl" && addressForm(forLocation: name) == .je ? templatesInformal : set
+    }
+
+    /// How Dutch letters about a location address the parent: the location's setting, else the organisation's.
+    public func addressForm(forLocation name: String?) -> AddressForm {
+        configuration.locations.first { $0.name == name }?.addressForm ?? configuration.organisation.addressForm
     }
 
     public func language(forLocation name: String?) -> String {
