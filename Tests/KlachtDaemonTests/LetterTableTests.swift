@@ -51,6 +51,26 @@ final class LetterTableTests: XCTestCase {
             handler_role = care manager
             regime = wkkgz
             language = en
+            [location "Vlinder"]
+            handler = vlinder@example.test
+            handler_name = Noor Visser
+            handler_role = vestigingsmanager
+            regime = wko
+            address_form = je
+            [location "Zorghoeve"]
+            handler = zorghoeve@example.test
+            regime = wkkgz
+            address_form = je
+            [location "Jeugdpunt"]
+            handler = jeugdpunt@example.test
+            handler_name = Lotte Bakker
+            regime = jeugdwet
+            address_form = je
+            [location "Care Home"]
+            handler = carehome@example.test
+            regime = wkkgz
+            language = en
+            address_form = je
             """)
         return try Runtime(configuration: configuration, clock: Clock(fixed: try Date("2027-01-05T10:00:00+01:00", strategy: .iso8601)))
     }
@@ -80,7 +100,8 @@ final class LetterTableTests: XCTestCase {
         let names = MailTemplateCatalog.names.filter {
             !["system-notice", "weekly-digest", "weekly-digest-html", "report-cycle"].contains($0) && !$0.hasPrefix("desk-")
         }
-        let locations = ["Morel", "Zorgboerderij", "Jeugdhuis", "Kids Club", "Youth House", "Care Farm"]
+        let locations = ["Morel", "Zorgboerderij", "Jeugdhuis", "Kids Club", "Youth House", "Care Farm", "Vlinder", "Zorghoeve",
+                         "Jeugdpunt", "Care Home"]
         var rendered = 0
         var refused = 0
         for moment in Self.receivedMoments {
@@ -95,10 +116,15 @@ final class LetterTableTests: XCTestCase {
                             let audience = Self.audience(of: name)
                             let label = "\(name) \(kind.rawValue) \(profile.regime.rawValue) \(state.rawValue) \(location) \(moment)"
                             do {
+                                // Each outcome of a judgement, and each reason for the escalation letter, in turn.
                                 let mail = try renderer.render(name, to: audience, caseRecord: record, recipient: "x@example.test",
-                                                               extra: extras(english: profile.language == "en", runtime: runtime))
+                                                               extra: extras(english: profile.language == "en", runtime: runtime,
+                                                                             variant: rendered))
                                 rendered += 1
                                 check(mail, label: label, record: record, runtime: runtime)
+                                checkWording(mail, label: label, toParent: audience == .complainant,
+                                             english: profile.language == "en", informal: runtime.addressForm(forLocation: location) == .je,
+                                             named: record.complainantName != nil)
                             } catch let error as TemplateError {
                                 refused += 1
                                 XCTAssertFalse(kind.startsStatutoryClock || !Self.complaintOnly.contains(name),
@@ -153,7 +179,8 @@ final class LetterTableTests: XCTestCase {
         XCTAssertTrue(childcare.contains("Anna de Wit, locatiemanager van Morel"), childcare)
         XCTAssertTrue(childcare.contains("040-1234567"))
         XCTAssertTrue(childcare.contains("Klachtenloket Kinderopvang"))
-        XCTAssertTrue(childcare.contains("uiterlijk vrijdag 15 januari 2027 ons schriftelijke oordeel"), childcare)
+        XCTAssertTrue(childcare.contains("Uiterlijk vrijdag 15 januari 2027 krijgt u ons oordeel"), childcare)
+        XCTAssertTrue(childcare.contains("het klachtengeld") && childcare.contains("letsel"), "seed 001: the fee and the injury exclusion")
         let care = try acknowledgement("Zorgboerderij")
         XCTAssertTrue(care.contains("zorg@example.test"), "no name configured: the address")
         XCTAssertTrue(care.contains("klachtenfunctionaris"))
@@ -209,6 +236,43 @@ final class LetterTableTests: XCTestCase {
         }
     }
 
+    /// Issue 18: one salutation in every letter to a parent, one form of address per letter
+    /// (u or je, as the location says; je to colleagues), gender-neutral, and kinds as grammatical nouns.
+    private func checkWording(_ mail: RenderedMail, label: String, toParent: Bool, english: Bool, informal: Bool, named: Bool) {
+        let text = mail.subject + "\n" + mail.body
+        for wrong in ["Geachte", "heer/mevrouw", "ouder/verzorger", "Sir or Madam", "gaf zij", "heeft zij", "zij heeft", "hem of haar",
+                      "een nieuwe compliment", "een nieuwe verbeterpunt", "Nieuwe compliment", "Nieuwe verbeterpunt", "deze compliment",
+                      "deze verbeterpunt", "de compliment", "de verbeterpunt", "het klacht", "het vraag", "het suggestie", "dit klacht",
+                      "dit vraag", "dit suggestie", "de onvrede", "een nieuwe onvrede", "deze onvrede", "Nieuwe onvrede", "uw onvrede",
+                      "je onvrede", "Gerealiseerd uiterlijk", "Wij wijzen u er nogmaals op", "neemt de zaak verder op"] {
+            XCTAssertFalse(Self.containsWords(text, wrong), "\(label): '\(wrong)' in\n\(text)")
+        }
+        if toParent {
+            let salutation = english ? (named ? "Dear Sanne de Vries," : "Dear parent or carer,")
+                                     : (named ? "Beste Sanne de Vries," : "Beste ouder of verzorger,")
+            XCTAssertEqual(mail.body.split(separator: "\n").first.map(String.init), salutation, "\(label): the salutation")
+        }
+        guard !english else { return }
+        let words = Set(text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() })
+        // A colleague and a parent of a je-location are addressed with je; any other parent with u.
+        let polite = toParent && !informal
+        let stray = polite ? words.intersection(["je", "jij", "jou", "jouw", "heb", "kun", "wil"])
+                           : words.intersection(["u", "uw"])
+        XCTAssertTrue(stray.isEmpty, "\(label): \(polite ? "u" : "je") form, but \(stray.sorted()) in\n\(text)")
+    }
+
+    /// Whether `phrase` is in `text` as whole words ("het klacht", not "het klachtengeld").
+    private static func containsWords(_ text: String, _ phrase: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.range(of: phrase) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            rest = text[range.upperBound...]
+        }
+        return false
+    }
+
     /// Every "weekday day month year" in the text.
     private static func dates(in text: String, english: Bool) -> [(words: String, date: LocalDate)] {
         let weekdays = english ? ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -259,23 +323,27 @@ final class LetterTableTests: XCTestCase {
     }
 
     /// The values the daemon adds for each kind of mail, as its code paths build them.
-    private func extras(english: Bool, runtime: Runtime) -> MailRenderer.Extra {
+    private func extras(english: Bool, runtime: Runtime, variant: Int = 0) -> MailRenderer.Extra {
+        let outcome = JudgementOutcome.allCases[variant % JudgementOutcome.allCases.count]
         func date(_ iso: String) -> TemplateValue { .string(DateWording.format(LocalDate(iso: iso)!, english: english)) }
         return [
             "case": ["text": "Mijn dochter stond om 18:15 nog alleen bij de deur."],
-            "judgement": ["outcome": english ? "partly upheld" : "deels gegrond", "reasons": "Uit het gesprek met het team blijkt ...",
-                          "measures": [["text": "Dagelijks de ophaallijst controleren.", "due": date("2027-02-01")]]],
+            "judgement": ["outcome": .string(outcome.label(english: english)), "reasons": "Uit het gesprek met het team blijkt ...",
+                          "measures": [["text": "Dagelijks de ophaallijst controleren.", "due": date("2027-02-01")]],
+                          "upheld": .bool(outcome == .upheld), "partly_upheld": .bool(outcome == .partlyUpheld),
+                          "not_upheld": .bool(outcome == .unfounded)],
             "reminder": ["description": english ? "The term ends soon." : "De termijn loopt binnenkort af."],
             "update": ["text": ""],
             "extension": ["weeks": "4", "reason": "Wij wachten op een verslag.", "original_due": date("2027-01-15")],
             "closing": ["reason": "De maatregelen zijn uitgevoerd."],
-            "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date("2027-01-22"), "text": ""],
+            "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date("2027-01-22"), "text": "",
+                             "not_satisfied": .bool(variant % 2 == 0), "no_answer": .bool(variant % 2 == 1)],
             "follow_up": ["text": "Nog een aanvulling.", "sender": "s.devries.prive@example.test"],
-            "message": ["text": "Wij bellen u deze week."],
+            "message": ["text": "Ik bel deze week even."],
             "unverified": ["sender": "iemand@example.test", "received": date("2027-01-05"), "reason": "geen toegangscode"],
             "screening": ["hits": ["ziekenhuis"]],
             "command": ["errors": ["Onbekende opdracht #antwoorden."], "help": "#antwoord  tekst aan de ouder", "mail_problems": []],
-            "resolution": ["text": "Wij hebben afgesproken dat uw dochter voortaan door de mentor wordt opgevangen."],
+            "resolution": ["text": "De mentor vangt de dochter voortaan op bij het ophalen."],
             "suspension": ["review_date": date("2027-02-01")],
             "alert": ["description": english ? "This is reminder 2." : "Dit is herinnering 2."],
             "review": ["author": "leiding.morel@example.test", "reviewer": "kwaliteit@example.test",
