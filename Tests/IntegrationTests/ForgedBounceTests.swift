@@ -108,7 +108,7 @@ final class ForgedBounceTests: XCTestCase {
         ].joined(separator: "\r\n") + "\r\n\r\n#oordeel ongegrond\r\n\r\nDe afspraken zijn nagekomen.\r\n"))
 
         let reply = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 2).last)
-        XCTAssertTrue(reply.subject?.contains("Reactie op uw opdracht [\(reference)]") ?? false, reply.subject ?? "")
+        XCTAssertTrue(reply.subject?.contains("Reactie op je opdracht [\(reference)]") ?? false, reply.subject ?? "")
         let text = reply.text ?? ""
         XCTAssertTrue(text.contains("niet alles is verstuurd"), text)
         XCTAssertTrue(text.contains("oordeelsbrief is vastgehouden"), text)

@@ -54,7 +54,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
             XCTAssertFalse(receiptText.contains(hole), "\(hole) in a question's receipt:\n\(receiptText)")
         }
         let notice = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
-        XCTAssertTrue(notice.subject?.hasPrefix("Vraag van een ouder voor u") ?? false, notice.subject ?? "")
+        XCTAssertTrue(notice.subject?.hasPrefix("Vraag van een ouder voor jou") ?? false, notice.subject ?? "")
         XCTAssertTrue(notice.text?.contains("Er is geen oordeel nodig") ?? false)
         XCTAssertTrue(notice.text?.contains("ruilen van een dag") ?? false, "the handler gets the question itself")
 
@@ -79,13 +79,13 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
                                           body: "Al vier maanden staan wij op de wachtlijst van BSO Morel en niemand laat iets weten. Ik ben echt boos."),
                            at: "2026-05-04T10:00:00+02:00")
         let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder3", count: 1).first)
-        XCTAssertTrue(acknowledgement.subject?.hasPrefix("Ontvangstbevestiging van uw klacht") ?? false)
+        XCTAssertTrue(acknowledgement.subject?.hasPrefix("Wij hebben uw klacht ontvangen") ?? false)
         XCTAssertTrue(acknowledgement.text?.contains("uiterlijk maandag 15 juni 2026") ?? false, acknowledgement.text ?? "")
 
         try daemon.deliver(complaintMail(from: "ouder4@example.test", name: "Joost Bakker", subject: "Bedankt",
                                           body: "Bedankt voor niets. Mijn zoon is bij BSO Morel alweer vergeten bij school."),
                            at: "2026-05-04T12:00:00+02:00")
-        XCTAssertTrue(try server.waitForInbox("ouder4", count: 1).first?.subject?.hasPrefix("Ontvangstbevestiging van uw klacht") ?? false)
+        XCTAssertTrue(try server.waitForInbox("ouder4", count: 1).first?.subject?.hasPrefix("Wij hebben uw klacht ontvangen") ?? false)
         let review = try XCTUnwrap(server.waitForInbox("kwaliteit", count: 1).first)
         XCTAssertTrue(review.subject?.hasPrefix("Klacht of niet?") ?? false, review.subject ?? "")
         XCTAssertTrue(review.text?.contains("#soort vraag") ?? false)
@@ -138,7 +138,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
                                       body: "Anna de Wit van BSO Zonnebloem sprak mij bij het ophalen onvriendelijk aan, waar andere ouders bij stonden.",
                                       attachments: [("IMG_0412.jpg", "image/jpeg", photo), ("Brief aan Anna.pdf", "application/pdf", scan)]),
                            at: "2026-05-04T10:00:00+02:00")
-        XCTAssertTrue(try server.waitForInbox("ouder8", count: 1).first?.text?.contains("Wij wijzen zo snel mogelijk een behandelaar aan; die neemt contact met u op.") ?? false)
+        XCTAssertTrue(try server.waitForInbox("ouder8", count: 1).first?.text?.contains("Wij kiezen zo snel mogelijk wie uw klacht behandelt. Die neemt dan contact met u op.") ?? false)
         let request = try XCTUnwrap(server.waitForInbox("directie", count: 1).first)
         XCTAssertTrue(request.subject?.hasPrefix("Behandelaar aanwijzen") ?? false, request.subject ?? "")
         XCTAssertTrue(request.text?.contains("noemt de behandelaar van de locatie zelf") ?? false, request.text ?? "")
@@ -186,7 +186,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         let letters = try server.waitForInbox("ouder9", count: 2)
         let acknowledgement = try XCTUnwrap(letters.last)
-        XCTAssertTrue(acknowledgement.subject?.hasPrefix("Ontvangstbevestiging van uw klacht") ?? false, acknowledgement.subject ?? "")
+        XCTAssertTrue(acknowledgement.subject?.hasPrefix("Wij hebben uw klacht ontvangen") ?? false, acknowledgement.subject ?? "")
         // Received Saturday 9 May: six weeks end on Saturday 20 June; the parent is told Friday 19 June.
         XCTAssertTrue(acknowledgement.text?.contains("uiterlijk vrijdag 19 juni 2026") ?? false, acknowledgement.text ?? "")
         XCTAssertEqual(try daemon.caseDetail("KL-2026-0001")["decision_due"] as? String, "2026-06-19")

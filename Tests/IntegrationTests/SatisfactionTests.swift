@@ -27,7 +27,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertFalse(try daemon.tick(at: "2026-05-20T10:00:00+02:00").contains { $0.contains("progress-update") })
 
         let parent = try settled("ouder1", count: 2)
-        XCTAssertTrue(parent[1].subject?.hasPrefix("Voortgang van uw klacht [\(reference)]") ?? false, "\(parent.map(\.subject))")
+        XCTAssertTrue(parent[1].subject?.hasPrefix("Hoe staat het met uw klacht? [\(reference)]") ?? false, "\(parent.map(\.subject))")
         XCTAssertTrue(parent[1].text?.contains("uiterlijk maandag 15 juni 2026") ?? false, parent[1].text ?? "")
         XCTAssertEqual(parent[1].inReplyTo, parent[0].inReplyTo, "in the parent's own thread")
         // The assignment, the week-2 reminder of 18 May, and the notice of the update.
@@ -51,7 +51,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertTrue(try daemon.tick(at: "2026-05-28T10:00:00+02:00").contains { $0.contains("satisfaction:question") })
         XCTAssertEqual(try daemon.tick(at: "2026-05-28T10:00:00+02:00"), ["nothing due"])
         let question = try XCTUnwrap(try settled("ouder1", count: 3).last)
-        XCTAssertTrue(question.subject?.hasPrefix("Bent u tevreden over de afhandeling van uw klacht?") ?? false, question.subject ?? "")
+        XCTAssertTrue(question.subject?.hasPrefix("Bent u tevreden over hoe wij uw klacht hebben afgehandeld?") ?? false, question.subject ?? "")
 
         try parentReply(daemon, to: question, "Nee, want er is met de overdracht niets veranderd.\n\nSanne", at: "2026-05-29T09:30:00+02:00")
         let escalated = try daemon.tick(at: "2026-05-29T10:00:00+02:00")
@@ -65,7 +65,7 @@ final class SatisfactionTests: XCTestCase {
         XCTAssertTrue(notice.text?.contains("Nee, want er is met de overdracht niets veranderd.") ?? false, notice.text ?? "")
         XCTAssertTrue(notice.text?.contains("niet tevreden") ?? false)
         let information = try XCTUnwrap(try settled("ouder1", count: 4).last)
-        XCTAssertTrue(information.subject?.hasPrefix("Uw klacht: waar u terechtkunt") ?? false, information.subject ?? "")
+        XCTAssertTrue(information.subject?.hasPrefix("Uw klacht: waar u nog terechtkunt") ?? false, information.subject ?? "")
         let text = information.text ?? ""
         XCTAssertTrue(text.contains("Klachtenloket Kinderopvang") && text.contains("Geschillencommissie Kinderopvang"), text)
         XCTAssertEqual(try daemon.caseDetail(reference)["gck_window_end"] as? String, "2027-05-04")
@@ -159,7 +159,7 @@ final class SatisfactionTests: XCTestCase {
 
         let parent = try settled("ouder1", count: 5).compactMap(\.subject)
         XCTAssertTrue(parent[3].hasPrefix("Herinnering: bent u tevreden"), "\(parent)")
-        XCTAssertTrue(parent[4].hasPrefix("Uw klacht: waar u terechtkunt"), "\(parent)")
+        XCTAssertTrue(parent[4].hasPrefix("Uw klacht: waar u nog terechtkunt"), "\(parent)")
         // The notice, and the digest of Monday 15 June.
         let quality = try settled("kwaliteit", count: 2)
         let notice = try XCTUnwrap(quality.first { $0.subject?.hasPrefix("Tevredenheidsvraag: geen antwoord [\(reference)]") ?? false }, "\(quality.map(\.subject))")

@@ -17,7 +17,7 @@ final class ParentTextGuardTests: HandlerIntakeTestCase {
         XCTAssertNotNil(guardrail.problem(in: "mailto:klachten%2BKL-2099-0001.00ff00ff00ff00ff%40example.test"), "percent-encoded, another case")
         let bareToken = String(token.split(separator: "@").first?.split(separator: ".").last ?? "")
         XCTAssertNotNil(guardrail.problem(in: "code \(bareToken) ergens los"), "the token without its address")
-        XCTAssertNotNil(guardrail.problem(in: "> Reageren gaat per e-mail\n> Beantwoord deze e-mail en laat [\(record.reference)] in het onderwerp staan. Begin uw bericht met\n> een van deze opdrachten:"),
+        XCTAssertNotNil(guardrail.problem(in: "> Reageren gaat per e-mail\n> Beantwoord deze e-mail en laat [\(record.reference)] in het onderwerp staan. Begin je bericht met\n> een van deze opdrachten:"),
                         "a staff mail's words, rewrapped and quoted")
         XCTAssertNil(guardrail.problem(in: "Beste mevrouw, ik bel u morgen. U kunt ook mailen naar klachten@example.test of klachten+\(record.reference)@example.test."))
         XCTAssertNil(guardrail.problem(in: "Met vriendelijke groet,\nSophie"), "words letters to parents use too")

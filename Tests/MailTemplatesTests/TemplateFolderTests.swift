@@ -69,7 +69,7 @@ final class TemplateFolderTests: XCTestCase {
         let nl = try XCTUnwrap(load("nl").template("acknowledgement")).render(TemplateSampleContext.full(language: "nl"))
         for expected in ["K-2026-0042", "maandag 15 juni 2026", "Klachtenloket Kinderopvang", "www.klachtenloket-kinderopvang.nl",
                          "0900-1877", "Geschillencommissie Kinderopvang", "www.degeschillencommissie.nl",
-                         "twaalf maanden", "dinsdag 4 mei 2027", "Geachte J. de Vries,"] {
+                         "twaalf maanden", "dinsdag 4 mei 2027", "Beste J. de Vries,", "klachtengeld", "letsel"] {
             XCTAssertTrue(nl.body.contains(expected), expected)
         }
     }
@@ -112,13 +112,13 @@ final class TemplateFolderTests: XCTestCase {
 
     func testJudgementLetterListsMeasuresWithTheirTermAndTheWindowEnd() throws {
         let letter = try XCTUnwrap(load("nl").template("judgement-letter")).render(TemplateSampleContext.full(language: "nl"))
-        XCTAssertTrue(letter.body.contains("Wij vinden uw klacht deels gegrond."))
-        XCTAssertTrue(letter.body.contains("1. De BSO controleert dagelijks de ophaallijst met school.\n   Gerealiseerd uiterlijk: maandag 1 juni 2026"))
+        XCTAssertTrue(letter.body.contains("Ons oordeel: uw klacht is deels gegrond\nDat betekent: u hebt voor een deel gelijk."), letter.body)
+        XCTAssertTrue(letter.body.contains("1. De BSO controleert dagelijks de ophaallijst met school.\n   Dit is uiterlijk maandag 1 juni 2026 gedaan."))
         XCTAssertTrue(letter.body.contains("2. Het team bespreekt"))
         XCTAssertTrue(letter.body.contains("uiterlijk dinsdag 4 mei 2027"))
         let none = try XCTUnwrap(load("nl").template("judgement-letter")).render(TemplateSampleContext.sparse(language: "nl"))
-        XCTAssertTrue(none.body.contains("geen aanvullende maatregelen"))
-        XCTAssertTrue(none.body.contains("Geachte ouder/verzorger,"))
+        XCTAssertTrue(none.body.contains("geen extra maatregelen"))
+        XCTAssertTrue(none.body.contains("Beste ouder of verzorger,"))
     }
 
     func testHandlerAssignmentCarriesTheComplaintAndTheCommands() throws {
@@ -128,7 +128,7 @@ final class TemplateFolderTests: XCTestCase {
             XCTAssertTrue(mail.body.contains(expected), expected)
         }
         XCTAssertFalse(mail.body.contains("klachten@example.org"), "the reply address is in the Reply-To header only")
-        XCTAssertEqual(mail.subject, "Nieuwe klacht voor u in behandeling [K-2026-0042]")
+        XCTAssertEqual(mail.subject, "Nieuwe klacht voor jou in behandeling [K-2026-0042]")
     }
 
     /// Prints every rendered text when KLACHTD_PRINT_TEMPLATES is set, for proofreading.

@@ -27,7 +27,7 @@ struct ParentTextGuard {
         let staff = Set(([handler].compactMap { $0 } + configuration.locations.compactMap(\.handler) + configuration.organisation.quality
                          + configuration.organisation.management + configuration.organisation.safeguarding).map { $0.lowercased() })
         caseTokens = runtime.replySigner.map { signer in staff.map { signer.token(for: reference, recipient: $0).lowercased() } } ?? []
-        staffLines = Self.staffLines([runtime.templates, runtime.templatesEnglish])
+        staffLines = Self.staffLines([runtime.templates, runtime.templatesEnglish, runtime.templatesInformal])
     }
 
     /// Why `text` must not go to the parent, in Dutch for the handler; nil when it may.
