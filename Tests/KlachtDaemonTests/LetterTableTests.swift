@@ -11,7 +11,7 @@ import XCTest
 /// weekend or holiday where a working day is meant. A template that lacks a value for a case
 /// must refuse to render (the daemon then holds the mail), never leave a blank.
 final class LetterTableTests: XCTestCase {
-    private var directory = ""
+    var directory = ""
 
     override func setUpWithError() throws {
         directory = NSTemporaryDirectory() + "klachtd-letters-\(UUID().uuidString.prefix(8))"
@@ -22,7 +22,7 @@ final class LetterTableTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    private func runtime() throws -> Runtime {
+    func runtime() throws -> Runtime {
         let configuration = try unitTestConfiguration(directory: directory, sections: """
             [location "Morel"]
             handler = leiding.morel@example.test
@@ -86,7 +86,7 @@ final class LetterTableTests: XCTestCase {
 
     /// Received on Saturday 9 May 2026 (six weeks end on a Saturday), Sunday 6 December 2026
     /// (on Sunday 17 January 2027), Tuesday 16 March 2027 (on Koningsdag).
-    private static let receivedMoments = ["2026-05-09T10:00:00+02:00", "2026-12-06T21:00:00+01:00", "2027-03-16T08:30:00+01:00"]
+    static let receivedMoments = ["2026-05-09T10:00:00+02:00", "2026-12-06T21:00:00+01:00", "2027-03-16T08:30:00+01:00"]
 
     private static let states: [CaseState] = [.received, .acknowledged, .assigned, .judgementSent, .measuresPending,
                                               .suspended, .notAComplaint, .closed, .withdrawn, .referredGeschillencommissie]
@@ -219,7 +219,7 @@ final class LetterTableTests: XCTestCase {
 
     // MARK: Checks
 
-    private func check(_ mail: RenderedMail, label: String, record: CaseRecord, runtime: Runtime) {
+    func check(_ mail: RenderedMail, label: String, record: CaseRecord, runtime: Runtime) {
         let text = mail.subject + "\n" + mail.body
         for hole in ["uiterlijk  ", "uiterlijk .", "uiterlijk ,", " by .", "by  ", "()", "{{", "}}", " .\n", " ,", "Nieuwe  ",
                      "van  ", "op  "] {
@@ -238,7 +238,7 @@ final class LetterTableTests: XCTestCase {
 
     /// Issue 18: one salutation in every letter to a parent, one form of address per letter
     /// (u or je, as the location says; je to colleagues), gender-neutral, and kinds as grammatical nouns.
-    private func checkWording(_ mail: RenderedMail, label: String, toParent: Bool, english: Bool, informal: Bool, named: Bool) {
+    func checkWording(_ mail: RenderedMail, label: String, toParent: Bool, english: Bool, informal: Bool, named: Bool) {
         let text = mail.subject + "\n" + mail.body
         for wrong in ["Geachte", "heer/mevrouw", "ouder/verzorger", "Sir or Madam", "gaf zij", "heeft zij", "zij heeft", "hem of haar",
                       "een nieuwe compliment", "een nieuwe verbeterpunt", "Nieuwe compliment", "Nieuwe verbeterpunt", "deze compliment",
@@ -306,7 +306,7 @@ final class LetterTableTests: XCTestCase {
 
     // MARK: Fixtures
 
-    private func insert(kind: MessageKind, state: CaseState, location: LocationProfile, received: Date, named: Bool,
+    func insert(kind: MessageKind, state: CaseState, location: LocationProfile, received: Date, named: Bool,
                         runtime: Runtime, store: CaseStore) throws -> CaseRecord {
         let terms = runtime.terms(received: received, regime: location.regime)
         let clock = kind.startsStatutoryClock
@@ -323,7 +323,7 @@ final class LetterTableTests: XCTestCase {
     }
 
     /// The values the daemon adds for each kind of mail, as its code paths build them.
-    private func extras(english: Bool, runtime: Runtime, variant: Int = 0) -> MailRenderer.Extra {
+    func extras(english: Bool, runtime: Runtime, variant: Int = 0) -> MailRenderer.Extra {
         let outcome = JudgementOutcome.allCases[variant % JudgementOutcome.allCases.count]
         func date(_ iso: String) -> TemplateValue { .string(DateWording.format(LocalDate(iso: iso)!, english: english)) }
         return [
