@@ -80,6 +80,20 @@ public enum MailTemplateCatalog {
             "judgement-held": staffMail.union(["review.outcome"]),
             "judgement-returned": staffMail.union(["review.reviewer", "review.remark", "review.outcome", "review.reasons"]),
             "report-cycle": organisation.union(reportCycle),
+            // Issue 18: klachtd's own notices to the quality staff, as texts like every other mail.
+            "quarantine-notice": organisation.union(["quarantine.id", "quarantine.received", "quarantine.size", "quarantine.reason"]),
+            "kept-mail-notice": organisation.union(["kept.sender", "kept.recipients", "kept.subject", "kept.received", "kept.id",
+                                                    "kept.text", "kept.own_address", "kept.staff_copy", "kept.unverified_command"]),
+            "bounce-notice": organisation.union(["case.reference", "mail.kind", "mail.diagnostic", "mail.suppression_days"]),
+            "refused-notice": organisation.union(["mail.kind", "mail.subject", "mail.error", "mail.on_case"]),
+            "held-notice": organisation.union(["case.reference", "held.letter", "held.bounced", "held.reason"]),
+            "incomplete-mail-notice": organisation.union(["case.reference", "incomplete.template", "incomplete.problem",
+                                                          "incomplete.file", "incomplete.line"]),
+            "flood-hold-notice": organisation.union(["flood.per_hour", "flood.per_day", "flood.reason"]),
+            "sending-trouble-notice": organisation.union(["trouble.since", "trouble.error", "trouble.waiting"]),
+            "mailbox-outage-notice": organisation.union(["outage.since", "outage.error"]),
+            "mailbox-recovered-notice": organisation.union(["outage.minutes"]),
+            "parent-text-refused-notice": organisation.union(["case.reference", "refused.actor", "refused.problem"]),
         ].merging(desk) { $1 }
     }()
 
@@ -148,6 +162,12 @@ public enum MailTemplateCatalog {
         "desk.notes": ["at", "direction", "role", "subject", "text", "files", "verified"],
         "desk.files": [],
         "desk.lines": [],
+    ]
+
+    /// klachtd's own notices to the quality staff, about the service rather than one letter of a case.
+    public static let serviceNotices: Set<String> = [
+        "quarantine-notice", "kept-mail-notice", "bounce-notice", "refused-notice", "held-notice", "incomplete-mail-notice",
+        "flood-hold-notice", "sending-trouble-notice", "mailbox-outage-notice", "mailbox-recovered-notice", "parent-text-refused-notice",
     ]
 
     /// The letters to parents: those offered their reply address. Each has a *u* text in `nl/` and a *je* text in `nl-je/`.

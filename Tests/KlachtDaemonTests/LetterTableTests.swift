@@ -95,10 +95,11 @@ final class LetterTableTests: XCTestCase {
         let runtime = try runtime()
         let store = try runtime.openStore()
         let renderer = MailRenderer(runtime: runtime, store: store)
-        // The weekly overview (and its HTML version), the annual report's round and the desk's replies are
-        // about no case; TemplateFolderTests renders them.
+        // The weekly overview (and its HTML version), the annual report's round, the desk's replies and klachtd's
+        // own notices are about no case; TemplateFolderTests and ServiceNoticeTests render them.
         let names = MailTemplateCatalog.names.filter {
             !["system-notice", "weekly-digest", "weekly-digest-html", "report-cycle"].contains($0) && !$0.hasPrefix("desk-")
+                && !MailTemplateCatalog.serviceNotices.contains($0)
         }
         let locations = ["Morel", "Zorgboerderij", "Jeugdhuis", "Kids Club", "Youth House", "Care Farm", "Vlinder", "Zorghoeve",
                          "Jeugdpunt", "Care Home"]

@@ -72,14 +72,12 @@ public struct CommandExecutor {
         try store.appendEvent(caseID: record.id, actor: actor, action: "text to the parent refused", from: nil, to: nil,
                               reason: problem, rawMessageID: rawID, now: now)
         runtime.logger.warning("\(record.reference): a text for the parent was refused: it holds a reply token or staff text")
-        try renderer.enqueueSystemNotice(
-            subject: "Tekst voor de ouder tegengehouden [\(record.reference)]",
-            text: "Een opdracht van \(actor) op zaak \(record.reference) is niet uitgevoerd en er is niets naar de ouder gegaan: "
-                + "\(problem). Meestal is dat de geciteerde e-mail van de klachtenregistratie onder de tekst. "
-                + "De afzender heeft bericht gekregen; het bericht staat bij de zaak.",
-            caseID: record.id, kind: "parent-text-refused")
-        return "Uw tekst is niet naar de ouder gestuurd: \(problem). Haal de geciteerde e-mail onder uw tekst weg "
-            + "(of stuur alleen uw eigen tekst) en stuur het opnieuw."
+        try renderer.enqueueNotice("parent-text-refused-notice", values: [
+            "case": ["reference": .string(record.reference.description)],
+            "refused": ["actor": .string(actor), "problem": .string(problem)],
+        ], caseID: record.id, kind: "parent-text-refused")
+        return "Je tekst is niet naar de ouder gestuurd: \(problem). Haal de geciteerde e-mail onder je tekst weg "
+            + "(of stuur alleen je eigen tekst) en stuur het opnieuw."
     }
 
     /// What the planner checks against: the case, its terms as they stand, and the organisation.

@@ -169,16 +169,10 @@ struct DecisionApplier {
         guard let caseID = mail.caseID, mail.kind != "system-notice",
               try store.claimScheduled(caseID: caseID, key: "bounce:\(mail.id)", now: now),
               let caseRecord = try store.caseRecord(id: caseID) else { return }
-        try renderer.enqueueSystemNotice(
-            subject: "Onbestelbaar: \(mail.kind) [\(caseRecord.reference)]",
-            text: """
-                Een e-mail over dossier \(caseRecord.reference) kon niet worden bezorgd.
-
-                Soort bericht: \(mail.kind)
-                Melding van de mailserver: \(diagnostic.isEmpty ? "(geen details)" : diagnostic)
-
-                Het adres krijgt de komende \(days) dagen geen automatische berichten; brieven die de procedure vraagt                 (oordeel, verlenging, afsluiting) worden vastgehouden en u krijgt daar dan apart bericht van. Neem zo nodig                 op een andere manier contact op. Zie `klachtd case \(caseRecord.reference)`.
-                """, caseID: caseID)
+        try renderer.enqueueNotice("bounce-notice", values: [
+            "case": ["reference": .string(caseRecord.reference.description)],
+            "mail": ["kind": .string(mail.kind), "diagnostic": .string(diagnostic), "suppression_days": .string(String(days))],
+        ], caseID: caseID)
     }
 
     private func openingReason(_ plan: NewCasePlan) -> String {

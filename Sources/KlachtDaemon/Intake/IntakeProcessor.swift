@@ -169,17 +169,10 @@ public struct IntakeProcessor {
         let record = (id: id, receivedAt: receivedAt, size: size)
         try store.appendEvent(caseID: nil, actor: "klachtd", action: "quarantine", from: nil, to: nil,
                               reason: "raw message \(record.id): \(reason)", rawMessageID: record.id, now: now)
-        try renderer.enqueueSystemNotice(
-            subject: "Bericht in quarantaine (\(record.id))",
-            text: """
-                Een bericht in de klachtenmailbox kon niet worden verwerkt en staat in quarantaine.
-
-                Bericht: \(record.id), ontvangen \(Timestamp.string(record.receivedAt)), \(record.size) bytes
-                Reden: \(reason)
-
-                Het bericht is bewaard. Bekijk het met `klachtd quarantine` en verwerk het opnieuw met
-                `klachtd reprocess \(record.id)` zodra de oorzaak is verholpen. Er is niets naar de afzender gestuurd.
-                """)
+        try renderer.enqueueNotice("quarantine-notice", values: ["quarantine": [
+            "id": .string(String(record.id)), "received": .string(Timestamp.string(record.receivedAt)),
+            "size": .string(String(record.size)), "reason": .string(reason),
+        ]])
         runtime.logger.warning("message \(record.id) quarantined: \(reason)")
     }
 

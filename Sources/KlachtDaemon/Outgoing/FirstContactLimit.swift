@@ -105,21 +105,9 @@ struct FirstContactLimit {
         guard try !store.mailQueued(kind: Self.noticeKind, to: runtime.configuration.organisation.quality,
                                     since: now.addingTimeInterval(-3600)) else { return }
         let limits = runtime.configuration.floodLimits
-        try renderer.enqueueSystemNotice(
-            subject: "Veel nieuwe afzenders: automatische berichten worden vastgehouden",
-            text: """
-                Er komen ongewoon veel berichten binnen van adressen waar wij nooit eerder naar schreven. Boven de
-                grens van \(limits.newAddressMailsPerHour) per uur of \(limits.newAddressMailsPerDay) per dag houdt klachtd de
-                automatische berichten (ontvangstbevestigingen) vast. Elk bericht wordt wel als dossier geregistreerd.
-
-                Dit kan een golf van echte klachten zijn, maar ook misbruik: iemand die met vervalste afzenders
-                onze organisatie laat mailen naar vreemden. Kijk met `klachtd cases` welke dossiers zijn
-                binnengekomen. Vastgehouden berichten gaan vanzelf weg, de oudste eerst, zodra de grens het toelaat;
-                `klachtd status` toont hoeveel er wachten. Is een dossier misbruik, sluit het dan af of trek het in
-                (`klachtd case KENMERK withdraw --reason "vervalste afzender"`): het vastgehouden bericht vervalt dan.
-
-                Reden: \(reason).
-                Deze melding komt hoogstens eens per uur.
-                """, kind: Self.noticeKind)
+        try renderer.enqueueNotice("flood-hold-notice", values: ["flood": [
+            "per_hour": .string(String(limits.newAddressMailsPerHour)), "per_day": .string(String(limits.newAddressMailsPerDay)),
+            "reason": .string(reason),
+        ]], kind: Self.noticeKind)
     }
 }

@@ -32,26 +32,27 @@ extension MailRenderer {
         guard try store.claimScheduled(caseID: flood ? nil : caseRecord.id,
                                        key: flood ? "held:\(template):\(runtime.civil.localDate(of: now).iso)" : "held:\(outboxID)",
                                        now: now) else { return outboxID }
-        let why = bounced
-            ? "een eerdere e-mail aan dit adres kwam terug als onbestelbaar, dus klachtd verstuurt er voorlopig niets automatisch heen"
-            : "de grens voor automatische berichten is bereikt (\(reason)). Dit bericht komt één keer per dag; "
-                + "`klachtd status` telt alle vastgehouden brieven"
-        try enqueueSystemNotice(
-            subject: "Vastgehouden: \(Self.letterName(template)) [\(caseRecord.reference)]",
-            text: """
-                De \(Self.letterName(template)) in dossier \(caseRecord.reference) is niet verstuurd maar vastgehouden: \(why).
-
-                De klachtenprocedure vraagt om deze brief. Neem op een andere manier contact op met de indiener \
-                (telefoon of post), en leg dat vast met `klachtd case \(caseRecord.reference) drop-held --reason "..."`; \
-                of verstuur de brief alsnog met `klachtd case \(caseRecord.reference) send-held` als het adres wel werkt. \
-                De brief staat bij het dossier: `klachtd case \(caseRecord.reference)`.
-                """, caseID: caseRecord.id)
+        let english = runtime.templates.language == "en"
+        try enqueueNotice("held-notice", values: [
+            "case": ["reference": .string(caseRecord.reference.description)],
+            "held": ["letter": .string(Self.letterName(template, english: english)), "bounced": .bool(bounced), "reason": .string(reason)],
+        ], caseID: caseRecord.id)
         return outboxID
     }
 
-    /// The letter's name in a Dutch sentence ("de ontvangstbevestiging").
-    static func letterName(_ template: String) -> String {
-        switch template {
+    /// The letter's name in a sentence of the notice ("de ontvangstbevestiging", "the acknowledgement").
+    static func letterName(_ template: String, english: Bool = false) -> String {
+        if english {
+            switch template {
+            case "acknowledgement", "neutral-receipt": return "acknowledgement"
+            case "judgement-letter": return "judgement letter"
+            case "extension-notice": return "extension letter"
+            case "closing-letter": return "closing letter"
+            case "handler-message": return "handler's message"
+            default: return template
+            }
+        }
+        return switch template {
         case "acknowledgement", "neutral-receipt": "ontvangstbevestiging"
         case "judgement-letter": "oordeelsbrief"
         case "extension-notice": "verlengingsbericht"

@@ -144,18 +144,11 @@ struct MailRenderer {
         try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail not written", from: nil, to: nil,
                               reason: "\(template): a value is missing: \(error)", rawMessageID: nil, now: now)
         runtime.logger.warning("\(caseRecord.reference): \(template) not written: a value is missing")
-        try enqueueSystemNotice(
-            subject: "Niet verstuurd, gegeven ontbreekt: \(template) [\(caseRecord.reference)]",
-            text: """
-                klachtd heeft het bericht '\(template)' voor dossier \(caseRecord.reference) niet verstuurd, omdat een gegeven \
-                ontbreekt dat in de tekst moet staan. Een brief met een gat erin gaat nooit naar een ouder.
-
-                Wat ontbreekt: \(error.problem)
-                In: \(error.file)\(error.line > 0 ? ", regel \(error.line)" : "")
-
-                Vul het gegeven aan (bijvoorbeeld met #locatie of #toewijzen) of schrijf de ontvanger zelf. \
-                Zie `klachtd case \(caseRecord.reference)`.
-                """, caseID: caseRecord.id)
+        try enqueueNotice("incomplete-mail-notice", values: [
+            "case": ["reference": .string(caseRecord.reference.description)],
+            "incomplete": ["template": .string(template), "problem": .string(error.problem), "file": .string(error.file),
+                           "line": .string(error.line > 0 ? String(error.line) : "")],
+        ], caseID: caseRecord.id)
     }
 
     /// Staff mails that carry the parent's own attachments.
@@ -191,14 +184,16 @@ struct MailRenderer {
 
     /// Renders a template for the quality staff that is about the service rather than one
     /// case's letters (notices, the weekly digest) and queues it; the one way such mail is made.
+    /// `strict`: an empty value is an error, as in letters (the notices); the digest stays lenient.
     @discardableResult
-    func enqueueToQuality(_ name: String, values: Extra, kind: String, caseID: Int64? = nil) throws -> Int64? {
+    func enqueueToQuality(_ name: String, values: Extra, kind: String, caseID: Int64? = nil, strict: Bool = false) throws -> Int64? {
         let organisation = runtime.configuration.organisation
         guard !organisation.quality.isEmpty else {
             runtime.logger.warning("no quality staff address; '\(name)' is not sent")
             return nil
         }
-        return try enqueueStaffMail(name, values: values, kind: kind, caseID: caseID, to: organisation.quality)
+        return try enqueueStaffMail(name, values: values, kind: kind, caseID: caseID, to: organisation.quality,
+                                    strict: strict)
     }
 
     func addresses(for audience: Audience, _ caseRecord: CaseRecord) -> [String] {

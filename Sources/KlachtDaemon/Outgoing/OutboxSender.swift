@@ -125,16 +125,10 @@ public final class OutboxSender {
                                       from: nil, to: nil, reason: "\(mail.kind): \(error.description)", rawMessageID: nil, now: now)
                 // The quality staff hear of it, except about their own notices (no loops).
                 if mail.kind != "system-notice" {
-                    try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(
-                        subject: "Niet verstuurd: \(mail.kind)",
-                        text: """
-                            De mailserver weigerde een e-mail definitief; klachtd probeert het niet opnieuw.
-
-                            Soort bericht: \(mail.kind)
-                            Onderwerp: \(mail.subject)
-                            Melding van de mailserver: \(error.description)
-                            \(mail.caseID == nil ? "" : "\nZie het dossier met `klachtd cases` en `klachtd case`.")
-                            """, caseID: mail.caseID)
+                    try MailRenderer(runtime: runtime, store: store).enqueueNotice("refused-notice", values: ["mail": [
+                        "kind": .string(mail.kind), "subject": .string(mail.subject), "error": .string(error.description),
+                        "on_case": .bool(mail.caseID != nil),
+                    ]], caseID: mail.caseID)
                 }
             }
             runtime.logger.error("outbox \(mail.id) (\(mail.kind)) refused permanently: \(AddressMask.masking(error))")

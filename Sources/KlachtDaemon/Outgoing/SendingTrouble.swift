@@ -26,21 +26,9 @@ extension OutboxSender {
             // One notice per episode, also when several processes fail at the same moment.
             guard try store.claimScheduled(caseID: nil, key: "smtp-trouble:\(Timestamp.string(since))", now: now) else { return false }
             let waiting = try store.outboxCounts()[.queued] ?? 0
-            try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(
-                subject: "Storing: klachtd kan geen e-mail versturen",
-                text: """
-                    Sinds \(CivilText.time(since, runtime.civil)) lukt het klachtd niet om e-mail te versturen. Dat ligt niet \
-                    aan de ontvangers: de uitgaande mailserver weigert klachtd zelf, of is niet bereikbaar.
-
-                    Melding: \(error)
-
-                    Er gaat niets verloren. Alle brieven en berichten (nu \(waiting)) blijven in de wachtrij en worden \
-                    verstuurd zodra het weer werkt; niemand wordt als onbestelbaar aangemerkt. Controleer het wachtwoord, \
-                    de instelling starttls en de poort in [smtp], of vraag de beheerder van de mailserver. `klachtd status` \
-                    toont de stand, `klachtd check-config --connect` test de verbinding.
-
-                    Leest u dit bericht, dan werkt het versturen inmiddels weer.
-                    """)
+            try MailRenderer(runtime: runtime, store: store).enqueueNotice("sending-trouble-notice", values: ["trouble": [
+                "since": .string(CivilText.time(since, runtime.civil)), "error": .string(error), "waiting": .string(String(waiting)),
+            ]])
             return true
         }
         if queued { runtime.logger.error("SMTP: sending fails (\(AddressMask.masking(error))); the quality staff are told once") }

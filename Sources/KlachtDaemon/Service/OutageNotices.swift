@@ -12,8 +12,7 @@ extension Daemon {
         outageNoticeSent = false
         recordOutageNotice(nil, now: now)
         let minutes = Int(now.timeIntervalSince(lastSuccessfulPoll) / 60)
-        queueNotice(subject: "Hersteld: de klachtenmailbox is weer bereikbaar",
-                    text: "klachtd kan de klachtenmailbox weer lezen, na ongeveer \(minutes) minuten zonder verbinding. Berichten die in die tijd binnenkwamen, worden nu verwerkt; er is niets verloren gegaan.")
+        queueNotice("mailbox-recovered-notice", values: ["outage": ["minutes": .string(String(minutes))]])
         runtime.logger.notice("\(runtime.mailboxProtocol) reachable again after about \(minutes) minutes")
     }
 
@@ -23,22 +22,16 @@ extension Daemon {
         guard !outageNoticeSent, now.timeIntervalSince(lastSuccessfulPoll) >= limit else { return }
         outageNoticeSent = true
         recordOutageNotice(now, now: now)
-        queueNotice(subject: "Storing: klachtd kan de klachtenmailbox niet lezen",
-                    text: """
-                        Sinds \(CivilText.time(lastSuccessfulPoll, runtime.civil)) is het niet gelukt de klachtenmailbox te lezen. \
-                        Nieuwe klachten worden pas verwerkt als de verbinding terug is; klachtd blijft het proberen.
-
-                        Laatste fout: \(error)
-
-                        U krijgt bericht zodra het weer werkt. Controleer zo nodig de mailserver, het wachtwoord of het certificaat.
-                        """)
+        queueNotice("mailbox-outage-notice", values: ["outage": [
+            "since": .string(CivilText.time(lastSuccessfulPoll, runtime.civil)), "error": .string(String(describing: error)),
+        ]])
         runtime.logger.error("no successful \(runtime.mailboxProtocol) poll for \(Int(limit)) s; the quality staff are told")
     }
 
-    func queueNotice(subject: String, text: String) {
+    func queueNotice(_ template: String, values: MailRenderer.Extra) {
         do {
             try store.transaction {
-                try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(subject: subject, text: text)
+                try MailRenderer(runtime: runtime, store: store).enqueueNotice(template, values: values)
             }
         } catch {
             runtime.logger.error("could not queue a notice for the quality staff: \(error)")
