@@ -1,7 +1,7 @@
 import ComplaintCore
 import XCTest
 
-/// Issue 17: only a name that looks like a person's prints after "Geachte".
+/// Issue 17: only a name that looks like a person's prints after "Beste".
 final class SalutationNameTests: XCTestCase {
     func testPersonsNamesPrint() {
         for name in ["Sanne de Vries", "Anne-Marie O'Neill", "J.P. van den Berg", "Ayşe Çelik", "Zoë d’Hondt", "Müller"] {

@@ -80,7 +80,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
                            at: "2026-05-04T10:00:00+02:00")
         let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder3", count: 1).first)
         XCTAssertTrue(acknowledgement.subject?.hasPrefix("Wij hebben uw klacht ontvangen") ?? false)
-        XCTAssertTrue(acknowledgement.text?.contains("uiterlijk maandag 15 juni 2026") ?? false, acknowledgement.text ?? "")
+        XCTAssertTrue(acknowledgement.text?.contains("Uiterlijk maandag 15 juni 2026") ?? false, acknowledgement.text ?? "")
 
         try daemon.deliver(complaintMail(from: "ouder4@example.test", name: "Joost Bakker", subject: "Bedankt",
                                           body: "Bedankt voor niets. Mijn zoon is bij BSO Morel alweer vergeten bij school."),
@@ -109,7 +109,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
         let childcare = try XCTUnwrap(server.waitForInbox("ouder5", count: 1).first?.text)
         XCTAssertTrue(childcare.contains("Anna de Wit, locatiemanager van Zonnebloem"), childcare)
         XCTAssertTrue(childcare.contains("040-1234567"))
-        XCTAssertTrue(childcare.contains("uiterlijk vrijdag 15 januari 2027"), "the working day before Sunday 17 January:\n\(childcare)")
+        XCTAssertTrue(childcare.contains("Uiterlijk vrijdag 15 januari 2027"), "the working day before Sunday 17 January:\n\(childcare)")
         XCTAssertFalse(childcare.contains("zondag 17 januari"))
         XCTAssertTrue(childcare.contains("Klachtenloket Kinderopvang"))
 
@@ -188,7 +188,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
         let acknowledgement = try XCTUnwrap(letters.last)
         XCTAssertTrue(acknowledgement.subject?.hasPrefix("Wij hebben uw klacht ontvangen") ?? false, acknowledgement.subject ?? "")
         // Received Saturday 9 May: six weeks end on Saturday 20 June; the parent is told Friday 19 June.
-        XCTAssertTrue(acknowledgement.text?.contains("uiterlijk vrijdag 19 juni 2026") ?? false, acknowledgement.text ?? "")
+        XCTAssertTrue(acknowledgement.text?.contains("Uiterlijk vrijdag 19 juni 2026") ?? false, acknowledgement.text ?? "")
         XCTAssertEqual(try daemon.caseDetail("KL-2026-0001")["decision_due"] as? String, "2026-06-19")
     }
 
@@ -244,10 +244,10 @@ extension KindsRegimesAndAssignmentTests {
         XCTAssertEqual(try daemon.cases().first?["state"] as? String, "not_a_complaint")
         XCTAssertEqual(try daemon.klachtd(["case", "KL-2026-0001", "kind", "klacht"]).status, 0)
         let acknowledgement = try XCTUnwrap(server.waitForInbox("ouder2", count: 2).last)
-        XCTAssertTrue(acknowledgement.text?.contains("uiterlijk maandag 15 juni 2026") ?? false, acknowledgement.text ?? "")
+        XCTAssertTrue(acknowledgement.text?.contains("Uiterlijk maandag 15 juni 2026") ?? false, acknowledgement.text ?? "")
         let detail = try daemon.caseDetail("KL-2026-0001")
         XCTAssertEqual(detail["state"] as? String, "acknowledged")
         XCTAssertEqual(detail["decision_due"] as? String, "2026-06-15")
-        XCTAssertTrue(try server.waitForInbox("behandelaar1", count: 2).last?.subject?.hasPrefix("Nieuwe klacht voor u in behandeling") ?? false)
+        XCTAssertTrue(try server.waitForInbox("behandelaar1", count: 2).last?.subject?.hasPrefix("Nieuwe klacht voor jou in behandeling") ?? false)
     }
 }

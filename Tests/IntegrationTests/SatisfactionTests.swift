@@ -28,7 +28,7 @@ final class SatisfactionTests: XCTestCase {
 
         let parent = try settled("ouder1", count: 2)
         XCTAssertTrue(parent[1].subject?.hasPrefix("Hoe staat het met uw klacht? [\(reference)]") ?? false, "\(parent.map(\.subject))")
-        XCTAssertTrue(parent[1].text?.contains("uiterlijk maandag 15 juni 2026") ?? false, parent[1].text ?? "")
+        XCTAssertTrue(parent[1].text?.contains("Uiterlijk maandag 15 juni 2026") ?? false, parent[1].text ?? "")
         XCTAssertEqual(parent[1].inReplyTo, parent[0].inReplyTo, "in the parent's own thread")
         // The assignment, the week-2 reminder of 18 May, and the notice of the update.
         let handler = try settled("behandelaar1", count: 3)
@@ -116,7 +116,7 @@ final class SatisfactionTests: XCTestCase {
         let measures = try XCTUnwrap(detail["measures"] as? [[String: Any]])
         XCTAssertNotNil(measures.first?["done_at"] as? String)
         let closing = try XCTUnwrap(try settled("ouder1", count: 4).last)
-        XCTAssertTrue(closing.subject?.hasPrefix("Afsluiting van uw klacht [\(reference)]") ?? false, closing.subject ?? "")
+        XCTAssertTrue(closing.subject?.hasPrefix("Wij sluiten uw klacht af [\(reference)]") ?? false, closing.subject ?? "")
         XCTAssertTrue(closing.text?.contains("uiterlijk dinsdag 4 mei 2027") ?? false)
         // A closed case is not reminded of its measures, nor escalated after their date.
         XCTAssertFalse(try daemon.tick(at: "2026-07-02T10:00:00+02:00").contains { $0.contains(reference) })

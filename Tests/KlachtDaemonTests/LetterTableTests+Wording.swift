@@ -161,4 +161,34 @@ extension LetterTableTests {
         configuration.locations = configuration.locations.map { var location = $0; location.addressForm = nil; return location }
         XCTAssertEqual(ConfigurationCheck.templateProblems(try Runtime(configuration: configuration)), [], "nobody is addressed with je")
     }
+
+    /// The acknowledgement and the judgement letter as a parent receives them (u form), from the
+    /// daemon's own renderer; with KLACHTD_SAMPLE_LETTERS=FILE they are written there for the README.
+    func testSampleLettersForTheReadme() throws {
+        let runtime = try runtime()
+        let english = false
+        let acknowledgement = try letter("acknowledgement", location: "Morel", extra: [:], runtime: runtime)
+        func date(_ iso: String) -> TemplateValue { .string(DateWording.format(LocalDate(iso: iso)!, english: english)) }
+        let judgement = try letter("judgement-letter", location: "Morel", extra: ["judgement": [
+            "outcome": "gegrond", "upheld": true, "partly_upheld": false, "not_upheld": false,
+            "reasons": """
+                Wij hebben met u gesproken, en met het team van Morel. Op dinsdag 1 december stond uw dochter om 18.15 uur \
+                nog bij de deur, terwijl de BSO om 18.00 uur sluit. De medewerker die haar aan u had moeten overdragen, \
+                was toen al weg. Dat had niet mogen gebeuren.
+                """,
+            "measures": [
+                ["text": "De laatste medewerker controleert bij het sluiten de ophaallijst en blijft tot elk kind is opgehaald.",
+                 "due": date("2027-01-11")],
+                ["text": "Het team bespreekt het sluitprotocol in het teamoverleg.", "due": date("2027-01-25")],
+            ],
+        ]], runtime: runtime)
+        for mail in [acknowledgement, judgement] {
+            XCTAssertTrue(mail.body.hasPrefix("Beste Sanne de Vries,\n\n"), mail.body)
+            XCTAssertFalse(mail.body.contains("{{"), mail.body)
+        }
+        XCTAssertTrue(judgement.body.contains("Wij bieden u daarvoor onze excuses aan."), judgement.body)
+        guard let file = ProcessInfo.processInfo.environment["KLACHTD_SAMPLE_LETTERS"] else { return }
+        let text = [acknowledgement, judgement].map { "Subject: \($0.subject)\n\n\($0.body)" }.joined(separator: "\n-----\n\n")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+    }
 }

@@ -1,4 +1,4 @@
-/// The sender's name as letters may print it after "Geachte", or nil for the neutral salutation.
+/// The sender's name as letters may print it after "Beste", or nil for the neutral salutation.
 ///
 /// The display name is whatever the sender typed, and the sender may be forged: a 6 KB name
 /// with a link would otherwise go out under the organisation's domain to a stranger (issue 17).
