@@ -10,6 +10,43 @@ import XCTest
 /// meaning of each outcome, who signs, the two escalation letters, the form of address per
 /// location, and the kinds as grammatical nouns.
 extension LetterTableTests {
+    /// Issue 18: one salutation in every letter to a parent, one form of address per letter
+    /// (u or je, as the location says; je to colleagues), gender-neutral, and kinds as grammatical nouns.
+    func checkWording(_ mail: RenderedMail, label: String, toParent: Bool, english: Bool, informal: Bool, named: Bool) {
+        let text = mail.subject + "\n" + mail.body
+        for wrong in ["Geachte", "heer/mevrouw", "ouder/verzorger", "Sir or Madam", "gaf zij", "heeft zij", "zij heeft", "hem of haar",
+                      "een nieuwe compliment", "een nieuwe verbeterpunt", "Nieuwe compliment", "Nieuwe verbeterpunt", "deze compliment",
+                      "deze verbeterpunt", "de compliment", "de verbeterpunt", "het klacht", "het vraag", "het suggestie", "dit klacht",
+                      "dit vraag", "dit suggestie", "de onvrede", "een nieuwe onvrede", "deze onvrede", "Nieuwe onvrede", "uw onvrede",
+                      "je onvrede", "Gerealiseerd uiterlijk", "Wij wijzen u er nogmaals op", "neemt de zaak verder op"] {
+            XCTAssertFalse(Self.containsWords(text, wrong), "\(label): '\(wrong)' in\n\(text)")
+        }
+        if toParent {
+            let salutation = english ? (named ? "Dear Sanne de Vries," : "Dear parent or carer,")
+                                     : (named ? "Beste Sanne de Vries," : "Beste ouder of verzorger,")
+            XCTAssertEqual(mail.body.split(separator: "\n").first.map(String.init), salutation, "\(label): the salutation")
+        }
+        guard !english else { return }
+        let words = Set(text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() })
+        // A colleague and a parent of a je-location are addressed with je; any other parent with u.
+        let polite = toParent && !informal
+        let stray = polite ? words.intersection(["je", "jij", "jou", "jouw", "heb", "kun", "wil"])
+                           : words.intersection(["u", "uw"])
+        XCTAssertTrue(stray.isEmpty, "\(label): \(polite ? "u" : "je") form, but \(stray.sorted()) in\n\(text)")
+    }
+
+    /// Whether `phrase` is in `text` as whole words ("het klacht", not "het klachtengeld").
+    private static func containsWords(_ text: String, _ phrase: String) -> Bool {
+        var rest = text[...]
+        while let range = rest.range(of: phrase) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            rest = text[range.upperBound...]
+        }
+        return false
+    }
+
     private func letter(_ name: String, location: String, kind: MessageKind = .klacht, named: Bool = true,
                         extra: MailRenderer.Extra, runtime: Runtime) throws -> RenderedMail {
         let store = try runtime.openStore()
