@@ -125,7 +125,7 @@ final class LetterTableTests: XCTestCase {
                                 check(mail, label: label, record: record, runtime: runtime)
                                 checkWording(mail, label: label, toParent: audience == .complainant,
                                              english: profile.language == "en", informal: runtime.addressForm(forLocation: location) == .je,
-                                             named: record.complainantName != nil)
+                                             named: record.complainantName != nil, quotesParentLetter: name == "judgement-review")
                             } catch let error as TemplateError {
                                 refused += 1
                                 XCTAssertFalse(kind.startsStatutoryClock || !Self.complaintOnly.contains(name),
