@@ -24,7 +24,8 @@ final class ServiceNoticeTests: XCTestCase {
     private static let values: [String: MailRenderer.Extra] = [
         "quarantine-notice": ["quarantine": ["id": "17", "received": "2027-01-05T09:00:00Z", "size": "1200", "reason": "no From"]],
         "kept-mail-notice": ["kept": ["sender": "", "recipients": "klachten@example.test", "subject": "", "received": "2027-01-05T09:00:00Z",
-                                      "id": "18", "text": "", "own_address": false, "staff_copy": true]],
+                                      "id": "18", "text": "", "own_address": false, "staff_copy": true,
+                                      "unverified_command": false]],
         "bounce-notice": ["case": ["reference": "K-2027-0001"], "mail": ["kind": "acknowledgement", "diagnostic": "", "suppression_days": "7"]],
         "refused-notice": ["mail": ["kind": "acknowledgement", "subject": "Wij hebben uw klacht ontvangen", "error": "550 no such user",
                                     "on_case": false]],

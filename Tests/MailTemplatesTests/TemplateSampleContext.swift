@@ -66,7 +66,8 @@ enum TemplateSampleContext {
             // klachtd's own notices (MailTemplateCatalog.serviceNotices).
             "quarantine": ["id": "17", "received": "2026-05-04T09:00:00Z", "size": "1200", "reason": "geen afzender"],
             "kept": ["sender": "M. Jansen <m.jansen@example.org>", "recipients": "klachten@example.org", "subject": "Rooster",
-                     "received": "2026-05-04T09:00:00Z", "id": "18", "text": "Zie bijlage.", "own_address": false, "staff_copy": true],
+                     "received": "2026-05-04T09:00:00Z", "id": "18", "text": "Zie bijlage.", "own_address": false, "staff_copy": true,
+                     "unverified_command": false],
             "mail": ["kind": "acknowledgement", "diagnostic": "550 5.1.1 user unknown", "suppression_days": "7",
                      "subject": "Wij hebben uw klacht ontvangen [K-2026-0042]", "error": "550 5.1.1 user unknown", "on_case": true],
             "held": ["letter": english ? "judgement letter" : "oordeelsbrief", "bounced": false, "reason": "10 per day"],
