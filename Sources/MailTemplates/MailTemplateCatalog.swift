@@ -94,6 +94,7 @@ public enum MailTemplateCatalog {
             "mailbox-outage-notice": organisation.union(["outage.since", "outage.error"]),
             "mailbox-recovered-notice": organisation.union(["outage.minutes"]),
             "parent-text-refused-notice": organisation.union(["case.reference", "refused.actor", "refused.problem"]),
+            "judgement-not-sent-notice": organisation.union(["case.reference", "judgement.problem"]),
         ].merging(desk) { $1 }
     }()
 
@@ -168,6 +169,7 @@ public enum MailTemplateCatalog {
     public static let serviceNotices: Set<String> = [
         "quarantine-notice", "kept-mail-notice", "bounce-notice", "refused-notice", "held-notice", "incomplete-mail-notice",
         "flood-hold-notice", "sending-trouble-notice", "mailbox-outage-notice", "mailbox-recovered-notice", "parent-text-refused-notice",
+        "judgement-not-sent-notice",
     ]
 
     /// The letters to parents: those offered their reply address. Each has a *u* text in `nl/` and a *je* text in `nl-je/`.

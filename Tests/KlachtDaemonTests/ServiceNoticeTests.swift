@@ -37,6 +37,7 @@ final class ServiceNoticeTests: XCTestCase {
         "mailbox-outage-notice": ["outage": ["since": "05-01-2027 09:00", "error": "connection refused"]],
         "mailbox-recovered-notice": ["outage": ["minutes": "42"]],
         "parent-text-refused-notice": ["case": ["reference": "K-2027-0001"], "refused": ["actor": "h@example.test", "problem": "token"]],
+        "judgement-not-sent-notice": ["case": ["reference": "K-2027-0001"], "judgement": ["problem": "de zaak is ingetrokken"]],
     ]
 
     private func runtime(language: String, templates: String? = nil) throws -> Runtime {

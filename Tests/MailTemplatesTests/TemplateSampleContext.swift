@@ -45,7 +45,7 @@ enum TemplateSampleContext {
                     ["text": "De BSO controleert dagelijks de ophaallijst met school.", "due": date(2026, 6, 1)],
                     ["text": "Het team bespreekt de overdracht in het teamoverleg.", "due": date(2026, 6, 15)],
                 ],
-                "upheld": false, "partly_upheld": true, "not_upheld": false,
+                "upheld": false, "partly_upheld": true, "not_upheld": false, "problem": "de zaak is ingetrokken",
             ],
             "reminder": ["description": "Het eerste contact met de ouder moet uiterlijk maandag 11 mei 2026 plaatsvinden."],
             "update": ["text": "Wij hebben met het team gesproken en plannen een gesprek met u."],

@@ -113,10 +113,10 @@ struct JudgementReview {
             try store.decideJudgement(id: pending.id, state: "not-sent", by: actor, remark: plan.errors.joined(separator: "; "), now: now)
             try store.appendEvent(caseID: caseID, actor: actor, action: "judgement not sent", from: nil, to: nil,
                                   reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
-            try renderer.enqueueSystemNotice(
-                subject: "Oordeel niet verstuurd [\(record.reference)]",
-                text: "Het oordeel bij zaak \(record.reference) is niet naar de ouder gegaan: \(plan.errors.joined(separator: "; ")).",
-                caseID: caseID, kind: "judgement-not-sent")
+            try renderer.enqueueNotice("judgement-not-sent-notice", values: [
+                "case": ["reference": .string(record.reference.description)],
+                "judgement": ["problem": .string(plan.errors.joined(separator: "; "))],
+            ], caseID: caseID, kind: "judgement-not-sent")
             return
         }
         try store.decideJudgement(id: pending.id, state: "approved", by: actor, remark: nil, now: now)
