@@ -54,7 +54,7 @@ final class ChaosTests: XCTestCase {
         var acknowledgements: [String: Set<String>] = [:]
         var deliveries = 0
         for parent in Set(complaintIDs.values) {
-            for mail in try server.inbox(parent) where mail.subject?.contains("Ontvangstbevestiging") ?? false {
+            for mail in try server.inbox(parent) where mail.subject?.contains("uw klacht ontvangen") ?? false {
                 deliveries += 1
                 if let complaint = mail.inReplyTo.first, let ours = mail.messageID { acknowledgements[complaint, default: []].insert(ours) }
             }

@@ -41,7 +41,7 @@ final class GraphChaosTests: XCTestCase {
         XCTAssertEqual(Set(try store.allCases().compactMap(\.complainantMessageID)), Set(complaintIDs.keys), "every complaint has exactly one case")
         var acknowledgements: [String: Set<String>] = [:]
         for parent in Set(complaintIDs.values) {
-            for mail in try server.inbox(parent) where mail.subject?.contains("Ontvangstbevestiging") ?? false {
+            for mail in try server.inbox(parent) where mail.subject?.contains("uw klacht ontvangen") ?? false {
                 if let complaint = mail.inReplyTo.first, let ours = mail.messageID { acknowledgements[complaint, default: []].insert(ours) }
             }
         }
