@@ -18,11 +18,11 @@ public struct CaseRecord: Sendable, Equatable {
     public var category: String?
     public var outcome: String?
     public var flags: [String]
-    /// Due dates as `YYYY-MM-DD` local dates; nil where no term runs.
-    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: String?
+    /// Due dates in the organisation's zone, stored as `YYYY-MM-DD`; nil where no term runs.
+    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: LocalDate?
     public var closedAt: Date?
-    /// A suspended case's review date (`YYYY-MM-DD`): the handler is reminded then.
-    public var reviewDue: String?
+    /// A suspended case's review date: the handler is reminded then.
+    public var reviewDue: LocalDate?
 
     public var snapshot: CaseSnapshot {
         CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
@@ -43,12 +43,12 @@ public struct NewCaseRecord: Sendable {
     public var handler: String?
     public var subject: String?
     public var flags: [String]
-    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd: String?
+    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd: LocalDate?
 
     public init(state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date, complainantName: String?,
                 complainantAddress: String?, complainantMessageID: String?, location: String?, handler: String?,
-                subject: String?, flags: [String], acknowledgementDue: String? = nil, firstContactDue: String? = nil,
-                solutionTargetDue: String? = nil, decisionDue: String? = nil, gckWindowEnd: String? = nil) {
+                subject: String?, flags: [String], acknowledgementDue: LocalDate? = nil, firstContactDue: LocalDate? = nil,
+                solutionTargetDue: LocalDate? = nil, decisionDue: LocalDate? = nil, gckWindowEnd: LocalDate? = nil) {
         self.state = state
         self.kind = kind
         self.regime = regime
@@ -88,8 +88,8 @@ extension CaseStore {
             """, [.text(reference.description), .text(new.state.rawValue), .text(new.kind.rawValue), .text(new.regime.rawValue),
                   .text(Timestamp.string(new.receivedAt)), .optional(new.complainantName), .optional(new.complainantAddress),
                   .optional(new.complainantMessageID), .optional(new.location), .optional(new.handler), .optional(new.subject),
-                  .text(new.flags.joined(separator: ",")), .optional(new.acknowledgementDue), .optional(new.firstContactDue),
-                  .optional(new.solutionTargetDue), .optional(new.decisionDue), .optional(new.gckWindowEnd), .text(stamp), .text(stamp)])
+                  .text(new.flags.joined(separator: ",")), .optional(new.acknowledgementDue?.iso), .optional(new.firstContactDue?.iso),
+                  .optional(new.solutionTargetDue?.iso), .optional(new.decisionDue?.iso), .optional(new.gckWindowEnd?.iso), .text(stamp), .text(stamp)])
         return db.lastInsertRowID
     }
 
@@ -146,12 +146,12 @@ extension CaseStore {
 
     /// Starts or stops a complaint's clocks at once (a case reclassified with `#soort`): the
     /// first-contact, solution, decision and Geschillencommissie dates, nil to clear them.
-    public func setComplaintTerms(caseID: Int64, firstContactDue: String?, solutionTargetDue: String?, decisionDue: String?,
-                                  gckWindowEnd: String?, actor: String, reason: String, rawMessageID: Int64?, now: Date) throws {
+    public func setComplaintTerms(caseID: Int64, firstContactDue: LocalDate?, solutionTargetDue: LocalDate?, decisionDue: LocalDate?,
+                                  gckWindowEnd: LocalDate?, actor: String, reason: String, rawMessageID: Int64?, now: Date) throws {
         try db.query("""
             UPDATE cases SET first_contact_due = ?, solution_target_due = ?, decision_due = ?, gck_window_end = ?, updated_at = ?
             WHERE id = ?
-            """, [.optional(firstContactDue), .optional(solutionTargetDue), .optional(decisionDue), .optional(gckWindowEnd),
+            """, [.optional(firstContactDue?.iso), .optional(solutionTargetDue?.iso), .optional(decisionDue?.iso), .optional(gckWindowEnd?.iso),
                   .text(Timestamp.string(now)), .integer(caseID)])
         try appendEvent(caseID: caseID, actor: actor, action: "terms \(decisionDue == nil ? "stopped" : "started")", from: nil, to: nil,
                         reason: reason, rawMessageID: rawMessageID, now: now)
@@ -175,16 +175,18 @@ extension CaseStore {
               let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
               let regime = row.string("regime").flatMap(Regime.init(rawValue:)),
               let received = Timestamp.date(row.string("received_at")) else { return nil }
+        // Terms are written as `LocalDate.iso`; a cell that is not one reads as no term.
+        func day(_ column: String) -> LocalDate? { row.string(column).flatMap(LocalDate.init(iso:)) }
         return CaseRecord(
             id: id, reference: reference, state: state, kind: kind, regime: regime, receivedAt: received,
             complainantName: row.string("complainant_name"), complainantAddress: row.string("complainant_address"),
             complainantMessageID: row.string("complainant_message_id"), location: row.string("location"),
             handler: row.string("handler"), subject: row.string("subject"), category: row.string("category"),
             outcome: row.string("outcome"), flags: (row.string("flags") ?? "").split(separator: ",").map(String.init),
-            acknowledgementDue: row.string("acknowledgement_due"), firstContactDue: row.string("first_contact_due"),
-            solutionTargetDue: row.string("solution_target_due"), decisionDue: row.string("decision_due"),
-            gckWindowEnd: row.string("gck_window_end"), measuresDue: row.string("measures_due"),
-            closedAt: Timestamp.date(row.string("closed_at")), reviewDue: row.string("review_due"))
+            acknowledgementDue: day("acknowledgement_due"), firstContactDue: day("first_contact_due"),
+            solutionTargetDue: day("solution_target_due"), decisionDue: day("decision_due"),
+            gckWindowEnd: day("gck_window_end"), measuresDue: day("measures_due"),
+            closedAt: Timestamp.date(row.string("closed_at")), reviewDue: day("review_due"))
     }
 }
 

@@ -84,7 +84,7 @@ public struct CommandExecutor {
     func facts(for record: CaseRecord, now: Date) throws -> CaseFacts {
         let receipt = runtime.terms(received: record.receivedAt, regime: record.regime)
         var terms: CaseTerms?
-        if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
+        if let due = record.decisionDue {
             let setByCommand = try due > receipt.decisionDue && store.wasUpdated(caseID: record.id, column: .decisionDue)
             terms = receipt.recording(decisionDue: due, setByCommand: setByCommand)
         }

@@ -82,11 +82,11 @@ struct DecisionApplier {
             complainantName: plan.complainant?.name, complainantAddress: plan.complainant?.address,
             complainantMessageID: message.messageID, location: plan.location?.name, handler: plan.handler,
             subject: plan.subject, flags: plan.flags.map(\.rawValue),
-            acknowledgementDue: plan.initialState == .safeguarding ? nil : terms.acknowledgementDue.iso,
-            firstContactDue: clock ? terms.firstContactDue.iso : nil,
-            solutionTargetDue: clock ? terms.solutionTargetDue?.iso : nil,
-            decisionDue: clock ? terms.decisionDue.iso : nil,
-            gckWindowEnd: plan.kind.startsStatutoryClock ? terms.gckWindowEnd.iso : nil), reference: reference, now: now)
+            acknowledgementDue: plan.initialState == .safeguarding ? nil : terms.acknowledgementDue,
+            firstContactDue: clock ? terms.firstContactDue : nil,
+            solutionTargetDue: clock ? terms.solutionTargetDue : nil,
+            decisionDue: clock ? terms.decisionDue : nil,
+            gckWindowEnd: plan.kind.startsStatutoryClock ? terms.gckWindowEnd : nil), reference: reference, now: now)
         try store.appendEvent(caseID: caseID, actor: "klachtd", action: "case opened", from: nil, to: plan.initialState,
                               reason: openingReason(plan), rawMessageID: rawID, now: now)
         if plan.flags.contains(.unusableAddress), let claimed = IntakeDecider.claimedAddress(of: message) {

@@ -218,8 +218,8 @@ struct MailRenderer {
     func caseContext(_ record: CaseRecord, audience: Audience, language: String? = nil) -> [String: TemplateValue] {
         let organisation = runtime.configuration.organisation
         let english = (language ?? runtime.language(forLocation: record.location)) == "en"
-        func date(_ iso: String?) -> TemplateValue {
-            guard let iso, let local = LocalDate(iso: iso) else { return .string("") }
+        func date(_ local: LocalDate?) -> TemplateValue {
+            guard let local else { return .string("") }
             return .string(DateWording.format(local, english: english))
         }
         let received = runtime.civil.localDate(of: record.receivedAt)

@@ -35,11 +35,10 @@ struct ScheduledCaseFacts {
                 id: record.id, reference: record.reference, state: record.state, kind: record.kind, regime: record.regime,
                 receivedAt: record.receivedAt, location: record.location, handler: record.handler,
                 english: runtime.language(forLocation: record.location) == "en",
-                acknowledgementDue: record.acknowledgementDue.flatMap { LocalDate(iso: $0) },
-                firstContactDue: record.firstContactDue.flatMap { LocalDate(iso: $0) },
-                decisionDue: record.decisionDue.flatMap { LocalDate(iso: $0) },
+                acknowledgementDue: record.acknowledgementDue, firstContactDue: record.firstContactDue,
+                decisionDue: record.decisionDue,
                 // Measures confirmed done are no longer watched; the term is the latest of those still open.
-                measuresDue: (openMeasuresDue[record.id] ?? record.measuresDue).flatMap { LocalDate(iso: $0) },
+                measuresDue: openMeasuresDue[record.id] ?? record.measuresDue,
                 // No address: nobody can be acknowledged by mail; the quality staff were told at intake.
                 acknowledged: record.state != .received || record.complainantAddress == nil || !queued.isDisjoint(with: Self.receipts),
                 parentContacted: handlerWrote.contains(record.id) || contacted.contains(record.id)
@@ -52,7 +51,7 @@ struct ScheduledCaseFacts {
             scheduled.lastParentMail = lastParentMail[record.id]
             scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
             scheduled.safeguardingSince = record.state == .safeguarding ? restrictedLater[record.id] : nil
-            scheduled.reviewDue = record.reviewDue.flatMap { LocalDate(iso: $0) }
+            scheduled.reviewDue = record.reviewDue
             scheduled.judgementAt = judged[record.id]
             scheduled.satisfaction = satisfaction[record.id].map {
                 SatisfactionCheck(askedAt: $0.askedAt, remindedAt: $0.remindedAt, answer: $0.answer)

@@ -17,12 +17,12 @@ enum CaseJSON {
         fields += [
             ("regime", .string(record.regime.rawValue)),
             ("complainant_name", optional(record.complainantName)),
-            ("acknowledgement_due", optional(record.acknowledgementDue)),
-            ("first_contact_due", optional(record.firstContactDue)),
-            ("solution_target_due", optional(record.solutionTargetDue)),
-            ("gck_window_end", optional(record.gckWindowEnd)),
-            ("measures_due", optional(record.measuresDue)),
-            ("review_due", optional(record.reviewDue)),
+            ("acknowledgement_due", optional(record.acknowledgementDue?.iso)),
+            ("first_contact_due", optional(record.firstContactDue?.iso)),
+            ("solution_target_due", optional(record.solutionTargetDue?.iso)),
+            ("gck_window_end", optional(record.gckWindowEnd?.iso)),
+            ("measures_due", optional(record.measuresDue?.iso)),
+            ("review_due", optional(record.reviewDue?.iso)),
             ("category", optional(record.category)),
             ("outcome", optional(record.outcome)),
             ("report_text", optional(reportText)),
@@ -66,7 +66,7 @@ enum CaseJSON {
             ("location", optional(record.location)),
             ("handler", optional(record.handler)),
             ("subject", optional(record.subject)),
-            ("decision_due", optional(record.decisionDue)),
+            ("decision_due", optional(record.decisionDue?.iso)),
             ("flags", .array(record.flags.map(JSONValue.string))),
         ]
     }

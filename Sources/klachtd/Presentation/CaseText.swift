@@ -20,10 +20,10 @@ enum CaseText {
             "  klager:            \([record.complainantName, record.complainantAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))",
             "  locatie:           \(record.location ?? "-")",
             "  behandelaar:       \(record.handler ?? "-")",
-            "  ontvangst uiterlijk: \(record.acknowledgementDue ?? "-")",
-            "  eerste contact:    \(record.firstContactDue ?? "-")",
-            "  oordeel uiterlijk: \(record.decisionDue ?? "-")",
-            "  Geschillencommissie tot: \(record.gckWindowEnd ?? "-")",
+            "  ontvangst uiterlijk: \(record.acknowledgementDue?.iso ?? "-")",
+            "  eerste contact:    \(record.firstContactDue?.iso ?? "-")",
+            "  oordeel uiterlijk: \(record.decisionDue?.iso ?? "-")",
+            "  Geschillencommissie tot: \(record.gckWindowEnd?.iso ?? "-")",
         ]
         // A letter the procedure requires that was held, not sent, is the first thing to see.
         // (Mail the limit on new addresses holds carries no reason and goes out by itself.)
