@@ -17,7 +17,7 @@ public struct CaseRecord: Sendable, Equatable {
     public var subject: String?
     public var category: String?
     public var outcome: String?
-    public var flags: [String]
+    public var flags: [CaseFlag]
     /// Due dates in the organisation's zone, stored as `YYYY-MM-DD`; nil where no term runs.
     public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: LocalDate?
     public var closedAt: Date?
@@ -42,12 +42,12 @@ public struct NewCaseRecord: Sendable {
     public var location: String?
     public var handler: String?
     public var subject: String?
-    public var flags: [String]
+    public var flags: [CaseFlag]
     public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd: LocalDate?
 
     public init(state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date, complainantName: String?,
                 complainantAddress: String?, complainantMessageID: String?, location: String?, handler: String?,
-                subject: String?, flags: [String], acknowledgementDue: LocalDate? = nil, firstContactDue: LocalDate? = nil,
+                subject: String?, flags: [CaseFlag], acknowledgementDue: LocalDate? = nil, firstContactDue: LocalDate? = nil,
                 solutionTargetDue: LocalDate? = nil, decisionDue: LocalDate? = nil, gckWindowEnd: LocalDate? = nil) {
         self.state = state
         self.kind = kind
@@ -88,7 +88,7 @@ extension CaseStore {
             """, [.text(reference.description), .text(new.state.rawValue), .text(new.kind.rawValue), .text(new.regime.rawValue),
                   .text(Timestamp.string(new.receivedAt)), .optional(new.complainantName), .optional(new.complainantAddress),
                   .optional(new.complainantMessageID), .optional(new.location), .optional(new.handler), .optional(new.subject),
-                  .text(new.flags.joined(separator: ",")), .optional(new.acknowledgementDue?.iso), .optional(new.firstContactDue?.iso),
+                  .text(Self.storedFlags(new.flags)), .optional(new.acknowledgementDue?.iso), .optional(new.firstContactDue?.iso),
                   .optional(new.solutionTargetDue?.iso), .optional(new.decisionDue?.iso), .optional(new.gckWindowEnd?.iso), .text(stamp), .text(stamp)])
         return db.lastInsertRowID
     }
@@ -182,7 +182,7 @@ extension CaseStore {
             complainantName: row.string("complainant_name"), complainantAddress: row.string("complainant_address"),
             complainantMessageID: row.string("complainant_message_id"), location: row.string("location"),
             handler: row.string("handler"), subject: row.string("subject"), category: row.string("category"),
-            outcome: row.string("outcome"), flags: (row.string("flags") ?? "").split(separator: ",").map(String.init),
+            outcome: row.string("outcome"), flags: Self.flags(stored: row.string("flags")),
             acknowledgementDue: day("acknowledgement_due"), firstContactDue: day("first_contact_due"),
             solutionTargetDue: day("solution_target_due"), decisionDue: day("decision_due"),
             gckWindowEnd: day("gck_window_end"), measuresDue: day("measures_due"),

@@ -81,7 +81,7 @@ struct DecisionApplier {
             state: plan.initialState, kind: plan.kind, regime: plan.regime, receivedAt: received,
             complainantName: plan.complainant?.name, complainantAddress: plan.complainant?.address,
             complainantMessageID: message.messageID, location: plan.location?.name, handler: plan.handler,
-            subject: plan.subject, flags: plan.flags.map(\.rawValue),
+            subject: plan.subject, flags: plan.flags,
             acknowledgementDue: plan.initialState == .safeguarding ? nil : terms.acknowledgementDue,
             firstContactDue: clock ? terms.firstContactDue : nil,
             solutionTargetDue: clock ? terms.solutionTargetDue : nil,

@@ -20,9 +20,9 @@ struct SafeguardingRestriction {
             try store.updateCase(caseID: caseRecord.id, column: .handler, value: nil, actor: "klachtd",
                                  reason: "taken off the case under the meldcode (was \(handler))", rawMessageID: rawID, now: now)
         }
-        if !caseRecord.flags.contains(CaseFlag.safeguarding.rawValue) {
-            try store.updateCase(caseID: caseRecord.id, column: .flags, value: (caseRecord.flags + [CaseFlag.safeguarding.rawValue]).joined(separator: ","),
-                                 actor: "klachtd", reason: nil, rawMessageID: rawID, now: now)
+        if !caseRecord.flags.contains(.safeguarding) {
+            try store.setFlags(caseID: caseRecord.id, caseRecord.flags + [.safeguarding], actor: "klachtd", reason: nil,
+                               rawMessageID: rawID, now: now)
         }
     }
 }

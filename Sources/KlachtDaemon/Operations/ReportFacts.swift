@@ -36,7 +36,7 @@ public enum ReportFacts {
             facts.disputeOrigin = row.string("dispute_origin").flatMap(DisputeOrigin.init(rawValue:))
             facts.referralDate = day("referral_date")
             facts.rulingDate = day("ruling_date")
-            facts.disputeOnly = (row.string("flags") ?? "").split(separator: ",").contains("dispute-only")
+            facts.disputeOnly = CaseStore.flags(stored: row.string("flags")).contains(.disputeOnly)
             facts.reference = row.string("reference")
             facts.measureTerms = (row.int("id").flatMap { measures[$0] } ?? []).compactMap { measure in
                 LocalDate(iso: measure.due).map { MeasureTerm(due: $0, done: measure.doneAt.map(civil.localDate(of:))) }

@@ -276,8 +276,8 @@ struct MailRenderer {
 
     /// Why management, not the location's handler, appoints who handles the case.
     private func assignmentReason(_ record: CaseRecord, english: Bool) -> String {
-        guard record.flags.contains(CaseFlag.managementAssigns.rawValue) else { return "" }
-        if record.flags.contains(CaseFlag.serious.rawValue) {
+        guard record.flags.contains(.managementAssigns) else { return "" }
+        if record.flags.contains(.serious) {
             return english ? "it contains words that point to something serious" : "zij bevat woorden die op iets ernstigs wijzen"
         }
         return english ? "it names the location's own handler" : "zij noemt de behandelaar van de locatie zelf"

@@ -47,7 +47,7 @@ struct ScheduledCaseFacts {
             if let address = record.complainantAddress {
                 scheduled.parentReachable = try store.suppression(of: address, now: now) == nil
             }
-            scheduled.managementAssigns = record.flags.contains(CaseFlag.managementAssigns.rawValue)
+            scheduled.managementAssigns = record.flags.contains(.managementAssigns)
             scheduled.lastParentMail = lastParentMail[record.id]
             scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
             scheduled.safeguardingSince = record.state == .safeguarding ? restrictedLater[record.id] : nil

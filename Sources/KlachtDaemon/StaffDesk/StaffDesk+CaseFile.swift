@@ -71,7 +71,7 @@ extension StaffDesk {
             "complainant": .string([record.complainantName, record.complainantAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")),
             "location": .string(record.location ?? "geen locatie"), "handler": .string(record.handler ?? "nog niet aangewezen"),
             "category": .string(record.category ?? ""), "outcome": .string(record.outcome ?? ""),
-            "flags": .string(record.flags.joined(separator: ", ")),
+            "flags": .string(record.flags.map(\.rawValue).joined(separator: ", ")),
         ]
         return Reply(template: "desk-case", values: ["desk": .object([
             "case": .object(caseValues), "terms": .list(terms),

@@ -82,7 +82,7 @@ extension StaffDesk {
             "location": .string(record.location ?? ""), "handler": .string(record.handler ?? ""),
             "decision_due": .string(record.decisionDue.map(dateText) ?? ""),
         ]
-        values["flags"] = .string(record.flags.joined(separator: ", "))
+        values["flags"] = .string(record.flags.map(\.rawValue).joined(separator: ", "))
         return Reply(template: "desk-registered", values: ["desk": .object(values)], openedCase: caseID)
     }
 

@@ -67,7 +67,7 @@ enum CaseJSON {
             ("handler", optional(record.handler)),
             ("subject", optional(record.subject)),
             ("decision_due", optional(record.decisionDue?.iso)),
-            ("flags", .array(record.flags.map(JSONValue.string))),
+            ("flags", .array(record.flags.map { JSONValue.string($0.rawValue) })),
         ]
     }
 

@@ -31,7 +31,7 @@ enum CaseText {
             lines.append("  LET OP: NIET VERSTUURD: \(mail.kind) aan \(mail.recipients.joined(separator: ", ")) is vastgehouden "
                          + "(\(mail.lastError ?? "")); `klachtd case \(record.reference) send-held` of `drop-held --reason`")
         }
-        if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
+        if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.map(\.rawValue).joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
         if record.kind.startsStatutoryClock {
             lines.append("  jaarverslag:       " + (reportText ?? "(nog geen tekst: #jaarverslag TEKST, of klachtd case \(record.reference) report-text \"TEKST\")"))
