@@ -220,7 +220,7 @@ final class LetterTableTests: XCTestCase {
 
     // MARK: Checks
 
-    func check(_ mail: RenderedMail, label: String, record: CaseRecord, runtime: Runtime) {
+    func check(_ mail: RenderedMail, label: String, record: Case, runtime: Runtime) {
         let text = mail.subject + "\n" + mail.body
         for hole in ["uiterlijk  ", "uiterlijk .", "uiterlijk ,", " by .", "by  ", "()", "{{", "}}", " .\n", " ,", "Nieuwe  ",
                      "van  ", "op  "] {
@@ -271,7 +271,7 @@ final class LetterTableTests: XCTestCase {
     // MARK: Fixtures
 
     func insert(kind: MessageKind, state: CaseState, location: LocationProfile, received: Date, named: Bool,
-                        runtime: Runtime, store: CaseStore) throws -> CaseRecord {
+                        runtime: Runtime, store: CaseStore) throws -> Case {
         let terms = runtime.terms(received: received, regime: location.regime)
         let clock = kind.startsStatutoryClock
         let reference = try store.nextReference(year: terms.receivedDate.year)

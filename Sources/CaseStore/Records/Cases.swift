@@ -1,34 +1,9 @@
 import ComplaintCore
 import Foundation
 
-/// A case as stored: everything `klachtd case` shows and templates fill in.
-public struct CaseRecord: Sendable, Equatable {
-    public var id: Int64
-    public var reference: CaseReference
-    public var state: CaseState
-    public var kind: MessageKind
-    public var regime: Regime
-    public var receivedAt: Date
-    public var complainantName: String?
-    public var complainantAddress: String?
-    public var complainantMessageID: String?
-    public var location: String?
-    public var handler: String?
-    public var subject: String?
-    public var category: String?
-    public var outcome: String?
-    public var flags: [CaseFlag]
-    /// Due dates in the organisation's zone, stored as `YYYY-MM-DD`; nil where no term runs.
-    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: LocalDate?
-    public var closedAt: Date?
-    /// A suspended case's review date: the handler is reminded then.
-    public var reviewDue: LocalDate?
-
-    public var snapshot: CaseSnapshot {
-        CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
-                     handler: handler, location: location, complainantName: complainantName)
-    }
-}
+/// The name the store's callers knew the case by before it became a domain value (`Case`,
+/// in ComplaintCore). Kept only so work written against it still builds; new code says `Case`.
+public typealias CaseRecord = Case
 
 /// A new case's facts, before it has an id.
 public struct NewCaseRecord: Sendable {
@@ -93,16 +68,16 @@ extension CaseStore {
         return db.lastInsertRowID
     }
 
-    public func caseRecord(id: Int64) throws -> CaseRecord? {
+    public func caseRecord(id: Int64) throws -> Case? {
         try db.queryOne("SELECT * FROM cases WHERE id = ?", [.integer(id)]).flatMap(Self.caseRecord)
     }
 
-    public func caseRecord(reference: CaseReference) throws -> CaseRecord? {
+    public func caseRecord(reference: CaseReference) throws -> Case? {
         try db.queryOne("SELECT * FROM cases WHERE reference = ?", [.text(reference.description)]).flatMap(Self.caseRecord)
     }
 
     /// Every case, newest first; `openOnly` leaves out closed, withdrawn and not-a-complaint.
-    public func allCases(openOnly: Bool = false) throws -> [CaseRecord] {
+    public func allCases(openOnly: Bool = false) throws -> [Case] {
         guard openOnly else { return try db.query("SELECT * FROM cases ORDER BY received_at DESC, id DESC").compactMap(Self.caseRecord) }
         // Through the state index: the open cases only, not ten years of closed ones.
         return try db.query("SELECT * FROM cases WHERE \(Self.openStateTest) ORDER BY received_at DESC, id DESC", Self.openStateValues)
@@ -110,7 +85,7 @@ extension CaseStore {
     }
 
     /// The case a reply belongs to: one of its messages (ours or the parent's) has one of these ids.
-    public func caseForThread(messageIDs: [String]) throws -> CaseRecord? {
+    public func caseForThread(messageIDs: [String]) throws -> Case? {
         for id in messageIDs.reversed() where !id.isEmpty {
             if let row = try db.queryOne("""
                 SELECT case_id FROM case_messages WHERE message_id = ? AND case_id IS NOT NULL
@@ -169,7 +144,7 @@ extension CaseStore {
             .map { ($0.string("label") ?? "", $0.string("value") ?? "") }
     }
 
-    static func caseRecord(_ row: Row) -> CaseRecord? {
+    static func caseRecord(_ row: Row) -> Case? {
         guard let id = row.int("id"), let reference = row.string("reference").flatMap({ CaseReference($0) }),
               let state = row.string("state").flatMap(CaseState.init(rawValue:)),
               let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
@@ -177,7 +152,7 @@ extension CaseStore {
               let received = Timestamp.date(row.string("received_at")) else { return nil }
         // Terms are written as `LocalDate.iso`; a cell that is not one reads as no term.
         func day(_ column: String) -> LocalDate? { row.string(column).flatMap(LocalDate.init(iso:)) }
-        return CaseRecord(
+        return Case(
             id: id, reference: reference, state: state, kind: kind, regime: regime, receivedAt: received,
             complainantName: row.string("complainant_name"), complainantAddress: row.string("complainant_address"),
             complainantMessageID: row.string("complainant_message_id"), location: row.string("location"),

@@ -125,7 +125,7 @@ struct DecisionApplier {
     }
 
     /// Takes the plan's steps for a new case (`NewCasePlan.transitions`) the state machine allows.
-    private func advance(_ caseRecord: CaseRecord, plan: NewCasePlan, rawID: Int64) throws {
+    private func advance(_ caseRecord: Case, plan: NewCasePlan, rawID: Int64) throws {
         var state = caseRecord.state
         for case .transition(let action, var reason) in plan.transitions {
             // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.

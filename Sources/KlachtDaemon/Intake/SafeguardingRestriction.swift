@@ -11,7 +11,7 @@ struct SafeguardingRestriction {
     let store: CaseStore
     let now: Date
 
-    func restrict(_ caseRecord: CaseRecord, hits: [String], rawID: Int64) throws {
+    func restrict(_ caseRecord: Case, hits: [String], rawID: Int64) throws {
         guard case .success(let next) = CaseStateMachine.next(from: caseRecord.state, on: .restrictForSafeguarding) else { return }
         try store.changeState(caseID: caseRecord.id, from: caseRecord.state, to: next, actor: "klachtd",
                               action: CaseAction.restrictForSafeguarding.rawValue,

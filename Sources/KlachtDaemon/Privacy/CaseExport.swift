@@ -70,7 +70,7 @@ public struct CaseExport {
         return "<section><h3>\(e(local(at))) · \(e(direction))\(subject.map { " · " + e($0) } ?? "")</h3>\(body)\(link.isEmpty ? "" : "<p>Origineel:\(link)</p>")</section>"
     }
 
-    private func page(_ record: CaseRecord, fields: [(label: String, value: String)], messages: [String], events: [String]) -> String {
+    private func page(_ record: Case, fields: [(label: String, value: String)], messages: [String], events: [String]) -> String {
         let facts: [(String, String?)] = [
             ("Referentie", record.reference.description), ("Status", record.state.dutchLabel), ("Soort", record.kind.dutchLabel),
             ("Ontvangen", local(record.receivedAt)), ("Naam", record.complainantName), ("E-mailadres", record.complainantAddress),

@@ -6,11 +6,11 @@ import MailParser
 
 /// Cases as JSON for `klachtd cases --json` and `klachtd case REF --json`.
 enum CaseJSON {
-    static func summary(_ record: CaseRecord) -> JSONValue {
+    static func summary(_ record: Case) -> JSONValue {
         .object(summaryFields(record))
     }
 
-    static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
+    static func detail(_ record: Case, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
                        formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
                        satisfaction: SatisfactionRecord? = nil, reportText: String? = nil) -> JSONValue {
         var fields = summaryFields(record)
@@ -56,7 +56,7 @@ enum CaseJSON {
         return .object(fields)
     }
 
-    private static func summaryFields(_ record: CaseRecord) -> [(String, JSONValue)] {
+    private static func summaryFields(_ record: Case) -> [(String, JSONValue)] {
         [
             ("reference", .string(record.reference.description)),
             ("state", .string(record.state.rawValue)),

@@ -9,7 +9,7 @@ enum CaseText {
         CivilText.sortable(date, runtime.civil)
     }
 
-    static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
+    static func detail(_ record: Case, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
                        formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
                        satisfaction: SatisfactionRecord? = nil, reportText: String? = nil, runtime: Runtime) -> String {
         var lines = [
