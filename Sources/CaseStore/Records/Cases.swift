@@ -144,6 +144,8 @@ extension CaseStore {
             .map { ($0.string("label") ?? "", $0.string("value") ?? "") }
     }
 
+    /// The one place a `cases` row becomes a `Case`: every read of a case goes through here,
+    /// so the cells' text (ISO dates, the comma list of flags) is parsed once, at the store's edge.
     static func caseRecord(_ row: Row) -> Case? {
         guard let id = row.int("id"), let reference = row.string("reference").flatMap({ CaseReference($0) }),
               let state = row.string("state").flatMap(CaseState.init(rawValue:)),
