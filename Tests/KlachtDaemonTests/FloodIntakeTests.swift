@@ -134,7 +134,7 @@ final class FloodIntakeTests: XCTestCase {
         let store = try deliver(forged, at: start, extra: authentication)
         let record = try XCTUnwrap(store.allCases().first)
         XCTAssertTrue(try mails(store, kind: "acknowledgement").isEmpty, "no acknowledgement to a sender nobody vouches for")
-        XCTAssertTrue(record.flags.contains("sender-unverified"), "\(record.flags)")
+        XCTAssertTrue(record.flags.map(\.rawValue).contains("sender-unverified"), "\(record.flags)")
         XCTAssertFalse(try mails(store, kind: "handler-assignment").isEmpty, "the handler still gets the case")
 
         let genuine = iPhoneComplaint(from: "ouder5@ouders.example", headers: [

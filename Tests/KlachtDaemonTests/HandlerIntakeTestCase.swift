@@ -56,7 +56,7 @@ class HandlerIntakeTestCase: XCTestCase {
         try IntakeProcessor(runtime: runtime, store: store).processPending()
     }
 
-    func openCase(subject: String = "Klacht BSO Morel") throws -> CaseRecord {
+    func openCase(subject: String = "Klacht BSO Morel") throws -> Case {
         try deliver("From: Ouder <ouder1@example.test>\nTo: klachten@example.test\nSubject: \(subject)\nMessage-ID: <\(UUID())@ouder.test>\n\nBij BSO Morel ging het mis.\n")
         return try XCTUnwrap(store.allCases().first)
     }
@@ -65,7 +65,7 @@ class HandlerIntakeTestCase: XCTestCase {
         "From: \(from)\nTo: \(to)\nSubject: Re: zaak\nMessage-ID: <\(UUID())@staff.test>\n\n\(body)\n"
     }
 
-    func tokenAddress(_ record: CaseRecord, for recipient: String) throws -> String {
+    func tokenAddress(_ record: Case, for recipient: String) throws -> String {
         let signer = try XCTUnwrap(runtime.replySigner)
         return PlusAddress.make(mailbox: "klachten@example.test", reference: record.reference, token: signer.token(for: record.reference, recipient: recipient))
     }

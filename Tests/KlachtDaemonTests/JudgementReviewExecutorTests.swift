@@ -75,7 +75,7 @@ final class JudgementReviewExecutorTests: XCTestCase {
         XCTAssertTrue(try store.measures(caseID: record.id).isEmpty, "the savepoint that rendered the draft left nothing behind")
 
         // The decision date passes while the reader has not answered: the escalation goes out.
-        let decisionDue = try XCTUnwrap(record.decisionDue.flatMap(LocalDate.init(iso:)))
+        let decisionDue = try XCTUnwrap(record.decisionDue)
         let (lateRuntime, lateStore) = try process(at: "\(decisionDue.adding(days: 1).iso)T10:00:00+02:00")
         let keys = try SchedulerRun(runtime: lateRuntime, store: lateStore).run().map(\.key)
         XCTAssertTrue(keys.contains("escalation:decision:\(decisionDue.adding(days: 1).iso)"), "\(keys)")

@@ -220,7 +220,7 @@ final class LetterTableTests: XCTestCase {
 
     // MARK: Checks
 
-    func check(_ mail: RenderedMail, label: String, record: CaseRecord, runtime: Runtime) {
+    func check(_ mail: RenderedMail, label: String, record: Case, runtime: Runtime) {
         let text = mail.subject + "\n" + mail.body
         for hole in ["uiterlijk  ", "uiterlijk .", "uiterlijk ,", " by .", "by  ", "()", "{{", "}}", " .\n", " ,", "Nieuwe  ",
                      "van  ", "op  "] {
@@ -228,7 +228,7 @@ final class LetterTableTests: XCTestCase {
         }
         XCTAssertFalse(mail.subject.isEmpty, label)
         let english = runtime.language(forLocation: record.location) == "en"
-        let window = record.gckWindowEnd.flatMap(LocalDate.init(iso:)).map { DateWording.format($0, english: english) }
+        let window = record.gckWindowEnd.map { DateWording.format($0, english: english) }
         for date in Self.dates(in: text, english: english) where date.words != window {
             // The received date may be any day; every other date in a letter is a term or a due date.
             let receivedWords = DateWording.format(runtime.civil.localDate(of: record.receivedAt), english: english)
@@ -271,7 +271,7 @@ final class LetterTableTests: XCTestCase {
     // MARK: Fixtures
 
     func insert(kind: MessageKind, state: CaseState, location: LocationProfile, received: Date, named: Bool,
-                        runtime: Runtime, store: CaseStore) throws -> CaseRecord {
+                        runtime: Runtime, store: CaseStore) throws -> Case {
         let terms = runtime.terms(received: received, regime: location.regime)
         let clock = kind.startsStatutoryClock
         let reference = try store.nextReference(year: terms.receivedDate.year)
@@ -280,9 +280,9 @@ final class LetterTableTests: XCTestCase {
             complainantName: named ? "Sanne de Vries" : nil, complainantAddress: "ouder@example.test",
             complainantMessageID: "m-\(UUID().uuidString)@example.test", location: location.name, handler: location.handler,
             subject: named ? "Ophalen" : nil, flags: [],
-            acknowledgementDue: terms.acknowledgementDue.iso, firstContactDue: clock ? terms.firstContactDue.iso : nil,
-            solutionTargetDue: clock ? terms.solutionTargetDue?.iso : nil, decisionDue: clock ? terms.decisionDue.iso : nil,
-            gckWindowEnd: clock ? terms.gckWindowEnd.iso : nil), reference: reference, now: received)
+            acknowledgementDue: terms.acknowledgementDue, firstContactDue: clock ? terms.firstContactDue : nil,
+            solutionTargetDue: clock ? terms.solutionTargetDue : nil, decisionDue: clock ? terms.decisionDue : nil,
+            gckWindowEnd: clock ? terms.gckWindowEnd : nil), reference: reference, now: received)
         return try XCTUnwrap(try store.caseRecord(id: id))
     }
 

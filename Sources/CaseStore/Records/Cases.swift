@@ -1,34 +1,9 @@
 import ComplaintCore
 import Foundation
 
-/// A case as stored: everything `klachtd case` shows and templates fill in.
-public struct CaseRecord: Sendable, Equatable {
-    public var id: Int64
-    public var reference: CaseReference
-    public var state: CaseState
-    public var kind: MessageKind
-    public var regime: Regime
-    public var receivedAt: Date
-    public var complainantName: String?
-    public var complainantAddress: String?
-    public var complainantMessageID: String?
-    public var location: String?
-    public var handler: String?
-    public var subject: String?
-    public var category: String?
-    public var outcome: String?
-    public var flags: [String]
-    /// Due dates as `YYYY-MM-DD` local dates; nil where no term runs.
-    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd, measuresDue: String?
-    public var closedAt: Date?
-    /// A suspended case's review date (`YYYY-MM-DD`): the handler is reminded then.
-    public var reviewDue: String?
-
-    public var snapshot: CaseSnapshot {
-        CaseSnapshot(id: id, reference: reference, state: state, complainantAddress: complainantAddress,
-                     handler: handler, location: location, complainantName: complainantName)
-    }
-}
+/// The name the store's callers knew the case by before it became a domain value (`Case`,
+/// in ComplaintCore). Kept only so work written against it still builds; new code says `Case`.
+public typealias CaseRecord = Case
 
 /// A new case's facts, before it has an id.
 public struct NewCaseRecord: Sendable {
@@ -42,13 +17,13 @@ public struct NewCaseRecord: Sendable {
     public var location: String?
     public var handler: String?
     public var subject: String?
-    public var flags: [String]
-    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd: String?
+    public var flags: [CaseFlag]
+    public var acknowledgementDue, firstContactDue, solutionTargetDue, decisionDue, gckWindowEnd: LocalDate?
 
     public init(state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date, complainantName: String?,
                 complainantAddress: String?, complainantMessageID: String?, location: String?, handler: String?,
-                subject: String?, flags: [String], acknowledgementDue: String? = nil, firstContactDue: String? = nil,
-                solutionTargetDue: String? = nil, decisionDue: String? = nil, gckWindowEnd: String? = nil) {
+                subject: String?, flags: [CaseFlag], acknowledgementDue: LocalDate? = nil, firstContactDue: LocalDate? = nil,
+                solutionTargetDue: LocalDate? = nil, decisionDue: LocalDate? = nil, gckWindowEnd: LocalDate? = nil) {
         self.state = state
         self.kind = kind
         self.regime = regime
@@ -88,21 +63,21 @@ extension CaseStore {
             """, [.text(reference.description), .text(new.state.rawValue), .text(new.kind.rawValue), .text(new.regime.rawValue),
                   .text(Timestamp.string(new.receivedAt)), .optional(new.complainantName), .optional(new.complainantAddress),
                   .optional(new.complainantMessageID), .optional(new.location), .optional(new.handler), .optional(new.subject),
-                  .text(new.flags.joined(separator: ",")), .optional(new.acknowledgementDue), .optional(new.firstContactDue),
-                  .optional(new.solutionTargetDue), .optional(new.decisionDue), .optional(new.gckWindowEnd), .text(stamp), .text(stamp)])
+                  .text(Self.storedFlags(new.flags)), .optional(new.acknowledgementDue?.iso), .optional(new.firstContactDue?.iso),
+                  .optional(new.solutionTargetDue?.iso), .optional(new.decisionDue?.iso), .optional(new.gckWindowEnd?.iso), .text(stamp), .text(stamp)])
         return db.lastInsertRowID
     }
 
-    public func caseRecord(id: Int64) throws -> CaseRecord? {
+    public func caseRecord(id: Int64) throws -> Case? {
         try db.queryOne("SELECT * FROM cases WHERE id = ?", [.integer(id)]).flatMap(Self.caseRecord)
     }
 
-    public func caseRecord(reference: CaseReference) throws -> CaseRecord? {
+    public func caseRecord(reference: CaseReference) throws -> Case? {
         try db.queryOne("SELECT * FROM cases WHERE reference = ?", [.text(reference.description)]).flatMap(Self.caseRecord)
     }
 
     /// Every case, newest first; `openOnly` leaves out closed, withdrawn and not-a-complaint.
-    public func allCases(openOnly: Bool = false) throws -> [CaseRecord] {
+    public func allCases(openOnly: Bool = false) throws -> [Case] {
         guard openOnly else { return try db.query("SELECT * FROM cases ORDER BY received_at DESC, id DESC").compactMap(Self.caseRecord) }
         // Through the state index: the open cases only, not ten years of closed ones.
         return try db.query("SELECT * FROM cases WHERE \(Self.openStateTest) ORDER BY received_at DESC, id DESC", Self.openStateValues)
@@ -110,7 +85,7 @@ extension CaseStore {
     }
 
     /// The case a reply belongs to: one of its messages (ours or the parent's) has one of these ids.
-    public func caseForThread(messageIDs: [String]) throws -> CaseRecord? {
+    public func caseForThread(messageIDs: [String]) throws -> Case? {
         for id in messageIDs.reversed() where !id.isEmpty {
             if let row = try db.queryOne("""
                 SELECT case_id FROM case_messages WHERE message_id = ? AND case_id IS NOT NULL
@@ -146,12 +121,12 @@ extension CaseStore {
 
     /// Starts or stops a complaint's clocks at once (a case reclassified with `#soort`): the
     /// first-contact, solution, decision and Geschillencommissie dates, nil to clear them.
-    public func setComplaintTerms(caseID: Int64, firstContactDue: String?, solutionTargetDue: String?, decisionDue: String?,
-                                  gckWindowEnd: String?, actor: String, reason: String, rawMessageID: Int64?, now: Date) throws {
+    public func setComplaintTerms(caseID: Int64, firstContactDue: LocalDate?, solutionTargetDue: LocalDate?, decisionDue: LocalDate?,
+                                  gckWindowEnd: LocalDate?, actor: String, reason: String, rawMessageID: Int64?, now: Date) throws {
         try db.query("""
             UPDATE cases SET first_contact_due = ?, solution_target_due = ?, decision_due = ?, gck_window_end = ?, updated_at = ?
             WHERE id = ?
-            """, [.optional(firstContactDue), .optional(solutionTargetDue), .optional(decisionDue), .optional(gckWindowEnd),
+            """, [.optional(firstContactDue?.iso), .optional(solutionTargetDue?.iso), .optional(decisionDue?.iso), .optional(gckWindowEnd?.iso),
                   .text(Timestamp.string(now)), .integer(caseID)])
         try appendEvent(caseID: caseID, actor: actor, action: "terms \(decisionDue == nil ? "stopped" : "started")", from: nil, to: nil,
                         reason: reason, rawMessageID: rawMessageID, now: now)
@@ -169,22 +144,26 @@ extension CaseStore {
             .map { ($0.string("label") ?? "", $0.string("value") ?? "") }
     }
 
-    static func caseRecord(_ row: Row) -> CaseRecord? {
+    /// The one place a `cases` row becomes a `Case`: every read of a case goes through here,
+    /// so the cells' text (ISO dates, the comma list of flags) is parsed once, at the store's edge.
+    static func caseRecord(_ row: Row) -> Case? {
         guard let id = row.int("id"), let reference = row.string("reference").flatMap({ CaseReference($0) }),
               let state = row.string("state").flatMap(CaseState.init(rawValue:)),
               let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
               let regime = row.string("regime").flatMap(Regime.init(rawValue:)),
               let received = Timestamp.date(row.string("received_at")) else { return nil }
-        return CaseRecord(
+        // Terms are written as `LocalDate.iso`; a cell that is not one reads as no term.
+        func day(_ column: String) -> LocalDate? { row.string(column).flatMap(LocalDate.init(iso:)) }
+        return Case(
             id: id, reference: reference, state: state, kind: kind, regime: regime, receivedAt: received,
             complainantName: row.string("complainant_name"), complainantAddress: row.string("complainant_address"),
             complainantMessageID: row.string("complainant_message_id"), location: row.string("location"),
             handler: row.string("handler"), subject: row.string("subject"), category: row.string("category"),
-            outcome: row.string("outcome"), flags: (row.string("flags") ?? "").split(separator: ",").map(String.init),
-            acknowledgementDue: row.string("acknowledgement_due"), firstContactDue: row.string("first_contact_due"),
-            solutionTargetDue: row.string("solution_target_due"), decisionDue: row.string("decision_due"),
-            gckWindowEnd: row.string("gck_window_end"), measuresDue: row.string("measures_due"),
-            closedAt: Timestamp.date(row.string("closed_at")), reviewDue: row.string("review_due"))
+            outcome: row.string("outcome"), flags: Self.flags(stored: row.string("flags")),
+            acknowledgementDue: day("acknowledgement_due"), firstContactDue: day("first_contact_due"),
+            solutionTargetDue: day("solution_target_due"), decisionDue: day("decision_due"),
+            gckWindowEnd: day("gck_window_end"), measuresDue: day("measures_due"),
+            closedAt: Timestamp.date(row.string("closed_at")), reviewDue: day("review_due"))
     }
 }
 

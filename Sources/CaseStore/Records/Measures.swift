@@ -1,3 +1,4 @@
+import ComplaintCore
 import Foundation
 
 /// A measure promised in a judgement, with the date it is to be realised.
@@ -40,14 +41,14 @@ extension CaseStore {
     }
 
     /// Per case with measures, the latest due date of those not yet done (nil when all are done).
-    public func openMeasuresDue(in scope: CaseScope = .all) throws -> [Int64: String?] {
-        var result: [Int64: String?] = [:]
+    public func openMeasuresDue(in scope: CaseScope = .all) throws -> [Int64: LocalDate?] {
+        var result: [Int64: LocalDate?] = [:]
         for row in try db.query("""
             SELECT case_id, MAX(CASE WHEN done_at IS NULL THEN due END) AS due FROM measures
             WHERE case_id IN (\(scope.sql)) GROUP BY case_id
             """, scope.parameters) {
             guard let caseID = row.int("case_id") else { continue }
-            result[caseID] = .some(row.string("due"))
+            result[caseID] = .some(row.string("due").flatMap(LocalDate.init(iso:)))
         }
         return result
     }

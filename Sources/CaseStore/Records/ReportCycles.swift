@@ -9,7 +9,7 @@ public struct ReportYearCase: Sendable {
     public var location: String?
     public var category: String?
     public var receivedAt: Date?
-    public var flags: [String]
+    public var flags: [CaseFlag]
     /// The case's text for the annual report (`#jaarverslag TEXT`).
     public var reportText: String?
 }
@@ -48,7 +48,7 @@ extension CaseStore {
             ReportYearCase(reference: row.string("reference"), kind: row.string("kind").flatMap(MessageKind.init(rawValue:)),
                            state: row.string("state").flatMap(CaseState.init(rawValue:)), location: row.string("location"),
                            category: row.string("category"), receivedAt: Timestamp.date(row.string("received_at")),
-                           flags: (row.string("flags") ?? "").split(separator: ",").map(String.init), reportText: row.string("report_text"))
+                           flags: Self.flags(stored: row.string("flags")), reportText: row.string("report_text"))
         }
     }
 

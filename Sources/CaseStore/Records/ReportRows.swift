@@ -1,3 +1,33 @@
+import ComplaintCore
+import Foundation
+
+/// One case's anonymous facts as the reports' query reads them, typed here at the store's edge.
+///
+/// Not a `Case`: by construction it holds nothing traceable to a person (no complainant,
+/// handler, subject or message text), and it carries what the case row does not (report
+/// notes, the first judgement and referral, the satisfaction answer). `ReportFacts` turns it
+/// into the report's `ReportCase`, counting days in the organisation's zone.
+public struct ReportRow: Sendable, Equatable {
+    public var id: Int64
+    /// For the draft's to-do list only; the published report never shows it.
+    public var reference: String?
+    public var kind: MessageKind
+    public var state: CaseState
+    public var receivedAt: Date
+    public var location, category, outcome: String?
+    public var decisionDue, measuresDue: LocalDate?
+    public var closedAt: Date?
+    public var flags: [CaseFlag]
+    /// The report notes (`case_report_notes`), as recorded.
+    public var annualSummary, measures, disputeOutcome, disputeOrigin: String?
+    public var referralDate, disputeDate, rulingDate: LocalDate?
+    /// The first time the case reached `judgement_sent`, and `referred_geschillencommissie`.
+    public var judgedAt, disputedAt: Date?
+    /// Closed straight from the meldcode (`safeguarding` → `closed`).
+    public var meldcodeClosed: Bool
+    public var satisfaction: SatisfactionAnswer?
+}
+
 extension CaseStore {
     /// The query names its columns: never the complainant's name or address, the handler,
     /// the subject or any message text, so nothing traceable to a person can reach a report.
@@ -16,7 +46,7 @@ extension CaseStore {
     /// The anonymous facts of every case, in order of receipt, for the reports; with `years`,
     /// only of the cases received in those years (by the `cases_received` index, with a day's
     /// margin for the time zone) and of those referred to the Geschillencommissie in them.
-    public func reportRows(years: ClosedRange<Int>? = nil) throws -> [Row] {
+    public func reportRows(years: ClosedRange<Int>? = nil) throws -> [ReportRow] {
         var sql = Self.reportQuery
         var parameters: [SQLValue] = []
         if let years {
@@ -27,6 +57,24 @@ extension CaseStore {
                 """
             parameters = [from, until, from, until]
         }
-        return try db.query(sql + " ORDER BY c.received_at, c.id", parameters)
+        return try db.query(sql + " ORDER BY c.received_at, c.id", parameters).compactMap(Self.reportRow)
+    }
+
+    /// A row of `reportQuery`, typed; nil for a case whose kind, state or receipt cannot be read.
+    private static func reportRow(_ row: Row) -> ReportRow? {
+        guard let id = row.int("id"), let kind = row.string("kind").flatMap(MessageKind.init(rawValue:)),
+              let state = row.string("state").flatMap(CaseState.init(rawValue:)),
+              let received = Timestamp.date(row.string("received_at")) else { return nil }
+        func day(_ column: String) -> LocalDate? { row.string(column).flatMap(LocalDate.init(iso:)) }
+        return ReportRow(
+            id: id, reference: row.string("reference"), kind: kind, state: state, receivedAt: received,
+            location: row.string("location"), category: row.string("category"), outcome: row.string("outcome"),
+            decisionDue: day("decision_due"), measuresDue: day("measures_due"), closedAt: Timestamp.date(row.string("closed_at")),
+            flags: flags(stored: row.string("flags")), annualSummary: row.string("annual_summary"), measures: row.string("measures"),
+            disputeOutcome: row.string("dispute_outcome"), disputeOrigin: row.string("dispute_origin"),
+            referralDate: day("referral_date"), disputeDate: day("dispute_date"), rulingDate: day("ruling_date"),
+            judgedAt: Timestamp.date(row.string("judged_at")), disputedAt: Timestamp.date(row.string("disputed_at")),
+            meldcodeClosed: row.int("meldcode_closed") == 1,
+            satisfaction: row.string("satisfaction").flatMap(SatisfactionAnswer.init(rawValue:)))
     }
 }

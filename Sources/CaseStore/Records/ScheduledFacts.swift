@@ -27,7 +27,7 @@ extension CaseStore {
     static let openStateValues = CaseState.allCases.filter(\.isOpen).map { SQLValue.text($0.rawValue) }
 
     /// The cases in `scope`, newest first.
-    public func cases(in scope: CaseScope) throws -> [CaseRecord] {
+    public func cases(in scope: CaseScope) throws -> [Case] {
         try db.query("SELECT * FROM cases WHERE id IN (\(scope.sql)) ORDER BY received_at DESC, id DESC", scope.parameters)
             .compactMap(Self.caseRecord)
     }

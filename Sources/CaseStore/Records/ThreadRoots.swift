@@ -1,3 +1,4 @@
+import ComplaintCore
 import Foundation
 
 /// Outlook conversation roots per case (`thread_roots`), see `Migrations.schemaVersion9`.
@@ -9,7 +10,7 @@ extension CaseStore {
     }
 
     /// The case whose conversation `root` is.
-    public func caseForThreadRoot(_ root: String) throws -> CaseRecord? {
+    public func caseForThreadRoot(_ root: String) throws -> Case? {
         guard let caseID = try db.queryOne("SELECT case_id FROM thread_roots WHERE root = ?", [.text(root)])?.int("case_id") else {
             return nil
         }

@@ -89,6 +89,10 @@ public struct CommandPlan: Sendable, Equatable {
 }
 
 /// The facts of a case and the organisation that the planner checks commands against.
+///
+/// Built from a `Case` (`init(case:...)`), holding of it only what the planner reads (the
+/// intake's `CaseSnapshot`, the kind, the regime), beside what a `Case` does not hold: the
+/// terms as the event log makes them, the measures, the organisation and the day.
 public struct CaseFacts: Sendable {
     public var snapshot: CaseSnapshot
     public var regime: Regime
@@ -122,5 +126,13 @@ public struct CaseFacts: Sendable {
         self.assignableAddresses = Set(assignableAddresses.map { $0.lowercased() })
         self.termPolicy = termPolicy
         self.today = today
+    }
+
+    /// The facts of `record`: its parties and state, its kind and its regime.
+    public init(case record: Case, terms: CaseTerms?, locations: [LocationProfile], assignableAddresses: Set<String>,
+                termPolicy: TermPolicy, today: LocalDate) {
+        self.init(snapshot: record.snapshot, regime: record.regime, terms: terms, locations: locations,
+                  assignableAddresses: assignableAddresses, termPolicy: termPolicy, today: today)
+        kind = record.kind
     }
 }

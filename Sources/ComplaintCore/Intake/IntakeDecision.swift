@@ -18,28 +18,6 @@ public struct MailIntent: Sendable, Equatable {
     }
 }
 
-/// Conditions on a new case that people must look at.
-public enum CaseFlag: String, Sendable, Equatable, CaseIterable {
-    /// No usable address for the parent: nobody can be acknowledged.
-    case noAddress = "no-address"
-    /// The parent gave an address that is not a plain mailbox (a comma, quotes, `%`, `!`,
-    /// control characters): nothing is sent to it, and the quality staff are told.
-    case unusableAddress = "unusable-address"
-    /// No location found: the quality staff assign it.
-    case unknownLocation = "unknown-location"
-    /// Words that mark a serious complaint: management is told at once.
-    case serious
-    /// A safeguarding word: restricted to the safeguarding officer.
-    case safeguarding
-    /// With `[authentication] authserv_id` set, neither SPF nor DKIM vouches for the From domain:
-    /// the sender may be forged, so nobody got an automatic reply.
-    case senderUnverified = "sender-unverified"
-    /// Dissatisfaction next to a question or praise: registered as a complaint, the quality staff check the kind.
-    case kindInDoubt = "kind-doubt"
-    /// Serious, or about the location's own handler: management appoints the handler (`#toewijzen`).
-    case managementAssigns = "management-assigns"
-}
-
 /// Everything needed to open a case for a new message.
 public struct NewCasePlan: Sendable, Equatable {
     public var kind: MessageKind

@@ -2,8 +2,11 @@ import Foundation
 
 /// What the scheduler needs to know of a case: its clocks as stored, and what the file shows was done.
 ///
-/// The daemon reads these facts from the store; the scheduler only looks at them, so the
-/// ladder is tested without a database.
+/// A projection of `Case` (`init(case:...)`) kept because the scheduler needs both less and
+/// more: not the parent's name, subject or text, but what the rest of the file shows (mails
+/// queued, keys claimed, the satisfaction check), which a `Case` does not hold. The daemon
+/// reads these facts from the store; the scheduler only looks at them, so the ladder is
+/// tested without a database.
 public struct ScheduledCase: Sendable, Equatable {
     /// The case's row id.
     public var id: Int64
@@ -72,6 +75,18 @@ public struct ScheduledCase: Sendable, Equatable {
         self.acknowledged = acknowledged
         self.parentContacted = parentContacted
         self.sentKeys = sentKeys
+    }
+
+    /// The facts `record` holds itself: who, where, its clocks, its review date and whether
+    /// management assigns it. What the file shows was done is the caller's to give or set.
+    public init(case record: Case, english: Bool, acknowledged: Bool, parentContacted: Bool, sentKeys: Set<String>) {
+        self.init(id: record.id, reference: record.reference, state: record.state, kind: record.kind, regime: record.regime,
+                  receivedAt: record.receivedAt, location: record.location, handler: record.handler, english: english,
+                  acknowledgementDue: record.acknowledgementDue, firstContactDue: record.firstContactDue,
+                  decisionDue: record.decisionDue, measuresDue: record.measuresDue, acknowledged: acknowledged,
+                  parentContacted: parentContacted, sentKeys: sentKeys)
+        reviewDue = record.reviewDue
+        managementAssigns = record.flags.contains(.managementAssigns)
     }
 
     /// Whether the statutory ladder (reminders and escalations) runs for this case at all.

@@ -22,7 +22,7 @@ public struct CommandExecutor {
 
     /// Plans and applies `script`; with errors nothing changes and `replyTo` (if any) is told why.
     @discardableResult
-    public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: CaseRecord,
+    public func execute(_ script: CommandScript, role: CommandRole, actor: String, on caseRecord: Case,
                         replyTo: String?, rawID: Int64?, now: Date) throws -> CommandPlan {
         var plan = CommandPlanner.plan(script, role: role, facts: try facts(for: caseRecord, now: now))
         // The report text is published: no name, address or number the system knows (issue 18).
@@ -55,7 +55,7 @@ public struct CommandExecutor {
     /// Checks every text of `plan` that would reach the parent; when one carries a token address
     /// or a staff mail's words, records the refusal, tells the quality staff, and returns the
     /// error for the reply to the handler. Nothing of the plan is then carried out.
-    private func refuseLeak(_ plan: CommandPlan, actor: String, on record: CaseRecord, rawID: Int64?, now: Date) throws -> String? {
+    private func refuseLeak(_ plan: CommandPlan, actor: String, on record: Case, rawID: Int64?, now: Date) throws -> String? {
         let texts = plan.mails.flatMap { mail -> [String] in
             switch mail {
             case .answer(let text): [text]
@@ -81,19 +81,18 @@ public struct CommandExecutor {
     }
 
     /// What the planner checks against: the case, its terms as they stand, and the organisation.
-    func facts(for record: CaseRecord, now: Date) throws -> CaseFacts {
+    func facts(for record: Case, now: Date) throws -> CaseFacts {
         let receipt = runtime.terms(received: record.receivedAt, regime: record.regime)
         var terms: CaseTerms?
-        if let due = record.decisionDue.flatMap(LocalDate.init(iso:)) {
+        if let due = record.decisionDue {
             let setByCommand = try due > receipt.decisionDue && store.wasUpdated(caseID: record.id, column: .decisionDue)
             terms = receipt.recording(decisionDue: due, setByCommand: setByCommand)
         }
         let configuration = runtime.configuration
-        var facts = CaseFacts(snapshot: record.snapshot, regime: record.regime, terms: terms, locations: configuration.locations,
+        var facts = CaseFacts(case: record, terms: terms, locations: configuration.locations,
                               assignableAddresses: Set(configuration.locations.compactMap(\.handler) + configuration.organisation.quality),
                               termPolicy: runtime.termPolicy, today: runtime.civil.localDate(of: now))
         facts.measuresDone = try store.measures(caseID: record.id).map { $0.doneAt != nil }
-        facts.kind = record.kind
         // Released from the meldcode late, the parent is not told a first-contact date already gone by.
         var release = receipt
         release.firstContactDue = max(receipt.firstContactDue, runtime.terms(received: now, regime: record.regime).firstContactDue)

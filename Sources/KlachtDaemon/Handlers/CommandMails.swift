@@ -10,7 +10,7 @@ struct CommandMails {
     let store: CaseStore
     let renderer: MailRenderer
 
-    func send(_ mail: PlannedMail, on record: CaseRecord) throws {
+    func send(_ mail: PlannedMail, on record: Case) throws {
         let english = runtime.language(forLocation: record.location) == "en"
         func date(_ day: LocalDate) -> TemplateValue { .string(DateWording.format(day, english: english)) }
         switch mail {
@@ -57,7 +57,7 @@ struct CommandMails {
     }
 
     /// The parent's first message, for staff mails that carry the complaint.
-    private func complaintText(_ record: CaseRecord) throws -> MailRenderer.Extra {
+    private func complaintText(_ record: Case) throws -> MailRenderer.Extra {
         let complaint = try store.caseMessages(caseID: record.id).first { $0.direction == .incoming && $0.role == .complainant }
         return ["case": ["text": .string(complaint?.text ?? "")]]
     }

@@ -80,7 +80,7 @@ struct JudgementReview {
 
     /// The judgement letter as the parent would get it now: the judgement is applied under a
     /// savepoint, the letter rendered by the same renderer and values, and everything rolled back.
-    private func draftLetter(_ held: Held, outcome: JudgementOutcome, record: CaseRecord, now: Date) throws -> RenderedMail {
+    private func draftLetter(_ held: Held, outcome: JudgementOutcome, record: Case, now: Date) throws -> RenderedMail {
         struct Rendered: Error { let mail: RenderedMail }
         let plan = CommandPlanner.heldJudgement(outcome: outcome, reasons: held.reasons, measures: held.plannedMeasures,
                                                 facts: try executor.facts(for: record, now: now))

@@ -25,11 +25,11 @@ struct KindChange {
         }
     }
 
-    private func start(_ record: CaseRecord, actor: String, rawID: Int64?, now: Date) throws {
+    private func start(_ record: Case, actor: String, rawID: Int64?, now: Date) throws {
         let terms = runtime.terms(received: record.receivedAt, regime: record.regime)
-        try store.setComplaintTerms(caseID: record.id, firstContactDue: terms.firstContactDue.iso,
-                                    solutionTargetDue: terms.solutionTargetDue?.iso, decisionDue: terms.decisionDue.iso,
-                                    gckWindowEnd: terms.gckWindowEnd.iso, actor: actor,
+        try store.setComplaintTerms(caseID: record.id, firstContactDue: terms.firstContactDue,
+                                    solutionTargetDue: terms.solutionTargetDue, decisionDue: terms.decisionDue,
+                                    gckWindowEnd: terms.gckWindowEnd, actor: actor,
                                     reason: "nu een klacht: termijnen vanaf de ontvangst", rawMessageID: rawID, now: now)
         // A compliment was set aside as 'not a complaint'; a complaint is open again.
         if record.state == .notAComplaint, case .success(let next) = CaseStateMachine.next(from: .notAComplaint, on: .acknowledge) {
@@ -43,7 +43,7 @@ struct KindChange {
         }
     }
 
-    private func complaintText(_ record: CaseRecord) throws -> MailRenderer.Extra {
+    private func complaintText(_ record: Case) throws -> MailRenderer.Extra {
         let first = try store.caseMessages(caseID: record.id).first { $0.direction == .incoming && $0.role == .complainant }
         return ["case": .object(["text": .string(first?.text ?? "")])]
     }

@@ -15,7 +15,7 @@ struct ReportTextGuard {
     /// Particles of Dutch surnames and short words: never a name on their own.
     private static let particles: Set<String> = ["van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "el", "al", "la", "le", "du", "da", "di", "von"]
 
-    init(runtime: Runtime, record: CaseRecord) {
+    init(runtime: Runtime, record: Case) {
         var names: [(String, String)] = []
         func add(_ name: String?, _ whose: String) {
             for word in FoldedText(name ?? "").value.split(separator: " ") where word.count >= 3 && !Self.particles.contains(String(word)) {

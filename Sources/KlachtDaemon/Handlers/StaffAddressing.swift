@@ -10,7 +10,7 @@ struct StaffAddressing {
     let store: CaseStore
 
     /// The case of the first plus address (Delivered-To, X-Original-To, To, Cc) that names one, and the evidence.
-    func evidence(for parsed: ParsedMessage, sender: String?) throws -> (addressed: CaseRecord?, evidence: SenderEvidence) {
+    func evidence(for parsed: ParsedMessage, sender: String?) throws -> (addressed: Case?, evidence: SenderEvidence) {
         let mailbox = runtime.configuration.organisation.address
         let candidates = parsed.headers(named: "Delivered-To") + parsed.headers(named: "X-Original-To")
             + (parsed.to + parsed.cc).map(\.address)

@@ -81,12 +81,12 @@ struct DecisionApplier {
             state: plan.initialState, kind: plan.kind, regime: plan.regime, receivedAt: received,
             complainantName: plan.complainant?.name, complainantAddress: plan.complainant?.address,
             complainantMessageID: message.messageID, location: plan.location?.name, handler: plan.handler,
-            subject: plan.subject, flags: plan.flags.map(\.rawValue),
-            acknowledgementDue: plan.initialState == .safeguarding ? nil : terms.acknowledgementDue.iso,
-            firstContactDue: clock ? terms.firstContactDue.iso : nil,
-            solutionTargetDue: clock ? terms.solutionTargetDue?.iso : nil,
-            decisionDue: clock ? terms.decisionDue.iso : nil,
-            gckWindowEnd: plan.kind.startsStatutoryClock ? terms.gckWindowEnd.iso : nil), reference: reference, now: now)
+            subject: plan.subject, flags: plan.flags,
+            acknowledgementDue: plan.initialState == .safeguarding ? nil : terms.acknowledgementDue,
+            firstContactDue: clock ? terms.firstContactDue : nil,
+            solutionTargetDue: clock ? terms.solutionTargetDue : nil,
+            decisionDue: clock ? terms.decisionDue : nil,
+            gckWindowEnd: plan.kind.startsStatutoryClock ? terms.gckWindowEnd : nil), reference: reference, now: now)
         try store.appendEvent(caseID: caseID, actor: "klachtd", action: "case opened", from: nil, to: plan.initialState,
                               reason: openingReason(plan), rawMessageID: rawID, now: now)
         if plan.flags.contains(.unusableAddress), let claimed = IntakeDecider.claimedAddress(of: message) {
@@ -125,7 +125,7 @@ struct DecisionApplier {
     }
 
     /// Takes the plan's steps for a new case (`NewCasePlan.transitions`) the state machine allows.
-    private func advance(_ caseRecord: CaseRecord, plan: NewCasePlan, rawID: Int64) throws {
+    private func advance(_ caseRecord: Case, plan: NewCasePlan, rawID: Int64) throws {
         var state = caseRecord.state
         for case .transition(let action, var reason) in plan.transitions {
             // Say what really happened: a held acknowledgement is on the case and with the quality staff, not on its way.

@@ -19,7 +19,7 @@ struct FollowUpCollector {
     /// Texts in one notice at most; the rest are counted and are on the case.
     static let maximumTexts = 20
 
-    func enqueue(_ mail: MailIntent, caseRecord: CaseRecord, text: String) throws {
+    func enqueue(_ mail: MailIntent, caseRecord: Case, text: String) throws {
         let window = Double(runtime.configuration.floodLimits.followUpCollectMinutes * 60)
         try store.withdrawWaiting(caseID: caseRecord.id, kind: mail.template, now: now)
         let previous = try store.latestCaseMail(caseID: caseRecord.id, kind: mail.template)
@@ -40,7 +40,7 @@ struct FollowUpCollector {
     }
 
     /// Queues the notice and returns every outbox id it made (one per staff recipient).
-    private func enqueued(_ mail: MailIntent, caseRecord: CaseRecord, text: String) throws -> [Int64] {
+    private func enqueued(_ mail: MailIntent, caseRecord: Case, text: String) throws -> [Int64] {
         let before = try store.latestCaseMail(caseID: caseRecord.id, kind: mail.template)?.id ?? 0
         try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord, extra: Self.followUp(text))
         return try store.outbox(caseID: caseRecord.id).filter { $0.kind == mail.template && $0.id > before }.map(\.id)

@@ -11,7 +11,7 @@ struct SafeguardingRestriction {
     let store: CaseStore
     let now: Date
 
-    func restrict(_ caseRecord: CaseRecord, hits: [String], rawID: Int64) throws {
+    func restrict(_ caseRecord: Case, hits: [String], rawID: Int64) throws {
         guard case .success(let next) = CaseStateMachine.next(from: caseRecord.state, on: .restrictForSafeguarding) else { return }
         try store.changeState(caseID: caseRecord.id, from: caseRecord.state, to: next, actor: "klachtd",
                               action: CaseAction.restrictForSafeguarding.rawValue,
@@ -20,9 +20,9 @@ struct SafeguardingRestriction {
             try store.updateCase(caseID: caseRecord.id, column: .handler, value: nil, actor: "klachtd",
                                  reason: "taken off the case under the meldcode (was \(handler))", rawMessageID: rawID, now: now)
         }
-        if !caseRecord.flags.contains(CaseFlag.safeguarding.rawValue) {
-            try store.updateCase(caseID: caseRecord.id, column: .flags, value: (caseRecord.flags + [CaseFlag.safeguarding.rawValue]).joined(separator: ","),
-                                 actor: "klachtd", reason: nil, rawMessageID: rawID, now: now)
+        if !caseRecord.flags.contains(.safeguarding) {
+            try store.setFlags(caseID: caseRecord.id, caseRecord.flags + [.safeguarding], actor: "klachtd", reason: nil,
+                               rawMessageID: rawID, now: now)
         }
     }
 }

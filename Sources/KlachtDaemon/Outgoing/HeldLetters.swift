@@ -17,7 +17,7 @@ extension MailRenderer {
     ]
 
     /// Renders the letter, keeps it as `held`, records why on the case and tells the quality staff.
-    func hold(_ template: String, recipients: [String], caseRecord: CaseRecord, extra: Extra, reason: String) throws -> Int64? {
+    func hold(_ template: String, recipients: [String], caseRecord: Case, extra: Extra, reason: String) throws -> Int64? {
         let now = runtime.clock.now()
         guard let outboxID = try enqueueOne(template, to: .complainant, recipients: recipients, caseRecord: caseRecord,
                                             extra: extra) else { return nil }

@@ -22,7 +22,7 @@ struct MailRenderer {
     ///
     /// Staff get one mail each: the reply address carries a token for that one recipient.
     @discardableResult
-    func enqueue(_ template: String, to audience: Audience, caseRecord: CaseRecord, extra: Extra = [:],
+    func enqueue(_ template: String, to audience: Audience, caseRecord: Case, extra: Extra = [:],
                  recipients explicit: [String]? = nil) throws -> Int64? {
         let recipients = explicit ?? addresses(for: audience, caseRecord)
         guard !recipients.isEmpty else {
@@ -56,7 +56,7 @@ struct MailRenderer {
         return last
     }
 
-    func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: CaseRecord,
+    func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: Case,
                             extra: Extra) throws -> Int64? {
         let rendered: RenderedMail
         // Selected once, for the template's list and the mail's parts alike.
@@ -119,7 +119,7 @@ struct MailRenderer {
 
     /// The subject and body of `template` for this case, every value filled in: a value the
     /// template needs that the case lacks is a `TemplateError`, never a blank.
-    func render(_ template: String, to audience: Audience, caseRecord: CaseRecord, recipient: String?,
+    func render(_ template: String, to audience: Audience, caseRecord: Case, recipient: String?,
                 extra: Extra, attachments known: ParentAttachments.Selection? = nil) throws -> RenderedMail {
         // Letters to the parent are in the language they wrote in; staff mail in the location's.
         let parentLanguage = audience == .complainant ? try store.caseLanguage(caseID: caseRecord.id) : nil
@@ -139,7 +139,7 @@ struct MailRenderer {
 
     /// A mail that cannot be written whole is not sent: the case records it and the quality
     /// staff are told which value was missing, so a person writes to the parent instead.
-    private func refuseIncomplete(_ template: String, caseRecord: CaseRecord, error: TemplateError) throws {
+    private func refuseIncomplete(_ template: String, caseRecord: Case, error: TemplateError) throws {
         let now = runtime.clock.now()
         try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail not written", from: nil, to: nil,
                               reason: "\(template): a value is missing: \(error)", rawMessageID: nil, now: now)
@@ -196,7 +196,7 @@ struct MailRenderer {
                                     strict: strict)
     }
 
-    func addresses(for audience: Audience, _ caseRecord: CaseRecord) -> [String] {
+    func addresses(for audience: Audience, _ caseRecord: Case) -> [String] {
         let organisation = runtime.configuration.organisation
         switch audience {
         case .complainant: return caseRecord.complainantAddress.map { [$0] } ?? []
@@ -210,16 +210,16 @@ struct MailRenderer {
 
     /// Staff reply to the case's own plus address, so their answer finds the case; its token
     /// (HMAC of the reference and the recipient) is what lets their commands count.
-    func replyAddress(for caseRecord: CaseRecord, recipient: String?) -> String {
+    func replyAddress(for caseRecord: Case, recipient: String?) -> String {
         let token = recipient.flatMap { runtime.replySigner?.token(for: caseRecord.reference, recipient: $0) }
         return PlusAddress.make(mailbox: runtime.configuration.organisation.address, reference: caseRecord.reference, token: token)
     }
 
-    func caseContext(_ record: CaseRecord, audience: Audience, language: String? = nil) -> [String: TemplateValue] {
+    func caseContext(_ record: Case, audience: Audience, language: String? = nil) -> [String: TemplateValue] {
         let organisation = runtime.configuration.organisation
         let english = (language ?? runtime.language(forLocation: record.location)) == "en"
-        func date(_ iso: String?) -> TemplateValue {
-            guard let iso, let local = LocalDate(iso: iso) else { return .string("") }
+        func date(_ local: LocalDate?) -> TemplateValue {
+            guard let local else { return .string("") }
             return .string(DateWording.format(local, english: english))
         }
         let received = runtime.civil.localDate(of: record.receivedAt)
@@ -261,7 +261,7 @@ struct MailRenderer {
 
     /// The handler as letters name them: the configured name, role and telephone of the location
     /// whose handler this is, else just the address (`handler.display` is always one of the two).
-    private func handlerValues(_ record: CaseRecord) -> TemplateValue {
+    private func handlerValues(_ record: Case) -> TemplateValue {
         guard let address = record.handler else {
             return .object(["address": "", "name": "", "role": "", "phone": "", "display": "", "known": false])
         }
@@ -275,9 +275,9 @@ struct MailRenderer {
     }
 
     /// Why management, not the location's handler, appoints who handles the case.
-    private func assignmentReason(_ record: CaseRecord, english: Bool) -> String {
-        guard record.flags.contains(CaseFlag.managementAssigns.rawValue) else { return "" }
-        if record.flags.contains(CaseFlag.serious.rawValue) {
+    private func assignmentReason(_ record: Case, english: Bool) -> String {
+        guard record.flags.contains(.managementAssigns) else { return "" }
+        if record.flags.contains(.serious) {
             return english ? "it contains words that point to something serious" : "zij bevat woorden die op iets ernstigs wijzen"
         }
         return english ? "it names the location's own handler" : "zij noemt de behandelaar van de locatie zelf"

@@ -70,13 +70,13 @@ public struct CaseExport {
         return "<section><h3>\(e(local(at))) · \(e(direction))\(subject.map { " · " + e($0) } ?? "")</h3>\(body)\(link.isEmpty ? "" : "<p>Origineel:\(link)</p>")</section>"
     }
 
-    private func page(_ record: CaseRecord, fields: [(label: String, value: String)], messages: [String], events: [String]) -> String {
+    private func page(_ record: Case, fields: [(label: String, value: String)], messages: [String], events: [String]) -> String {
         let facts: [(String, String?)] = [
             ("Referentie", record.reference.description), ("Status", record.state.dutchLabel), ("Soort", record.kind.dutchLabel),
             ("Ontvangen", local(record.receivedAt)), ("Naam", record.complainantName), ("E-mailadres", record.complainantAddress),
             ("Locatie", record.location), ("Onderwerp", record.subject), ("Categorie", record.category), ("Oordeel", record.outcome),
-            ("Oordeel uiterlijk", record.decisionDue), ("Maatregelen uiterlijk", record.measuresDue),
-            ("Geschillencommissie tot", record.gckWindowEnd),
+            ("Oordeel uiterlijk", record.decisionDue?.iso), ("Maatregelen uiterlijk", record.measuresDue?.iso),
+            ("Geschillencommissie tot", record.gckWindowEnd?.iso),
         ]
         let factRows = facts.compactMap { label, value in value.map { "<tr><th>\(e(label))</th><td>\(e($0))</td></tr>" } }
         let fieldRows = fields.map { "<tr><th>\(e($0.label))</th><td>\(e($0.value))</td></tr>" }

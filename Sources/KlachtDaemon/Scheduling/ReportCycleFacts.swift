@@ -33,7 +33,7 @@ struct ReportCycleFacts {
         for row in try store.reportYearCases(year) {
             guard let reference = row.reference, let kind = row.kind, let state = row.state,
                   let received = row.receivedAt.map(civil.localDate(of:)), received.year == year,
-                  state != .safeguarding, !row.flags.contains("dispute-only") else { continue }
+                  state != .safeguarding, !row.flags.contains(.disputeOnly) else { continue }
             let line = Line(reference: reference, kind: kind, state: state, location: row.location, received: received)
             guard kind.startsStatutoryClock else { continue }
             facts.complaints += 1

@@ -14,7 +14,7 @@ struct ScheduledCaseFacts {
     let store: CaseStore
 
     /// The open cases, plus those received in the last 15 days (the digest lists last week's arrivals).
-    func load(now: Date) throws -> (cases: [ScheduledCase], records: [Int64: CaseRecord], globalKeys: Set<String>) {
+    func load(now: Date) throws -> (cases: [ScheduledCase], records: [Int64: Case], globalKeys: Set<String>) {
         // Only these cases, through indexes: the pass costs the open cases, not the years kept.
         let scope = CaseScope.openOrReceived(since: now.addingTimeInterval(-15 * 86_400))
         let records = try store.cases(in: scope)
@@ -32,27 +32,20 @@ struct ScheduledCaseFacts {
         let cases = try records.map { record in
             let queued = kinds[record.id] ?? []
             var scheduled = ScheduledCase(
-                id: record.id, reference: record.reference, state: record.state, kind: record.kind, regime: record.regime,
-                receivedAt: record.receivedAt, location: record.location, handler: record.handler,
-                english: runtime.language(forLocation: record.location) == "en",
-                acknowledgementDue: record.acknowledgementDue.flatMap { LocalDate(iso: $0) },
-                firstContactDue: record.firstContactDue.flatMap { LocalDate(iso: $0) },
-                decisionDue: record.decisionDue.flatMap { LocalDate(iso: $0) },
-                // Measures confirmed done are no longer watched; the term is the latest of those still open.
-                measuresDue: (openMeasuresDue[record.id] ?? record.measuresDue).flatMap { LocalDate(iso: $0) },
+                case: record, english: runtime.language(forLocation: record.location) == "en",
                 // No address: nobody can be acknowledged by mail; the quality staff were told at intake.
                 acknowledged: record.state != .received || record.complainantAddress == nil || !queued.isDisjoint(with: Self.receipts),
                 parentContacted: handlerWrote.contains(record.id) || contacted.contains(record.id)
                     || !queued.isDisjoint(with: Self.parentLetters),
                 sentKeys: keys[record.id] ?? [])
+            // Measures confirmed done are no longer watched; the term is the latest of those still open.
+            scheduled.measuresDue = openMeasuresDue[record.id] ?? record.measuresDue
             if let address = record.complainantAddress {
                 scheduled.parentReachable = try store.suppression(of: address, now: now) == nil
             }
-            scheduled.managementAssigns = record.flags.contains(CaseFlag.managementAssigns.rawValue)
             scheduled.lastParentMail = lastParentMail[record.id]
             scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
             scheduled.safeguardingSince = record.state == .safeguarding ? restrictedLater[record.id] : nil
-            scheduled.reviewDue = record.reviewDue.flatMap { LocalDate(iso: $0) }
             scheduled.judgementAt = judged[record.id]
             scheduled.satisfaction = satisfaction[record.id].map {
                 SatisfactionCheck(askedAt: $0.askedAt, remindedAt: $0.remindedAt, answer: $0.answer)

@@ -62,7 +62,7 @@ public struct SchedulerRun {
     }
 
     /// Claims and queues one mail in one transaction; nil when another pass already claimed it.
-    private func queue(_ mail: ScheduledMail, record: CaseRecord?, now: Date) throws -> Queued? {
+    private func queue(_ mail: ScheduledMail, record: Case?, now: Date) throws -> Queued? {
         let description = mail.description { DateWording.format($0, english: mail.english) }
         return try store.transaction {
             guard try store.claimScheduled(caseID: mail.caseID, key: mail.key, now: now) else { return nil }
@@ -104,7 +104,7 @@ public struct SchedulerRun {
     }
 
     /// The template values beyond the case's own: the sentence, and the parent's answer for the quality staff.
-    private func extra(for mail: ScheduledMail, record: CaseRecord, description: String) throws -> MailRenderer.Extra {
+    private func extra(for mail: ScheduledMail, record: Case, description: String) throws -> MailRenderer.Extra {
         var extra: MailRenderer.Extra = ["reminder": .object(["description": .string(description)])]
         if case .progressUpdate = mail.topic { extra["update"] = .object(["text": .string("")]) }
         if case .safeguardingUnanswered = mail.topic {

@@ -22,8 +22,8 @@ extension StaffDesk {
         let scheduled = try ScheduledCaseFacts(runtime: runtime, store: store).load(now: now).cases.first { $0.id == record.id }
         let open = scheduled.map { SchedulerRun(runtime: runtime, store: store).scheduler.openTerms(of: $0) } ?? []
 
-        func term(_ label: String, _ iso: String?, watched: WatchedTerm?) -> TemplateValue? {
-            guard let iso, let due = LocalDate(iso: iso) else { return nil }
+        func term(_ label: String, _ due: LocalDate?, watched: WatchedTerm?) -> TemplateValue? {
+            guard let due else { return nil }
             let running = watched.map { term in open.contains { $0.term == term } } ?? false
             let urgency = running ? TermUrgency.of(due, now: now, civil: civil) : .none
             var row: [String: TemplateValue] = ["name": .string(label), "due": .string(dateText(due)),
@@ -71,7 +71,7 @@ extension StaffDesk {
             "complainant": .string([record.complainantName, record.complainantAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")),
             "location": .string(record.location ?? "geen locatie"), "handler": .string(record.handler ?? "nog niet aangewezen"),
             "category": .string(record.category ?? ""), "outcome": .string(record.outcome ?? ""),
-            "flags": .string(record.flags.joined(separator: ", ")),
+            "flags": .string(record.flags.map(\.rawValue).joined(separator: ", ")),
         ]
         return Reply(template: "desk-case", values: ["desk": .object([
             "case": .object(caseValues), "terms": .list(terms),

@@ -13,7 +13,7 @@ extension StaffDesk {
         let run = SchedulerRun(runtime: runtime, store: store)
         let scheduler = run.scheduler
         let scheduled = Dictionary(uniqueKeysWithValues: try ScheduledCaseFacts(runtime: runtime, store: store).load(now: now).cases.map { ($0.id, $0) })
-        let openTerms: (CaseRecord) -> [(term: WatchedTerm, due: LocalDate)] = { record in
+        let openTerms: (Case) -> [(term: WatchedTerm, due: LocalDate)] = { record in
             guard record.state.isOpen, let facts = scheduled[record.id] else { return [] }
             return scheduler.openTerms(of: facts).sorted { $0.due < $1.due }
         }

@@ -80,9 +80,9 @@ extension StaffDesk {
             "complainant": .string(record.complainantName ?? "(naam onbekend)"),
             "address": .string(record.complainantAddress ?? ""), "acknowledged": .bool(acknowledged),
             "location": .string(record.location ?? ""), "handler": .string(record.handler ?? ""),
-            "decision_due": .string(record.decisionDue.flatMap { LocalDate(iso: $0) }.map(dateText) ?? ""),
+            "decision_due": .string(record.decisionDue.map(dateText) ?? ""),
         ]
-        values["flags"] = .string(record.flags.joined(separator: ", "))
+        values["flags"] = .string(record.flags.map(\.rawValue).joined(separator: ", "))
         return Reply(template: "desk-registered", values: ["desk": .object(values)], openedCase: caseID)
     }
 

@@ -29,7 +29,7 @@ struct CasesCommand: Command {
         let rows = cases.map { record in
             [record.reference.description, record.state.dutchLabel, CaseText.localTime(record.receivedAt, runtime),
              record.complainantAddress ?? "(geen adres)", record.location ?? "-", String((record.subject ?? "").prefix(40)),
-             record.decisionDue ?? "-"]
+             record.decisionDue?.iso ?? "-"]
         }
         Output.out(Table.render(header: ["referentie", "status", "ontvangen", "klager", "locatie", "onderwerp", "oordeel uiterlijk"], rows: rows))
         return 0

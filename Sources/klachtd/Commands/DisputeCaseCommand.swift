@@ -13,9 +13,6 @@ import Reporting
 enum DisputeCaseCommand {
     static let valuedOptions: Set<String> = ["--dispute", "--by", "--location", "--category", "--ruling", "--ruling-date"]
 
-    /// The flag that keeps such a case out of the complaints counted as received.
-    static let flag = "dispute-only"
-
     static func run(_ arguments: Arguments, runtime: Runtime) throws -> Int32 {
         let request = try Request(arguments, runtime: runtime)
         let store = try runtime.openStore()
@@ -27,7 +24,7 @@ enum DisputeCaseCommand {
                 state: .referredGeschillencommissie, kind: .klacht, regime: request.regime,
                 receivedAt: runtime.civil.date(request.date, hour: 12, minute: 0), complainantName: nil, complainantAddress: nil,
                 complainantMessageID: nil, location: request.location, handler: nil, subject: nil,
-                flags: [flag] + (request.origin == .parentCouncil ? ["oudercommissie"] : [])), reference: reference, now: now)
+                flags: [.disputeOnly] + (request.origin == .parentCouncil ? [.parentCouncil] : [])), reference: reference, now: now)
             try store.appendEvent(caseID: caseID, actor: actor, action: "case opened", from: nil, to: .referredGeschillencommissie,
                                   reason: "geschil bij de Geschillencommissie, \(request.origin.dutchLabel), op \(request.date.iso)",
                                   rawMessageID: nil, now: now)

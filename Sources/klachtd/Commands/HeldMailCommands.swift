@@ -1,11 +1,12 @@
 import CaseStore
+import ComplaintCore
 import Foundation
 import KlachtDaemon
 
 /// `klachtd case REF send-held` and `drop-held --reason TEXT`: a person's decision about letters
 /// klachtd held (see `HeldLetters.swift`): send them after all, or record they went another way.
 enum HeldMailCommands {
-    static func run(_ arguments: Arguments, release: Bool, record: CaseRecord, actor: String, store: CaseStore,
+    static func run(_ arguments: Arguments, release: Bool, record: Case, actor: String, store: CaseStore,
                     runtime: Runtime) throws -> Int32 {
         let now = runtime.clock.now()
         let reason = arguments["--reason"] ?? ""

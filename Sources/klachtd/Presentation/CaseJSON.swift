@@ -6,23 +6,23 @@ import MailParser
 
 /// Cases as JSON for `klachtd cases --json` and `klachtd case REF --json`.
 enum CaseJSON {
-    static func summary(_ record: CaseRecord) -> JSONValue {
+    static func summary(_ record: Case) -> JSONValue {
         .object(summaryFields(record))
     }
 
-    static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
+    static func detail(_ record: Case, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
                        formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
                        satisfaction: SatisfactionRecord? = nil, reportText: String? = nil) -> JSONValue {
         var fields = summaryFields(record)
         fields += [
             ("regime", .string(record.regime.rawValue)),
             ("complainant_name", optional(record.complainantName)),
-            ("acknowledgement_due", optional(record.acknowledgementDue)),
-            ("first_contact_due", optional(record.firstContactDue)),
-            ("solution_target_due", optional(record.solutionTargetDue)),
-            ("gck_window_end", optional(record.gckWindowEnd)),
-            ("measures_due", optional(record.measuresDue)),
-            ("review_due", optional(record.reviewDue)),
+            ("acknowledgement_due", optional(record.acknowledgementDue?.iso)),
+            ("first_contact_due", optional(record.firstContactDue?.iso)),
+            ("solution_target_due", optional(record.solutionTargetDue?.iso)),
+            ("gck_window_end", optional(record.gckWindowEnd?.iso)),
+            ("measures_due", optional(record.measuresDue?.iso)),
+            ("review_due", optional(record.reviewDue?.iso)),
             ("category", optional(record.category)),
             ("outcome", optional(record.outcome)),
             ("report_text", optional(reportText)),
@@ -56,7 +56,7 @@ enum CaseJSON {
         return .object(fields)
     }
 
-    private static func summaryFields(_ record: CaseRecord) -> [(String, JSONValue)] {
+    private static func summaryFields(_ record: Case) -> [(String, JSONValue)] {
         [
             ("reference", .string(record.reference.description)),
             ("state", .string(record.state.rawValue)),
@@ -66,8 +66,8 @@ enum CaseJSON {
             ("location", optional(record.location)),
             ("handler", optional(record.handler)),
             ("subject", optional(record.subject)),
-            ("decision_due", optional(record.decisionDue)),
-            ("flags", .array(record.flags.map(JSONValue.string))),
+            ("decision_due", optional(record.decisionDue?.iso)),
+            ("flags", .array(record.flags.map { JSONValue.string($0.rawValue) })),
         ]
     }
 

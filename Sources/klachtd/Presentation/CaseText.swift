@@ -9,7 +9,7 @@ enum CaseText {
         CivilText.sortable(date, runtime.civil)
     }
 
-    static func detail(_ record: CaseRecord, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
+    static func detail(_ record: Case, events: [CaseEvent], messages: [CaseMessage], outbox: [OutboxRecord],
                        formFields: [(label: String, value: String)], measures: [MeasureRecord] = [],
                        satisfaction: SatisfactionRecord? = nil, reportText: String? = nil, runtime: Runtime) -> String {
         var lines = [
@@ -20,10 +20,10 @@ enum CaseText {
             "  klager:            \([record.complainantName, record.complainantAddress.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))",
             "  locatie:           \(record.location ?? "-")",
             "  behandelaar:       \(record.handler ?? "-")",
-            "  ontvangst uiterlijk: \(record.acknowledgementDue ?? "-")",
-            "  eerste contact:    \(record.firstContactDue ?? "-")",
-            "  oordeel uiterlijk: \(record.decisionDue ?? "-")",
-            "  Geschillencommissie tot: \(record.gckWindowEnd ?? "-")",
+            "  ontvangst uiterlijk: \(record.acknowledgementDue?.iso ?? "-")",
+            "  eerste contact:    \(record.firstContactDue?.iso ?? "-")",
+            "  oordeel uiterlijk: \(record.decisionDue?.iso ?? "-")",
+            "  Geschillencommissie tot: \(record.gckWindowEnd?.iso ?? "-")",
         ]
         // A letter the procedure requires that was held, not sent, is the first thing to see.
         // (Mail the limit on new addresses holds carries no reason and goes out by itself.)
@@ -31,7 +31,7 @@ enum CaseText {
             lines.append("  LET OP: NIET VERSTUURD: \(mail.kind) aan \(mail.recipients.joined(separator: ", ")) is vastgehouden "
                          + "(\(mail.lastError ?? "")); `klachtd case \(record.reference) send-held` of `drop-held --reason`")
         }
-        if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.joined(separator: ", "))") }
+        if !record.flags.isEmpty { lines.append("  aandachtspunten:   \(record.flags.map(\.rawValue).joined(separator: ", "))") }
         if let outcome = record.outcome { lines.append("  oordeel:           \(outcome)") }
         if record.kind.startsStatutoryClock {
             lines.append("  jaarverslag:       " + (reportText ?? "(nog geen tekst: #jaarverslag TEKST, of klachtd case \(record.reference) report-text \"TEKST\")"))
