@@ -33,11 +33,7 @@ final class KindsRegimesAndAssignmentTests: XCTestCase {
     private func fixture(templates: String? = nil) throws -> DaemonFixture {
         let daemon = try DaemonFixture(server: server, extraConfiguration: Self.locations
             + (templates.map { "\n[templates]\ndirectory = \($0)" } ?? ""))
-        let secret = daemon.directory + "/reply.secret"
-        try "integration-test-secret-0123456789abcdef\n".write(toFile: secret, atomically: true, encoding: .utf8)
-        let configuration = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
-            .replacingOccurrences(of: "[organisation]\n", with: "[organisation]\nsecret_file = \(secret)\n")
-        try configuration.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.useFixedReplySecret()
         return daemon
     }
 

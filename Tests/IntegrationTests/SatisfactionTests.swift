@@ -171,11 +171,7 @@ final class SatisfactionTests: XCTestCase {
     /// A daemon installation whose staff mails carry reply tokens.
     private func fixture() throws -> DaemonFixture {
         let daemon = try DaemonFixture(server: server)
-        let secret = daemon.directory + "/reply.secret"
-        try "integration-test-secret-0123456789abcdef\n".write(toFile: secret, atomically: true, encoding: .utf8)
-        let configuration = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
-            .replacingOccurrences(of: "[organisation]\n", with: "[organisation]\nsecret_file = \(secret)\n")
-        try configuration.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.useFixedReplySecret()
         return daemon
     }
 

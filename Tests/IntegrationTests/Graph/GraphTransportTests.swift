@@ -67,11 +67,7 @@ final class GraphTransportTests: XCTestCase {
     func testHandlersJudgementByReplyReachesTheParent() throws {
         let graph = try startGraph()
         let daemon = try graphDaemon(graph)
-        let secret = daemon.directory + "/reply.secret"
-        try "integration-test-secret-0123456789abcdef\n".write(toFile: secret, atomically: true, encoding: .utf8)
-        let configuration = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
-            .replacingOccurrences(of: "[organisation]\n", with: "[organisation]\nsecret_file = \(secret)\n")
-        try configuration.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.useFixedReplySecret()
         try daemon.start()
         defer { daemon.stop() }
         try complaint("ouder4", "Klacht over BSO Morel", body: "Mijn zoon stond om 18:15 nog alleen bij de deur van BSO Morel.")

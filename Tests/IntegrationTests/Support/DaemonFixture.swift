@@ -62,6 +62,16 @@ final class DaemonFixture {
     }
 
     /// Starts `klachtd run` in the background and waits until it says it has started.
+    /// Signs reply tokens with a fixed secret file (`[organisation] secret_file`), as an
+    /// organisation that configures its own would, so a test can build valid reply addresses.
+    func useFixedReplySecret() throws {
+        let secret = directory + "/reply.secret"
+        try "integration-test-secret-0123456789abcdef\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        let configuration = try String(contentsOfFile: configPath, encoding: .utf8)
+            .replacingOccurrences(of: "[organisation]\n", with: "[organisation]\nsecret_file = \(secret)\n")
+        try configuration.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
     func start(environment: [String: String] = [:]) throws {
         precondition(pid == nil, "the daemon is already running")
         let startsBefore = log().components(separatedBy: "klachtd started").count
