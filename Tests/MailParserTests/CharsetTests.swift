@@ -74,4 +74,23 @@ final class CharsetTests: XCTestCase {
             XCTAssertEqual(CharsetDecoder.decode(input, charset: "gbk").text, "你好")
         }
     }
+
+    /// iconv descriptors are kept and reused between calls (`IconvPool`): a conversion that
+    /// ends inside a shifted sequence, or on a broken byte, must not leave its state to the next.
+    func testReusedDescriptorStartsInInitialState() {
+        let shifted: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73]   // ESC $ B こん, never shifted back
+        for _ in 0..<3 {
+            XCTAssertEqual(decode(shifted, "iso-2022-jp"), "こん")
+            XCTAssertEqual(decode([0x24, 0x33, 0x41], "iso-2022-jp"), "$3A")
+            XCTAssertEqual(decode([0xC4, 0xE3, 0xC4], "gbk"), "你\u{FFFD}")
+            XCTAssertEqual(decode([0xBA, 0xC3], "gbk"), "好")
+        }
+        DispatchQueue.concurrentPerform(iterations: 100) { index in
+            if index.isMultiple(of: 2) {
+                XCTAssertEqual(CharsetDecoder.decode(shifted, charset: "iso-2022-jp").text, "こん")
+            } else {
+                XCTAssertEqual(CharsetDecoder.decode([0x24, 0x33, 0x41], charset: "iso-2022-jp").text, "$3A")
+            }
+        }
+    }
 }

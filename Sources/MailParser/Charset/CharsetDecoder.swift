@@ -2,8 +2,8 @@ import Glibc
 
 /// Turns bytes in a named charset into a String, never failing: undecodable bytes become U+FFFD.
 ///
-/// iconv descriptors are opened per call and closed before returning, so no state is shared
-/// between threads; the common charsets (UTF-8, ASCII, the Latin-1 family) skip iconv entirely.
+/// iconv descriptors come from `IconvPool`, each held by one call at a time and reset before it
+/// goes back, so no conversion state is shared between threads or calls; the common charsets (UTF-8, ASCII, the Latin-1 family) skip iconv entirely.
 enum CharsetDecoder {
     /// The decoded text and whether the charset label was unknown to us and iconv.
     struct Result {
@@ -47,9 +47,8 @@ enum CharsetDecoder {
     /// Whether iconv can convert from the charset, under its mapped name or its label.
     private static func isKnown(_ name: CharsetName) -> Bool {
         for candidate in [name.iconvName, name.label] {
-            let descriptor = iconv_open("UTF-8", candidate)
-            if let descriptor, Int(bitPattern: descriptor) != -1 {
-                iconv_close(descriptor)
+            if let descriptor = IconvPool.take(candidate) {
+                IconvPool.give(descriptor, charset: candidate)
                 return true
             }
         }
@@ -58,9 +57,9 @@ enum CharsetDecoder {
 
     /// Runs iconv to UTF-8; nil when iconv does not know the charset.
     private static func iconvDecode(_ input: [UInt8], from charset: String) -> String? {
-        let descriptor = iconv_open("UTF-8", charset)
-        guard let descriptor, Int(bitPattern: descriptor) != -1 else { return nil }
-        defer { iconv_close(descriptor) }
+        guard let pooled = IconvPool.take(charset) else { return nil }
+        defer { IconvPool.give(pooled, charset: charset) }
+        let descriptor = pooled.raw
         var output: [UInt8] = []
         output.reserveCapacity(input.count * 2 + 16)
         var chunk = [UInt8](repeating: 0, count: 16_384)
