@@ -114,4 +114,19 @@ final class HeaderFieldTests: XCTestCase {
         XCTAssertEqual(message.from, [MailAddress(name: "王", address: "wang@example.cn")])
         XCTAssertEqual(message.headers.first?.rawValue, [0xC4, 0xE3, 0xBA, 0xC3], "raw bytes stay raw")
     }
+
+    /// Values are decoded when read (issue 22): every field still reads as it did when all were
+    /// decoded at parse time, in the message's charset too, and a value given explicitly stays.
+    func testValuesDecodedWhenReadMatchTheField() {
+        let raw = bytes(Array("Received: from mx (=?utf-8?q?caf=C3=A9?=)\r\n\tby mx2\r\nX-Naam: ".utf8), [0xCD, 0xF5],
+                        Array("\r\nContent-Type: text/plain; charset=gb2312\r\n\r\nx".utf8))
+        let message = MessageParser.parse(raw)
+        XCTAssertEqual(message.header("Received"), "from mx (café)\tby mx2")
+        XCTAssertEqual(message.header("X-Naam"), "王")
+        XCTAssertEqual(message.header("X-Naam"), "王", "read twice, decoded alike")
+        var field = HeaderField(name: "Subject", value: "gegeven", rawValue: Array("=?utf-8?q?anders?=".utf8))
+        XCTAssertEqual(field.value, "gegeven")
+        field.value = "gewijzigd"
+        XCTAssertEqual(field.value, "gewijzigd")
+    }
 }
