@@ -38,14 +38,16 @@ struct ParseCommand: Command {
         _ = glibcMallopt(-1, 128 << 20)   // M_TRIM_THRESHOLD
         var failed = false
         for file in arguments.positional {
-            var status = stat()
-            if stat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+            let bytes: [UInt8]
+            switch Output.readFile(file, refusingOver: limit) {
+            case .bytes(let read):
+                bytes = read
+            case .tooLarge(let size):
                 failed = true
-                Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)), ("size", .int(Int64(status.st_size))),
-                                             ("error", .string("larger than max_message_bytes (\(status.st_size) bytes, limit \(limit)): not read"))]).serialized())
+                Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)), ("size", .int(Int64(size))),
+                                             ("error", .string("larger than max_message_bytes (\(size) bytes, limit \(limit)): not read"))]).serialized())
                 continue
-            }
-            guard let bytes = Output.readFile(file) else {
+            case .unreadable:
                 failed = true
                 Output.out(JSONValue.object([("file", .string(file)), ("ok", .bool(false)),
                                              ("error", .string("cannot read the file"))]).serialized())
