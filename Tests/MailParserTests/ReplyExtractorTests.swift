@@ -83,4 +83,13 @@ final class ReplyExtractorTests: XCTestCase {
     func testOnlyQuotedTextGivesEmptyNewText() {
         XCTAssertEqual(ReplyExtractor.newText(of: "> alleen citaat\n> nog meer"), "")
     }
+
+    /// Lines without a colon, dash or underscore skip the history tests (issue 22), unless the
+    /// next line has a colon: a Spanish Gmail attribution wrapped after the address, whose
+    /// first line has none of those bytes and starts with no word the rules know.
+    func testWrappedAttributionWhoseFirstLineHasNoColon() {
+        let text = "Gracias, lo miro mañana.\n\nEl lun, 7 dic 2026 a las 9.15, Jan de Vries (<jan@example.nl>)\n"
+            + "escribió:\n\n> Oude tekst over de opvang\n> met twee regels\n"
+        XCTAssertEqual(ReplyExtractor.newText(of: text), "Gracias, lo miro mañana.")
+    }
 }

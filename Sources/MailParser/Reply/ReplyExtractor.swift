@@ -53,8 +53,8 @@ public enum ReplyExtractor {
         while index < lines.count {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            let following = lines[(index + 1)..<min(lines.count, index + 7)]
-            if QuoteHeader.startsHistory(line: line, next: next, following: following)
+            if !isProse(line, next: next),
+               QuoteHeader.startsHistory(line: line, next: next, following: lines[(index + 1)..<min(lines.count, index + 7)])
                 || QuoteShape.startsHeaderBlock(at: index, in: lines) || QuoteShape.startsAttribution(at: index, in: lines) {
                 if stopAtHistory { return (kept, index) }
                 // A wrapped attribution's second line is part of the header, not new text.
@@ -67,6 +67,31 @@ public enum ReplyExtractor {
             index += 1
         }
         return (kept, nil)
+    }
+
+    /// Whether none of the history tests can match at `line`, decided in one look at its
+    /// bytes (most lines of a reply are prose): `QuoteHeader.startsHistory` needs a colon, a
+    /// dash or an underscore in the line, or one of the words that start a wrapped attribution;
+    /// `QuoteShape.startsHeaderBlock` a colon (or the full-width colon, lead byte EF);
+    /// `QuoteShape.startsAttribution` a colon at the end of the line or of the next one.
+    /// False whenever unsure (a line without contiguous storage), so the tests then run.
+    private static func isProse(_ line: Substring, next: Substring?) -> Bool {
+        let plain = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 0xEF {
+                return false
+            }
+            // "op ", "on ", "am ", "le " (any case) after leading spaces and tabs.
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            guard bytes.count - start >= 3, bytes[start + 2] == 0x20 else { return true }
+            let first = bytes[start] | 0x20
+            let second = bytes[start + 1] | 0x20
+            return !((first == UInt8(ascii: "o") && (second == UInt8(ascii: "p") || second == UInt8(ascii: "n")))
+                || (first == UInt8(ascii: "a") && second == UInt8(ascii: "m")) || (first == UInt8(ascii: "l") && second == UInt8(ascii: "e")))
+        }
+        guard plain == true else { return false }
+        guard let next else { return true }
+        return next.utf8.withContiguousStorageIfAvailable { !$0.contains(UInt8(ascii: ":")) } ?? false
     }
 
     /// Whether the line is `>` quoting, after any leading whitespace; decided on the first
