@@ -49,4 +49,29 @@ final class ParameterTests: XCTestCase {
                         [0xC4, 0xE3, 0xBA, 0xC3], Array(".txt\"\r\nContent-Disposition: attachment\r\n\r\nx\r\n--b--\r\n".utf8))
         XCTAssertEqual(MessageParser.parse(raw).attachments.first?.filename, "你好.txt")
     }
+
+    /// Control characters (a line break from careless folding inside an encoded word) leave
+    /// the filename; a name without any is kept as written, accents and all (issue 22).
+    func testFilenameLosesControlCharactersOnly() {
+        let message = parse("""
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Zie bijlagen.
+            --b
+            Content-Type: application/pdf; name="=?utf-8?q?klacht=0Aopvang.pdf?="
+            Content-Disposition: attachment
+
+            x
+            --b
+            Content-Type: image/jpeg
+            Content-Disposition: attachment; filename="=?utf-8?q?foto_cr=C3=A8che_Zo=C3=AB.jpg?="
+
+            y
+            --b--
+            """)
+        XCTAssertEqual(message.attachments.map(\.filename), ["klachtopvang.pdf", "foto crèche Zoë.jpg"])
+    }
 }

@@ -20,7 +20,12 @@ struct MimeEntity {
     var filename: String? {
         let name = disposition?.parameters["filename"] ?? contentType.parameters["name"]
         // Line breaks inside encoded words come from careless folding, not from the name.
-        let cleaned = name.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)) }
+        // Control characters are single bytes below 0x20 and 0x7F in UTF-8 (no multi-byte
+        // sequence holds such a byte): a name without them, nearly every one, is kept as it is.
+        let cleaned = name.map { name in
+            name.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+                ? String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)) : name
+        }
         guard let cleaned, !cleaned.trimmingSpaces().isEmpty else { return nil }
         return cleaned.trimmingSpaces()
     }
