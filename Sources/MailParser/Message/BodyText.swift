@@ -34,8 +34,10 @@ enum BodyText {
         guard text.utf8.count < 2000 else { return !text.hasVisibleText }
         let trimmed = text.trimmedWhitespace
         if trimmed.isEmpty { return true }
-        // Fewer bytes than 300 are fewer characters too: count characters only above that.
-        guard trimmed.utf8.count < 300 || trimmed.count < 300 else { return false }
+        // Fewer bytes than 300 are fewer characters too: count characters only above that,
+        // and then no further than the 300th (a text of 2,000 bytes was counted to its end).
+        guard trimmed.utf8.count < 300 || trimmed.index(trimmed.startIndex, offsetBy: 300, limitedBy: trimmed.endIndex) == nil
+        else { return false }
         let lowered = trimmed.lowercasedFast()
         let markers = ["html", "mime format", "view this", "bekijk deze", "weergeven", "webversie", "web version",
                        "does not support", "ondersteunt geen", "email client", "e-mailprogramma"]
