@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Separates the new text of a reply from the quoted history below it, for the mail clients
 /// parents and staff use (Outlook, Gmail, Apple Mail, phones): by the labels of the languages
@@ -53,9 +56,10 @@ public enum ReplyExtractor {
         while index < lines.count {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            if !isProse(line, next: next),
-               QuoteHeader.startsHistory(line: line, next: next, following: lines[(index + 1)..<min(lines.count, index + 7)])
-                || QuoteShape.startsHeaderBlock(at: index, in: lines) || QuoteShape.startsAttribution(at: index, in: lines) {
+            let may = LineMarks(line, next: next)
+            if (may.startHistory && QuoteHeader.startsHistory(line: line, next: next, following: lines[(index + 1)..<min(lines.count, index + 7)]))
+                || (may.startHeaderBlock && QuoteShape.startsHeaderBlock(at: index, in: lines))
+                || (may.startAttribution && QuoteShape.startsAttribution(at: index, in: lines)) {
                 if stopAtHistory { return (kept, index) }
                 // A wrapped attribution's second line is part of the header, not new text.
                 if let next, !line.hasSuffix(":"), next.hasSuffix(":") { index += 1 }
@@ -69,36 +73,52 @@ public enum ReplyExtractor {
         return (kept, nil)
     }
 
-    /// Whether none of the history tests can match at `line`, decided in one look at its
-    /// bytes (most lines of a reply are prose): `QuoteHeader.startsHistory` needs a colon, a
-    /// dash or an underscore in the line, or one of the words that start a wrapped attribution;
-    /// `QuoteShape.startsHeaderBlock` a colon (or the full-width colon, lead byte EF);
-    /// `QuoteShape.startsAttribution` a colon at the end of the line or of the next one.
-    /// False whenever unsure (a line without contiguous storage), so the tests then run.
-    private static func isProse(_ line: Substring, next: Substring?) -> Bool {
-        let plain = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 0xEF {
-                return false
-            }
-            // "op ", "on ", "am ", "le " (any case) after leading spaces and tabs.
-            var start = 0
-            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            guard bytes.count - start >= 3, bytes[start + 2] == 0x20 else { return true }
-            let first = bytes[start] | 0x20
-            let second = bytes[start + 1] | 0x20
-            return !((first == UInt8(ascii: "o") && (second == UInt8(ascii: "p") || second == UInt8(ascii: "n")))
-                || (first == UInt8(ascii: "a") && second == UInt8(ascii: "m")) || (first == UInt8(ascii: "l") && second == UInt8(ascii: "e")))
-        }
-        guard plain == true else { return false }
-        guard let next else { return true }
-        return next.utf8.withContiguousStorageIfAvailable { !$0.contains(UInt8(ascii: ":")) } ?? false
-    }
-
     /// Whether the line is `>` quoting, after any leading whitespace; decided on the first
     /// byte when it is ASCII, as it nearly always is.
     private static func isQuoted(_ line: Substring) -> Bool {
         guard let first = line.utf8.first(where: { $0 != 0x20 && ($0 < 0x09 || $0 > 0x0D) }) else { return false }
         if first < 0x80 { return first == UInt8(ascii: ">") }
         return line.withoutLeadingWhitespace.hasPrefix(">")
+    }
+}
+
+/// Which of the history tests can match at a line, decided in one look at its bytes (most
+/// lines of a reply are prose and can start none): `QuoteHeader.startsHistory` needs a colon,
+/// a dash or an underscore in the line, or one of the words that start a wrapped attribution;
+/// `QuoteShape.startsHeaderBlock` a colon (or the full-width colon's lead byte EF) in the first
+/// 40 bytes; `QuoteShape.startsAttribution` a colon at the end of the line or of the next one.
+/// All true whenever unsure (a line without contiguous storage), so the tests then run.
+private struct LineMarks {
+    var startHistory = true
+    var startHeaderBlock = true
+    var startAttribution = true
+
+    init(_ line: Substring, next: Substring?) {
+        guard let own = line.utf8.withContiguousStorageIfAvailable(LineMarks.scan) else { return }
+        startHistory = own.marker
+        startHeaderBlock = own.earlyColon
+        startAttribution = own.colon || (next.map { $0.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ":")) } ?? true } ?? false)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (marker: Bool, earlyColon: Bool, colon: Bool) {
+        guard let base = bytes.baseAddress else { return (false, false, false) }
+        // memchr looks at many bytes at a time; most lines are short and have none of these.
+        let colonAt = memchr(base, Int32(UInt8(ascii: ":")), bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        let colon = colonAt != nil
+        let earlyColon = (colonAt ?? 40) < 40 || memchr(base, 0xEF, min(40, bytes.count)) != nil
+        var marker = colon || memchr(base, Int32(UInt8(ascii: "-")), bytes.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "_")), bytes.count) != nil
+        if !marker {
+            // "op ", "on ", "am ", "le " (any case) after leading spaces and tabs.
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            if bytes.count - start >= 3, bytes[start + 2] == 0x20 {
+                let first = bytes[start] | 0x20
+                let second = bytes[start + 1] | 0x20
+                marker = (first == UInt8(ascii: "o") && (second == UInt8(ascii: "p") || second == UInt8(ascii: "n")))
+                    || (first == UInt8(ascii: "a") && second == UInt8(ascii: "m")) || (first == UInt8(ascii: "l") && second == UInt8(ascii: "e"))
+            }
+        }
+        return (marker, earlyColon, colon)
     }
 }
