@@ -98,4 +98,33 @@ final class DateTimeTests: XCTestCase {
         XCTAssertEqual(epoch("3 May 2026 14:02:00 +200"), epoch("3 May 2026 14:02:00 +0200"))
         XCTAssertNil(epoch("3 May 2026 14:02:00 +2x0"))
     }
+
+    /// The canonical form is read on bytes (`CanonicalDateTime`, issue 22): for dates close to
+    /// it, in and out of every range, with and without day name, seconds and comment, in any
+    /// case, the result is the general parser's, date for date and nil for nil.
+    func testCanonicalFormReadsAsTheGeneralParser() {
+        var generator = SystemRandomNumberGenerator()
+        let days = ["", "Mon, ", "zo, ", "Tues, ", "Mon,", "Mon , "]
+        let months = ["Dec", "dec", "DEC", "Mei", "Sept", "Jun", "feb", "Xyz"]
+        let zones = ["+0100", "-0000", "+2359", "-2400", "+0160", "-600", "+01000", "GMT", "+0100 (CET)", "+0100 (a (b) c)",
+                     "+0100 CET", "+0100(CET)", "+0100 (CET) x", ""]
+        var values = ["Mon, 7 Dec 2026 14:03:05 +0100", "7 Dec 2026 14:03 +0100", "29 Feb 2024 23:59:60 -0000",
+                      "29 Feb 2023 10:00:00 +0000", "31 Apr 2026 10:00:00 +0000", "1 Jan 1583 00:00:00 +0000",
+                      "31 Dec 1582 23:59:59 +0000", "01 Jan 2000 00:00:00 +0000", " 7 Dec 2026 14:03:05 +0100",
+                      "7  Dec 2026 14:03:05 +0100", "7 Dec 2026 14:03:05 +0100 ", "7 Dec 26 14:03:05 +0100",
+                      "7 Dec 02026 14:03:05 +0100", "7 Dec 2026 4:03:05 +0100", "7 Dec 2026 14:3:05 +0100"]
+        for _ in 0..<3000 {
+            let day = Int.random(in: 0...33, using: &generator)
+            let year = [1582, 1583, 1999, 2024, 2026, 2100][Int.random(in: 0...5, using: &generator)]
+            let hour = Int.random(in: 0...25, using: &generator)
+            let minute = Int.random(in: 0...61, using: &generator)
+            let second = Int.random(in: 0...62, using: &generator)
+            let time = String(format: "%02d:%02d", hour, minute) + (Bool.random(using: &generator) ? String(format: ":%02d", second) : "")
+            values.append("\(days.randomElement(using: &generator) ?? "")\(day) \(months.randomElement(using: &generator) ?? "")"
+                + " \(year) \(time) \(zones.randomElement(using: &generator) ?? "")")
+        }
+        for value in values {
+            XCTAssertEqual(DateTimeParser.parse(value), DateTimeParser.parseTokens(value), value)
+        }
+    }
 }

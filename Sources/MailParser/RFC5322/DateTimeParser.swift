@@ -15,6 +15,17 @@ enum DateTimeParser {
     static func parse(_ value: String) -> Date? {
         // A real date-time is short; anything long is not one and is not worth scanning.
         guard value.utf8.count <= 200 else { return nil }
+        if let fields = CanonicalDateTime(value) {
+            return date(year: fields.year, month: fields.month, day: fields.day, hour: fields.hour, minute: fields.minute,
+                        second: fields.second, offsetMinutes: fields.offsetMinutes)
+        }
+        return parseTokens(value)
+    }
+
+    /// The general reading, for every form `CanonicalDateTime` leaves alone; on its own for
+    /// the test that both read the canonical form alike.
+    static func parseTokens(_ value: String) -> Date? {
+        guard value.utf8.count <= 200 else { return nil }
         var text = value.lowercasedFast()
         // Comments such as "(CET)" carry no information the numeric zone lacks.
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
@@ -56,6 +67,13 @@ enum DateTimeParser {
         }
         // RFC 5322 §4.3: a missing or unknown alphabetic zone is read as -0000 (UTC, no zone known).
         guard let offsetMinutes = tokens.count >= 5 ? zoneOffset(tokens[4]) : 0 else { return nil }
+        return date(year: year, month: monthIndex + 1, day: day, hour: hour, minute: minute, second: second,
+                    offsetMinutes: offsetMinutes)
+    }
+
+    /// The instant of the fields read, or nil when they name no instant.
+    private static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offsetMinutes: Int) -> Date? {
+        let monthIndex = month - 1
         // A leap second or a day the month does not have is not a date (Foundation's
         // calendar, which this used to ask, judges them so too).
         guard second < 60 else { return nil }
