@@ -1,19 +1,6 @@
 import ComplaintCore
 import Foundation
 
-/// A case as the annual report's round reads it for its to-do list: nothing that names anyone.
-public struct ReportYearCase: Sendable {
-    public var reference: String?
-    public var kind: MessageKind?
-    public var state: CaseState?
-    public var location: String?
-    public var category: String?
-    public var receivedAt: Date?
-    public var flags: [CaseFlag]
-    /// The case's text for the annual report (`#jaarverslag TEXT`).
-    public var reportText: String?
-}
-
 /// Which step of the annual report's round a date records.
 public enum ReportCycleStep: String, Sendable, CaseIterable {
     case sentToGGD = "sent_to_ggd"
@@ -35,21 +22,6 @@ extension CaseStore {
             ON CONFLICT(year) DO UPDATE SET \(step.rawValue) = excluded.\(step.rawValue),
                 updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """, [.int(year), .text(date.iso), .text(Timestamp.string(now)), .text(actor)])
-    }
-
-    /// The cases received in `year`, with a day's margin either side for the time zone (the
-    /// caller decides by local date), in order of receipt.
-    public func reportYearCases(_ year: Int) throws -> [ReportYearCase] {
-        try db.query("""
-            SELECT c.reference, c.kind, c.state, c.location, c.category, c.received_at, c.flags, n.\(ReportNoteField.annualSummary.rawValue) AS report_text
-            FROM cases c LEFT JOIN case_report_notes n ON n.case_id = c.id
-            WHERE c.received_at >= ? AND c.received_at < ? ORDER BY c.received_at, c.id
-            """, [.text("\(year - 1)-12-31"), .text("\(year + 1)-01-02")]).map { row in
-            ReportYearCase(reference: row.string("reference"), kind: row.string("kind").flatMap(MessageKind.init(rawValue:)),
-                           state: row.string("state").flatMap(CaseState.init(rawValue:)), location: row.string("location"),
-                           category: row.string("category"), receivedAt: Timestamp.date(row.string("received_at")),
-                           flags: Self.flags(stored: row.string("flags")), reportText: row.string("report_text"))
-        }
     }
 
     /// Whether klachtd knew `year`: a case received in it or before (a year it never saw had its report made elsewhere).

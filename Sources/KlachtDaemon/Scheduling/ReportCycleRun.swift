@@ -36,9 +36,9 @@ struct ReportCycleRun {
         let organisation = runtime.configuration.organisation
         guard !organisation.quality.isEmpty else { return }
         let english = runtime.templates.language == "en"
-        let facts = try ReportCycleFacts.load(store, civil: runtime.civil, year: mail.year)
-        let report = try AnnualReportSource.build(runtime: runtime, store: store, year: mail.year)
-        let values = Self.values(mail, status: status, facts: facts, english: english)
+        // One source of truth: the mail lists the attached draft's own to-do list.
+        let (report, cases) = try AnnualReportSource.buildWithCases(runtime: runtime, store: store, year: mail.year)
+        let values = Self.values(mail, status: status, report: report, cases: cases, english: english)
         guard let template = runtime.templates.template("report-cycle") else { throw DaemonError.missingTemplate("report-cycle") }
         var context: MailRenderer.Extra = ["cycle": values]
         context["organisation"] = .object(["name": .string(organisation.name), "address": .string(organisation.address)])
@@ -57,27 +57,38 @@ struct ReportCycleRun {
                                        recipients: organisation.quality, subject: subject, bytes: composed.bytes), now: now)
     }
 
-    /// The `cycle.*` variables (see `MailTemplateCatalog.reportCycle`).
-    static func values(_ mail: ReportCycleMail, status: ReportCycleStatus, facts: ReportCycleFacts, english: Bool) -> TemplateValue {
+    /// The `cycle.*` variables (see `MailTemplateCatalog.reportCycle`): the report's to-do list
+    /// (`AnnualReport.toDo`, the one the draft shows), each reference with its location, kind,
+    /// state and date of receipt from the report's cases. A reference the cases do not know
+    /// (a case without one is listed by its date of receipt) is listed as it stands.
+    static func values(_ mail: ReportCycleMail, status: ReportCycleStatus, report: AnnualReport, cases: [ReportCase],
+                       english: Bool) -> TemplateValue {
         func date(_ day: LocalDate?) -> TemplateValue { .string(day.map { DateWording.format($0, english: english) } ?? "") }
-        func lines(_ list: [ReportCycleFacts.Line]) -> TemplateValue {
-            .list(list.map { line in
-                .object(["reference": .string(line.reference), "location": .string(line.location ?? ""),
-                         "kind": .string(KindWording.label(line.kind, english: english)),
-                         "state": .string(english ? line.state.rawValue.replacingOccurrences(of: "_", with: " ") : line.state.dutchLabel),
-                         "received": date(line.received)])
+        let byReference = Dictionary(cases.filter { $0.receivedDate.year == report.year && $0.isReportedComplaint }
+            .compactMap { item in item.reference.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+        func lines(_ references: [String]) -> TemplateValue {
+            .list(references.map { reference in
+                guard let line = byReference[reference] else {
+                    return .object(["reference": .string(reference), "location": .string(""), "kind": .string(""),
+                                    "state": .string(""), "received": .string("")])
+                }
+                return .object(["reference": .string(reference), "location": .string(line.location ?? ""),
+                                "kind": .string(KindWording.label(line.kind, english: english)),
+                                "state": .string(english ? line.state.rawValue.replacingOccurrences(of: "_", with: " ") : line.state.dutchLabel),
+                                "received": date(line.receivedDate)])
             })
         }
         var reminder = false, passed = false
         if case .reminder(_, let deadlinePassed) = mail.topic { reminder = true; passed = deadlinePassed }
+        let toDo = report.toDo
         return .object([
             "year": .string(String(mail.year)),
             "draft": .bool(!reminder), "reminder": .bool(reminder), "deadline_passed": .bool(passed),
             "deadline": date(ReportCycle.ggdDeadline(reportYear: mail.year)),
             "sent_to_ggd": date(status.sentToGGD), "oudercommissie": date(status.oudercommissie),
-            "complaints": .string(String(facts.complaints)),
-            "without_category": lines(facts.withoutCategory), "without_location": lines(facts.withoutLocation),
-            "without_report_text": lines(facts.withoutReportText), "open": lines(facts.open),
+            "complaints": .string(String(report.complaints)),
+            "without_category": lines(toDo.uncategorised), "without_location": lines(toDo.withoutLocation),
+            "without_report_text": lines(toDo.withoutReportText), "open": lines(toDo.stillOpen),
             "attachments": .bool(true),
         ])
     }
