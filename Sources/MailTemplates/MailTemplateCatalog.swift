@@ -46,7 +46,7 @@ public enum MailTemplateCatalog {
             "safeguarding-follow-up": organisation.union(caseFacts).union(complaintContent).union(["screening.hits", "follow_up.text"]),
             "serious-alert": staffMail.union(["screening.hits"]),
             "system-notice": organisation.union(["notice.subject", "notice.text"]),
-            "handler-reminder": staffMail.union(["reminder.description"]),
+            "handler-reminder": staffMail.union(["reminder.description", "reminder.in_review"]),
             "overdue-escalation": staffMail.union(["reminder.description"]),
             "progress-update": parentLetter.union(["update.text"]),
             "progress-update-notice": staffMail.union(["reminder.description"]),

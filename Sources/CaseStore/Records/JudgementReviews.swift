@@ -24,6 +24,12 @@ extension CaseStore {
         return db.lastInsertRowID
     }
 
+    /// The cases with a judgement waiting for review: the scheduler reminds the quality staff, not the handler.
+    public func caseIDsWithPendingJudgement() throws -> Set<Int64> {
+        Set(try db.query("SELECT DISTINCT case_id FROM judgement_reviews WHERE state = 'pending' AND judgement IS NOT NULL", [])
+            .compactMap { $0.int("case_id") })
+    }
+
     /// The judgement waiting for review on a case, if any.
     public func pendingJudgement(caseID: Int64) throws -> JudgementReviewRecord? {
         guard let row = try db.queryOne("""

@@ -30,8 +30,15 @@ extension Scheduler {
         return order.compactMap { newest[$0] }
             .filter { !scheduled.sentKeys.contains($0.key) }
             .map { ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: $0.key,
-                                 template: "handler-reminder", audiences: [.handler], topic: $0.topic,
+                                 template: "handler-reminder", audiences: Self.audiences(for: $0.topic), topic: $0.topic,
                                  english: scheduled.english) }
+    }
+
+    /// The handler, unless their judgement waits for the second reader: then only the quality
+    /// staff's `#akkoord` moves the case, so they get the reminder.
+    static func audiences(for topic: ScheduleTopic) -> [Audience] {
+        if case .judgementInReview = topic { return [.quality] }
+        return [.handler]
     }
 
     /// Every rung of a case's ladder whose term is still open, due or not.
@@ -55,11 +62,14 @@ extension Scheduler {
                     let weeks = Int(reminder.key.dropFirst("week-".count))
                         ?? (terms.receivedDate.days(until: reminder.date) + 6) / 7
                     rungs.append(Rung(group: "weeks", key: key, date: reminder.date, deadline: decisionDue,
-                                      topic: .weeksElapsed(weeks, decisionDue: decisionDue)))
+                                      topic: scheduled.judgementInReview ? .judgementInReview(decisionDue: decisionDue)
+                                          : .weeksElapsed(weeks, decisionDue: decisionDue)))
                 case .decisionApproaching:
                     // After a Wkkgz extension the reminder before the new date is a new reminder.
                     rungs.append(Rung(group: "decision", key: extended ? key + ":" + decisionDue.iso : key,
-                                      date: reminder.date, deadline: decisionDue, topic: .termEnding(.decision, due: decisionDue)))
+                                      date: reminder.date, deadline: decisionDue,
+                                      topic: scheduled.judgementInReview ? .judgementInReview(decisionDue: decisionDue)
+                                          : .termEnding(.decision, due: decisionDue)))
                 }
             }
         }

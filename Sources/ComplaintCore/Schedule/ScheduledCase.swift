@@ -52,6 +52,9 @@ public struct ScheduledCase: Sendable, Equatable {
     /// Management appoints the handler (serious, or about the location's own handler): it is
     /// reminded every working day until the case has one.
     public var managementAssigns = false
+    /// A judgement waits for the second reader (`review_judgements`): the handler wrote it, so
+    /// the decision reminders go to the quality staff, whose `#akkoord` sends it.
+    public var judgementInReview = false
 
     /// Creates the facts of one case.
     public init(id: Int64, reference: CaseReference, state: CaseState, kind: MessageKind, regime: Regime, receivedAt: Date,

@@ -60,6 +60,8 @@ public enum ScheduleTopic: Sendable, Equatable {
     case suspensionReview(due: LocalDate)
     /// Management has not yet appointed the handler of a complaint received on `since`.
     case awaitingAssignment(since: LocalDate)
+    /// The handler's judgement waits for the quality staff's `#akkoord`; it is due by `decisionDue`.
+    case judgementInReview(decisionDue: LocalDate)
 
     /// The `reminder.description` sentence, in Dutch or English; `date` writes a date out in words.
     public func description(english: Bool, date: (LocalDate) -> String) -> String {
@@ -115,6 +117,10 @@ public enum ScheduleTopic: Sendable, Equatable {
             return english
                 ? "This complaint of \(date(since)) still has no handler: please appoint one with #toewijzen."
                 : "Deze klacht van \(date(since)) heeft nog geen behandelaar: wijs er een aan met #toewijzen."
+        case .judgementInReview(let decisionDue):
+            return english
+                ? "The handler's judgement is waiting for your #akkoord (or #terug with a remark). It must reach the parent by \(date(decisionDue))."
+                : "Het oordeel van de behandelaar wacht op jouw #akkoord (of #terug met een opmerking). Het moet uiterlijk \(date(decisionDue)) bij de ouder zijn."
         case .dissatisfied(nil):
             return english
                 ? "The parent did not answer the satisfaction question, not even after a reminder."

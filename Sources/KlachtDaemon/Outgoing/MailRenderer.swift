@@ -255,7 +255,7 @@ struct MailRenderer {
             "reply": .object(["address": .string(reply)]),
             "assignment": .object(["reason": .string(assignmentReason(record, english: english))]),
             // Empty unless a scheduled mail says what it reminds of, so a template can test it with #if.
-            "reminder": .object(["description": ""]),
+            "reminder": .object(["description": "", "in_review": .bool(false)]),
         ]
     }
 

@@ -29,6 +29,7 @@ struct ScheduledCaseFacts {
         // The officer acted: a verified message from them, or a command at the command line.
         let safeguardingActed = try caseIDs(withEvent: "actor LIKE 'cli:%' OR action = 'message from the safeguarding'", in: scope)
         let restrictedLater = try store.latestEvents(action: CaseAction.restrictForSafeguarding.rawValue, actor: "klachtd", in: scope)
+        let inReview = try store.caseIDsWithPendingJudgement()
         let cases = try records.map { record in
             let queued = kinds[record.id] ?? []
             var scheduled = ScheduledCase(
@@ -47,6 +48,7 @@ struct ScheduledCaseFacts {
             scheduled.safeguardingActedOn = safeguardingActed.contains(record.id)
             scheduled.safeguardingSince = record.state == .safeguarding ? restrictedLater[record.id] : nil
             scheduled.judgementAt = judged[record.id]
+            scheduled.judgementInReview = inReview.contains(record.id)
             scheduled.satisfaction = satisfaction[record.id].map {
                 SatisfactionCheck(askedAt: $0.askedAt, remindedAt: $0.remindedAt, answer: $0.answer)
             }

@@ -100,12 +100,16 @@ public struct SchedulerRun {
         case .safeguardingUnanswered: "safeguarding reminder queued"
         case .suspensionReview: "suspension review queued"
         case .awaitingAssignment: "management reminded to assign"
+        case .judgementInReview: "quality staff reminded of the judgement in review"
         }
     }
 
     /// The template values beyond the case's own: the sentence, and the parent's answer for the quality staff.
     private func extra(for mail: ScheduledMail, record: Case, description: String) throws -> MailRenderer.Extra {
-        var extra: MailRenderer.Extra = ["reminder": .object(["description": .string(description)])]
+        // A judgement waiting for the second reader: the reminder goes to the quality staff and shows their commands.
+        var inReview = false
+        if case .judgementInReview = mail.topic { inReview = true }
+        var extra: MailRenderer.Extra = ["reminder": .object(["description": .string(description), "in_review": .bool(inReview)])]
         if case .progressUpdate = mail.topic { extra["update"] = .object(["text": .string("")]) }
         if case .safeguardingUnanswered = mail.topic {
             // The officer and the deputy need the message itself to act on it.
