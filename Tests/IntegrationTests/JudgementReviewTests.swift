@@ -82,6 +82,39 @@ final class JudgementReviewTests: XCTestCase {
         XCTAssertEqual(try server.inbox("ouder1").count, 2)
     }
 
+    func testWhileTheJudgementWaitsTheDecisionRemindersGoToTheQualityStaffNotTheHandler() throws {
+        let daemon = try startDaemon(extra: "[procedure]\nreview_judgements = yes\n")
+        defer { daemon.stop() }
+        let (reference, assignment) = try openCase(daemon, parent: "ouder2")
+        let handlerAddress = try XCTUnwrap(assignment.replyTo.first?.address)
+        try server.send(from: "behandelaar1@example.test", to: [handlerAddress], reply(
+            from: "Marieke Jansen <behandelaar1@example.test>", to: handlerAddress, replyingTo: assignment, body: """
+                #oordeel gegrond
+
+                Uw dochter had niet alleen bij de deur mogen staan. Wij hebben de afspraken over het ophalen aangescherpt.
+
+                Verstuurd vanaf mijn iPhone
+                """, client: "iPhone Mail (21F90)"))
+        try server.waitForInbox("kwaliteit", count: 1)
+        try server.waitForInbox("behandelaar1", count: 2)
+
+        // The day before the decision date: the week-5 and the decision reminder are due.
+        let decisionDue = try XCTUnwrap(try daemon.caseDetail(reference)["decision_due"] as? String)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let before = formatter.string(from: try XCTUnwrap(formatter.date(from: decisionDue)).addingTimeInterval(-86_400))
+        let queued = try daemon.tick(at: "\(before)T12:00:00+01:00")
+        XCTAssertTrue(queued.contains { $0.contains(reference) && $0.contains("reminder:") }, "\(queued)")
+        let reminders = try server.waitForInbox("kwaliteit", count: 2).filter { $0.subject?.hasPrefix("Herinnering") ?? false }
+        let reminder = try XCTUnwrap(reminders.first?.text)
+        XCTAssertTrue(reminder.contains("Het oordeel van de behandelaar wacht op jouw #akkoord (of #terug met een opmerking)."), reminder)
+        XCTAssertTrue(reminder.contains("#akkoord      het oordeel gaat zo naar de ouder"), reminder)
+        XCTAssertFalse(reminder.contains("#oordeel   je oordeel"), "the judgement is written already:\n\(reminder)")
+        Thread.sleep(forTimeInterval: 2)
+        let handlerMails = try server.inbox("behandelaar1").map { $0.subject ?? "" }
+        XCTAssertFalse(handlerMails.contains { $0.hasPrefix("Herinnering") }, "the handler is not asked for a judgement they wrote: \(handlerMails)")
+    }
+
     func testTerugReturnsTheJudgementToTheHandlerWithTheRemarkAndTheCaseStaysOpen() throws {
         let daemon = try startDaemon(extra: "[procedure]\nreview_judgements = yes\n")
         defer { daemon.stop() }

@@ -209,7 +209,7 @@ final class LetterTableTests: XCTestCase {
             let record = try insert(kind: .klacht, state: .assigned, location: profile, received: received, named: true,
                                     runtime: runtime, store: store)
             return try renderer.render("handler-reminder", to: .handler, caseRecord: record, recipient: profile.handler,
-                                       extra: ["reminder": ["description": "De termijn loopt af."]]).body
+                                       extra: ["reminder": ["description": "De termijn loopt af.", "in_review": false]]).body
         }
         XCTAssertTrue(try reminder("Morel").contains("kan niet worden verlengd"))
         let care = try reminder("Zorgboerderij")
@@ -296,7 +296,7 @@ final class LetterTableTests: XCTestCase {
                           "measures": [["text": "Dagelijks de ophaallijst controleren.", "due": date("2027-02-01")]],
                           "upheld": .bool(outcome == .upheld), "partly_upheld": .bool(outcome == .partlyUpheld),
                           "not_upheld": .bool(outcome == .unfounded)],
-            "reminder": ["description": english ? "The term ends soon." : "De termijn loopt binnenkort af."],
+            "reminder": ["description": english ? "The term ends soon." : "De termijn loopt binnenkort af.", "in_review": false],
             "update": ["text": ""],
             "extension": ["weeks": "4", "reason": "Wij wachten op een verslag.", "original_due": date("2027-01-15")],
             "closing": ["reason": "De maatregelen zijn uitgevoerd."],

@@ -47,7 +47,7 @@ enum TemplateSampleContext {
                 ],
                 "upheld": false, "partly_upheld": true, "not_upheld": false, "problem": "de zaak is ingetrokken",
             ],
-            "reminder": ["description": "Het eerste contact met de ouder moet uiterlijk maandag 11 mei 2026 plaatsvinden."],
+            "reminder": ["description": "Het eerste contact met de ouder moet uiterlijk maandag 11 mei 2026 plaatsvinden.", "in_review": false],
             "update": ["text": "Wij hebben met het team gesproken en plannen een gesprek met u."],
             "extension": ["weeks": "4", "reason": "Wij wachten op het verslag van een externe deskundige.",
                           "original_due": date(2026, 6, 15)],
