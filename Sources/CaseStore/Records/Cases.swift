@@ -1,10 +1,6 @@
 import ComplaintCore
 import Foundation
 
-/// The name the store's callers knew the case by before it became a domain value (`Case`,
-/// in ComplaintCore). Kept only so work written against it still builds; new code says `Case`.
-public typealias CaseRecord = Case
-
 /// A new case's facts, before it has an id.
 public struct NewCaseRecord: Sendable {
     public var state: CaseState

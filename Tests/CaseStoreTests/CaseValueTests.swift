@@ -4,7 +4,7 @@ import Foundation
 import XCTest
 
 /// The store reads a case's cells into typed values once: terms as `LocalDate`, flags as `CaseFlag`.
-final class CaseRecordTests: XCTestCase {
+final class CaseValueTests: XCTestCase {
     var directory: String!
     var store: CaseStore!
     let now = Date(timeIntervalSince1970: 1_777_000_000)
