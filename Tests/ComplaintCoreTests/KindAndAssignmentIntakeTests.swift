@@ -60,7 +60,7 @@ final class KindAndAssignmentIntakeTests: XCTestCase {
     // MARK: Item 1
 
     func testEachKindGetsItsOwnReceiptAndStaffNotice() throws {
-        let cases: [(String, String, MessageKind, String, String)] = [
+        let cases: [(String, String, MessageKind, TemplateName, TemplateName)] = [
             ("Vraag", "Hoe laat sluit BSO Morel in de zomer?", .vraag, "question-receipt", "question-notice"),
             ("Verbeterpunt", "Een fietsenrek bij BSO Morel zou helpen.", .verbeterpunt, "improvement-receipt", "improvement-notice"),
             ("Suggestie", "Misschien een moestuin bij BSO Morel?", .suggestie, "suggestion-receipt", "suggestion-notice"),

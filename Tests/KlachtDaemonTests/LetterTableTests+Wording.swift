@@ -56,7 +56,7 @@ extension LetterTableTests {
         let record = try insert(kind: kind, state: .judgementSent, location: profile,
                                 received: try Date(Self.receivedMoments[1], strategy: .iso8601), named: named, runtime: runtime, store: store)
         let audience: Audience = MailTemplateCatalog.parentLetters.contains(name) ? .complainant : .handler
-        return try MailRenderer(runtime: runtime, store: store).render(name, to: audience, caseRecord: record, recipient: profile.handler,
+        return try MailRenderer(runtime: runtime, store: store).render(TemplateName(rawValue: name), to: audience, caseRecord: record, recipient: profile.handler,
                                                                        extra: extra)
     }
 

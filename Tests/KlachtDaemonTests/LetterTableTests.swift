@@ -118,7 +118,7 @@ final class LetterTableTests: XCTestCase {
                             let label = "\(name) \(kind.rawValue) \(profile.regime.rawValue) \(state.rawValue) \(location) \(moment)"
                             do {
                                 // Each outcome of a judgement, and each reason for the escalation letter, in turn.
-                                let mail = try renderer.render(name, to: audience, caseRecord: record, recipient: "x@example.test",
+                                let mail = try renderer.render(TemplateName(rawValue: name), to: audience, caseRecord: record, recipient: "x@example.test",
                                                                extra: extras(english: profile.language == "en", runtime: runtime,
                                                                              variant: rendered))
                                 rendered += 1

@@ -1,4 +1,5 @@
 import CaseStore
+import ComplaintCore
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
@@ -54,7 +55,7 @@ final class ServiceNoticeTests: XCTestCase {
             let store = try runtime.openStore()
             for name in MailTemplateCatalog.serviceNotices.sorted() {
                 XCTAssertFalse(runtime.templates.fallbackNames.contains(name), "\(language)/\(name).txt")
-                try MailRenderer(runtime: runtime, store: store).enqueueNotice(name, values: Self.values[name] ?? [:])
+                try MailRenderer(runtime: runtime, store: store).enqueueNotice(TemplateName(rawValue: name), values: Self.values[name] ?? [:])
                 let mail = try XCTUnwrap(try store.outbox(caseID: nil).last)
                 let text = MessageParser.parse(mail.bytes).text ?? ""
                 XCTAssertFalse(mail.subject.hasPrefix("klachtd: \(name)"), "\(language)/\(name) fell back: \(text)")

@@ -9,10 +9,10 @@ public enum Audience: String, Sendable, Equatable {
 
 /// A mail the decision wants sent, by template name and audience.
 public struct MailIntent: Sendable, Equatable {
-    public var template: String
+    public var template: TemplateName
     public var audience: Audience
 
-    public init(_ template: String, to audience: Audience) {
+    public init(_ template: TemplateName, to audience: Audience) {
         self.template = template
         self.audience = audience
     }

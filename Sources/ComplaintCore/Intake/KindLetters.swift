@@ -3,24 +3,24 @@
 /// handled as if a judgement were due.
 public extension MessageKind {
     /// The parent's receipt.
-    var receiptTemplate: String {
+    var receiptTemplate: TemplateName {
         switch self {
-        case .klacht, .onvrede: "acknowledgement"
-        case .vraag: "question-receipt"
-        case .verbeterpunt: "improvement-receipt"
-        case .suggestie: "suggestion-receipt"
-        case .compliment: "compliment-thanks"
+        case .klacht, .onvrede: .acknowledgement
+        case .vraag: .questionReceipt
+        case .verbeterpunt: .improvementReceipt
+        case .suggestie: .suggestionReceipt
+        case .compliment: .complimentThanks
         }
     }
 
     /// The mail to the location's handler.
-    var staffNoticeTemplate: String {
+    var staffNoticeTemplate: TemplateName {
         switch self {
-        case .klacht, .onvrede: "handler-assignment"
-        case .vraag: "question-notice"
-        case .verbeterpunt: "improvement-notice"
-        case .suggestie: "suggestion-notice"
-        case .compliment: "compliment-notice"
+        case .klacht, .onvrede: .handlerAssignment
+        case .vraag: .questionNotice
+        case .verbeterpunt: .improvementNotice
+        case .suggestie: .suggestionNotice
+        case .compliment: .complimentNotice
         }
     }
 }

@@ -44,7 +44,7 @@ extension Scheduler {
               let judged = scheduled.judgementAt else {
             return []
         }
-        func mail(_ key: String, _ template: String, _ audiences: [Audience], _ topic: ScheduleTopic,
+        func mail(_ key: String, _ template: TemplateName, _ audiences: [Audience], _ topic: ScheduleTopic,
                   also: [MailIntent] = []) -> [ScheduledMail] {
             guard !scheduled.sentKeys.contains(key) else { return [] }
             return [ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: key, template: template,

@@ -7,7 +7,7 @@ public struct ScheduledMail: Sendable, Equatable {
     /// Unique per case (or globally for the digest): `reminder:week-2`, `escalation:decision:2026-06-16`, `digest:2026-W21`.
     public var key: String
     /// The template to render: `handler-reminder`, `overdue-escalation` or `weekly-digest`.
-    public var template: String
+    public var template: TemplateName
     /// Who receives it; each audience gets its own copy.
     public var audiences: [Audience]
     /// What it is about.
@@ -18,7 +18,7 @@ public struct ScheduledMail: Sendable, Equatable {
     public var also: [MailIntent]
 
     /// Creates a due mail.
-    public init(caseID: Int64?, reference: CaseReference?, key: String, template: String, audiences: [Audience],
+    public init(caseID: Int64?, reference: CaseReference?, key: String, template: TemplateName, audiences: [Audience],
                 topic: ScheduleTopic, english: Bool = false, also: [MailIntent] = []) {
         self.caseID = caseID
         self.reference = reference

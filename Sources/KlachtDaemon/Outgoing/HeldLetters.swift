@@ -12,12 +12,12 @@ import Foundation
 /// (e.g. once the address is known to work), or `drop-held` records that they went another way.
 extension MailRenderer {
     /// The mails that are held rather than withheld.
-    static let heldNotWithheld: Set<String> = [
-        "acknowledgement", "neutral-receipt", "judgement-letter", "extension-notice", "closing-letter", "handler-message",
+    static let heldNotWithheld: Set<TemplateName> = [
+        .acknowledgement, .neutralReceipt, .judgementLetter, .extensionNotice, .closingLetter, .handlerMessage,
     ]
 
     /// Renders the letter, keeps it as `held`, records why on the case and tells the quality staff.
-    func hold(_ template: String, recipients: [String], caseRecord: Case, extra: Extra, reason: String) throws -> Int64? {
+    func hold(_ template: TemplateName, recipients: [String], caseRecord: Case, extra: Extra, reason: String) throws -> Int64? {
         let now = runtime.clock.now()
         guard let outboxID = try enqueueOne(template, to: .complainant, recipients: recipients, caseRecord: caseRecord,
                                             extra: extra) else { return nil }
@@ -35,7 +35,7 @@ extension MailRenderer {
         let english = runtime.templates.language == "en"
         try enqueueNotice("held-notice", values: [
             "case": ["reference": .string(caseRecord.reference.description)],
-            "held": ["letter": .string(Self.letterName(template, english: english)), "bounced": .bool(bounced), "reason": .string(reason)],
+            "held": ["letter": .string(Self.letterName(template.rawValue, english: english)), "bounced": .bool(bounced), "reason": .string(reason)],
         ], caseID: caseRecord.id)
         return outboxID
     }

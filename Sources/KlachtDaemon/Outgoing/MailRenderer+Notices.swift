@@ -1,3 +1,4 @@
+import ComplaintCore
 import MailTemplates
 
 /// klachtd's own notices to the quality staff (quarantine, bounces, outages, held letters, ...):
@@ -7,13 +8,13 @@ extension MailRenderer {
     /// strictly like every letter. Should it not render (an edited file names a value that is
     /// empty, or lacks the file), the facts still reach the quality staff in `system-notice`,
     /// with what went wrong: a notice is never lost, and never sent with a hole.
-    func enqueueNotice(_ name: String, values: Extra, caseID: Int64? = nil, kind: String = "system-notice") throws {
+    func enqueueNotice(_ name: TemplateName, values: Extra, caseID: Int64? = nil, kind: String = "system-notice") throws {
         do {
             try enqueueToQuality(name, values: values, kind: kind, caseID: caseID, strict: true)
         } catch let error as TemplateError {
             runtime.logger.warning("notice '\(name)' not written from its template: \(error)")
             try enqueueSystemNotice(subject: "klachtd: \(name)", text: "\(error)\n\n" + Self.plainValues(values), caseID: caseID, kind: kind)
-        } catch DaemonError.missingTemplate(let missing) where missing == name {
+        } catch DaemonError.missingTemplate(let missing) where missing == name.rawValue {
             runtime.logger.warning("notice '\(name)': no template; sent as a plain notice")
             try enqueueSystemNotice(subject: "klachtd: \(name)", text: Self.plainValues(values), caseID: caseID, kind: kind)
         }

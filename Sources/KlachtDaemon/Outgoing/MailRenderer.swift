@@ -22,7 +22,7 @@ struct MailRenderer {
     ///
     /// Staff get one mail each: the reply address carries a token for that one recipient.
     @discardableResult
-    func enqueue(_ template: String, to audience: Audience, caseRecord: Case, extra: Extra = [:],
+    func enqueue(_ template: TemplateName, to audience: Audience, caseRecord: Case, extra: Extra = [:],
                  recipients explicit: [String]? = nil) throws -> Int64? {
         let recipients = explicit ?? addresses(for: audience, caseRecord)
         guard !recipients.isEmpty else {
@@ -51,12 +51,12 @@ struct MailRenderer {
         }
         if audience == .complainant, Self.automaticReplies.contains(template), let last {
             try FirstContactLimit(runtime: runtime, store: store, renderer: self)
-                .admit(outboxID: last, address: recipients[0], caseID: caseRecord.id, template: template)
+                .admit(outboxID: last, address: recipients[0], caseID: caseRecord.id, template: template.rawValue)
         }
         return last
     }
 
-    func enqueueOne(_ template: String, to audience: Audience, recipients: [String], caseRecord: Case,
+    func enqueueOne(_ template: TemplateName, to audience: Audience, recipients: [String], caseRecord: Case,
                             extra: Extra) throws -> Int64? {
         let rendered: RenderedMail
         // Selected once, for the template's list and the mail's parts alike.
@@ -73,7 +73,7 @@ struct MailRenderer {
         let toParent = audience == .complainant
         if toParent, ParentTextGuard.tokenAddress(in: (subject + "\n" + body).lowercased(), mailbox: runtime.configuration.organisation.address) != nil {
             // `CommandExecutor` refuses such handler texts first; this is the last guard for every other path.
-            throw DaemonError.tokenInParentMail(template)
+            throw DaemonError.tokenInParentMail(template.rawValue)
         }
         let reference = caseRecord.reference.description
         let messageID = runtime.composer.newMessageID(caseReference: reference)
@@ -86,7 +86,7 @@ struct MailRenderer {
             caseReference: reference, threadIndex: try threadIndex(caseID: caseRecord.id))
         if let attachments { draft.attachments = attachments.included }
         let composed = runtime.composer.compose(draft, date: runtime.clock.now(), messageID: messageID)
-        let outboxID = try store.enqueue(OutgoingMail(caseID: caseRecord.id, kind: template, messageID: messageID,
+        let outboxID = try store.enqueue(OutgoingMail(caseID: caseRecord.id, kind: template.rawValue, messageID: messageID,
                                                       mailFrom: runtime.configuration.organisation.address, recipients: recipients,
                                                       subject: subject, bytes: composed.bytes), now: runtime.clock.now())
         try store.addCaseMessage(caseID: caseRecord.id, CaseMessage(
@@ -119,15 +119,15 @@ struct MailRenderer {
 
     /// The subject and body of `template` for this case, every value filled in: a value the
     /// template needs that the case lacks is a `TemplateError`, never a blank.
-    func render(_ template: String, to audience: Audience, caseRecord: Case, recipient: String?,
+    func render(_ template: TemplateName, to audience: Audience, caseRecord: Case, recipient: String?,
                 extra: Extra, attachments known: ParentAttachments.Selection? = nil) throws -> RenderedMail {
         // Letters to the parent are in the language they wrote in; staff mail in the location's.
         let parentLanguage = audience == .complainant ? try store.caseLanguage(caseID: caseRecord.id) : nil
         let set = audience == .complainant
             ? runtime.parentTemplates(forLocation: caseRecord.location, parentLanguage: parentLanguage)
             : runtime.templates(forLocation: caseRecord.location)
-        guard let mailTemplate = set.template(template) else {
-            throw DaemonError.missingTemplate(template)
+        guard let mailTemplate = set.template(template.rawValue) else {
+            throw DaemonError.missingTemplate(template.rawValue)
         }
         var context = caseContext(caseRecord, audience: audience, language: parentLanguage)
         for (key, value) in extra { context[key] = merge(context[key], value) }
@@ -139,37 +139,37 @@ struct MailRenderer {
 
     /// A mail that cannot be written whole is not sent: the case records it and the quality
     /// staff are told which value was missing, so a person writes to the parent instead.
-    private func refuseIncomplete(_ template: String, caseRecord: Case, error: TemplateError) throws {
+    private func refuseIncomplete(_ template: TemplateName, caseRecord: Case, error: TemplateError) throws {
         let now = runtime.clock.now()
         try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail not written", from: nil, to: nil,
                               reason: "\(template): a value is missing: \(error)", rawMessageID: nil, now: now)
         runtime.logger.warning("\(caseRecord.reference): \(template) not written: a value is missing")
         try enqueueNotice("incomplete-mail-notice", values: [
             "case": ["reference": .string(caseRecord.reference.description)],
-            "incomplete": ["template": .string(template), "problem": .string(error.problem), "file": .string(error.file),
+            "incomplete": ["template": .string(template.rawValue), "problem": .string(error.problem), "file": .string(error.file),
                            "line": .string(error.line > 0 ? String(error.line) : "")],
         ], caseID: caseRecord.id)
     }
 
     /// Staff mails that carry the parent's own attachments.
-    static let carriesAttachments: Set<String> = ["handler-assignment", "question-notice", "improvement-notice",
-                                                  "suggestion-notice", "compliment-notice", "quality-unassigned"]
+    static let carriesAttachments: Set<TemplateName> = [.handlerAssignment, .questionNotice, .improvementNotice,
+                                                        .suggestionNotice, .complimentNotice, .qualityUnassigned]
 
     /// The kinds of mail that answer a parent's message: limited per address (RFC 3834 spirit).
-    static let automaticReplies = ["acknowledgement", "neutral-receipt", "compliment-thanks", "question-receipt",
-                                   "improvement-receipt", "suggestion-receipt"]
+    static let automaticReplies: [TemplateName] = [.acknowledgement, .neutralReceipt, .complimentThanks, .questionReceipt,
+                                                   .improvementReceipt, .suggestionReceipt]
 
     /// Why a mail to a parent's address must not go out now: it bounced, or it got enough replies.
-    private func withheld(_ template: String, to address: String) throws -> String? {
+    private func withheld(_ template: TemplateName, to address: String) throws -> String? {
         let now = runtime.clock.now()
         if let reason = try store.suppression(of: address, now: now) { return "the address bounced (\(reason))" }
         guard Self.automaticReplies.contains(template) else { return nil }
         let limits = runtime.configuration
-        if try store.mailCount(to: address, kinds: Self.automaticReplies, since: now.addingTimeInterval(-3600),
+        if try store.mailCount(to: address, kinds: Self.automaticReplies.map(\.rawValue), since: now.addingTimeInterval(-3600),
                                 upTo: limits.autoRepliesPerHour) >= limits.autoRepliesPerHour {
             return "more than \(limits.autoRepliesPerHour) automatic replies to this address in an hour"
         }
-        if try store.mailCount(to: address, kinds: Self.automaticReplies, since: now.addingTimeInterval(-86_400),
+        if try store.mailCount(to: address, kinds: Self.automaticReplies.map(\.rawValue), since: now.addingTimeInterval(-86_400),
                                 upTo: limits.autoRepliesPerDay) >= limits.autoRepliesPerDay {
             return "more than \(limits.autoRepliesPerDay) automatic replies to this address in a day"
         }
@@ -186,7 +186,7 @@ struct MailRenderer {
     /// case's letters (notices, the weekly digest) and queues it; the one way such mail is made.
     /// `strict`: an empty value is an error, as in letters (the notices); the digest stays lenient.
     @discardableResult
-    func enqueueToQuality(_ name: String, values: Extra, kind: String, caseID: Int64? = nil, strict: Bool = false) throws -> Int64? {
+    func enqueueToQuality(_ name: TemplateName, values: Extra, kind: String, caseID: Int64? = nil, strict: Bool = false) throws -> Int64? {
         let organisation = runtime.configuration.organisation
         guard !organisation.quality.isEmpty else {
             runtime.logger.warning("no quality staff address; '\(name)' is not sent")

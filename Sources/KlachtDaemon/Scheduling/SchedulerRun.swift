@@ -84,7 +84,7 @@ public struct SchedulerRun {
             }
             try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: Self.action(for: mail.topic), from: nil, to: nil,
                                   reason: "\(mail.key): \(description)", rawMessageID: nil, now: now)
-            return Queued(reference: mail.reference?.description, key: mail.key, template: mail.template, recipients: recipients)
+            return Queued(reference: mail.reference?.description, key: mail.key, template: mail.template.rawValue, recipients: recipients)
         }
     }
 

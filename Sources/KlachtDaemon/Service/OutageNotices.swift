@@ -1,4 +1,5 @@
 import CaseStore
+import ComplaintCore
 import Foundation
 
 /// The quality staff are told once when the mailbox could not be read for
@@ -28,7 +29,7 @@ extension Daemon {
         runtime.logger.error("no successful \(runtime.mailboxProtocol) poll for \(Int(limit)) s; the quality staff are told")
     }
 
-    func queueNotice(_ template: String, values: MailRenderer.Extra) {
+    func queueNotice(_ template: TemplateName, values: MailRenderer.Extra) {
         do {
             try store.transaction {
                 try MailRenderer(runtime: runtime, store: store).enqueueNotice(template, values: values)

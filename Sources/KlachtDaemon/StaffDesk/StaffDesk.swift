@@ -19,7 +19,7 @@ struct StaffDesk {
 
     /// A reply: the template (with `NAME-html` as its HTML version when it exists), its values, files.
     struct Reply {
-        var template: String
+        var template: TemplateName
         var values: MailRenderer.Extra
         var attachments: [OutgoingAttachment] = []
         var openedCase: Int64? = nil
@@ -51,7 +51,7 @@ struct StaffDesk {
                               from: nil, to: nil, reason: Self.summary(plan.reading), rawMessageID: rawID, now: now)
         var values = reply.values
         values["request"] = .object(["subject": .string(message.subject ?? "")])
-        try renderer.enqueueStaffMail(reply.template, values: values, kind: reply.template, to: [plan.sender],
+        try renderer.enqueueStaffMail(reply.template, values: values, kind: reply.template.rawValue, to: [plan.sender],
                                       attachments: reply.attachments)
         return reply.openedCase
     }
