@@ -66,7 +66,7 @@ final class FloodIntakeTests: XCTestCase {
         ]).joined(separator: "\n") + "\n\n" + body + "\n\nVerstuurd vanaf mijn iPhone\n"
     }
 
-    func mails(_ store: CaseStore, kind: String) throws -> [OutboxRecord] {
+    func mails(_ store: CaseStore, kind: OutboxKind) throws -> [OutboxRecord] {
         try store.outbox(caseID: nil).filter { $0.kind == kind }
     }
 

@@ -1,3 +1,4 @@
+import ComplaintCore
 import Foundation
 
 /// What bounces and floods leave behind: suppressed addresses, bounced mails, reply counts.
@@ -76,13 +77,13 @@ extension CaseStore {
     /// `limit`. Held letters never went and do not count. Both bounds matter: a flood of complaints
     /// from one address holds its acknowledgements in the outbox, and counting them all for every
     /// new one made intake quadratic (10,000 waiting messages took 12 s instead of 2).
-    public func mailCount(to address: String, kinds: [String], since: Date, upTo limit: Int) throws -> Int {
+    public func mailCount(to address: String, kinds: [OutboxKind], since: Date, upTo limit: Int) throws -> Int {
         // OR rather than IN: for an IN list SQLite builds a temporary table on every run.
         let kindTest = kinds.isEmpty ? "0" : "(" + kinds.map { _ in "kind = ?" }.joined(separator: " OR ") + ")"
         let row = try db.queryOne("""
             SELECT COUNT(*) AS n FROM (SELECT 1 FROM outbox INDEXED BY outbox_recipients_unheld
                 WHERE recipients = ? AND state != 'held' AND created_at > ? AND \(kindTest) LIMIT ?)
-            """, [.text(address.lowercased()), .text(Timestamp.string(since))] + kinds.map(SQLValue.text) + [.int(limit)])
+            """, [.text(address.lowercased()), .text(Timestamp.string(since))] + kinds.map { SQLValue.text($0.rawValue) } + [.int(limit)])
         return Int(row?.int("n") ?? 0)
     }
 

@@ -1,10 +1,11 @@
+import ComplaintCore
 import Foundation
 
 /// A held automatic mail to a new address, oldest first when released.
 public struct HeldMail: Sendable, Equatable {
     public var outboxID: Int64
     public var caseID: Int64?
-    public var kind: String
+    public var kind: OutboxKind
     public var address: String
     public var heldAt: Date
 }
@@ -42,7 +43,7 @@ extension CaseStore {
             SELECT f.outbox_id, f.address, f.held_at, o.case_id, o.kind FROM first_contact_mail f
             JOIN outbox o ON o.id = f.outbox_id WHERE f.released_at IS NULL AND o.state = 'held' ORDER BY f.outbox_id LIMIT ?
             """, [.int(limit)]).map { row in
-            HeldMail(outboxID: row.int("outbox_id") ?? 0, caseID: row.int("case_id"), kind: row.string("kind") ?? "",
+            HeldMail(outboxID: row.int("outbox_id") ?? 0, caseID: row.int("case_id"), kind: OutboxKind(rawValue: row.string("kind") ?? ""),
                      address: row.string("address") ?? "", heldAt: Timestamp.date(row.string("held_at")) ?? .distantPast)
         }
     }
@@ -55,7 +56,7 @@ extension CaseStore {
             JOIN outbox o ON o.id = f.outbox_id JOIN cases c ON c.id = o.case_id
             WHERE o.state = 'held' AND c.state IN ('closed', 'withdrawn', 'not_a_complaint')
             """).map { row in
-            HeldMail(outboxID: row.int("outbox_id") ?? 0, caseID: row.int("case_id"), kind: row.string("kind") ?? "",
+            HeldMail(outboxID: row.int("outbox_id") ?? 0, caseID: row.int("case_id"), kind: OutboxKind(rawValue: row.string("kind") ?? ""),
                      address: row.string("address") ?? "", heldAt: Timestamp.date(row.string("held_at")) ?? .distantPast)
         }
         for mail in closed {
@@ -79,9 +80,9 @@ extension CaseStore {
     }
 
     /// The newest mail of `kind` on a case: its outbox id and when it was queued.
-    public func latestCaseMail(caseID: Int64, kind: String) throws -> (id: Int64, createdAt: Date)? {
+    public func latestCaseMail(caseID: Int64, kind: OutboxKind) throws -> (id: Int64, createdAt: Date)? {
         guard let row = try db.queryOne("SELECT id, created_at FROM outbox WHERE case_id = ? AND kind = ? ORDER BY id DESC LIMIT 1",
-                                        [.integer(caseID), .text(kind)]), let id = row.int("id") else { return nil }
+                                        [.integer(caseID), .text(kind.rawValue)]), let id = row.int("id") else { return nil }
         return (id, Timestamp.date(row.string("created_at")) ?? .distantPast)
     }
 
@@ -98,11 +99,11 @@ extension CaseStore {
     /// Takes back the mails of `kind` on a case that wait to be sent after `now` and nobody has
     /// claimed (a collecting notice about to be replaced by a fuller one); returns how many.
     @discardableResult
-    public func withdrawWaiting(caseID: Int64, kind: String, now: Date) throws -> Int {
+    public func withdrawWaiting(caseID: Int64, kind: OutboxKind, now: Date) throws -> Int {
         let waiting = """
             SELECT id FROM outbox WHERE case_id = ? AND kind = ? AND state = 'queued' AND next_attempt_at > ?
             """
-        let arguments: [SQLValue] = [.integer(caseID), .text(kind), .text(Timestamp.string(now))]
+        let arguments: [SQLValue] = [.integer(caseID), .text(kind.rawValue), .text(Timestamp.string(now))]
         try db.query("DELETE FROM case_messages WHERE outbox_id IN (\(waiting))", arguments)
         try db.query("DELETE FROM outbox WHERE id IN (\(waiting))", arguments)
         return db.changes
@@ -116,9 +117,9 @@ extension CaseStore {
 
     /// Whether a mail of `kind` to `recipients` was queued since `since`: the once-per-window notices.
     /// (By recipients first: that reads the `outbox_recipients` index, not the whole outbox.)
-    public func mailQueued(kind: String, to recipients: [String], since: Date) throws -> Bool {
+    public func mailQueued(kind: OutboxKind, to recipients: [String], since: Date) throws -> Bool {
         try db.queryOne("SELECT 1 AS one FROM outbox WHERE recipients = ? AND created_at > ? AND kind = ? LIMIT 1",
-                        [.text(recipients.joined(separator: "\n")), .text(Timestamp.string(since)), .text(kind)]) != nil
+                        [.text(recipients.joined(separator: "\n")), .text(Timestamp.string(since)), .text(kind.rawValue)]) != nil
     }
 
     /// Messages klachtd decided to answer nobody, newest first (`klachtd quarantine`, `status`, the digest).

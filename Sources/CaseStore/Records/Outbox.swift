@@ -1,10 +1,11 @@
+import ComplaintCore
 import Foundation
 
 /// A mail waiting to be sent, rendered in full at enqueue so a retry sends the same bytes.
 public struct OutboxRecord: Sendable, Equatable {
     public var id: Int64
     public var caseID: Int64?
-    public var kind: String
+    public var kind: OutboxKind
     public var messageID: String
     public var mailFrom: String
     public var recipients: [String]
@@ -40,14 +41,14 @@ public enum OutboxState: String, Sendable, CaseIterable {
 /// A rendered mail to queue.
 public struct OutgoingMail: Sendable {
     public var caseID: Int64?
-    public var kind: String
+    public var kind: OutboxKind
     public var messageID: String
     public var mailFrom: String
     public var recipients: [String]
     public var subject: String
     public var bytes: [UInt8]
 
-    public init(caseID: Int64?, kind: String, messageID: String, mailFrom: String, recipients: [String], subject: String, bytes: [UInt8]) {
+    public init(caseID: Int64?, kind: OutboxKind, messageID: String, mailFrom: String, recipients: [String], subject: String, bytes: [UInt8]) {
         self.caseID = caseID
         self.kind = kind
         self.messageID = messageID
@@ -65,7 +66,7 @@ extension CaseStore {
         try db.query("""
             INSERT INTO outbox (case_id, kind, message_id, mail_from, recipients, subject, bytes, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.optional(mail.caseID), .text(mail.kind), .text(mail.messageID), .text(mail.mailFrom),
+            """, [.optional(mail.caseID), .text(mail.kind.rawValue), .text(mail.messageID), .text(mail.mailFrom),
                   .text(mail.recipients.joined(separator: "\n")), .text(mail.subject), .blob(mail.bytes),
                   .text(Timestamp.string(now)), .text(Timestamp.string(now))])
         return db.lastInsertRowID
@@ -139,7 +140,7 @@ extension CaseStore {
     }
 
     static func outboxRecord(_ row: Row) -> OutboxRecord {
-        OutboxRecord(id: row.int("id") ?? 0, caseID: row.int("case_id"), kind: row.string("kind") ?? "",
+        OutboxRecord(id: row.int("id") ?? 0, caseID: row.int("case_id"), kind: OutboxKind(rawValue: row.string("kind") ?? ""),
                      messageID: row.string("message_id") ?? "", mailFrom: row.string("mail_from") ?? "",
                      recipients: (row.string("recipients") ?? "").split(separator: "\n").map(String.init),
                      subject: row.string("subject") ?? "", bytes: row.bytes("bytes") ?? [], state: row.string("state").flatMap(OutboxState.init(rawValue:)) ?? .queued,

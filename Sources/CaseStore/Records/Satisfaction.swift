@@ -67,14 +67,14 @@ extension CaseStore {
     }
 
     /// Per case, when the latest mail of each of `kinds` was queued (failed ones not counted).
-    public func lastQueued(kinds: [String], in scope: CaseScope = .all) throws -> [Int64: Date] {
+    public func lastQueued(kinds: [OutboxKind], in scope: CaseScope = .all) throws -> [Int64: Date] {
         guard !kinds.isEmpty else { return [:] }
         let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
         var result: [Int64: Date] = [:]
         for row in try db.query("""
             SELECT case_id, MAX(created_at) AS at FROM outbox INDEXED BY outbox_case_kind
             WHERE case_id IN (\(scope.sql)) AND state != 'failed' AND kind IN (\(marks)) GROUP BY case_id
-            """, scope.parameters + kinds.map(SQLValue.text)) {
+            """, scope.parameters + kinds.map { SQLValue.text($0.rawValue) }) {
             guard let caseID = row.int("case_id"), let at = Timestamp.date(row.string("at")) else { continue }
             result[caseID] = at
         }

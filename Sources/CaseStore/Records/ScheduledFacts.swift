@@ -44,13 +44,13 @@ extension CaseStore {
     }
 
     /// Per case in `scope`, the kinds (template names) of the mails queued for it, sent or not.
-    public func outboxKindsByCase(in scope: CaseScope = .all) throws -> [Int64: Set<String>] {
-        var kinds: [Int64: Set<String>] = [:]
+    public func outboxKindsByCase(in scope: CaseScope = .all) throws -> [Int64: Set<OutboxKind>] {
+        var kinds: [Int64: Set<OutboxKind>] = [:]
         for row in try db.query("""
             SELECT DISTINCT case_id, kind FROM outbox INDEXED BY outbox_case_kind WHERE case_id IN (\(scope.sql)) AND state != 'failed'
             """, scope.parameters) {
             guard let caseID = row.int("case_id"), let kind = row.string("kind") else { continue }
-            kinds[caseID, default: []].insert(kind)
+            kinds[caseID, default: []].insert(OutboxKind(rawValue: kind))
         }
         return kinds
     }

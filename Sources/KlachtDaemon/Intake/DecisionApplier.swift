@@ -171,7 +171,7 @@ struct DecisionApplier {
               let caseRecord = try store.caseRecord(id: caseID) else { return }
         try renderer.enqueueNotice("bounce-notice", values: [
             "case": ["reference": .string(caseRecord.reference.description)],
-            "mail": ["kind": .string(mail.kind), "diagnostic": .string(diagnostic), "suppression_days": .string(String(days))],
+            "mail": ["kind": .string(mail.kind.rawValue), "diagnostic": .string(diagnostic), "suppression_days": .string(String(days))],
         ], caseID: caseID)
     }
 

@@ -21,8 +21,8 @@ struct FollowUpCollector {
 
     func enqueue(_ mail: MailIntent, caseRecord: Case, text: String) throws {
         let window = Double(runtime.configuration.floodLimits.followUpCollectMinutes * 60)
-        try store.withdrawWaiting(caseID: caseRecord.id, kind: mail.template.rawValue, now: now)
-        let previous = try store.latestCaseMail(caseID: caseRecord.id, kind: mail.template.rawValue)
+        try store.withdrawWaiting(caseID: caseRecord.id, kind: OutboxKind(mail.template), now: now)
+        let previous = try store.latestCaseMail(caseID: caseRecord.id, kind: OutboxKind(mail.template))
         guard window > 0, let previous, now < previous.createdAt.addingTimeInterval(window) else {
             try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord, extra: Self.followUp(text))
             return
@@ -41,9 +41,9 @@ struct FollowUpCollector {
 
     /// Queues the notice and returns every outbox id it made (one per staff recipient).
     private func enqueued(_ mail: MailIntent, caseRecord: Case, text: String) throws -> [Int64] {
-        let before = try store.latestCaseMail(caseID: caseRecord.id, kind: mail.template.rawValue)?.id ?? 0
+        let before = try store.latestCaseMail(caseID: caseRecord.id, kind: OutboxKind(mail.template))?.id ?? 0
         try renderer.enqueue(mail.template, to: mail.audience, caseRecord: caseRecord, extra: Self.followUp(text))
-        return try store.outbox(caseID: caseRecord.id).filter { $0.kind == mail.template.rawValue && $0.id > before }.map(\.id)
+        return try store.outbox(caseID: caseRecord.id).filter { $0.kind == OutboxKind(mail.template) && $0.id > before }.map(\.id)
     }
 
     static func followUp(_ text: String) -> MailRenderer.Extra {

@@ -1,4 +1,5 @@
 import CaseStore
+import ComplaintCore
 import Foundation
 import MailFormat
 
@@ -18,7 +19,7 @@ struct FirstContactLimit {
     let renderer: MailRenderer
 
     /// The outbox kind of the notice; at most one per hour.
-    static let noticeKind = "new-address-limit-notice"
+    static let noticeKind = OutboxKind.newAddressLimitNotice
 
     /// Whether an automatic mail to `address` counts against the limit: a stranger, not staff.
     func isNewAddress(_ address: String, outboxID: Int64) throws -> Bool {

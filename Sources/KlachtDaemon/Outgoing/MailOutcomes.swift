@@ -25,8 +25,8 @@ public struct MailOutcomes: Sendable {
 
     /// The case's mails since `mark`; the quality staff's notices are left out (see `staffTold`).
     public static func since(_ mark: Mark, store: CaseStore, caseID: Int64) throws -> [Outcome] {
-        var outcomes = try store.outbox(caseID: caseID, after: mark.outboxID).filter { $0.kind != "system-notice" }.map {
-            Outcome(kind: $0.kind, recipients: $0.recipients, state: $0.state, detail: $0.lastError)
+        var outcomes = try store.outbox(caseID: caseID, after: mark.outboxID).filter { $0.kind != .systemNotice }.map {
+            Outcome(kind: $0.kind.rawValue, recipients: $0.recipients, state: $0.state, detail: $0.lastError)
         }
         for event in try store.events(caseID: caseID).dropFirst(mark.events) where event.action == "mail withheld" {
             let parts = (event.reason ?? "").split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -37,7 +37,7 @@ public struct MailOutcomes: Sendable {
 
     /// Whether the quality staff were sent a notice about the case since `mark`.
     public static func staffTold(_ mark: Mark, store: CaseStore, caseID: Int64) throws -> Bool {
-        try store.outbox(caseID: caseID, after: mark.outboxID).contains { $0.kind == "system-notice" }
+        try store.outbox(caseID: caseID, after: mark.outboxID).contains { $0.kind == .systemNotice }
     }
 
     /// A mail the limit on new addresses holds (`FirstContactLimit`) has no reason of its own: it goes by itself.
@@ -45,7 +45,7 @@ public struct MailOutcomes: Sendable {
 
     /// One English line for an outbox mail, for the command line.
     public static func line(_ mail: OutboxRecord) -> String {
-        line(Outcome(kind: mail.kind, recipients: mail.recipients, state: mail.state, detail: mail.lastError))
+        line(Outcome(kind: mail.kind.rawValue, recipients: mail.recipients, state: mail.state, detail: mail.lastError))
     }
 
     /// One English line per mail, for the command line.

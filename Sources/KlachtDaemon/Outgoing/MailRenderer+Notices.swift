@@ -8,7 +8,7 @@ extension MailRenderer {
     /// strictly like every letter. Should it not render (an edited file names a value that is
     /// empty, or lacks the file), the facts still reach the quality staff in `system-notice`,
     /// with what went wrong: a notice is never lost, and never sent with a hole.
-    func enqueueNotice(_ name: TemplateName, values: Extra, caseID: Int64? = nil, kind: String = "system-notice") throws {
+    func enqueueNotice(_ name: TemplateName, values: Extra, caseID: Int64? = nil, kind: OutboxKind = .systemNotice) throws {
         do {
             try enqueueToQuality(name, values: values, kind: kind, caseID: caseID, strict: true)
         } catch let error as TemplateError {

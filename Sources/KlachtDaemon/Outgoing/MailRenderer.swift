@@ -86,7 +86,7 @@ struct MailRenderer {
             caseReference: reference, threadIndex: try threadIndex(caseID: caseRecord.id))
         if let attachments { draft.attachments = attachments.included }
         let composed = runtime.composer.compose(draft, date: runtime.clock.now(), messageID: messageID)
-        let outboxID = try store.enqueue(OutgoingMail(caseID: caseRecord.id, kind: template.rawValue, messageID: messageID,
+        let outboxID = try store.enqueue(OutgoingMail(caseID: caseRecord.id, kind: OutboxKind(template), messageID: messageID,
                                                       mailFrom: runtime.configuration.organisation.address, recipients: recipients,
                                                       subject: subject, bytes: composed.bytes), now: runtime.clock.now())
         try store.addCaseMessage(caseID: caseRecord.id, CaseMessage(
@@ -165,11 +165,11 @@ struct MailRenderer {
         if let reason = try store.suppression(of: address, now: now) { return "the address bounced (\(reason))" }
         guard Self.automaticReplies.contains(template) else { return nil }
         let limits = runtime.configuration
-        if try store.mailCount(to: address, kinds: Self.automaticReplies.map(\.rawValue), since: now.addingTimeInterval(-3600),
+        if try store.mailCount(to: address, kinds: Self.automaticReplies.map(OutboxKind.init), since: now.addingTimeInterval(-3600),
                                 upTo: limits.autoRepliesPerHour) >= limits.autoRepliesPerHour {
             return "more than \(limits.autoRepliesPerHour) automatic replies to this address in an hour"
         }
-        if try store.mailCount(to: address, kinds: Self.automaticReplies.map(\.rawValue), since: now.addingTimeInterval(-86_400),
+        if try store.mailCount(to: address, kinds: Self.automaticReplies.map(OutboxKind.init), since: now.addingTimeInterval(-86_400),
                                 upTo: limits.autoRepliesPerDay) >= limits.autoRepliesPerDay {
             return "more than \(limits.autoRepliesPerDay) automatic replies to this address in a day"
         }
@@ -177,7 +177,7 @@ struct MailRenderer {
     }
 
     /// A notice from klachtd itself to the quality staff (quarantine, outage, recovery, bounce).
-    func enqueueSystemNotice(subject: String, text: String, caseID: Int64? = nil, kind: String = "system-notice") throws {
+    func enqueueSystemNotice(subject: String, text: String, caseID: Int64? = nil, kind: OutboxKind = .systemNotice) throws {
         try enqueueToQuality("system-notice", values: ["notice": .object(["subject": .string(subject), "text": .string(text)])],
                              kind: kind, caseID: caseID)
     }
@@ -186,7 +186,7 @@ struct MailRenderer {
     /// case's letters (notices, the weekly digest) and queues it; the one way such mail is made.
     /// `strict`: an empty value is an error, as in letters (the notices); the digest stays lenient.
     @discardableResult
-    func enqueueToQuality(_ name: TemplateName, values: Extra, kind: String, caseID: Int64? = nil, strict: Bool = false) throws -> Int64? {
+    func enqueueToQuality(_ name: TemplateName, values: Extra, kind: OutboxKind, caseID: Int64? = nil, strict: Bool = false) throws -> Int64? {
         let organisation = runtime.configuration.organisation
         guard !organisation.quality.isEmpty else {
             runtime.logger.warning("no quality staff address; '\(name)' is not sent")

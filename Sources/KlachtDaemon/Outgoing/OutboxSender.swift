@@ -124,9 +124,9 @@ public final class OutboxSender {
                 try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "mail refused",
                                       from: nil, to: nil, reason: "\(mail.kind): \(error.description)", rawMessageID: nil, now: now)
                 // The quality staff hear of it, except about their own notices (no loops).
-                if mail.kind != "system-notice" {
+                if mail.kind != .systemNotice {
                     try MailRenderer(runtime: runtime, store: store).enqueueNotice("refused-notice", values: ["mail": [
-                        "kind": .string(mail.kind), "subject": .string(mail.subject), "error": .string(error.description),
+                        "kind": .string(mail.kind.rawValue), "subject": .string(mail.subject), "error": .string(error.description),
                         "on_case": .bool(mail.caseID != nil),
                     ]], caseID: mail.caseID)
                 }

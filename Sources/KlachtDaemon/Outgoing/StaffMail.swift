@@ -12,7 +12,7 @@ extension MailRenderer {
     /// with a `#` command counts (`StaffDeskRouting`). When the templates have `NAME-html`, the
     /// mail is multipart/alternative with it as the HTML version of the same facts.
     @discardableResult
-    func enqueueStaffMail(_ name: TemplateName, values: Extra, kind: String, caseID: Int64? = nil, to recipients: [String],
+    func enqueueStaffMail(_ name: TemplateName, values: Extra, kind: OutboxKind, caseID: Int64? = nil, to recipients: [String],
                           attachments: [OutgoingAttachment] = [], strict: Bool = false) throws -> Int64? {
         let organisation = runtime.configuration.organisation
         guard let template = runtime.templates.template(name.rawValue) else { throw DaemonError.missingTemplate(name.rawValue) }

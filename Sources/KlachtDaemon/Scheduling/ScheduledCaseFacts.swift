@@ -6,9 +6,10 @@ import Foundation
 struct ScheduledCaseFacts {
     /// Letters to the parent that a person caused (a handler's answer, a judgement, an extension notice);
     /// the automatic receipts at intake and the automatic progress update are not the handler's contact.
-    static let parentLetters: Set<String> = ["extension-notice", "judgement-letter", "closing-letter", "handler-message"]
+    static let parentLetters: Set<OutboxKind> = [OutboxKind(.extensionNotice), OutboxKind(.judgementLetter), OutboxKind(.closingLetter),
+                                                OutboxKind(.handlerMessage)]
     /// Mails that acknowledge receipt to the parent.
-    static let receipts: Set<String> = ["acknowledgement", "neutral-receipt"]
+    static let receipts: Set<OutboxKind> = [OutboxKind(.acknowledgement), OutboxKind(.neutralReceipt)]
 
     let runtime: Runtime
     let store: CaseStore
@@ -22,7 +23,7 @@ struct ScheduledCaseFacts {
         let kinds = try store.outboxKindsByCase(in: scope)
         let handlerWrote = try store.caseIDsWithIncoming(role: .handler, in: scope)
         let lastParentMail = try store.lastMailToComplainant(in: scope)
-        let judged = try store.lastQueued(kinds: ["judgement-letter"], in: scope)
+        let judged = try store.lastQueued(kinds: [OutboxKind(.judgementLetter)], in: scope)
         let satisfaction = try store.allSatisfaction(in: scope)
         let openMeasuresDue = try store.openMeasuresDue(in: scope)
         let contacted = try caseIDs(withEvent: "action = '\(ProcedureRecords.contactAction)'", in: scope)

@@ -51,7 +51,7 @@ struct StaffDesk {
                               from: nil, to: nil, reason: Self.summary(plan.reading), rawMessageID: rawID, now: now)
         var values = reply.values
         values["request"] = .object(["subject": .string(message.subject ?? "")])
-        try renderer.enqueueStaffMail(reply.template, values: values, kind: reply.template.rawValue, to: [plan.sender],
+        try renderer.enqueueStaffMail(reply.template, values: values, kind: OutboxKind(reply.template), to: [plan.sender],
                                       attachments: reply.attachments)
         return reply.openedCase
     }

@@ -18,7 +18,7 @@ enum HeldMailCommands {
                 // Sending it after all means a person trusts the address again: later letters need not be held for it.
                 if release { for address in mail.recipients { try store.unsuppress(address: address) } }
                 try store.appendEvent(caseID: record.id, actor: actor, action: release ? "held mail sent after all" : "held mail dropped",
-                                      from: nil, to: nil, reason: release ? mail.kind : "\(mail.kind): \(reason)", rawMessageID: nil, now: now)
+                                      from: nil, to: nil, reason: release ? mail.kind.rawValue : "\(mail.kind): \(reason)", rawMessageID: nil, now: now)
             }
             return mails
         }
@@ -27,7 +27,7 @@ enum HeldMailCommands {
             return 1
         }
         guard release else {
-            Output.out("\(record.reference): \(held.count) held mail(s) dropped: " + held.map(\.kind).joined(separator: ", "))
+            Output.out("\(record.reference): \(held.count) held mail(s) dropped: " + held.map(\.kind.rawValue).joined(separator: ", "))
             return 0
         }
         do {

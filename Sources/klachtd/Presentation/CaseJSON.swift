@@ -44,11 +44,11 @@ enum CaseJSON {
                          ("subject", optional(message.subject)), ("text", optional(message.text)), ("verified", .bool(message.verified))])
             })),
             ("held_mail", .array(outbox.filter { $0.state == .held }.map { mail in
-                .object([("kind", .string(mail.kind)), ("recipients", .array(mail.recipients.map(JSONValue.string))),
+                .object([("kind", .string(mail.kind.rawValue)), ("recipients", .array(mail.recipients.map(JSONValue.string))),
                          ("reason", optional(mail.lastError))])
             })),
             ("outbox", .array(outbox.map { mail in
-                .object([("kind", .string(mail.kind)), ("message_id", .string(mail.messageID)),
+                .object([("kind", .string(mail.kind.rawValue)), ("message_id", .string(mail.messageID)),
                          ("recipients", .array(mail.recipients.map(JSONValue.string))), ("subject", .string(mail.subject)),
                          ("state", .string(mail.state.rawValue)), ("attempts", .int(Int64(mail.attempts))), ("last_error", optional(mail.lastError))])
             })),
