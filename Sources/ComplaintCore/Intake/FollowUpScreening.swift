@@ -15,7 +15,7 @@ extension IntakeDecider {
         screened.safeguardingHits = hits
         // A closed case cannot be restricted, but its officer still hears of the message.
         if case .success = CaseStateMachine.next(from: snapshot.state, on: .restrictForSafeguarding) { screened.restrictsCase = true }
-        screened.mails = [MailIntent("safeguarding-follow-up", to: .safeguarding)]
+        screened.mails = [MailIntent(.safeguardingFollowUp, to: .safeguarding)]
         return screened
     }
 }

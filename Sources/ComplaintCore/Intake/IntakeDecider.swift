@@ -53,8 +53,8 @@ public enum IntakeDecider {
 
     private static func notices(for role: FollowUpPlan.Role, on snapshot: CaseSnapshot) -> [MailIntent] {
         guard role == .complainant else { return [] }
-        if snapshot.state == .safeguarding { return [MailIntent("follow-up-notice", to: .safeguarding)] }
-        return [MailIntent("follow-up-notice", to: snapshot.handler == nil ? .quality : .handler)]
+        if snapshot.state == .safeguarding { return [MailIntent(.followUpNotice, to: .safeguarding)] }
+        return [MailIntent(.followUpNotice, to: snapshot.handler == nil ? .quality : .handler)]
     }
 
     // MARK: New cases
@@ -92,18 +92,18 @@ public enum IntakeDecider {
         if !safeguardingHits.isEmpty {
             // The meldcode comes first: a neutral receipt only, never the location's team.
             initialState = .safeguarding
-            if complainant != nil { mails.append(MailIntent("neutral-receipt", to: .complainant)) }
-            mails.append(MailIntent("safeguarding-alert", to: .safeguarding))
+            if complainant != nil { mails.append(MailIntent(.neutralReceipt, to: .complainant)) }
+            mails.append(MailIntent(.safeguardingAlert, to: .safeguarding))
         } else {
             initialState = .received
             if complainant != nil { mails.append(MailIntent(kind.receiptTemplate, to: .complainant)) }
             if handler != nil { mails.append(MailIntent(kind.staffNoticeTemplate, to: .handler)) }
             if (location?.handler == nil && !managementAssigns) || complainant == nil {
-                mails.append(MailIntent("quality-unassigned", to: .quality))
+                mails.append(MailIntent(.qualityUnassigned, to: .quality))
             }
-            if classification.doubtful { mails.append(MailIntent("kind-review", to: .quality)) }
-            if !seriousHits.isEmpty { mails.append(MailIntent("serious-alert", to: .management)) }
-            if managementAssigns, seriousHits.isEmpty { mails.append(MailIntent("management-assignment", to: .management)) }
+            if classification.doubtful { mails.append(MailIntent(.kindReview, to: .quality)) }
+            if !seriousHits.isEmpty { mails.append(MailIntent(.seriousAlert, to: .management)) }
+            if managementAssigns, seriousHits.isEmpty { mails.append(MailIntent(.managementAssignment, to: .management)) }
         }
         var plan = NewCasePlan(kind: kind, complainant: complainant, location: location,
                            handler: initialState == .safeguarding ? nil : handler,

@@ -13,6 +13,6 @@ extension IntakeDecider {
         guard let snapshot = candidates.first(where: { PersonName.same(sender.name, $0.complainantName) && $0.complainantAddress != sender.address })
         else { return nil }
         let audience: Audience = snapshot.state == .safeguarding ? .safeguarding : snapshot.handler == nil ? .quality : .handler
-        return (FollowUpPlan(caseID: snapshot.id, role: .otherAddress, mails: [MailIntent("follow-up-other-address", to: audience)]), snapshot)
+        return (FollowUpPlan(caseID: snapshot.id, role: .otherAddress, mails: [MailIntent(.followUpOtherAddress, to: audience)]), snapshot)
     }
 }

@@ -16,7 +16,7 @@ extension Scheduler {
               !globalSentKeys.contains(key) else { return nil }
         let digest = weeklyDigest(cases: cases, week: week, now: now)
         guard digest.openCount > 0 || digest.safeguardingCount > 0 || !digest.received.isEmpty else { return nil }
-        return ScheduledMail(caseID: nil, reference: nil, key: key, template: "weekly-digest", audiences: [.quality],
+        return ScheduledMail(caseID: nil, reference: nil, key: key, template: .weeklyDigest, audiences: [.quality],
                              topic: .digest(digest))
     }
 

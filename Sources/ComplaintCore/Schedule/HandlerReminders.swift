@@ -30,7 +30,7 @@ extension Scheduler {
         return order.compactMap { newest[$0] }
             .filter { !scheduled.sentKeys.contains($0.key) }
             .map { ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: $0.key,
-                                 template: "handler-reminder", audiences: Self.audiences(for: $0.topic), topic: $0.topic,
+                                 template: .handlerReminder, audiences: Self.audiences(for: $0.topic), topic: $0.topic,
                                  english: scheduled.english) }
     }
 

@@ -28,9 +28,9 @@ extension Scheduler {
         let due = calendar.adding(workingDays: days, to: since)
         let key = "progress-update:\(due.iso)"
         guard today >= due, !scheduled.sentKeys.contains(key) else { return nil }
-        return ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: key, template: "progress-update",
+        return ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: key, template: .progressUpdate,
                              audiences: [.complainant], topic: .progressUpdate(since: since, decisionDue: decisionDue),
-                             english: scheduled.english, also: [MailIntent("progress-update-notice", to: .handler)])
+                             english: scheduled.english, also: [MailIntent(.progressUpdateNotice, to: .handler)])
     }
 
     /// The satisfaction question after the judgement, its one reminder, and what follows an answer.
@@ -52,23 +52,23 @@ extension Scheduler {
         }
         guard let check = scheduled.satisfaction else {
             let ask = calendar.adding(workingDays: settings.satisfactionWorkingDays, to: civil.localDate(of: judged))
-            return today >= ask ? mail("satisfaction:question", "satisfaction-question", [.complainant], .satisfactionQuestion) : []
+            return today >= ask ? mail("satisfaction:question", .satisfactionQuestion, [.complainant], .satisfactionQuestion) : []
         }
-        let escalation = [MailIntent("escalation-information", to: .complainant)]
+        let escalation = [MailIntent(.escalationInformation, to: .complainant)]
         switch check.answer {
         case .satisfied?:
             return []
         case .notSatisfied?:
-            return mail("satisfaction:escalation", "dissatisfaction-notice", [.quality], .dissatisfied(.notSatisfied), also: escalation)
+            return mail("satisfaction:escalation", .dissatisfactionNotice, [.quality], .dissatisfied(.notSatisfied), also: escalation)
         case .unclear?:
-            return mail("satisfaction:unclear", "dissatisfaction-notice", [.quality], .dissatisfied(.unclear))
+            return mail("satisfaction:unclear", .dissatisfactionNotice, [.quality], .dissatisfied(.unclear))
         case nil:
             guard let reminded = check.remindedAt else {
                 let remind = calendar.adding(workingDays: settings.satisfactionReminderWorkingDays, to: civil.localDate(of: check.askedAt))
-                return today >= remind ? mail("satisfaction:reminder", "satisfaction-reminder", [.complainant], .satisfactionReminder) : []
+                return today >= remind ? mail("satisfaction:reminder", .satisfactionReminder, [.complainant], .satisfactionReminder) : []
             }
             let give = calendar.adding(workingDays: settings.satisfactionEscalationWorkingDays, to: civil.localDate(of: reminded))
-            return today >= give ? mail("satisfaction:escalation", "dissatisfaction-notice", [.quality], .dissatisfied(nil),
+            return today >= give ? mail("satisfaction:escalation", .dissatisfactionNotice, [.quality], .dissatisfied(nil),
                                         also: escalation) : []
         }
     }

@@ -23,7 +23,7 @@ extension Scheduler {
         ]
         guard let due = rungs.first(where: { now >= moment($0.round) }),
               !rungs.filter({ $0.round >= due.round }).contains(where: { scheduled.sentKeys.contains($0.key) }) else { return [] }
-        return [ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: due.key, template: "safeguarding-reminder",
+        return [ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: due.key, template: .safeguardingReminder,
                               audiences: due.audiences, topic: .safeguardingUnanswered(round: due.round, since: received),
                               english: scheduled.english)]
     }

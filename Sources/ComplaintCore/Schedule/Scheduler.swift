@@ -105,7 +105,7 @@ public struct Scheduler: Sendable {
             let next = TermCalculator.nextEscalation(due: due, lastSent: sent.max(), policy: policy)
             guard today >= next else { return nil }
             return ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: prefix + today.iso,
-                                 template: "overdue-escalation", audiences: [.quality, .management],
+                                 template: .overdueEscalation, audiences: [.quality, .management],
                                  topic: .termPassed(term, due: due, earlier: sent.count), english: scheduled.english)
         }
     }
@@ -122,7 +122,7 @@ public struct Scheduler: Sendable {
             return nil
         }
         return ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: "assign-reminder:\(today.iso)",
-                             template: "management-assignment", audiences: [.management],
+                             template: .managementAssignment, audiences: [.management],
                              topic: .awaitingAssignment(since: received), english: scheduled.english)
     }
 }

@@ -15,7 +15,7 @@ extension Scheduler {
         let day = review.adding(days: rounds * Self.suspensionRepeatDays)
         let key = "suspension-review:\(day.iso)"
         guard !scheduled.sentKeys.contains(key) else { return [] }
-        return [ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: key, template: "handler-reminder",
+        return [ScheduledMail(caseID: scheduled.id, reference: scheduled.reference, key: key, template: .handlerReminder,
                               audiences: rounds == 0 ? [.handler] : [.handler, .quality],
                               topic: .suspensionReview(due: review), english: scheduled.english)]
     }

@@ -92,7 +92,7 @@ struct CredentialWarnings {
         do {
             return try store.transaction {
                 guard try store.claimScheduled(caseID: nil, key: key, now: now) else { return false }
-                try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(subject: subject, text: body, kind: "oauth-warning")
+                try MailRenderer(runtime: runtime, store: store).enqueueSystemNotice(subject: subject, text: body, kind: .oauthWarning)
                 return true
             }
         } catch {

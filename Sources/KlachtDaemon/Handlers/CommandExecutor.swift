@@ -44,7 +44,7 @@ public struct CommandExecutor {
         // A letter the command asked for that is held (or not sent) is told to whoever gave it, never left unsaid.
         let problems = MailOutcomes.dutchProblems(try MailOutcomes.since(mark, store: store, caseID: caseRecord.id))
         if plan.needsReply || !problems.isEmpty, let replyTo, let current = try store.caseRecord(id: caseRecord.id) {
-            try renderer.enqueue("command-reply", to: .handler, caseRecord: current, extra: ["command": .object([
+            try renderer.enqueue(.commandReply, to: .handler, caseRecord: current, extra: ["command": .object([
                 "errors": .list(plan.errors.map(TemplateValue.string)), "help": .string(plan.needsReply ? CommandVocabulary.help : ""),
                 "mail_problems": .list(problems.map(TemplateValue.string)),
             ])], recipients: [replyTo])
@@ -72,10 +72,10 @@ public struct CommandExecutor {
         try store.appendEvent(caseID: record.id, actor: actor, action: "text to the parent refused", from: nil, to: nil,
                               reason: problem, rawMessageID: rawID, now: now)
         runtime.logger.warning("\(record.reference): a text for the parent was refused: it holds a reply token or staff text")
-        try renderer.enqueueNotice("parent-text-refused-notice", values: [
+        try renderer.enqueueNotice(.parentTextRefusedNotice, values: [
             "case": ["reference": .string(record.reference.description)],
             "refused": ["actor": .string(actor), "problem": .string(problem)],
-        ], caseID: record.id, kind: "parent-text-refused")
+        ], caseID: record.id, kind: .parentTextRefused)
         return "Je tekst is niet naar de ouder gestuurd: \(problem). Haal de geciteerde e-mail onder je tekst weg "
             + "(of stuur alleen je eigen tekst) en stuur het opnieuw."
     }

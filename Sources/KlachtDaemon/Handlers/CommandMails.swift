@@ -15,32 +15,32 @@ struct CommandMails {
         func date(_ day: LocalDate) -> TemplateValue { .string(DateWording.format(day, english: english)) }
         switch mail {
         case .answer(let text):
-            try renderer.enqueue("handler-message", to: .complainant, caseRecord: record, extra: ["message": ["text": .string(text)]])
+            try renderer.enqueue(.handlerMessage, to: .complainant, caseRecord: record, extra: ["message": ["text": .string(text)]])
         case .judgement(let outcome, let reasons, let measures):
-            try renderer.enqueue("judgement-letter", to: .complainant, caseRecord: record,
+            try renderer.enqueue(.judgementLetter, to: .complainant, caseRecord: record,
                                  extra: Self.judgementValues(outcome: outcome, reasons: reasons, measures: measures, english: english))
         case .termExtension(let weeks, let reason, let originalDue):
-            try renderer.enqueue("extension-notice", to: .complainant, caseRecord: record, extra: ["extension": .object([
+            try renderer.enqueue(.extensionNotice, to: .complainant, caseRecord: record, extra: ["extension": .object([
                 "weeks": .string(String(weeks)), "reason": .string(reason), "original_due": date(originalDue),
             ])])
         case .closing(let reason):
-            try renderer.enqueue("closing-letter", to: .complainant, caseRecord: record,
+            try renderer.enqueue(.closingLetter, to: .complainant, caseRecord: record,
                                  extra: ["closing": ["reason": .string(reason ?? "")]])
         case .assignment:
             try renderer.enqueue(record.kind.staffNoticeTemplate, to: .handler, caseRecord: record, extra: try complaintText(record))
         case .unassigned:
-            try renderer.enqueue("quality-unassigned", to: .quality, caseRecord: record, extra: try complaintText(record))
+            try renderer.enqueue(.qualityUnassigned, to: .quality, caseRecord: record, extra: try complaintText(record))
         case .releaseAcknowledgement:
-            try renderer.enqueue("release-acknowledgement", to: .complainant, caseRecord: record)
+            try renderer.enqueue(.releaseAcknowledgement, to: .complainant, caseRecord: record)
         case .withdrawal:
-            try renderer.enqueue("withdrawal-confirmation", to: .complainant, caseRecord: record)
+            try renderer.enqueue(.withdrawalConfirmation, to: .complainant, caseRecord: record)
         case .suspension(let review):
-            try renderer.enqueue("suspension-notice", to: .complainant, caseRecord: record,
+            try renderer.enqueue(.suspensionNotice, to: .complainant, caseRecord: record,
                                  extra: ["suspension": ["review_date": date(review)]])
         case .resumption:
-            try renderer.enqueue("resumption-notice", to: .complainant, caseRecord: record)
+            try renderer.enqueue(.resumptionNotice, to: .complainant, caseRecord: record)
         case .resolution(let text):
-            try renderer.enqueue("resolution-letter", to: .complainant, caseRecord: record,
+            try renderer.enqueue(.resolutionLetter, to: .complainant, caseRecord: record,
                                  extra: ["resolution": ["text": .string(text)]])
         }
     }

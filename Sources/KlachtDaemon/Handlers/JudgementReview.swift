@@ -66,14 +66,14 @@ struct JudgementReview {
         try store.appendEvent(caseID: caseID, actor: actor, action: "judgement held for review", from: nil, to: nil,
                               reason: "oordeel: \(outcome.dutchLabel); wacht op #akkoord van Kwaliteit", rawMessageID: rawID, now: now)
         let letter = try draftLetter(held, outcome: outcome, record: record, now: now)
-        try renderer.enqueue("judgement-review", to: .quality, caseRecord: record, extra: ["review": .object([
+        try renderer.enqueue(.judgementReview, to: .quality, caseRecord: record, extra: ["review": .object([
             "author": .string(actor), "outcome": .string(outcome.dutchLabel),
             "letter_subject": .string(letter.subject), "letter": .string(letter.body),
             "parent_has_address": .bool(record.complainantAddress != nil),
         ])])
         // The handler who wrote it by mail hears where it is; an operator at the command line sees the event.
         if role != .operator, let handler = record.handler, handler.lowercased() == actor.lowercased() {
-            try renderer.enqueue("judgement-held", to: .handler, caseRecord: record,
+            try renderer.enqueue(.judgementHeld, to: .handler, caseRecord: record,
                                  extra: ["review": .object(["outcome": .string(outcome.dutchLabel)])])
         }
     }
@@ -91,7 +91,7 @@ struct JudgementReview {
                 let changes = plan.changes.filter(CommandPlanner.isJudgementChange)
                 try executor.apply(CommandPlan(changes: changes), actor: "klachtd", caseID: record.id, rawID: nil, now: now)
                 let judged = try store.caseRecord(id: record.id) ?? record
-                throw Rendered(mail: try renderer.render("judgement-letter", to: .complainant, caseRecord: judged,
+                throw Rendered(mail: try renderer.render(.judgementLetter, to: .complainant, caseRecord: judged,
                                                          recipient: judged.complainantAddress, extra: values))
             }
         } catch let rendered as Rendered {
@@ -113,10 +113,10 @@ struct JudgementReview {
             try store.decideJudgement(id: pending.id, state: "not-sent", by: actor, remark: plan.errors.joined(separator: "; "), now: now)
             try store.appendEvent(caseID: caseID, actor: actor, action: "judgement not sent", from: nil, to: nil,
                                   reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
-            try renderer.enqueueNotice("judgement-not-sent-notice", values: [
+            try renderer.enqueueNotice(.judgementNotSentNotice, values: [
                 "case": ["reference": .string(record.reference.description)],
                 "judgement": ["problem": .string(plan.errors.joined(separator: "; "))],
-            ], caseID: caseID, kind: "judgement-not-sent")
+            ], caseID: caseID, kind: .judgementNotSent)
             return
         }
         try store.decideJudgement(id: pending.id, state: "approved", by: actor, remark: nil, now: now)
@@ -132,7 +132,7 @@ struct JudgementReview {
         try store.decideJudgement(id: pending.id, state: "returned", by: actor, remark: remark, now: now)
         try store.appendEvent(caseID: caseID, actor: actor, action: "judgement returned", from: nil, to: nil,
                               reason: remark, rawMessageID: rawID, now: now)
-        try renderer.enqueue("judgement-returned", to: .handler, caseRecord: record, extra: ["review": .object([
+        try renderer.enqueue(.judgementReturned, to: .handler, caseRecord: record, extra: ["review": .object([
             "reviewer": .string(actor), "remark": .string(remark),
             "outcome": .string(held?.judgementOutcome?.dutchLabel ?? ""), "reasons": .string(held?.reasons ?? ""),
         ])])

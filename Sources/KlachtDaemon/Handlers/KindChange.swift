@@ -37,7 +37,7 @@ struct KindChange {
                                   action: CaseAction.acknowledge.rawValue, reason: "alsnog een klacht", rawMessageID: rawID, now: now)
         }
         guard let current = try store.caseRecord(id: record.id) else { return }
-        try renderer.enqueue("acknowledgement", to: .complainant, caseRecord: current)
+        try renderer.enqueue(.acknowledgement, to: .complainant, caseRecord: current)
         if current.handler != nil {
             try renderer.enqueue(current.kind.staffNoticeTemplate, to: .handler, caseRecord: current, extra: try complaintText(current))
         }

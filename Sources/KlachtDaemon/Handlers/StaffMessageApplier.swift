@@ -30,7 +30,7 @@ struct StaffMessageApplier {
         guard try store.claimScheduled(caseID: plan.caseID, key: "unverified-notice:\(today.iso)", now: now) else { return }
         let english = runtime.language(forLocation: caseRecord.location) == "en"
         let received = DateWording.format(runtime.civil.localDate(of: message.receivedAt), english: english)
-        try renderer.enqueue("unverified-message", to: .quality, caseRecord: caseRecord, extra: ["unverified": .object([
+        try renderer.enqueue(.unverifiedMessage, to: .quality, caseRecord: caseRecord, extra: ["unverified": .object([
             "sender": .string(plan.sender ?? "(geen afzender)"), "received": .string(received), "reason": .string(plan.reason),
         ])])
     }

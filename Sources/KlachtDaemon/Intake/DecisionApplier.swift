@@ -42,7 +42,7 @@ struct DecisionApplier {
             }
             if let caseRecord = try store.caseRecord(id: plan.caseID) {
                 for mail in plan.mails {
-                    if mail.template == "follow-up-notice" {
+                    if mail.template == .followUpNotice {
                         try FollowUpCollector(runtime: runtime, store: store, renderer: renderer, now: now)
                             .enqueue(mail, caseRecord: caseRecord, text: message.replyText ?? message.text ?? "")
                     } else {
@@ -166,10 +166,10 @@ struct DecisionApplier {
         try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: "mail bounced", from: nil, to: nil,
                               reason: "\(mail.kind): \(diagnostic)", rawMessageID: rawID, now: now)
         // Tell the quality staff once per bounced mail, and never about their own notices (no loops).
-        guard let caseID = mail.caseID, mail.kind != "system-notice",
+        guard let caseID = mail.caseID, mail.kind != .systemNotice,
               try store.claimScheduled(caseID: caseID, key: "bounce:\(mail.id)", now: now),
               let caseRecord = try store.caseRecord(id: caseID) else { return }
-        try renderer.enqueueNotice("bounce-notice", values: [
+        try renderer.enqueueNotice(.bounceNotice, values: [
             "case": ["reference": .string(caseRecord.reference.description)],
             "mail": ["kind": .string(mail.kind.rawValue), "diagnostic": .string(diagnostic), "suppression_days": .string(String(days))],
         ], caseID: caseID)

@@ -169,7 +169,7 @@ public struct IntakeProcessor {
         let record = (id: id, receivedAt: receivedAt, size: size)
         try store.appendEvent(caseID: nil, actor: "klachtd", action: "quarantine", from: nil, to: nil,
                               reason: "raw message \(record.id): \(reason)", rawMessageID: record.id, now: now)
-        try renderer.enqueueNotice("quarantine-notice", values: ["quarantine": [
+        try renderer.enqueueNotice(.quarantineNotice, values: ["quarantine": [
             "id": .string(String(record.id)), "received": .string(Timestamp.string(record.receivedAt)),
             "size": .string(String(record.size)), "reason": .string(reason),
         ]])

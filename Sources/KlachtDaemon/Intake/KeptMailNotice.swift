@@ -12,7 +12,7 @@ struct KeptMailNotice {
 
     func send(_ message: InboundMessage, reason: String, rawID: Int64) throws {
         let sender = message.from.map { [$0.name, "<\($0.address)>"].compactMap { $0 }.joined(separator: " ") } ?? ""
-        try renderer.enqueueNotice("kept-mail-notice", values: ["kept": [
+        try renderer.enqueueNotice(.keptMailNotice, values: ["kept": [
             "sender": .string(sender), "recipients": .string(message.recipients.joined(separator: ", ")),
             "subject": .string(message.subject ?? ""), "received": .string(Timestamp.string(message.receivedAt)),
             "id": .string(String(rawID)), "text": .string(message.text ?? ""),

@@ -106,7 +106,7 @@ struct FirstContactLimit {
         guard try !store.mailQueued(kind: Self.noticeKind, to: runtime.configuration.organisation.quality,
                                     since: now.addingTimeInterval(-3600)) else { return }
         let limits = runtime.configuration.floodLimits
-        try renderer.enqueueNotice("flood-hold-notice", values: ["flood": [
+        try renderer.enqueueNotice(.floodHoldNotice, values: ["flood": [
             "per_hour": .string(String(limits.newAddressMailsPerHour)), "per_day": .string(String(limits.newAddressMailsPerDay)),
             "reason": .string(reason),
         ]], kind: Self.noticeKind)

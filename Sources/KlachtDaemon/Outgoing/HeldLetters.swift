@@ -33,32 +33,32 @@ extension MailRenderer {
                                        key: flood ? "held:\(template):\(runtime.civil.localDate(of: now).iso)" : "held:\(outboxID)",
                                        now: now) else { return outboxID }
         let english = runtime.templates.language == "en"
-        try enqueueNotice("held-notice", values: [
+        try enqueueNotice(.heldNotice, values: [
             "case": ["reference": .string(caseRecord.reference.description)],
-            "held": ["letter": .string(Self.letterName(template.rawValue, english: english)), "bounced": .bool(bounced), "reason": .string(reason)],
+            "held": ["letter": .string(Self.letterName(template, english: english)), "bounced": .bool(bounced), "reason": .string(reason)],
         ], caseID: caseRecord.id)
         return outboxID
     }
 
     /// The letter's name in a sentence of the notice ("de ontvangstbevestiging", "the acknowledgement").
-    static func letterName(_ template: String, english: Bool = false) -> String {
+    static func letterName(_ template: TemplateName, english: Bool = false) -> String {
         if english {
             switch template {
-            case "acknowledgement", "neutral-receipt": return "acknowledgement"
-            case "judgement-letter": return "judgement letter"
-            case "extension-notice": return "extension letter"
-            case "closing-letter": return "closing letter"
-            case "handler-message": return "handler's message"
-            default: return template
+            case .acknowledgement, .neutralReceipt: return "acknowledgement"
+            case .judgementLetter: return "judgement letter"
+            case .extensionNotice: return "extension letter"
+            case .closingLetter: return "closing letter"
+            case .handlerMessage: return "handler's message"
+            default: return template.rawValue
             }
         }
         return switch template {
-        case "acknowledgement", "neutral-receipt": "ontvangstbevestiging"
-        case "judgement-letter": "oordeelsbrief"
-        case "extension-notice": "verlengingsbericht"
-        case "closing-letter": "afsluitende brief"
-        case "handler-message": "reactie van de behandelaar"
-        default: template
+        case .acknowledgement, .neutralReceipt: "ontvangstbevestiging"
+        case .judgementLetter: "oordeelsbrief"
+        case .extensionNotice: "verlengingsbericht"
+        case .closingLetter: "afsluitende brief"
+        case .handlerMessage: "reactie van de behandelaar"
+        default: template.rawValue
         }
     }
 }

@@ -1,4 +1,5 @@
 import CaseStore
+import ComplaintCore
 import Foundation
 
 /// What really became of the mails an action made, read back from the outbox and the case's
@@ -68,7 +69,7 @@ public struct MailOutcomes: Sendable {
     /// One Dutch line per mail that did not go out as asked, for a reply to the handler; empty when all is well.
     public static func dutchProblems(_ outcomes: [Outcome]) -> [String] {
         outcomes.compactMap { outcome in
-            let letter = MailRenderer.letterName(outcome.kind)
+            let letter = MailRenderer.letterName(TemplateName(rawValue: outcome.kind))
             switch outcome.state {
             case .held where outcome.detail == nil: return "De \(letter) wacht op de grens voor automatische berichten aan nieuwe adressen en gaat daarna vanzelf."
             case .held: return "De \(letter) is vastgehouden en niet verstuurd: \(outcome.detail ?? "")."

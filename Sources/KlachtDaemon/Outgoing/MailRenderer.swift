@@ -144,7 +144,7 @@ struct MailRenderer {
         try store.appendEvent(caseID: caseRecord.id, actor: "klachtd", action: "mail not written", from: nil, to: nil,
                               reason: "\(template): a value is missing: \(error)", rawMessageID: nil, now: now)
         runtime.logger.warning("\(caseRecord.reference): \(template) not written: a value is missing")
-        try enqueueNotice("incomplete-mail-notice", values: [
+        try enqueueNotice(.incompleteMailNotice, values: [
             "case": ["reference": .string(caseRecord.reference.description)],
             "incomplete": ["template": .string(template.rawValue), "problem": .string(error.problem), "file": .string(error.file),
                            "line": .string(error.line > 0 ? String(error.line) : "")],
@@ -178,7 +178,7 @@ struct MailRenderer {
 
     /// A notice from klachtd itself to the quality staff (quarantine, outage, recovery, bounce).
     func enqueueSystemNotice(subject: String, text: String, caseID: Int64? = nil, kind: OutboxKind = .systemNotice) throws {
-        try enqueueToQuality("system-notice", values: ["notice": .object(["subject": .string(subject), "text": .string(text)])],
+        try enqueueToQuality(.systemNotice, values: ["notice": .object(["subject": .string(subject), "text": .string(text)])],
                              kind: kind, caseID: caseID)
     }
 

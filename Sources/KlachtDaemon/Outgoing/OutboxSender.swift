@@ -125,7 +125,7 @@ public final class OutboxSender {
                                       from: nil, to: nil, reason: "\(mail.kind): \(error.description)", rawMessageID: nil, now: now)
                 // The quality staff hear of it, except about their own notices (no loops).
                 if mail.kind != .systemNotice {
-                    try MailRenderer(runtime: runtime, store: store).enqueueNotice("refused-notice", values: ["mail": [
+                    try MailRenderer(runtime: runtime, store: store).enqueueNotice(.refusedNotice, values: ["mail": [
                         "kind": .string(mail.kind.rawValue), "subject": .string(mail.subject), "error": .string(error.description),
                         "on_case": .bool(mail.caseID != nil),
                     ]], caseID: mail.caseID)

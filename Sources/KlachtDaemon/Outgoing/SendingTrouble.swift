@@ -26,7 +26,7 @@ extension OutboxSender {
             // One notice per episode, also when several processes fail at the same moment.
             guard try store.claimScheduled(caseID: nil, key: "smtp-trouble:\(Timestamp.string(since))", now: now) else { return false }
             let waiting = try store.outboxCounts()[.queued] ?? 0
-            try MailRenderer(runtime: runtime, store: store).enqueueNotice("sending-trouble-notice", values: ["trouble": [
+            try MailRenderer(runtime: runtime, store: store).enqueueNotice(.sendingTroubleNotice, values: ["trouble": [
                 "since": .string(CivilText.time(since, runtime.civil)), "error": .string(error), "waiting": .string(String(waiting)),
             ]])
             return true

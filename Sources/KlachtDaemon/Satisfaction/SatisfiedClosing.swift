@@ -23,7 +23,7 @@ struct SatisfiedClosing {
         try store.changeState(caseID: caseID, from: record.state, to: closed, actor: "klachtd", action: CaseAction.close.rawValue,
                               reason: "de ouder is tevreden en de maatregelen zijn uitgevoerd", rawMessageID: nil, now: now)
         guard let current = try store.caseRecord(id: caseID) else { return true }
-        try renderer.enqueue("closing-letter", to: .complainant, caseRecord: current, extra: ["closing": ["reason": .string("")]])
+        try renderer.enqueue(.closingLetter, to: .complainant, caseRecord: current, extra: ["closing": ["reason": .string("")]])
         return true
     }
 }

@@ -16,7 +16,7 @@ extension MailRenderer {
             fields.merge(try digestPictureValues(digest, english: english)) { $1 }
             value = .object(fields)
         }
-        return try enqueueToQuality("weekly-digest", values: ["digest": value], kind: "weekly-digest")
+        return try enqueueToQuality(.weeklyDigest, values: ["digest": value], kind: .weeklyDigest)
     }
 
     /// The `digest.*` variables (see `MailTemplateCatalog.digest` and `listItemFields`).

@@ -53,7 +53,7 @@ struct ReportCycleRun {
                                data: Array(HTMLReport.render(report, draft: true).utf8)),
         ]
         let composed = runtime.composer.compose(draft, date: now, messageID: messageID)
-        try store.enqueue(OutgoingMail(caseID: nil, kind: "report-cycle", messageID: messageID, mailFrom: organisation.address,
+        try store.enqueue(OutgoingMail(caseID: nil, kind: .reportCycle, messageID: messageID, mailFrom: organisation.address,
                                        recipients: organisation.quality, subject: subject, bytes: composed.bytes), now: now)
     }
 

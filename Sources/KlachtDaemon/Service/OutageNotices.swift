@@ -13,7 +13,7 @@ extension Daemon {
         outageNoticeSent = false
         recordOutageNotice(nil, now: now)
         let minutes = Int(now.timeIntervalSince(lastSuccessfulPoll) / 60)
-        queueNotice("mailbox-recovered-notice", values: ["outage": ["minutes": .string(String(minutes))]])
+        queueNotice(.mailboxRecoveredNotice, values: ["outage": ["minutes": .string(String(minutes))]])
         runtime.logger.notice("\(runtime.mailboxProtocol) reachable again after about \(minutes) minutes")
     }
 
@@ -23,7 +23,7 @@ extension Daemon {
         guard !outageNoticeSent, now.timeIntervalSince(lastSuccessfulPoll) >= limit else { return }
         outageNoticeSent = true
         recordOutageNotice(now, now: now)
-        queueNotice("mailbox-outage-notice", values: ["outage": [
+        queueNotice(.mailboxOutageNotice, values: ["outage": [
             "since": .string(CivilText.time(lastSuccessfulPoll, runtime.civil)), "error": .string(String(describing: error)),
         ]])
         runtime.logger.error("no successful \(runtime.mailboxProtocol) poll for \(Int(limit)) s; the quality staff are told")

@@ -73,7 +73,7 @@ extension StaffDesk {
             "category": .string(record.category ?? ""), "outcome": .string(record.outcome ?? ""),
             "flags": .string(record.flags.map(\.rawValue).joined(separator: ", ")),
         ]
-        return Reply(template: "desk-case", values: ["desk": .object([
+        return Reply(template: .deskCase, values: ["desk": .object([
             "case": .object(caseValues), "terms": .list(terms),
             "measures": .list(measures.map { .object(["text": .string($0.text), "due": .string(LocalDate(iso: $0.due).map(dateText) ?? $0.due),
                                                       "done": .string($0.doneAt == nil ? "open" : "gereed")]) }),

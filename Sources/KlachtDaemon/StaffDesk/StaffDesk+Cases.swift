@@ -62,7 +62,7 @@ extension StaffDesk {
         var perLocation: [String: Int] = [:]
         for record in visible { perLocation[record.location ?? "geen locatie", default: 0] += 1 }
         let counts = perLocation.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (label: $0.key, count: $0.value) }
-        return Reply(template: "desk-cases", values: ["desk": .object([
+        return Reply(template: .deskCases, values: ["desk": .object([
             "filter": .string(filter.dutchLabel), "count": .string(String(visible.count)), "cases": .list(rows),
             "locations": CountBars.values(counts), "today": .string(dateText(today)),
             "safeguarding_count": .string(String(matching.count - visible.count)),

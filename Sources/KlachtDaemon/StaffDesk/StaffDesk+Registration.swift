@@ -83,7 +83,7 @@ extension StaffDesk {
             "decision_due": .string(record.decisionDue.map(dateText) ?? ""),
         ]
         values["flags"] = .string(record.flags.map(\.rawValue).joined(separator: ", "))
-        return Reply(template: "desk-registered", values: ["desk": .object(values)], openedCase: caseID)
+        return Reply(template: .deskRegistered, values: ["desk": .object(values)], openedCase: caseID)
     }
 
     /// The staff mail's subject, unless it is only the command; else the complaint's first words.

@@ -10,7 +10,7 @@ extension StaffDesk {
     func annualReport(_ year: Int) throws -> Reply {
         let report = try AnnualReportSource.build(runtime: runtime, store: store, year: year)
         let stem = "klachtenjaarverslag-\(year)"
-        return Reply(template: "desk-report", values: ["desk": .object([
+        return Reply(template: .deskReport, values: ["desk": .object([
             "title": .string("Klachtenjaarverslag \(year)"), "year": .string(String(year)),
             "complaints": .string(String(report.complaints)),
             "files": .list([.string(stem + ".html"), .string(stem + ".md")]),
@@ -28,7 +28,7 @@ extension StaffDesk {
         let overview = QuarterlyOverview.build(quarter: quarter, today: runtime.civil.localDate(of: now), cases: cases)
         let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name,
                                            gastouderbureau: runtime.configuration.organisation.gastouderbureau)
-        return Reply(template: "desk-report", values: ["desk": .object([
+        return Reply(template: .deskReport, values: ["desk": .object([
             "title": .string("Kwartaaloverzicht \(text)"), "year": .string(text), "complaints": .string(""),
             "files": .list([.string("kwartaaloverzicht-\(text).txt")]), "text": .string(rendered),
         ])], attachments: [
@@ -46,6 +46,6 @@ extension StaffDesk {
         }
         let recorder = ReportCycleRecorder(runtime: runtime, store: store)
         let lines = try commands.map { try recorder.record($0, actor: sender, now: now) }
-        return Reply(template: "desk-recorded", values: ["desk": .object(["lines": .list(lines.map(TemplateValue.string))])])
+        return Reply(template: .deskRecorded, values: ["desk": .object(["lines": .list(lines.map(TemplateValue.string))])])
     }
 }

@@ -30,7 +30,7 @@ struct StaffDesk {
         let reply: Reply
         switch plan.reading {
         case .problem(let problem):
-            reply = Reply(template: "desk-problem", values: ["desk": .object(["problem": .string(problem)])])
+            reply = Reply(template: .deskProblem, values: ["desk": .object(["problem": .string(problem)])])
         case .command(let command):
             do {
                 switch command {
@@ -44,7 +44,7 @@ struct StaffDesk {
                 case .reportRound(let text): reply = try reportRound(text, sender: plan.sender)
                 }
             } catch let refusal as DeskRefusal {
-                reply = Reply(template: "desk-problem", values: ["desk": .object(["problem": .string(refusal.text)])])
+                reply = Reply(template: .deskProblem, values: ["desk": .object(["problem": .string(refusal.text)])])
             }
         }
         try store.appendEvent(caseID: reply.openedCase, actor: plan.sender, action: "desk command",
@@ -75,7 +75,7 @@ struct StaffDesk {
     }
 
     func help() -> Reply {
-        Reply(template: "desk-help", values: ["desk": .object(["address": .string(runtime.configuration.organisation.address)])])
+        Reply(template: .deskHelp, values: ["desk": .object(["address": .string(runtime.configuration.organisation.address)])])
     }
 
     /// Dates as the staff mails write them.
