@@ -42,7 +42,7 @@ struct FirstContactLimit {
     }
 
     /// Counts a just-queued automatic mail, or holds it; in the caller's transaction.
-    func admit(outboxID: Int64, address: String, caseID: Int64?, template: String) throws {
+    func admit(outboxID: Int64, address: String, caseID: Int64?, template: TemplateName) throws {
         let now = runtime.clock.now()
         guard try isNewAddress(address, outboxID: outboxID) else { return }
         guard let reason = try holdReason(now: now) else {

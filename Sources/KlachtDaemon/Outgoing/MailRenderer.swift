@@ -51,7 +51,7 @@ struct MailRenderer {
         }
         if audience == .complainant, Self.automaticReplies.contains(template), let last {
             try FirstContactLimit(runtime: runtime, store: store, renderer: self)
-                .admit(outboxID: last, address: recipients[0], caseID: caseRecord.id, template: template.rawValue)
+                .admit(outboxID: last, address: recipients[0], caseID: caseRecord.id, template: template)
         }
         return last
     }
