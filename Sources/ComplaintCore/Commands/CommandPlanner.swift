@@ -46,6 +46,16 @@ public enum CommandPlanner {
             }
         }
 
+        /// The text under the commands as it goes into a letter to the parent: without the
+        /// handler's own sign-off when the letter signs with the handler's configured name
+        /// itself. Without a configured name the sign-off is the only place the parent reads
+        /// who wrote, so it stays.
+        var letterText: String {
+            let location = facts.locations.first { $0.name == facts.snapshot.location }
+            guard let name = location?.handlerName else { return script.body }
+            return HandlerSignature.removed(from: script.body, names: [name])
+        }
+
         /// The `#maatregel` lines with the `#termijn` below each; every measure needs a concrete date.
         mutating func measures(_ commands: [HandlerCommand], judged: Bool) -> [PlannedMeasure] {
             var pending: [String] = []
@@ -75,9 +85,9 @@ public enum CommandPlanner {
         mutating func apply(_ command: HandlerCommand, measures: [PlannedMeasure]) {
             switch command {
             case .answer:
-                if script.body.isEmpty { plan.errors.append("#antwoord: schrijf de tekst voor de ouder onder de opdracht") }
+                if letterText.isEmpty { plan.errors.append("#antwoord: schrijf de tekst voor de ouder onder de opdracht") }
                 if facts.snapshot.complainantAddress == nil { plan.errors.append("#antwoord: van de ouder is geen e-mailadres bekend") }
-                plan.mails.append(.answer(text: script.body))
+                plan.mails.append(.answer(text: letterText))
             case .judgement(let outcome):
                 judge(outcome, measures: measures)
             case .measure, .term:
@@ -139,7 +149,7 @@ public enum CommandPlanner {
         }
 
         mutating func judge(_ outcome: JudgementOutcome, measures: [PlannedMeasure]) {
-            if script.body.isEmpty {
+            if letterText.isEmpty {
                 plan.errors.append("#oordeel vraagt een motivering: schrijf de redenen onder de opdrachten")
             }
             plan.changes.append(.set(.outcome, outcome.rawValue))
@@ -149,7 +159,7 @@ public enum CommandPlanner {
                 plan.changes.append(.set(.measuresDue, last.iso))
                 transition(.awaitMeasures, "\(measures.count) maatregel(en), uiterlijk \(last.iso)", word: "#oordeel")
             }
-            plan.mails.append(.judgement(outcome: outcome, reasons: script.body, measures: measures))
+            plan.mails.append(.judgement(outcome: outcome, reasons: letterText, measures: measures))
         }
 
         /// `#maatregel-gereed`: only after a judgement with measures, and only measures still open.
