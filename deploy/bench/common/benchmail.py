@@ -31,20 +31,13 @@ def empty_mailboxes():
         doveadm("expunge", "-u", f"{user}@example.test", "mailbox", "*", "all")
 
 
-def write_configuration(path, work, database, limits="", locations=TWO_LOCATIONS, smtp_port=None):
-    """A klachtd configuration for the test mail server. `smtp_port` other than the test
+def mail_server_transport(work, smtp_port=None):
+    """The [imap] and [smtp] sections for the test mail server. `smtp_port` other than the test
     server's makes sending fail (used to measure commands without mail going out)."""
     secret = os.path.join(work, "imap.secret")
     with open(secret, "w") as f:
         f.write(ENV.get("KLACHTD_TEST_PASSWORD", "secret") + "\n")
-    with open(path, "w") as f:
-        f.write(f"""[organisation]
-name = Kinderopvang De Vlinder
-address = klachten@example.test
-quality = kwaliteit@example.test
-management = directie@example.test
-safeguarding = aandacht@example.test
-[imap]
+    return f"""[imap]
 url = imap://127.0.0.1:{ENV['KLACHTD_TEST_IMAP_PORT']}/INBOX
 username = klachten@example.test
 password_file = {secret}
@@ -53,7 +46,20 @@ poll_interval = 600
 [smtp]
 url = smtp://127.0.0.1:{smtp_port or ENV['KLACHTD_TEST_SMTP_PORT']}
 starttls = no
-[storage]
+"""
+
+
+def write_configuration(path, work, database, limits="", locations=TWO_LOCATIONS, smtp_port=None, transport=None):
+    """A klachtd configuration for the benchmarks: the test mail server over IMAP and SMTP,
+    or the given `transport` sections (the Graph benchmark's [graph])."""
+    with open(path, "w") as f:
+        f.write(f"""[organisation]
+name = Kinderopvang De Vlinder
+address = klachten@example.test
+quality = kwaliteit@example.test
+management = directie@example.test
+safeguarding = aandacht@example.test
+{transport or mail_server_transport(work, smtp_port)}[storage]
 database = {database}
 [limits]
 {limits}
@@ -61,3 +67,34 @@ database = {database}
 worker_linger = 5
 """ + locations)
     return path
+
+
+def children(pid):
+    """The running child processes of pid (klachtd's workers), from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def rss_kib(pid, field="VmRSS"):
+    """Resident memory in KiB of pid and its children together: VmRSS (all resident pages,
+    shared library code included, counted once per process) or RssAnon (private memory)."""
+    total = 0
+    for process in [pid] + children(pid):
+        try:
+            with open(f"/proc/{process}/status") as f:
+                for line in f:
+                    if line.startswith(field + ":"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total

@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ENV = os.environ
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 import benchmail  # noqa: E402
-from benchmail import PARENTS, doveadm, empty_mailboxes  # noqa: E402,F401
+from benchmail import PARENTS, children, doveadm, empty_mailboxes, rss_kib  # noqa: E402,F401
 
 
 def configuration(work, database, limits):
@@ -54,37 +54,6 @@ def complaint(n, parent, message_id):
     return (headers + 'Content-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\n'
             "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
             + body.replace("\n", "\r\n") + "\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html + "\r\n--b--\r\n").encode()
-
-
-def children(pid):
-    """The running child processes of pid (klachtd's workers), from /proc."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z" and int(fields[1]) == pid:
-            found.append(int(entry))
-    return found
-
-
-def rss_kib(pid, field="VmRSS"):
-    """Resident memory in KiB of pid and its children together: VmRSS (all resident pages,
-    shared library code included, counted once per process) or RssAnon (private memory)."""
-    total = 0
-    for process in [pid] + children(pid):
-        try:
-            with open(f"/proc/{process}/status") as f:
-                for line in f:
-                    if line.startswith(field + ":"):
-                        total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
 
 
 def log_count(log, text):

@@ -27,8 +27,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "daemon"))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
-from bench import children, complaint, rss_kib  # noqa: E402  (the daemon benchmark's helpers)
-from benchmail import empty_mailboxes  # noqa: E402
+from bench import complaint  # noqa: E402  (the daemon benchmark's complaint mail)
+import benchmail  # noqa: E402
+from benchmail import children, empty_mailboxes, rss_kib  # noqa: E402
 
 ENV = os.environ
 
@@ -37,15 +38,7 @@ def configuration(work, port):
     secret = os.path.join(work, "graph.secret")
     with open(secret, "w") as f:
         f.write("bench-secret\n")
-    path = os.path.join(work, "klachtd.conf")
-    with open(path, "w") as f:
-        f.write(f"""[organisation]
-name = Kinderopvang De Vlinder
-address = klachten@example.test
-quality = kwaliteit@example.test
-management = directie@example.test
-safeguarding = aandacht@example.test
-[graph]
+    graph = f"""[graph]
 tenant = bench.onmicrosoft.test
 client_id = bench-app
 client_secret_file = {secret}
@@ -53,18 +46,9 @@ mailbox = klachten@example.test
 authority = https://127.0.0.1:{port}
 endpoint = https://127.0.0.1:{port}/v1.0
 ca_file = {ENV['KLACHTD_TEST_CA_FILE']}
-[storage]
-database = {os.path.join(work, 'klachtd.sqlite')}
-[service]
-worker_linger = 5
-[location "Morel"]
-handler = behandelaar1@example.test
-aliases = morel, bso morel
-[location "De Boomgaard"]
-handler = behandelaar2@example.test
-aliases = boomgaard, kdv de boomgaard
-""")
-    return path
+"""
+    return benchmail.write_configuration(os.path.join(work, "klachtd.conf"), work,
+                                         os.path.join(work, "klachtd.sqlite"), transport=graph)
 
 
 def inbox_count(user):

@@ -32,7 +32,7 @@ ENV = os.environ
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 import benchmail  # noqa: E402
-from benchmail import PARENTS, doveadm, empty_mailboxes  # noqa: E402,F401
+from benchmail import PARENTS, children, doveadm, empty_mailboxes  # noqa: E402,F401
 from generate import KINDS, NAMES, TOWNS, location_name  # noqa: E402
 
 
@@ -58,21 +58,6 @@ def complaint(n, parent, message_id, location):
     return (f"From: Ouder {n} <{parent}>\r\nTo: klachten@example.test\r\nSubject: Klacht {n}\r\n"
             f"Date: {email.utils.formatdate()}\r\nMessage-ID: <{message_id}>\r\nMIME-Version: 1.0\r\n"
             "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body.replace("\n", "\r\n")).encode()
-
-
-def children(pid):
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z" and int(fields[1]) == pid:
-            found.append(int(entry))
-    return found
 
 
 def status_kib(pid, field):
