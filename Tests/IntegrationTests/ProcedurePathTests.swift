@@ -26,12 +26,7 @@ final class ProcedurePathTests: XCTestCase {
 
     /// An ordinary complaint about BSO Morel: the parent's acknowledgement and the handler's assignment.
     private func openCase(_ daemon: DaemonFixture, parent: String) throws -> (String, ParsedMessage) {
-        try server.send(from: server.address(parent), to: ["klachten@example.test"], complaintMail(
-            from: server.address(parent), name: "Sanne de Vries", subject: "Klacht BSO Morel",
-            body: "Mijn dochter stond om 18:15 nog alleen bij de deur van BSO Morel."))
-        try server.waitForInbox(parent, count: 1)
-        let assignment = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).first)
-        return (try ProcedureFixture.reference(of: assignment), assignment)
+        try server.openComplaintAboutMorel(parent: parent, name: "Sanne de Vries", subject: "Klacht BSO Morel")
     }
 
     func testTheAlertNamesTheOfficersDutiesAndReleaseStartsTheProcedureWithTermsFromReceipt() throws {

@@ -120,15 +120,7 @@ final class TokenLeakTests: XCTestCase {
     }
 
     private func openCase(_ daemon: DaemonFixture, parent: String) throws -> (String, ParsedMessage) {
-        try server.send(from: server.address(parent), to: ["klachten@example.test"], complaintMail(
-            from: server.address(parent), name: "Ouder \(parent)", subject: "Klacht over BSO Morel",
-            body: "Mijn dochter stond om 18:15 nog alleen bij de deur van BSO Morel."))
-        try server.waitForInbox(parent, count: 1)
-        let assignment = try XCTUnwrap(server.waitForInbox("behandelaar1", count: 1).last)
-        let reference = try XCTUnwrap(assignment.subject.flatMap { subject in
-            subject.range(of: "KL-[0-9]{4}-[0-9]{4}", options: .regularExpression).map { String(subject[$0]) }
-        })
-        return (reference, assignment)
+        try server.openComplaintAboutMorel(parent: parent)
     }
 
     /// What Outlook for Windows in French sends: plain and HTML alternatives, the quoted mail

@@ -12,11 +12,9 @@ enum ProcedureFixture {
     /// A fixture whose configuration has a reply secret and the deputy; `start` runs the daemon.
     static func daemon(_ server: TestMailServer, start: Bool) throws -> DaemonFixture {
         let daemon = try DaemonFixture(server: server)
-        let secret = daemon.directory + "/reply.secret"
-        try "procedure-test-secret-0123456789abcdef\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        try daemon.useFixedReplySecret()
         let configuration = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
-            .replacingOccurrences(of: "[organisation]\n",
-                                  with: "[organisation]\nsecret_file = \(secret)\nsafeguarding_deputy = \(deputy)@example.test\n")
+            .replacingOccurrences(of: "[organisation]\n", with: "[organisation]\nsafeguarding_deputy = \(deputy)@example.test\n")
         try configuration.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         if start { try daemon.start() }
         return daemon
