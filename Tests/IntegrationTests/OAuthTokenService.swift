@@ -8,8 +8,7 @@ import TestMailSupport
 final class OAuthTokenService {
     let url: String
     let port: Int
-    private var pid: pid_t?
-    let logPath = NSTemporaryDirectory() + "klachtd-token-service-\(UUID().uuidString.prefix(8)).log"
+    private let process: StandInProcess
 
     /// Skips the test unless the mail server was started with KLACHTD_TEST_OAUTH_URL.
     static func require(_ server: TestMailServer) throws -> String {
@@ -25,37 +24,17 @@ final class OAuthTokenService {
         port = Int(url.split(separator: ":").last ?? "") ?? 0
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../deploy/testmail/oauth/token_service.py").standardized.path
-        pid = try Subprocess.spawn(["python3", script, "--port", String(port)] + arguments, stdout: logPath, stderr: logPath)
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if (try? admin("stats")) != nil { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw NSError(domain: "OAuthTokenService", code: 1, userInfo: [NSLocalizedDescriptionKey: "token service did not start: \(log())"])
+        process = try StandInProcess(name: "token-service", script: script, arguments: ["--port", String(port)] + arguments, url: url)
     }
 
-    deinit { stop() }
+    func stop() { process.stop() }
 
-    func stop() {
-        guard let running = pid else { return }
-        kill(running, SIGTERM)
-        _ = Subprocess.wait(running)
-        pid = nil
-    }
-
-    func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    func log() -> String { process.log() }
 
     /// POST /admin action=...; the JSON reply.
     @discardableResult
     func admin(_ action: String, _ fields: [String: String] = [:]) throws -> [String: Any] {
-        var arguments = ["curl", "-sf", "--max-time", "5", "-d", "action=\(action)"]
-        for (key, value) in fields { arguments += ["-d", "\(key)=\(value)"] }
-        let result = try Subprocess.run(arguments + [url + "/admin"])
-        guard result.status == 0, let data = result.output.data(using: .utf8),
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw NSError(domain: "OAuthTokenService", code: 2, userInfo: [NSLocalizedDescriptionKey: "admin \(action) failed"])
-        }
-        return object
+        try process.admin(action, fields)
     }
 
     func stat(_ name: String) throws -> Int { try admin("stats")[name] as? Int ?? -1 }

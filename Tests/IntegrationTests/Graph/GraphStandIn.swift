@@ -11,9 +11,8 @@ final class GraphStandIn {
     let server: TestMailServer
     static let tenant = "vlinder.onmicrosoft.test"
     static let clientID = "11111111-2222-3333-4444-555555555555"
-    let clientSecret = "gs-\(UUID().uuidString)"
-    private var pid: pid_t?
-    let logPath = NSTemporaryDirectory() + "klachtd-graph-standin-\(UUID().uuidString.prefix(8)).log"
+    let clientSecret: String
+    private let process: StandInProcess
 
     /// The port, from the environment or the test mail server's ports.env; the test is skipped without one.
     static func requirePort(_ server: TestMailServer) throws -> Int {
@@ -28,48 +27,32 @@ final class GraphStandIn {
 
     init(server: TestMailServer, roles: String = "Mail.ReadWrite,Mail.Send", rbac: String = "", pageSize: Int = 2, certificate: String? = nil) throws {
         self.server = server
-        port = try Self.requirePort(server)
+        let port = try Self.requirePort(server)
+        self.port = port
+        let clientSecret = "gs-\(UUID().uuidString)"
+        self.clientSecret = clientSecret
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../deploy/testmail/graph/graph_standin.py").standardized.path
-        var arguments = ["python3", script, "--port", String(port), "--cert", server.directory + "/server.pem",
+        var arguments = ["--port", String(port), "--cert", server.directory + "/server.pem",
                          "--key", server.directory + "/server.key", "--tenant", Self.tenant,
                          "--client", "\(Self.clientID):\(clientSecret)", "--mailbox", server.address("klachten"),
                          "--imap-port", String(server.imapPort), "--smtp-port", String(server.smtpPort),
                          "--password", server.password, "--roles", roles, "--rbac", rbac, "--page-size", String(pageSize)]
         if let certificate { arguments += ["--certificate-pem", certificate] }
-        pid = try Subprocess.spawn(arguments, stdout: logPath, stderr: logPath)
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if (try? admin("stats")) != nil { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw NSError(domain: "GraphStandIn", code: 1, userInfo: [NSLocalizedDescriptionKey: "the Graph stand-in did not start: \(log())"])
+        process = try StandInProcess(name: "graph-standin", script: script, arguments: arguments,
+                                     url: "https://127.0.0.1:\(port)", caFile: server.caFile)
     }
 
-    deinit { stop() }
+    func stop() { process.stop() }
 
-    func stop() {
-        guard let running = pid else { return }
-        kill(running, SIGTERM)
-        _ = Subprocess.wait(running)
-        pid = nil
-    }
-
-    func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    func log() -> String { process.log() }
 
     var url: String { "https://127.0.0.1:\(port)" }
 
     /// POST /admin action=...; the JSON reply.
     @discardableResult
     func admin(_ action: String, _ fields: [String: String] = [:]) throws -> [String: Any] {
-        var arguments = ["curl", "-sf", "--max-time", "5", "--cacert", server.caFile, "-d", "action=\(action)"]
-        for (key, value) in fields { arguments += ["-d", "\(key)=\(value)"] }
-        let result = try Subprocess.run(arguments + [url + "/admin"])
-        guard result.status == 0, let data = result.output.data(using: .utf8),
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw NSError(domain: "GraphStandIn", code: 2, userInfo: [NSLocalizedDescriptionKey: "admin \(action) failed: \(result.error)"])
-        }
-        return object
+        try process.admin(action, fields)
     }
 
     func stat(_ name: String) throws -> Int { try admin("stats")[name] as? Int ?? -1 }
