@@ -14,7 +14,7 @@ enum HTMLTableFields {
                 continue
             }
             let allCells = cellsOf(row)
-            let cells = allCells.map { (node: $0, text: HTMLText.render($0)) }.filter { !$0.text.isEmpty }
+            let cells = allCells.map { (node: $0, text: $0.visibleText) }.filter { !$0.text.isEmpty }
             if cells.count >= 2 {
                 flush(&pendingLabel, into: &fields)
                 let value = cells.dropFirst().map(\.text).joined(separator: "\n")
@@ -28,7 +28,7 @@ enum HTMLTableFields {
             } else if let label = pendingLabel {
                 fields.append(field(label: label, value: cell.text))
                 pendingLabel = nil
-            } else if allCells.count >= 2, HTMLText.render(allCells[0]) == cell.text {
+            } else if allCells.count >= 2, allCells[0].visibleText == cell.text {
                 fields.append(field(label: cell.text, value: ""))
             } else if isBoldOnly(cell.node, text: cell.text) {
                 pendingLabel = cell.text
@@ -79,7 +79,7 @@ enum HTMLTableFields {
 
     /// The `Label: value` lines of a WPForms `smart-tag` row, which holds the notification's own text.
     private static func smartTagFields(_ row: HTMLNode) -> [FormField] {
-        TextLines.split(HTMLText.render(row)).compactMap { line in
+        TextLines.split(row.visibleText).compactMap { line in
             LabelValueText.splitLabel(line).map { field(label: $0.0, value: $0.1.trimmingWhitespace()) }
         }
     }
@@ -93,16 +93,16 @@ enum HTMLTableFields {
     /// WPForms' legacy cell `<strong>Label</strong><br/>value`.
     private static func boldLabelThenValue(_ cell: HTMLNode, text: String) -> (String, String)? {
         guard let bold = firstBold(in: cell) else { return nil }
-        let label = HTMLText.render(bold)
+        let label = bold.visibleText
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard !label.isEmpty, lines.count >= 2, lines[0] == Substring(label) else { return nil }
         lines.removeFirst()
-        return (label, HTMLText.tidy(lines.joined(separator: "\n")))
+        return (label, TextLines.tidy(lines.joined(separator: "\n")))
     }
 
     /// The text of the bold elements in `node`.
     private static func boldText(_ node: HTMLNode) -> String {
-        HTMLText.render(node.elements(named: "strong") + node.elements(named: "b"))
+        HTMLNode.visibleText(of: node.elements(named: "strong") + node.elements(named: "b"))
     }
 
     /// The first bold element in `node`, depth first.

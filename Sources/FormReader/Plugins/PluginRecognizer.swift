@@ -12,7 +12,7 @@ struct PluginRecognizer {
         /// Parses the bodies of `input`.
         init(_ input: FormInput) {
             document = input.html.map(HTMLParser.parse)
-            htmlText = document.map { HTMLText.render($0) }
+            htmlText = document.map(\.visibleText)
             plainText = input.plainText
         }
 
@@ -78,7 +78,7 @@ struct PluginRecognizer {
         let ninjaLabels = rows.compactMap { row -> String? in
             let cells = HTMLTableFields.cellsOf(row)
             guard cells.count == 2, cells[0].attribute("valign") == "top" else { return nil }
-            let label = HTMLText.render(cells[0])
+            let label = cells[0].visibleText
             return label.hasSuffix(":") ? label : nil
         }
         return ninjaLabels.contains(where: vocabulary.isMessage) ? .ninjaForms : nil

@@ -14,8 +14,20 @@ enum TextLines {
     /// A field value from its lines: each line trimmed, blank lines at either end dropped, runs of
     /// blank lines inside kept as one, and a placeholder for an empty field read as empty.
     static func value(_ lines: [String]) -> String {
-        let text = HTMLText.tidy(lines.joined(separator: "\n"))
+        let text = tidy(lines.joined(separator: "\n"))
         return isPlaceholderForEmpty(text) ? "" : text
+    }
+
+    /// Trims each line, drops leading and trailing blank lines and keeps at most one blank line in a row.
+    static func tidy(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
     }
 
     /// What WPForms writes for a field left empty when empty fields are shown, in English and Dutch.

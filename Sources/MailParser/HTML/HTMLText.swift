@@ -1,40 +1,39 @@
-/// Readable text from an HTML body: block elements become line breaks, list items "- ",
-/// script, style and head are dropped, entities decoded and whitespace collapsed.
+/// Readable text from an HTML document: its tags scanned as bytes and fed to the one
+/// `HTMLTextRenderer`; script, style and head are skipped unread, comments too.
 ///
 /// It works on the UTF-8 bytes and writes bytes: HTML bodies are the largest texts the
 /// parser sees (newsletters of a megabyte are common), and walking them by `Character`
 /// costs a grapheme break check per letter.
-enum HTMLText {
-    private static let blockElements: Set<String> = [
-        "p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote",
-        "pre", "hr", "section", "article", "header", "footer", "address", "center", "dl", "dt", "dd",
-        "form", "fieldset", "tbody", "thead", "title", "nav", "aside", "main", "figure",
-    ]
+public enum HTMLText {
+    /// Elements whose content is not text a reader sees: skipped up to their closing tag
+    /// without being scanned, since a script may hold any `<`.
     private static let droppedElements: Set<String> = ["script", "style", "head", "noscript", "template", "xml", "o:p"]
     /// Their first letters: most tags (a, span, font, td) are ruled out without hashing the name.
     private static let droppedInitials: [Bool] = (0...255).map { byte in droppedElements.contains { $0.utf8.first == UInt8(byte) } }
 
-    static func text(from html: String) -> String {
+    /// The text of `html` in `layout`.
+    public static func text(from html: String, layout: HTMLTextLayout = .message) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            var writer = HTMLTextWriter()
-            render(bytes, into: &writer)
-            return writer.tidyText()
+            var renderer = HTMLTextRenderer(layout: layout)
+            render(bytes, into: &renderer)
+            return renderer.finish()
         }
     }
 
-    private static func render(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout HTMLTextWriter) {
+    private static func render(_ bytes: UnsafeBufferPointer<UInt8>, into renderer: inout HTMLTextRenderer) {
         var index = 0
         var textStart = 0
         let count = bytes.count
         while index < count {
             guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
-            writer.text(bytes, textStart..<index)
+            renderer.text(bytes, textStart..<index)
             if HTMLBytes.matches(bytes, at: index, "<!--") {
                 index = HTMLBytes.find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? count
                 textStart = index
                 continue
             }
+            let tagStart = index
             let close = HTMLBytes.find(bytes, ">", from: index + 1) ?? count
             let (name, isEnd) = tagName(bytes, from: index + 1, to: close)
             index = min(close + 1, count)
@@ -46,23 +45,13 @@ enum HTMLText {
                 textStart = index
                 continue
             }
-            switch name {
-            case "br": writer.newline(1)
-            case "li":
-                writer.newline(1)
-                if !isEnd { writer.startLineIfNeeded(); writer.append("- ") }
-            case "blockquote":
-                writer.newline(2)
-                writer.quoteDepth = max(0, writer.quoteDepth + (isEnd ? -1 : 1))
-            case "td", "th": if isEnd { writer.pendingSpace = true }
-            case "pre":
-                writer.newline(1)
-                writer.preDepth = max(0, writer.preDepth + (isEnd ? -1 : 1))
-            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table": writer.newline(2)
-            default: if blockElements.contains(name) { writer.newline(1) }
+            if isEnd {
+                renderer.endElement(name)
+            } else {
+                renderer.startElement(name) { name == "a" ? HTMLBytes.attribute("href", in: bytes, tagStart..<close) : nil }
             }
         }
-        writer.text(bytes, textStart..<count)
+        renderer.text(bytes, textStart..<count)
     }
 
     /// The lower-cased element name, or "" for names too long to be one we know (which
@@ -89,6 +78,51 @@ enum HTMLText {
 
 /// Byte searches in an HTML body.
 enum HTMLBytes {
+    /// The entity-decoded value of attribute `name` (lower case) in the tag `bytes[tag]`
+    /// (from its `<` to before its `>`): quoted, or unquoted up to a space; nil when absent.
+    static func attribute(_ name: String, in bytes: UnsafeBufferPointer<UInt8>, _ tag: Range<Int>) -> String? {
+        let wanted = Array(name.utf8)
+        var index = tag.lowerBound + 1
+        while index < tag.upperBound, !isSpace(bytes[index]) { index += 1 }  // past the element name
+        while index < tag.upperBound {
+            while index < tag.upperBound, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+            let nameStart = index
+            while index < tag.upperBound, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
+                  bytes[index] != UInt8(ascii: "/") { index += 1 }
+            let isWanted = index - nameStart == wanted.count
+                && zip(bytes[nameStart..<index], wanted).allSatisfy { $0.asciiLowercased == $1 }
+            while index < tag.upperBound, isSpace(bytes[index]) { index += 1 }
+            guard index < tag.upperBound, bytes[index] == UInt8(ascii: "=") else {
+                if isWanted { return "" }
+                if index == nameStart { index += 1 }
+                continue
+            }
+            index += 1
+            while index < tag.upperBound, isSpace(bytes[index]) { index += 1 }
+            var valueStart = index
+            var valueEnd: Int
+            if index < tag.upperBound, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                let quote = bytes[index]
+                valueStart = index + 1
+                valueEnd = valueStart
+                while valueEnd < tag.upperBound, bytes[valueEnd] != quote { valueEnd += 1 }
+                index = min(valueEnd + 1, tag.upperBound)
+            } else {
+                valueEnd = index
+                while valueEnd < tag.upperBound, !isSpace(bytes[valueEnd]) { valueEnd += 1 }
+                index = valueEnd
+            }
+            if isWanted {
+                return HTMLEntities.decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
+            }
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
         let length = literal.utf8CodeUnitCount
         guard index + length <= bytes.count else { return false }

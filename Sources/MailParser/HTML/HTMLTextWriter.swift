@@ -1,10 +1,13 @@
-/// The output side of `HTMLText`: collapses whitespace, keeps preformatted text, marks
-/// quoted history with "> ", and limits blank lines, all on UTF-8 bytes.
+/// The output side of `HTMLTextRenderer`: collapses whitespace, keeps preformatted text,
+/// marks quoted history with "> ", and limits blank lines, all on UTF-8 bytes.
 struct HTMLTextWriter {
     private(set) var output: [UInt8] = []
     var pendingSpace = false
     var quoteDepth = 0
     var preDepth = 0
+    /// Whether a no-break space collapses like other whitespace; otherwise it is kept as
+    /// one space that never collapses, as a browser shows it.
+    var collapsesNoBreakSpace = false
     private var decoded: [UInt8] = []
 
     /// Text between tags: entities decoded, then written.
@@ -12,6 +15,19 @@ struct HTMLTextWriter {
         guard !range.isEmpty else { return }
         decoded.removeAll(keepingCapacity: true)
         HTMLEntities.decode(bytes, range, into: &decoded)
+        writeDecoded()
+    }
+
+    /// Text whose entities are already decoded (a parsed tree's text, a link's address).
+    mutating func decodedText(_ text: String) {
+        guard !text.isEmpty else { return }
+        decoded.removeAll(keepingCapacity: true)
+        decoded.append(contentsOf: text.utf8)
+        writeDecoded()
+    }
+
+    /// Writes `decoded`.
+    private mutating func writeDecoded() {
         var index = 0
         let count = decoded.count
         while index < count {
@@ -25,7 +41,7 @@ struct HTMLTextWriter {
                 index += 1
                 continue
             }
-            let whitespace = UTF8Whitespace.length(decoded, at: index)
+            let whitespace = UTF8Whitespace.length(decoded, at: index, countingNoBreakSpace: collapsesNoBreakSpace)
             if whitespace > 0 {
                 pendingSpace = true
                 index += whitespace
@@ -64,6 +80,18 @@ struct HTMLTextWriter {
         for _ in 0..<quoteDepth { output.append(0x3E); output.append(0x20) }
     }
 
+    /// A line break of its own: each one counts, so two make a blank line.
+    mutating func lineBreak() {
+        pendingSpace = false
+        while output.last == 0x20 { output.removeLast() }
+        output.append(0x0A)
+    }
+
+    /// Whether anything but spaces and line breaks was written after `start`.
+    func hasVisibleText(since start: Int) -> Bool {
+        output[min(start, output.count)...].contains { $0 != 0x20 && $0 != 0x0A }
+    }
+
     /// Ends the line and adds blank lines up to `count` line breaks in a row.
     mutating func newline(_ count: Int) {
         pendingSpace = false
@@ -75,9 +103,10 @@ struct HTMLTextWriter {
         for _ in trailing..<max(trailing, count) { output.append(0x0A) }
     }
 
-    /// The text with line ends trimmed (starts carry only preformatted indentation), no
-    /// leading or trailing blank lines and never two blank lines in a row.
-    func tidyText() -> String {
+    /// The text with line ends trimmed (starts too with `trimmingLineStarts`; otherwise they
+    /// carry only preformatted indentation), no leading or trailing blank lines and never two
+    /// blank lines in a row.
+    func tidyText(trimmingLineStarts: Bool) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(output.count)
         var blank = 0
@@ -87,6 +116,9 @@ struct HTMLTextWriter {
         while lineStart <= count {
             var lineEnd = lineStart
             while lineEnd < count && output[lineEnd] != 0x0A { lineEnd += 1 }
+            if trimmingLineStarts {
+                while lineStart < lineEnd && (output[lineStart] == 0x20 || output[lineStart] == 0x09) { lineStart += 1 }
+            }
             var trimmedEnd = lineEnd
             while trimmedEnd > lineStart && (output[trimmedEnd - 1] == 0x20 || output[trimmedEnd - 1] == 0x09) { trimmedEnd -= 1 }
             if trimmedEnd == lineStart {

@@ -90,7 +90,7 @@ public enum MessageParser {
             message.textSource = .plain
             return
         }
-        let htmlText = message.html.map(HTMLText.text(from:))
+        let htmlText = message.html.map { HTMLText.text(from: $0) }
         if let plain, htmlText?.isEmpty != false, plain.hasVisibleText {
             message.text = plain
             message.textSource = .plain
