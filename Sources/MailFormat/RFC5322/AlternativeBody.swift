@@ -23,17 +23,7 @@ enum AlternativeBody {
         bytes += QuotedPrintable.encode(html)
         bytes += Array("\r\n--\(alternative)--\r\n".utf8)
         guard !draft.attachments.isEmpty else { return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes) }
-        for attachment in draft.attachments {
-            let name = HeaderEncoding.encodedWords(HeaderEncoding.singleLine(attachment.filename).replacingOccurrences(of: "\"", with: "'"))
-            let type = attachment.contentType.allSatisfy { $0.isASCII && $0 != ";" && $0 != "\"" } ? attachment.contentType : "application/octet-stream"
-            var part = "\r\n--\(mixed)\r\n"
-            part += HeaderEncoding.fold("Content-Type: \(type); name=\"\(name)\"") + "\r\n"
-            part += HeaderEncoding.fold("Content-Disposition: attachment; filename=\"\(name)\"") + "\r\n"
-            part += "Content-Transfer-Encoding: base64\r\n\r\n"
-            bytes += Array(part.utf8)
-            bytes += Array(Data(attachment.data).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn,
-                                                                             .endLineWithLineFeed]).utf8)
-        }
+        for attachment in draft.attachments { bytes += AttachmentPart.bytes(attachment, boundary: mixed) }
         bytes += Array("\r\n--\(mixed)--\r\n".utf8)
         return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes)
     }

@@ -113,19 +113,7 @@ public struct MessageComposer: Sendable {
         var bytes = Array((lines.map(HeaderEncoding.fold).joined(separator: "\r\n") + "\r\n\r\n").utf8)
         bytes += Array("--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
         bytes += QuotedPrintable.encode(draft.body)
-        for attachment in draft.attachments {
-            let name = HeaderEncoding.singleLine(attachment.filename).replacingOccurrences(of: "\"", with: "'")
-            let type = attachment.contentType.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ";" && $0 != "\"" }
-                ? attachment.contentType : "application/octet-stream"
-            let encodedName = HeaderEncoding.encodedWords(name)
-            var part = "\r\n--\(boundary)\r\n"
-            part += HeaderEncoding.fold("Content-Type: \(type); name=\"\(encodedName)\"") + "\r\n"
-            part += HeaderEncoding.fold("Content-Disposition: attachment; filename=\"\(encodedName)\"") + "\r\n"
-            part += "Content-Transfer-Encoding: base64\r\n\r\n"
-            bytes += Array(part.utf8)
-            bytes += Array(Data(attachment.data).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn,
-                                                                             .endLineWithLineFeed]).utf8)
-        }
+        for attachment in draft.attachments { bytes += AttachmentPart.bytes(attachment, boundary: boundary) }
         bytes += Array("\r\n--\(boundary)--\r\n".utf8)
         return ComposedMessage(messageID: messageID, subject: draft.subject, bytes: bytes)
     }
