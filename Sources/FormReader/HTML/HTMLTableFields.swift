@@ -1,3 +1,5 @@
+import MailParser
+
 /// Reads fields from the tables form plugins mail: a label row followed by a value row (Gravity Forms,
 /// WPForms classic), a label cell beside a value cell (Ninja Forms, WPForms compact), or one cell
 /// holding a bold label, a line break and the value (WPForms legacy). WPForms wraps the notification's

@@ -1,3 +1,5 @@
+import MailParser
+
 /// Recognises an email address in a form value.
 enum EmailAddress {
     /// The address in `value` (bare, `<addr>` or `mailto:addr`), or nil when it does not look like one:
@@ -20,14 +22,5 @@ enum EmailAddress {
         let domain = parts[1]
         guard let dot = domain.firstIndex(of: "."), dot != domain.startIndex, domain.last != "." else { return nil }
         return address
-    }
-}
-
-extension StringProtocol {
-    /// The string without leading and trailing whitespace, non-breaking spaces included.
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -1,3 +1,5 @@
+import MailParser
+
 /// Contact Form 7's mail: plain text from the site's mail template, by default
 /// `From: name <email>`, `Subject:`, `Message Body:` and the message, then a footer after `-- `
 /// (in Dutch: `Van:`, `Onderwerp:`, `Berichttekst:`).

@@ -1,3 +1,5 @@
+import MailParser
+
 /// The configured senders whose mail is always a form notification: addresses, or domains as `@site.nl`.
 struct FormSenders: Sendable {
     private let addresses: Set<String>

@@ -1,3 +1,5 @@
+import MailParser
+
 /// Ninja Forms' "Contact Me" template mails `<p>{message}</p><p>-{name} ( {email} )</p>` instead of a table.
 enum NinjaFormsContactMe {
     /// The message, name and email when `text` ends in a `-name ( email )` signature line.

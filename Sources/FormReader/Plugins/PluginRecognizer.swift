@@ -1,3 +1,5 @@
+import MailParser
+
 /// Tells which plugin wrote a notification, by the marks its layout leaves, and reads its fields.
 struct PluginRecognizer {
     /// The HTML body parsed once, the HTML as visible text, and the plain-text body.

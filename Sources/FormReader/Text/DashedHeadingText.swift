@@ -1,3 +1,5 @@
+import MailParser
+
 /// Reads WPForms' plain-text `{all_fields}`: each field is a `--- Label ---` line, a blank line and the value.
 enum DashedHeadingText {
     /// The label of a `--- Label ---` line.

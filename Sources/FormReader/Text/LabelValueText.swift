@@ -1,3 +1,5 @@
+import MailParser
+
 /// Reads `Label: value` text: a label starts a line, the value follows on that line and on every
 /// following line that does not start a new label; text before the first label is ignored.
 /// Inside a message a line such as `Opmerking: zie hieronder` stays part of it when it directly follows

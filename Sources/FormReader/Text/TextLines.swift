@@ -1,3 +1,5 @@
+import MailParser
+
 /// Line handling shared by the text layouts.
 enum TextLines {
     /// The lines of `text`, whatever its line endings.

@@ -9,7 +9,7 @@ import Darwin
 /// locale-aware UTF-16 code, which made them the parser's largest cost.
 extension StringProtocol {
     /// The text without leading and trailing whitespace and newlines.
-    var trimmedWhitespace: Substring { trimmed(where: \.isUnicodeWhitespace) }
+    package var trimmedWhitespace: Substring { trimmed(where: \.isUnicodeWhitespace) }
 
     /// The text without leading and trailing spaces and tabs (what Foundation calls
     /// `.whitespaces`: tab and the Unicode space separators), keeping line breaks.
@@ -18,8 +18,9 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)` without Foundation.
     func trimmingSpaces() -> String { String(trimmedSpaces) }
 
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation.
-    func trimmingWhitespace() -> String { String(trimmedWhitespace) }
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation (the no-break
+    /// space included); the form reader trims with it too.
+    package func trimmingWhitespace() -> String { String(trimmedWhitespace) }
 
     /// The text without leading and trailing spaces, tabs and the given ASCII characters.
     func trimmingSpaces(and characters: StaticString) -> String {
@@ -28,7 +29,7 @@ extension StringProtocol {
     }
 
     /// The text without leading and trailing scalars for which `isTrimmed` holds.
-    func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
+    package func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
               let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
@@ -147,7 +148,7 @@ extension String {
 
 extension Unicode.Scalar {
     /// The Unicode White_Space property, answered without a table lookup for ASCII.
-    var isUnicodeWhitespace: Bool {
+    package var isUnicodeWhitespace: Bool {
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
         return properties.isWhitespace
     }
