@@ -127,7 +127,7 @@ public enum MailTemplateCatalog {
     public static let digest: Set<String> = [
         "digest.period_start", "digest.period_end", "digest.received_count", "digest.open_count",
         "digest.safeguarding_count", "digest.received", "digest.overdue", "digest.due_soon", "digest.unassigned",
-        "digest.ignored_count",
+        "digest.ignored_count", "digest.awaiting_review",
     ]
 
     /// The annual report round's variables (issue 20): the draft in January, the reminders from April.
@@ -147,6 +147,7 @@ public enum MailTemplateCatalog {
         "digest.overdue": ["reference", "location", "term", "due", "handler"],
         "digest.due_soon": ["reference", "location", "term", "due", "handler"],
         "digest.unassigned": ["reference", "received"],
+        "digest.awaiting_review": ["reference", "location", "handler", "due"],
         "cycle.without_category": ["reference", "location", "kind", "state", "received"],
         "cycle.without_location": ["reference", "location", "kind", "state", "received"],
         "cycle.without_report_text": ["reference", "location", "kind", "state", "received"],

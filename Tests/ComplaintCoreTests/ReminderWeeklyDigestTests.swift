@@ -71,4 +71,19 @@ final class ReminderWeeklyDigestTests: XCTestCase {
                        ["3 decision 2026-05-22"])
         XCTAssertEqual(digest.unassigned.map(\.reference.number), [1])
     }
+
+    /// Judgements waiting for the second reader are listed, the nearest decision term first;
+    /// a closed case's leftover review and a case without one are not.
+    func testDigestListsJudgementsWaitingForTheReaderNearestDecisionFirst() throws {
+        var later = ScheduleFixture.complaint(id: 1, decisionDue: "2026-06-12", received: "2026-05-01")
+        later.judgementInReview = true
+        var sooner = ScheduleFixture.complaint(id: 2, decisionDue: "2026-05-29", received: "2026-04-17")
+        sooner.judgementInReview = true
+        let notInReview = ScheduleFixture.complaint(id: 3, decisionDue: "2026-05-22", received: "2026-04-10")
+        var closed = ScheduleFixture.complaint(id: 4, state: .closed, decisionDue: "2026-05-20", received: "2026-04-08")
+        closed.judgementInReview = true
+        let digest = scheduler.weeklyDigest(cases: [later, sooner, notInReview, closed], week: ISOWeek(containing: day("2026-05-18")),
+                                            now: ScheduleFixture.at("2026-05-18", 8, 30))
+        XCTAssertEqual(digest.awaitingReview.map { "\($0.reference.number) \($0.decisionDue?.iso ?? "-")" }, ["2 2026-05-29", "1 2026-06-12"])
+    }
 }

@@ -110,4 +110,35 @@ final class JudgementReviewExecutorTests: XCTestCase {
         let (_, store) = try process(at: received)
         XCTAssertEqual(try store.caseRecord(reference: CaseReference(year: 2026, number: 1))?.state, .judgementSent)
     }
+
+    /// The known limit of session 5: `klachtd status` and the weekly overview did not show a
+    /// judgement waiting for the reader, so a quality officer who missed the draft mail had
+    /// nothing to find it by. Both list it now, until the `#akkoord`.
+    func testTheWeeklyOverviewAndStatusListAJudgementWaitingForTheReaderUntilItIsApproved() throws {
+        try deliverComplaint()
+        let reference = CaseReference(year: 2026, number: 1).description
+        XCTAssertEqual(try command("#oordeel ongegrond\n\nDe deur was bemand.", role: .handler, actor: "behandelaar1@example.test",
+                                   at: "2026-05-20T10:00:00+02:00"), [])
+        let (runtime, store) = try process(at: "2026-05-20T11:00:00+02:00")
+        let now = runtime.clock.now()
+        let status = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
+        XCTAssertEqual(status.judgementsInReview.map(\.reference), [reference])
+
+        // Monday 1 June, the overview's day: the judgement still waits.
+        let (mondayRuntime, mondayStore) = try process(at: "2026-06-01T10:00:00+02:00")
+        XCTAssertTrue(try SchedulerRun(runtime: mondayRuntime, store: mondayStore).run().contains { $0.key.hasPrefix("digest:") })
+        let bytes = try XCTUnwrap(try mondayStore.db.query("SELECT bytes FROM outbox WHERE kind = 'weekly-digest'").first?.bytes("bytes"))
+        let overview = MessageParser.parse(bytes)
+        let text = try XCTUnwrap(overview.text)
+        let decisionDue = try XCTUnwrap(try store.caseRecord(reference: CaseReference(year: 2026, number: 1))?.decisionDue)
+        XCTAssertTrue(text.contains("Oordeel wacht op je akkoord\n- [\(reference)] Morel: oordeel van behandelaar1@example.test; beslistermijn "
+                                    + DateWording.format(decisionDue, english: false)), text)
+        XCTAssertTrue(text.contains("De ouder krijgt de brief pas na je #akkoord."), text)
+        let html = try XCTUnwrap(overview.html)
+        XCTAssertTrue(html.contains(">Oordeel wacht op je akkoord</td>") && html.contains("<b>\(reference)</b>"), html)
+
+        XCTAssertEqual(try command("#akkoord", role: .quality, actor: "kwaliteit@example.test", at: "2026-06-01T11:00:00+02:00"), [])
+        let after = try ServiceStatus.read(store, today: runtime.civil.localDate(of: now), now: now)
+        XCTAssertTrue(after.judgementsInReview.isEmpty, "\(after.judgementsInReview)")
+    }
 }

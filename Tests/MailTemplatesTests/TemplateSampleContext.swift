@@ -85,6 +85,8 @@ enum TemplateSampleContext {
                 "received": [["reference": "K-2026-0042", "location": "BSO De Boomhut", "kind": "klacht", "received": date(2026, 5, 4)]],
                 "overdue": overdue, "due_soon": overdue,
                 "unassigned": [["reference": "K-2026-0043", "received": date(2026, 5, 5)]],
+                "awaiting_review": [["reference": "K-2026-0040", "location": "BSO De Boomhut", "handler": "behandelaar@example.test",
+                                     "due": date(2026, 5, 29)]],
                 "terms": [["reference": "K-2026-0042", "location": "BSO De Boomhut", "term": "oordeel", "due": date(2026, 5, 8),
                            "handler": "behandelaar@example.test", "urgency": "verstreken", "colour": "#f4c7c3"]],
                 "overdue_count": "1", "due_soon_count": "0", "locations": bars,

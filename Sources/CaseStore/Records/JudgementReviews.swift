@@ -30,6 +30,20 @@ extension CaseStore {
             .compactMap { $0.int("case_id") })
     }
 
+    /// The references of the cases whose judgement waits for review, with the case's state
+    /// (a case withdrawn meanwhile keeps its pending row), the longest waiting first: for
+    /// `klachtd status`.
+    public func referencesWithPendingJudgement() throws -> [(reference: String, state: String, since: Date)] {
+        try db.query("""
+            SELECT c.reference, c.state, MIN(r.created_at) AS since FROM judgement_reviews r JOIN cases c ON c.id = r.case_id
+            WHERE r.state = 'pending' AND r.judgement IS NOT NULL GROUP BY c.id ORDER BY since, c.id
+            """, []).compactMap { row in
+            guard let reference = row.string("reference"), let state = row.string("state"),
+                  let since = Timestamp.date(row.string("since")) else { return nil }
+            return (reference, state, since)
+        }
+    }
+
     /// The judgement waiting for review on a case, if any.
     public func pendingJudgement(caseID: Int64) throws -> JudgementReviewRecord? {
         guard let row = try db.queryOne("""

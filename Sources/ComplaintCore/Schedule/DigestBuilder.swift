@@ -50,6 +50,18 @@ extension Scheduler {
             overdue: overdue.sorted(by: byDue), dueSoon: dueSoon.sorted(by: byDue),
             unassigned: open.filter { $0.handler == nil }
                 .map { WeeklyDigest.Unassigned(reference: $0.reference, receivedDate: civil.localDate(of: $0.receivedAt)) }
-                .sorted { ($0.receivedDate, $0.reference) < ($1.receivedDate, $1.reference) })
+                .sorted { ($0.receivedDate, $0.reference) < ($1.receivedDate, $1.reference) },
+            awaitingReview: open.filter(\.judgementInReview)
+                .map { WeeklyDigest.AwaitingReview(reference: $0.reference, location: $0.location, handler: $0.handler,
+                                                   decisionDue: $0.decisionDue) }
+                .sorted { first, second in
+                    // Without a decision term (not a complaint) after those with one.
+                    switch (first.decisionDue, second.decisionDue) {
+                    case let (one?, other?) where one != other: one < other
+                    case (nil, _?): false
+                    case (_?, nil): true
+                    default: first.reference < second.reference
+                    }
+                })
     }
 }

@@ -19,6 +19,16 @@ public struct WeeklyDigest: Sendable, Equatable {
         public var handler: String?
     }
 
+    /// A judgement the handler wrote that waits for the second reader's `#akkoord` or
+    /// `#terug` (`review_judgements`): the parent has nothing until the quality staff answer.
+    public struct AwaitingReview: Sendable, Equatable {
+        public var reference: CaseReference
+        public var location: String?
+        public var handler: String?
+        /// The decision term the letter must reach the parent by, if one runs.
+        public var decisionDue: LocalDate?
+    }
+
     /// An open case nobody handles yet.
     public struct Unassigned: Sendable, Equatable {
         public var reference: CaseReference
@@ -41,4 +51,6 @@ public struct WeeklyDigest: Sendable, Equatable {
     public var dueSoon: [TermLine]
     /// Open cases without a handler, oldest first.
     public var unassigned: [Unassigned]
+    /// Judgements waiting for the second reader, the nearest decision term first.
+    public var awaitingReview: [AwaitingReview] = []
 }

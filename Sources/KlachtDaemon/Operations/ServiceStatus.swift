@@ -27,6 +27,10 @@ public struct ServiceStatus: Sendable {
     /// The cases with a letter held for a person to decide on (`HeldLetters.swift`), by reference; mail the
     /// limit on new addresses holds is released by itself and is not counted here.
     public var heldCases: [String] = []
+    /// Open cases whose judgement waits for the second reader's `#akkoord` (`review_judgements`),
+    /// by reference with the day it was written, the longest waiting first. Part of the
+    /// procedure, not a fault: the decision-term reminders still run.
+    public var judgementsInReview: [(reference: String, since: Date)] = []
 
     public static func read(_ store: CaseStore, today: LocalDate, now: Date) throws -> ServiceStatus {
         let byState = try store.caseCountsByState()
@@ -44,6 +48,8 @@ public struct ServiceStatus: Sendable {
             bouncingAddresses: bouncing.sorted(),
             smtpFailingSince: Timestamp.date(try store.daemonState(.smtpFailingSince)),
             smtpLastError: (try store.daemonState(.smtpLastError)).flatMap { $0.isEmpty ? nil : $0 },
-            heldCases: try store.referencesWithHeldLetters())
+            heldCases: try store.referencesWithHeldLetters(),
+            judgementsInReview: try store.referencesWithPendingJudgement()
+                .filter { CaseState(rawValue: $0.state)?.isOpen ?? false }.map { ($0.reference, $0.since) })
     }
 }

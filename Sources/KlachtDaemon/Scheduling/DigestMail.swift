@@ -44,6 +44,10 @@ extension MailRenderer {
             "unassigned": .list(digest.unassigned.map { item in
                 .object(["reference": .string(item.reference.description), "received": date(item.receivedDate)])
             }),
+            "awaiting_review": .list(digest.awaitingReview.map { item in
+                .object(["reference": .string(item.reference.description), "location": .string(item.location ?? ""),
+                         "handler": .string(item.handler ?? ""), "due": item.decisionDue.map(date) ?? .string("")])
+            }),
         ])
     }
 }

@@ -15,7 +15,8 @@ struct StatusCommand: Command {
         can be used as a check. With OAuth2 it also shows the access token's age and expiry
         and when the refresh token was last renewed. It also counts the mail held by the limit
         on new addresses and lists the messages of the last 7 days answered to nobody (robots,
-        mailing lists, bounces) with their reason; neither makes it exit 1.
+        mailing lists, bounces) with their reason, and the judgements waiting for the
+        second reader's #akkoord (review_judgements); none of these makes it exit 1.
         """
 
     func run(_ arguments: Arguments) throws -> Int32 {
@@ -48,6 +49,9 @@ struct StatusCommand: Command {
                 ("ignored_last_7_days", .array(ignoredWeek.map { .object([("id", .int($0.id)), ("reason", $0.note.map(JSONValue.string) ?? .null)]) })),
                 ("held_mail", .int(Int64(status.outbox[.held] ?? 0))),
                 ("held_letters", .array(status.heldCases.map(JSONValue.string))),
+                ("judgements_in_review", .array(status.judgementsInReview.map {
+                    .object([("reference", .string($0.reference)), ("since", .string(Timestamp.string($0.since)))])
+                })),
                 ("sending_fails_since", status.smtpFailingSince.map { .string(Timestamp.string($0)) } ?? .null),
                 ("sending_error", status.smtpLastError.map { .string(AddressMask.masking($0)) } ?? .null),
                 ("bouncing_addresses", .array(status.bouncingAddresses.map { .string(AddressMask.mask($0)) })), ("bouncing_address_count", .int(Int64(status.bouncingAddresses.count))), ("retention_purge_pending", .int(Int64(pending))),
@@ -72,6 +76,7 @@ struct StatusCommand: Command {
                   outbox:                \(status.outbox[.queued] ?? 0) queued, \(status.outbox[.sending] ?? 0) sending, \(status.outbox[.failed] ?? 0) failed, \(status.outbox[.held] ?? 0) held
                   not answered (7 days): \(ignoredWeek.count)\(ignoredWeek.isEmpty ? "" : " (see klachtd quarantine)")\(ignoredLines)
                   held letters:          \(status.heldCases.isEmpty ? "none" : status.heldCases.joined(separator: ", "))
+                  awaiting #akkoord:     \(status.judgementsInReview.isEmpty ? "none" : status.judgementsInReview.map { "\($0.reference) (since \(CaseText.localTime($0.since, runtime)))" }.joined(separator: ", "))
                   sending:               \(status.smtpFailingSince.map { "FAILS since \(time($0)): \(AddressMask.masking(status.smtpLastError ?? "?"))" } ?? "ok")
                   cases:                 \(status.openCases) open, \(status.overdueDecisions) past the decision date, \(status.overdueMeasures) past the measures' term
                   bouncing addresses:    \(status.bouncingAddresses.isEmpty ? "none" : status.bouncingAddresses.map(AddressMask.mask).joined(separator: ", "))
