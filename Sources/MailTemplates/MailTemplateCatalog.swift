@@ -18,9 +18,10 @@ public enum MailTemplateCatalog {
     public static let kindForms: Set<String> = [
         "kind.noun", "kind.the", "kind.a", "kind.this", "kind.new", "kind.a_new", "kind.new_capitalised",
     ]
-    /// The case's term dates, formatted.
+    /// The case's term dates, formatted, and whether the decision date has passed already.
     public static let terms: Set<String> = [
         "terms.acknowledgement_due", "terms.first_contact_due", "terms.decision_due", "terms.gck_window_end",
+        "terms.decision_passed",
     ]
     /// The complaint's subject and text, for staff only.
     public static let complaintContent: Set<String> = ["case.subject", "case.text"]

@@ -33,7 +33,7 @@ enum TemplateSampleContext {
             "assignment": ["reason": english ? "it names the location's own handler" : "zij noemt de behandelaar van de locatie zelf"],
             "terms": [
                 "acknowledgement_due": date(2026, 5, 11), "first_contact_due": date(2026, 5, 11),
-                "decision_due": date(2026, 6, 15), "gck_window_end": date(2027, 5, 4),
+                "decision_due": date(2026, 6, 15), "gck_window_end": date(2027, 5, 4), "decision_passed": false,
             ],
             "handler": ["address": "leiding.boomhut@example.org", "known": true, "name": "Anna de Wit", "role": "locatiemanager",
                         "phone": "040-1234567", "display": "Anna de Wit"],

@@ -239,6 +239,9 @@ struct MailRenderer {
         terms["acknowledgement_due"] = date(record.acknowledgementDue)
         terms["first_contact_due"] = date(record.firstContactDue)
         terms["decision_due"] = date(record.decisionDue)
+        // A letter written after the decision date (a case the safeguarding officer released
+        // late) must not promise that date: the template says it has passed instead.
+        terms["decision_passed"] = .bool(record.decisionDue.map { $0 < runtime.civil.localDate(of: runtime.clock.now()) } ?? false)
         terms["gck_window_end"] = date(record.gckWindowEnd)
         terms["measures_due"] = date(record.measuresDue)
         // Staff templates are not offered `reply.address` (check-config says so); one edited to
