@@ -37,7 +37,8 @@ extension MailRenderer {
             "safeguarding_count": .string(String(digest.safeguardingCount)),
             "received": .list(digest.received.map { item in
                 .object(["reference": .string(item.reference.description), "location": .string(item.location ?? ""),
-                         "kind": .string(item.kind.dutchLabel), "received": date(item.receivedDate)])
+                         "kind": .string(english ? KindWording.label(item.kind, english: true) : item.kind.dutchLabel),
+                         "received": date(item.receivedDate)])
             }),
             "overdue": termLines(digest.overdue),
             "due_soon": termLines(digest.dueSoon),

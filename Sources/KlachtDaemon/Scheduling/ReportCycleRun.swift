@@ -74,7 +74,7 @@ struct ReportCycleRun {
                 }
                 return .object(["reference": .string(reference), "location": .string(line.location ?? ""),
                                 "kind": .string(KindWording.label(line.kind, english: english)),
-                                "state": .string(english ? line.state.rawValue.replacingOccurrences(of: "_", with: " ") : line.state.dutchLabel),
+                                "state": .string(DeskWords(english: english).state(line.state)),
                                 "received": date(line.receivedDate)])
             })
         }

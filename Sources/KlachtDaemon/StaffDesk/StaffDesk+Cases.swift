@@ -22,7 +22,7 @@ extension StaffDesk {
         if case .location(let name) = filter {
             guard let match = LocationMatcher(locations: runtime.configuration.locations).match(field: name) else {
                 let names = runtime.configuration.locations.map(\.name).joined(separator: ", ")
-                throw DeskRefusal(text: "Er is geen locatie '\(name)'. De locaties zijn: \(names).")
+                throw DeskRefusal(text: words.noLocation(named: name, among: names))
             }
             location = match.name
         } else {
@@ -39,31 +39,32 @@ extension StaffDesk {
             }
         }
         let visible = matching.filter { $0.state != .safeguarding }.sorted { $0.receivedAt < $1.receivedAt }
+        let words = words
         let rows: [TemplateValue] = visible.map { record in
             var row: [String: TemplateValue] = [
-                "reference": .string(record.reference.description), "state": .string(record.state.dutchLabel),
-                "kind": .string(record.kind.dutchLabel),
+                "reference": .string(record.reference.description), "state": .string(words.state(record.state)),
+                "kind": .string(words.kind(record.kind)),
                 "received": .string(dateText(civil.localDate(of: record.receivedAt))),
-                "complainant": .string(record.complainantName ?? record.complainantAddress ?? "(onbekend)"),
-                "location": .string(record.location ?? "geen locatie"), "handler": .string(record.handler ?? "nog niet aangewezen"),
+                "complainant": .string(record.complainantName ?? record.complainantAddress ?? words.unknown),
+                "location": .string(record.location ?? words.noLocation), "handler": .string(record.handler ?? words.notYetAssigned),
                 "subject": .string(String((record.subject ?? "").prefix(60))),
             ]
             if let next = openTerms(record).first {
-                row["term"] = .string(next.term.digestLabel(english: false))
+                row["term"] = .string(next.term.digestLabel(english: words.english))
                 row["due"] = .string(dateText(next.due))
-                for (key, value) in TermUrgency.of(next.due, now: now, civil: civil).values { row[key] = value }
+                for (key, value) in TermUrgency.of(next.due, now: now, civil: civil).values(english: words.english) { row[key] = value }
             } else {
                 row["term"] = .string("-")
                 row["due"] = .string("-")
-                for (key, value) in TermUrgency.none.values { row[key] = value }
+                for (key, value) in TermUrgency.none.values(english: words.english) { row[key] = value }
             }
             return .object(row)
         }
         var perLocation: [String: Int] = [:]
-        for record in visible { perLocation[record.location ?? "geen locatie", default: 0] += 1 }
+        for record in visible { perLocation[record.location ?? words.noLocation, default: 0] += 1 }
         let counts = perLocation.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (label: $0.key, count: $0.value) }
         return Reply(template: .deskCases, values: ["desk": .object([
-            "filter": .string(filter.dutchLabel), "count": .string(String(visible.count)), "cases": .list(rows),
+            "filter": .string(words.filter(filter)), "count": .string(String(visible.count)), "cases": .list(rows),
             "locations": CountBars.values(counts), "today": .string(dateText(today)),
             "safeguarding_count": .string(String(matching.count - visible.count)),
             "has_safeguarding": .bool(matching.count > visible.count),

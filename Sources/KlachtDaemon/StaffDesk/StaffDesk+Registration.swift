@@ -19,12 +19,12 @@ extension StaffDesk {
             let minutes = registration.receivedMinutes ?? 12 * 60
             received = runtime.civil.date(day, hour: minutes / 60, minute: minutes % 60)
             guard received <= message.receivedAt else {
-                throw DeskRefusal(text: "Ontvangen: \(dateText(day)) ligt na het moment van dit bericht; de datum moet de dag zijn waarop de ouder klaagde.")
+                throw DeskRefusal(text: words.receivedAfterMessage(dateText(day)))
             }
         }
         if let name = registration.location, LocationMatcher(locations: runtime.configuration.locations).match(field: name) == nil {
             let names = runtime.configuration.locations.map(\.name).joined(separator: ", ")
-            throw DeskRefusal(text: "Locatie: er is geen locatie '\(name)'. De locaties zijn: \(names). Er is niets geregistreerd.")
+            throw DeskRefusal(text: words.registrationLocationUnknown(name, among: names))
         }
         var fields: [(label: String, value: String)] = []
         if let name = registration.name { fields.append(("Naam", name)) }
@@ -60,8 +60,7 @@ extension StaffDesk {
         let context = IntakeProcessor(runtime: runtime, store: store).settingsContext
         let newCase = IntakeDecider.newCasePlan(for: message, context: context)
         guard newCase.forwardedBy != nil else {
-            throw DeskRefusal(text: "Onder #namens staat geen doorgestuurd bericht van een ouder (een blok met Van:, Verzonden:, Aan:, "
-                + "Onderwerp: of \"---------- Forwarded message ---------\"). Stuur de mail van de ouder door en zet #namens bovenaan.")
+            throw DeskRefusal(text: words.noForwardedMessage)
         }
         let caseID = try DecisionApplier(runtime: runtime, store: store, renderer: renderer, now: now)
             .apply(.newCase(newCase), message: message, parsed: parsed, rawID: rawID)
@@ -71,13 +70,13 @@ extension StaffDesk {
     /// The reply to `#nieuw` and `#namens`: the case as it now stands.
     private func registered(_ caseID: Int64?) throws -> Reply {
         guard let caseID, let record = try store.caseRecord(id: caseID) else {
-            throw DeskRefusal(text: "De klacht kon niet worden geregistreerd.")
+            throw DeskRefusal(text: words.notRegistered)
         }
         let acknowledged = try store.outbox(caseID: caseID).contains { $0.state != .held && ScheduledCaseFacts.receipts.contains($0.kind) }
         var values: [String: TemplateValue] = [
-            "reference": .string(record.reference.description), "state": .string(record.state.dutchLabel),
+            "reference": .string(record.reference.description), "state": .string(words.state(record.state)),
             "received": .string(CivilText.time(record.receivedAt, runtime.civil)),
-            "complainant": .string(record.complainantName ?? "(naam onbekend)"),
+            "complainant": .string(record.complainantName ?? words.nameUnknown),
             "address": .string(record.complainantAddress ?? ""), "acknowledged": .bool(acknowledged),
             "location": .string(record.location ?? ""), "handler": .string(record.handler ?? ""),
             "decision_due": .string(record.decisionDue.map(dateText) ?? ""),

@@ -23,7 +23,7 @@ extension StaffDesk {
 
     /// `#kwartaal YYYYQn`: the quarterly overview for management (as `klachtd overview`), in the mail and attached.
     func quarterlyOverview(_ text: String) throws -> Reply {
-        guard let quarter = Quarter(text) else { throw DeskRefusal(text: "#kwartaal \(text) is geen kwartaal als 2026Q3") }
+        guard let quarter = Quarter(text) else { throw DeskRefusal(text: words.notAQuarter(text)) }
         let cases = try ReportFacts.load(store, civil: runtime.civil)
         let overview = QuarterlyOverview.build(quarter: quarter, today: runtime.civil.localDate(of: now), cases: cases)
         let rendered = OverviewText.render(overview, organisation: runtime.configuration.organisation.name,
@@ -42,7 +42,7 @@ extension StaffDesk {
     func reportRound(_ text: String, sender: String) throws -> Reply {
         let (commands, errors) = ReportCycleCommands.parse(text, today: runtime.civil.localDate(of: now))
         guard errors.isEmpty, !commands.isEmpty else {
-            throw DeskRefusal(text: errors.isEmpty ? "Er staat geen datum bij de opdracht." : errors.joined(separator: "\n"))
+            throw DeskRefusal(text: errors.isEmpty ? words.noDate : errors.joined(separator: "\n"))
         }
         let recorder = ReportCycleRecorder(runtime: runtime, store: store)
         let lines = try commands.map { try recorder.record($0, actor: sender, now: now) }

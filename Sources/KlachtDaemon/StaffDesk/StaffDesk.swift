@@ -78,7 +78,10 @@ struct StaffDesk {
         Reply(template: .deskHelp, values: ["desk": .object(["address": .string(runtime.configuration.organisation.address)])])
     }
 
+    /// The words inside the desk's mails, in the organisation's language.
+    var words: DeskWords { DeskWords(english: runtime.templates.language == "en") }
+
     /// Dates as the staff mails write them.
-    func dateText(_ date: LocalDate) -> String { DateWording.format(date, english: false) }
+    func dateText(_ date: LocalDate) -> String { DateWording.format(date, english: words.english) }
     func momentText(_ date: Date) -> String { CivilText.sortable(date, runtime.civil) }
 }

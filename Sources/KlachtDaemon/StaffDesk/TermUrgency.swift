@@ -24,8 +24,6 @@ enum TermUrgency: String {
         }
     }
 
-    var dutchLabel: String { label(english: false) }
-
     func label(english: Bool) -> String {
         switch self {
         case .overdue: english ? "overdue" : "verstreken"
@@ -36,8 +34,6 @@ enum TermUrgency: String {
     }
 
     /// `item.urgency` and `item.colour` for a template row.
-    var values: [String: TemplateValue] { values(english: false) }
-
     func values(english: Bool) -> [String: TemplateValue] { ["urgency": .string(label(english: english)), "colour": .string(colour)] }
 }
 

@@ -1,0 +1,115 @@
+@testable import CaseStore
+import ComplaintCore
+import Digests
+import Foundation
+import KlachtConfig
+@testable import KlachtDaemon
+import MailParser
+import XCTest
+
+/// The known limit of session 5: in an English organisation the desk's mails were English
+/// around Dutch values ("in behandeling", "verstreken", "maandag 4 mei 2026", "binnen van
+/// ouder"). Now `#zaken` and `#zaak` say them in English, and a Dutch organisation's mail is
+/// unchanged (StaffDeskTests pins it).
+final class EnglishDeskTests: XCTestCase {
+    private var directory = ""
+    private let received = "2026-05-04T10:00:00+02:00"
+    /// Dutch words that were inside the English desk mails.
+    private let dutch = ["in behandeling", "ontvangst bevestigd", "verstreken", "deze week", "op schema", "geen locatie",
+                         "nog niet aangewezen", "Ontvangstbevestiging", "Eerste contact", "Maatregelen", "binnen van",
+                         "verstuurd aan", "behandelaar", "maandag", "dinsdag", "mei 2026", "juni 2026", "openstaand",
+                         "afgerond of loopt niet", "(onbekend)", "12 maanden"]
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "klachtd-english-desk-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func process(at moment: String) throws -> (Runtime, CaseStore) {
+        let configuration = try ConfigurationLoader.parse("""
+            [organisation]
+            name = Little Oaks Childcare
+            address = klachten@example.test
+            quality = quality@example.test
+            safeguarding = safeguarding@example.test
+            language = en
+            [imap]
+            url = imap://127.0.0.1:1/INBOX
+            username = klachten@example.test
+            password_file = \(directory)/imap.secret
+            [smtp]
+            url = smtp://127.0.0.1:1
+            [storage]
+            database = \(directory)/klachtd.sqlite
+            [location "Kids Club"]
+            handler = kidsclub@example.test
+            aliases = kids club
+            regime = wko
+            """, file: directory + "/klachtd.conf")
+        let runtime = try Runtime(configuration: configuration, clock: Clock(fixed: try XCTUnwrap(try? Date(moment, strategy: .iso8601))))
+        return (runtime, try runtime.openStore())
+    }
+
+    /// A parent's complaint from Gmail, in English, about Kids Club.
+    private func deliverComplaint() throws {
+        let (runtime, store) = try process(at: received)
+        let mail = "From: Emma Clarke <emma.clarke@example.test>\r\nTo: klachten@example.test\r\nSubject: Complaint about Kids Club\r\n"
+            + "Message-ID: <CAExample\(UUID().uuidString)@mail.gmail.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+            + "My daughter was left waiting at the door of Kids Club for twenty minutes on Friday.\r\n\r\nKind regards,\r\nEmma\r\n"
+        let bytes = Array(mail.utf8)
+        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes),
+                               receivedAt: runtime.clock.now(), now: runtime.clock.now())
+        try IntakeProcessor(runtime: runtime, store: store).processPending()
+    }
+
+    /// The desk's answer to `reading` at `moment`, rendered as the quality officer receives it.
+    private func answer(_ reply: (StaffDesk) throws -> StaffDesk.Reply, at moment: String) throws -> ParsedMessage {
+        let (runtime, store) = try process(at: moment)
+        let renderer = MailRenderer(runtime: runtime, store: store)
+        let desk = StaffDesk(runtime: runtime, store: store, renderer: renderer, now: runtime.clock.now())
+        let made = try reply(desk)
+        var values = made.values
+        values["request"] = .object(["subject": .string("desk")])
+        let id = try XCTUnwrap(try renderer.enqueueStaffMail(made.template, values: values, kind: OutboxKind(made.template),
+                                                            to: ["quality@example.test"], strict: true))
+        let bytes = try XCTUnwrap(try store.db.query("SELECT bytes FROM outbox WHERE id = ?", [.integer(id)]).first?.bytes("bytes"))
+        return MessageParser.parse(bytes)
+    }
+
+    private func assertEnglish(_ mail: ParsedMessage, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let text = try XCTUnwrap(mail.text, file: file, line: line)
+        let html = try XCTUnwrap(mail.html, file: file, line: line)
+        for word in dutch {
+            XCTAssertFalse(text.contains(word), "Dutch '\(word)' in the text:\n\(text)", file: file, line: line)
+            XCTAssertFalse(html.contains(word), "Dutch '\(word)' in the HTML", file: file, line: line)
+        }
+        for word in expected { XCTAssertTrue(text.contains(word), "'\(word)' missing:\n\(text)", file: file, line: line) }
+    }
+
+    func testCasesListsStatesTermsAndDatesInEnglish() throws {
+        try deliverComplaint()
+        let mail = try answer({ try $0.cases(.open) }, at: "2026-05-14T09:00:00+02:00")
+        try assertEnglish(mail, ["in progress", "Kids Club", "overdue", "Monday 4 May 2026"])
+    }
+
+    func testCaseFileShowsTermsMessagesAndRolesInEnglish() throws {
+        try deliverComplaint()
+        let mail = try answer({ try $0.caseFile(CaseReference(year: 2026, number: 1)) }, at: "2026-05-14T09:00:00+02:00")
+        try assertEnglish(mail, ["Acknowledgement", "First contact", "Judgement", "Geschillencommissie (12 months)",
+                                 "received from parent", "sent to parent", "in progress"])
+    }
+
+    func testARefusalIsEnglishToo() throws {
+        let mail = try answer({ desk in
+            do { _ = try desk.caseFile(CaseReference(year: 2026, number: 9)); return StaffDesk.Reply(template: .deskHelp, values: [:]) }
+            catch let refusal as StaffDesk.DeskRefusal {
+                return StaffDesk.Reply(template: .deskProblem, values: ["desk": .object(["problem": .string(refusal.text)])])
+            }
+        }, at: "2026-05-14T09:00:00+02:00")
+        XCTAssertTrue(mail.text?.contains("There is no case KL-2026-0009.") ?? false, mail.text ?? "")
+    }
+}
