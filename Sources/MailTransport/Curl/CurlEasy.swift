@@ -20,6 +20,19 @@ final class CurlEasy {
         self.raw = raw
         errorBuffer = .allocate(capacity: Int(ccurl_error_size()))
         errorBuffer.initialize(repeating: 0, count: Int(ccurl_error_size()))
+        try setDefaults()
+    }
+
+    /// Clears every option for the next transfer, keeping the handle's live connections
+    /// (and its DNS and TLS session caches) for reuse (`HTTPHandlePool`).
+    func reset() throws(TransportFailure) {
+        curl_easy_reset(raw)
+        try setDefaults()
+    }
+
+    /// What every transfer needs: the error buffer, and no signals (libcurl's DNS timeout
+    /// would otherwise use SIGALRM, which is not safe with threads).
+    private func setDefaults() throws(TransportFailure) {
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         try set(CURLOPT_NOSIGNAL, 1)
     }

@@ -45,7 +45,8 @@ public struct HTTPResponse: Sendable {
 }
 
 /// Blocking HTTP(S) over libcurl, without Foundation (the supervisor uses it too). The handle,
-/// its global setup, error buffer and error mapping are `CurlEasy`'s, the same as IMAP's and SMTP's.
+/// its global setup, error buffer and error mapping are `CurlEasy`'s, the same as IMAP's and SMTP's;
+/// handles are reused from `HTTPHandlePool`, so consecutive requests share a connection.
 public enum HTTPExchange {
     /// Collects the reply; handed to libcurl's callbacks through `Unmanaged`.
     private final class Sink {
@@ -71,7 +72,8 @@ public enum HTTPExchange {
         guard request.url.hasPrefix("https://") || request.url.hasPrefix("http://") else {
             throw .protocolError("\(label) is not an http:// or https:// URL")
         }
-        let easy = try CurlEasy()
+        let easy = try HTTPHandlePool.take()
+        defer { HTTPHandlePool.putBack(easy) }
         let sink = Sink(limit: request.responseLimit, chunks: chunks)
         try easy.set(CURLOPT_URL, request.url)
         try easy.set(CURLOPT_CONNECTTIMEOUT, request.timeoutSeconds)

@@ -18,11 +18,13 @@ import json
 import random
 import os
 import smtplib
+import ssl
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "daemon"))
@@ -58,6 +60,14 @@ def inbox_count(user):
     count = int(data[0])
     conn.logout()
     return count
+
+
+def standin_stats(port, ca_file):
+    """The stand-in's counters: its Graph calls, tokens issued and TCP connections accepted."""
+    context = ssl.create_default_context(cafile=ca_file)
+    request = urllib.request.Request(f"https://127.0.0.1:{port}/admin", data=b"action=stats", method="POST")
+    with urllib.request.urlopen(request, context=context, timeout=10) as reply:
+        return json.load(reply)
 
 
 def main():
@@ -112,7 +122,9 @@ def main():
                 time.sleep(0.05)
             latencies.append(time.time() - start)
             print(f"complaint {n}: acknowledged after {latencies[-1]:.2f} s (idle RSS before it {idle[-1] / 1024:.1f} MiB)", flush=True)
-        results = {"poll_interval_s": 15, "latency_median_s": statistics.median(latencies), "latency_max_s": max(latencies),
+        stats = standin_stats(args.standin_port, ENV["KLACHTD_TEST_CA_FILE"])
+        results = {"graph_calls": len(stats["requests"]) + stats["token"], "tcp_connections": stats["connections"],
+                   "poll_interval_s": 15, "latency_median_s": statistics.median(latencies), "latency_max_s": max(latencies),
                    "latency_min_s": min(latencies), "idle_rss_mib_median": statistics.median(idle) / 1024,
                    "idle_rss_mib_max": max(idle) / 1024, "complaints": len(latencies)}
         print(json.dumps(results, indent=2))

@@ -19,7 +19,8 @@ Faults for tests, POST /admin (form fields): action=throttle&count=N&seconds=S (
 requests get 429 + Retry-After: S), action=unavailable&count=N&seconds=S (503), action=expire_delta
 (every delta link issued so far answers 410 syncStateNotFound), action=expire_tokens (401),
 action=roles&roles=A,B (roles of tokens issued from now on), action=lifetime&seconds=N,
-action=stats (counters, and the time of every request and every throttling answer).
+action=stats (counters, among them TCP connections, and the time of every request and every
+throttling answer).
 
 Usage: graph_standin.py --port P --cert server.pem --key server.key --tenant T --client ID:SECRET
        --mailbox klachten@example.test --imap-port N --smtp-port N --password PW [--page-size 2]
@@ -70,7 +71,7 @@ class State:
         self.moved = set()          # ids moved out of the folder
         self.faults = []            # [(status, seconds)] for the next Graph requests
         self.stats = {"token": 0, "token_refused": 0, "delta": 0, "value": 0, "patch": 0, "move": 0, "send": 0,
-                      "throttled": 0, "expired_delta": 0, "unauthorized": 0, "denied": 0}
+                      "throttled": 0, "expired_delta": 0, "unauthorized": 0, "denied": 0, "connections": 0}
         self.requests = []          # [time, method, path]
         self.throttles = []         # [time, seconds]
 
@@ -121,6 +122,13 @@ def iso(internal_date):
 class Handler(BaseHTTPRequestHandler):
     state = None
     protocol_version = "HTTP/1.1"
+
+    def setup(self):
+        # Once per TCP connection (a keep-alive connection carries many requests): counted,
+        # so a test can see klachtd reuse its connections.
+        super().setup()
+        with self.state.lock:
+            self.state.stats["connections"] += 1
 
     def log_message(self, fmt, *args):
         sys.stderr.write("graph_standin: %s %s\n" % (self.command, self.path.split("?")[0]))
