@@ -1,7 +1,7 @@
 import CaseStore
 import ComplaintCore
-import Digests
 import Foundation
+import HexDigits
 import MailFormat
 import MailParser
 import MailTemplates
