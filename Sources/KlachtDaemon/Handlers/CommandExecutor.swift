@@ -119,7 +119,7 @@ public struct CommandExecutor {
                         .apply(caseID: caseID, from: current.kind, actor: actor, rawID: rawID, now: now)
                 }
             case .recordMeasures(let measures):
-                try store.addMeasures(caseID: caseID, measures.map { MeasureRecord(text: $0.text, due: $0.due.iso) }, now: now)
+                try store.addMeasures(caseID: caseID, measures, now: now)
                 // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.
                 let summary = measures.map { "\($0.text) (termijn \($0.due.iso))" }.joined(separator: "; ")
                 try store.setReportNote(caseID: caseID, .measures, summary, actor: actor, now: now)
