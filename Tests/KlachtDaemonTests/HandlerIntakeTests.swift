@@ -46,6 +46,23 @@ final class HandlerIntakeTests: HandlerIntakeTestCase {
         XCTAssertTrue(events.contains { $0.actor == "behandelaar1@example.test" && $0.toState == "judgement_sent" })
     }
 
+    /// Terms a command sets are written and logged as ISO dates, the text the event log's readers
+    /// (`wasUpdated`, `klachtd case`) have always had; a cleared term logs no value.
+    func testTermsSetByCommandsAreLoggedAsISODates() throws {
+        let record = try openCase()
+        let handler = try tokenAddress(record, for: "behandelaar1@example.test")
+        try deliver(reply(from: "behandelaar1@example.test", to: handler, body: "#geschorst 2026-06-10 wij wachten op een gesprek"))
+        XCTAssertEqual(try store.caseRecord(id: record.id)?.reviewDue, LocalDate(year: 2026, month: 6, day: 10))
+        try deliver(reply(from: "behandelaar1@example.test", to: handler, body: "#hervatten"))
+        XCTAssertNil(try store.caseRecord(id: record.id)?.reviewDue)
+        try deliver(reply(from: "behandelaar1@example.test", to: handler,
+                          body: "#oordeel deels-gegrond\n#maatregel Nieuwe afspraken\n#termijn 2026-06-30\n\nDe motivering."))
+        let sets = try store.events(caseID: record.id).filter { $0.action.hasPrefix("set ") }.map { [$0.action, $0.reason ?? "-"] }
+        XCTAssertEqual(sets, [["set review_due", "= 2026-06-10"], ["set review_due", ""], ["set outcome", "= deels-gegrond"],
+                              ["set report measures", "-"], ["set measures_due", "= 2026-06-30"]])
+        XCTAssertTrue(try store.wasUpdated(caseID: record.id, column: .measuresDue))
+    }
+
     /// The desk's case file (`#zaak`) lists each measure with its own term, written out as a Dutch date.
     func testDeskCaseFileListsEachMeasureWithItsTerm() throws {
         let record = try openCase()

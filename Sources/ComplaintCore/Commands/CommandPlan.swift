@@ -1,7 +1,12 @@
-/// A case field a command sets.
+/// A case field a command sets to a text.
 public enum CaseField: String, Sendable, Equatable {
     case handler, location, category, outcome, kind
     case complainantAddress = "complainant_address"
+}
+
+/// A term of the case a command sets to a day, or clears: a `LocalDate` in the plan, so the
+/// planner cannot put anything but a date there; the store writes it as `LocalDate.iso`.
+public enum CaseDateField: String, Sendable, Equatable {
     case decisionDue = "decision_due"
     case measuresDue = "measures_due"
     case acknowledgementDue = "acknowledgement_due"
@@ -27,6 +32,8 @@ public struct PlannedMeasure: Sendable, Equatable {
 public enum CaseChange: Sendable, Equatable {
     case transition(CaseAction, reason: String)
     case set(CaseField, String?)
+    /// A term set to a day, or cleared with nil.
+    case setDate(CaseDateField, LocalDate?)
     case recordMeasures([PlannedMeasure])
     /// The measures at these positions (from 0, in the judgement's order) are carried out.
     case completeMeasures([Int])
