@@ -1,20 +1,15 @@
-/// A case field a command sets to a text.
-public enum CaseField: String, Sendable, Equatable {
-    case handler, location, category, outcome, kind
-    case complainantAddress = "complainant_address"
+/// A case field a command sets to a text. The core names the field; the store's `CaseColumn`
+/// names its column, and the executor maps one to the other.
+public enum CaseField: Sendable, Equatable {
+    case handler, location, category, outcome, kind, complainantAddress
 }
 
 /// A term of the case a command sets to a day, or clears: a `LocalDate` in the plan, so the
 /// planner cannot put anything but a date there; the store writes it as `LocalDate.iso`.
-public enum CaseDateField: String, Sendable, Equatable {
-    case decisionDue = "decision_due"
-    case measuresDue = "measures_due"
-    case acknowledgementDue = "acknowledgement_due"
-    case firstContactDue = "first_contact_due"
-    case solutionTargetDue = "solution_target_due"
-    case gckWindowEnd = "gck_window_end"
+public enum CaseDateField: Sendable, Equatable {
+    case decisionDue, measuresDue, acknowledgementDue, firstContactDue, solutionTargetDue, gckWindowEnd
     /// When a suspended case is looked at again.
-    case reviewDue = "review_due"
+    case reviewDue
 }
 
 /// A measure with its concrete date, as the judgement letter names it.
