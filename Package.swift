@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "CProcessControl"),
         // The supervisor's logic and its protocol with the worker; Foundation-free like its dependencies.
         .target(name: "Supervision", dependencies: ["DaemonSupport", "MailTransport", "CProcessControl"], swiftSettings: strict),
-        .target(name: "OAuthTokens", dependencies: ["MailTransport", "Digests", "CCrypto"], swiftSettings: strict),
+        .target(name: "OAuthTokens", dependencies: ["MailTransport", "Digests", "HexDigits", "CCrypto"], swiftSettings: strict),
         // Microsoft Graph's mailbox calls (issue 21), over MailTransport's HTTPS.
         .target(name: "GraphTransport", dependencies: ["MailTransport"], swiftSettings: strict),
 
