@@ -19,12 +19,14 @@ let package = Package(
         // SHA-256 and HMAC from OpenSSL's libcrypto (libcurl loads it already).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto"),
 
-        // Pure modules: no I/O, tested without servers. CivilDays, Digests and JSONText are leaves.
+        // Pure modules: no I/O, tested without servers. CivilDays, HexDigits, Digests and JSONText are leaves.
         .target(name: "CivilDays", swiftSettings: strict),
+        // The one hex writer and digit reader: digests, the parser's escapes, the transport's %XX.
+        .target(name: "HexDigits", swiftSettings: strict),
         // SHA-256 and HMAC-SHA256 over libcrypto, bytes in and out: the parser's attachment
         // digests, the store's message digests, reply tokens and OAuth's PKCE challenge.
-        .target(name: "Digests", dependencies: ["CCrypto"], swiftSettings: strict),
-        .target(name: "MailParser", dependencies: ["CivilDays", "Digests"], swiftSettings: strict),
+        .target(name: "Digests", dependencies: ["CCrypto", "HexDigits"], swiftSettings: strict),
+        .target(name: "MailParser", dependencies: ["CivilDays", "Digests", "HexDigits"], swiftSettings: strict),
         // Ordered JSON text for the command line's --json output and the reports.
         .target(name: "JSONText", swiftSettings: strict),
         .target(name: "ComplaintCore", dependencies: ["CivilDays"], swiftSettings: strict),
@@ -42,13 +44,13 @@ let package = Package(
 
         // Edges: storage and mail transport.
         .target(name: "CaseStore", dependencies: ["CSQLite", "ComplaintCore", "CivilDays"], swiftSettings: strict),
-        .target(name: "MailTransport", dependencies: ["CCurl", "CivilDays"], swiftSettings: strict),
+        .target(name: "MailTransport", dependencies: ["CCurl", "CivilDays", "HexDigits"], swiftSettings: strict),
         // Process plumbing without Foundation: log lines, signals, systemd notifications.
         .target(name: "DaemonSupport", swiftSettings: strict),
         .target(name: "CProcessControl"),
         // The supervisor's logic and its protocol with the worker; Foundation-free like its dependencies.
         .target(name: "Supervision", dependencies: ["DaemonSupport", "MailTransport", "CProcessControl"], swiftSettings: strict),
-        .target(name: "OAuthTokens", dependencies: ["MailTransport", "Digests", "CCrypto"], swiftSettings: strict),
+        .target(name: "OAuthTokens", dependencies: ["MailTransport", "Digests", "HexDigits", "CCrypto"], swiftSettings: strict),
         // Microsoft Graph's mailbox calls (issue 21), over MailTransport's HTTPS.
         .target(name: "GraphTransport", dependencies: ["MailTransport"], swiftSettings: strict),
 
@@ -56,7 +58,7 @@ let package = Package(
         .target(name: "KlachtDaemon",
                 dependencies: ["MailParser", "FormReader", "ComplaintCore", "MailTemplates", "KlachtConfig",
                                "CaseStore", "MailTransport", "Reporting", "OAuthTokens", "DaemonSupport", "Supervision", "Digests",
-                               "MailFormat", "JSONText", "GraphTransport"],
+                               "MailFormat", "JSONText", "GraphTransport", "HexDigits"],
                 exclude: ["Scheduling/README.md"],
                 swiftSettings: strict),
         .executableTarget(name: "klachtd", dependencies: ["KlachtDaemon", "DaemonSupport", "KlachtConfig", "CaseStore", "ComplaintCore", "MailParser", "FormReader", "Reporting", "OAuthTokens", "JSONText", "MailFormat"], swiftSettings: strict),
@@ -66,9 +68,10 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         .testTarget(name: "CivilDaysTests", dependencies: ["CivilDays"], swiftSettings: strict),
+        .testTarget(name: "HexDigitsTests", dependencies: ["HexDigits"], swiftSettings: strict),
         .testTarget(name: "DigestsTests", dependencies: ["Digests"], swiftSettings: strict),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"], swiftSettings: strict),
-        .testTarget(name: "MailParserTests", dependencies: ["MailParser", "Digests", "JSONText", "MailFormat"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "MailParserTests", dependencies: ["MailParser", "Digests", "HexDigits", "JSONText", "MailFormat"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "MailFormatTests", dependencies: ["MailFormat", "MailParser", "ComplaintCore", "JSONText"], swiftSettings: strict),
         .testTarget(name: "FormReaderTests", dependencies: ["FormReader"], swiftSettings: strict),
         .testTarget(name: "ComplaintCoreTests", dependencies: ["ComplaintCore"], swiftSettings: strict),

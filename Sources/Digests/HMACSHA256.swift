@@ -1,4 +1,5 @@
 internal import CCrypto
+import HexDigits
 
 /// HMAC-SHA256 (RFC 2104) from OpenSSL's libcrypto: the reply tokens' MAC.
 public enum HMACSHA256 {

@@ -1,4 +1,5 @@
 internal import CCrypto
+import HexDigits
 
 /// SHA-256 (FIPS 180-4) from OpenSSL's libcrypto.
 ///

@@ -1,4 +1,5 @@
 internal import CCrypto
+import HexDigits
 
 extension SHA256 {
     /// The digest of bytes that come in pieces (a message streamed into the store, never

@@ -31,7 +31,7 @@ final class CommandPlannerTests: XCTestCase {
         XCTAssertEqual(result.errors, [])
         XCTAssertEqual(result.changes, [
             .set(.outcome, "gegrond"), .transition(.sendJudgement, reason: "oordeel: gegrond"),
-            .recordMeasures([a, b]), .set(.measuresDue, "2026-07-01"),
+            .recordMeasures([a, b]), .setDate(.measuresDue, LocalDate(year: 2026, month: 7, day: 1)),
             .transition(.awaitMeasures, reason: "2 maatregel(en), uiterlijk 2026-07-01"),
         ])
         XCTAssertEqual(result.mails, [.judgement(outcome: .upheld, reasons: "De redenen.", measures: [a, b])])
@@ -107,7 +107,7 @@ final class CommandPlannerTests: XCTestCase {
     func testExtensionOnlyForWkkgzOnceAndBeforeTheTermEnds() {
         let wkkgz = facts(regime: .wkkgz)
         let result = plan("#verlengen 4 weken wij wachten op een deskundige", facts: wkkgz)
-        XCTAssertEqual(result.changes, [.set(.decisionDue, "2026-07-13")])
+        XCTAssertEqual(result.changes, [.setDate(.decisionDue, LocalDate(year: 2026, month: 7, day: 13))])
         XCTAssertEqual(result.mails, [.termExtension(weeks: 4, reason: "wij wachten op een deskundige", originalDue: LocalDate(year: 2026, month: 6, day: 15))])
         XCTAssertFalse(plan("#verlengen 4 weken reden").errors.isEmpty, "the Wet kinderopvang has no extension")
         XCTAssertFalse(plan("#verlengen 5 weken reden", facts: wkkgz).errors.isEmpty, "at most 4 weeks")
@@ -119,7 +119,7 @@ final class CommandPlannerTests: XCTestCase {
         XCTAssertEqual(plan("#ingetrokken ouder tevreden").changes, [.transition(.withdraw, reason: "ouder tevreden")])
         XCTAssertEqual(plan("#ingetrokken ouder tevreden").mails, [.withdrawal], "the parent gets a confirmation")
         let suspended = plan("#geschorst geen contact")
-        XCTAssertEqual(suspended.changes, [.transition(.suspend, reason: "geen contact"), .set(.reviewDue, "2026-06-03")])
+        XCTAssertEqual(suspended.changes, [.transition(.suspend, reason: "geen contact"), .setDate(.reviewDue, LocalDate(year: 2026, month: 6, day: 3))])
         XCTAssertEqual(suspended.mails, [.suspension(review: LocalDate(year: 2026, month: 6, day: 3))])
         let closing = plan("#gesloten maatregelen uitgevoerd", facts: facts(state: .measuresPending))
         XCTAssertEqual(closing.changes, [.transition(.close, reason: "maatregelen uitgevoerd")])

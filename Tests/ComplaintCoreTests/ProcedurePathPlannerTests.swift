@@ -32,8 +32,9 @@ final class ProcedurePathPlannerTests: XCTestCase {
         XCTAssertEqual(result.errors, [])
         XCTAssertEqual(result.changes, [
             .transition(.releaseFromSafeguarding, reason: "vrijgegeven door de aandachtsfunctionaris"),
-            .set(.acknowledgementDue, "2026-05-11"), .set(.firstContactDue, "2026-05-11"), .set(.solutionTargetDue, nil),
-            .set(.decisionDue, "2026-06-15"), .set(.gckWindowEnd, "2027-05-04"),
+            .setDate(.acknowledgementDue, LocalDate(year: 2026, month: 5, day: 11)),
+            .setDate(.firstContactDue, LocalDate(year: 2026, month: 5, day: 11)), .setDate(.solutionTargetDue, nil),
+            .setDate(.decisionDue, LocalDate(year: 2026, month: 6, day: 15)), .setDate(.gckWindowEnd, LocalDate(year: 2027, month: 5, day: 4)),
             .set(.handler, "behandelaar1@example.test"),
             .transition(.assign, reason: "na vrijgave toegewezen aan behandelaar1@example.test"),
         ])
@@ -72,10 +73,10 @@ final class ProcedurePathPlannerTests: XCTestCase {
 
     func testSuspensionHasAReviewDateAndResumingPicksTheCaseUpAgain() {
         let suspended = plan("#geschorst 2026-06-10 wij wachten op een gesprek")
-        XCTAssertEqual(suspended.changes, [.transition(.suspend, reason: "wij wachten op een gesprek"), .set(.reviewDue, "2026-06-10")])
+        XCTAssertEqual(suspended.changes, [.transition(.suspend, reason: "wij wachten op een gesprek"), .setDate(.reviewDue, LocalDate(year: 2026, month: 6, day: 10))])
         XCTAssertFalse(plan("#geschorst 2026-05-01 te laat").errors.isEmpty, "a review date in the past")
         let resumed = plan("#hervatten", facts: facts(state: .suspended))
-        XCTAssertEqual(resumed.changes, [.transition(.resume, reason: "behandeling hervat"), .set(.reviewDue, nil)])
+        XCTAssertEqual(resumed.changes, [.transition(.resume, reason: "behandeling hervat"), .setDate(.reviewDue, nil)])
         XCTAssertEqual(resumed.mails, [.resumption])
         XCTAssertFalse(plan("#hervatten").errors.isEmpty, "only a suspended case resumes")
     }

@@ -50,7 +50,10 @@ final class HandlerCommandTests: XCTestCase {
         XCTAssertEqual(detail["state"] as? String, "measures_pending")
         let measures = try XCTUnwrap(detail["measures"] as? [[String: Any]])
         XCTAssertEqual(measures.first?["due"] as? String, Self.iso(due))
-        XCTAssertTrue(try daemon.klachtd(["case", reference]).output.contains("maatregelen uiterlijk: \(Self.iso(due))"))
+        let caseText = try daemon.klachtd(["case", reference]).output
+        XCTAssertTrue(caseText.contains("maatregelen uiterlijk: \(Self.iso(due))"))
+        XCTAssertTrue(caseText.contains("    - Alle medewerkers volgen opnieuw de instructie voor het overdragen bij het ophalen. (uiterlijk \(Self.iso(due)))"),
+                      "each measure with its own term\n\(caseText)")
         XCTAssertTrue(try server.inbox("kwaliteit").isEmpty, "a verified command alerts nobody")
     }
 

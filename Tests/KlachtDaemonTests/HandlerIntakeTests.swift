@@ -4,6 +4,7 @@ import DaemonSupport
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
+import MailFormat
 import MailParser
 import XCTest
 
@@ -34,7 +35,7 @@ final class HandlerIntakeTests: HandlerIntakeTestCase {
         XCTAssertEqual(updated.state, .measuresPending)
         XCTAssertEqual(updated.outcome, "deels-gegrond")
         XCTAssertEqual(updated.measuresDue?.iso, "2026-06-30")
-        XCTAssertEqual(try store.measures(caseID: record.id), [MeasureRecord(text: "Nieuwe afspraken", due: "2026-06-30")])
+        XCTAssertEqual(try store.measures(caseID: record.id), [MeasureRecord(text: "Nieuwe afspraken", due: LocalDate(iso: "2026-06-30"))])
         let letter = try XCTUnwrap(store.outbox(caseID: record.id).first { $0.kind == "judgement-letter" })
         XCTAssertEqual(letter.recipients, ["ouder1@example.test"])
         let text = try XCTUnwrap(MessageParser.parse(letter.bytes).text)
@@ -43,6 +44,36 @@ final class HandlerIntakeTests: HandlerIntakeTestCase {
         XCTAssertTrue(text.contains("dinsdag 30 juni 2026"), text)
         let events = try store.events(caseID: record.id)
         XCTAssertTrue(events.contains { $0.actor == "behandelaar1@example.test" && $0.toState == "judgement_sent" })
+    }
+
+    /// Terms a command sets are written and logged as ISO dates, the text the event log's readers
+    /// (`wasUpdated`, `klachtd case`) have always had; a cleared term logs no value.
+    func testTermsSetByCommandsAreLoggedAsISODates() throws {
+        let record = try openCase()
+        let handler = try tokenAddress(record, for: "behandelaar1@example.test")
+        try deliver(reply(from: "behandelaar1@example.test", to: handler, body: "#geschorst 2026-06-10 wij wachten op een gesprek"))
+        XCTAssertEqual(try store.caseRecord(id: record.id)?.reviewDue, LocalDate(year: 2026, month: 6, day: 10))
+        try deliver(reply(from: "behandelaar1@example.test", to: handler, body: "#hervatten"))
+        XCTAssertNil(try store.caseRecord(id: record.id)?.reviewDue)
+        try deliver(reply(from: "behandelaar1@example.test", to: handler,
+                          body: "#oordeel deels-gegrond\n#maatregel Nieuwe afspraken\n#termijn 2026-06-30\n\nDe motivering."))
+        let sets = try store.events(caseID: record.id).filter { $0.action.hasPrefix("set ") }.map { [$0.action, $0.reason ?? "-"] }
+        XCTAssertEqual(sets, [["set review_due", "= 2026-06-10"], ["set review_due", ""], ["set outcome", "= deels-gegrond"],
+                              ["set report measures", "-"], ["set measures_due", "= 2026-06-30"]])
+        XCTAssertTrue(try store.wasUpdated(caseID: record.id, column: .measuresDue))
+    }
+
+    /// The desk's case file (`#zaak`) lists each measure with its own term, written out as a Dutch date.
+    func testDeskCaseFileListsEachMeasureWithItsTerm() throws {
+        let record = try openCase()
+        try deliver(reply(from: "behandelaar1@example.test", to: try tokenAddress(record, for: "behandelaar1@example.test"),
+                          body: "#oordeel deels-gegrond\n#maatregel Nieuwe afspraken\n#termijn 2026-06-30\n\nDe motivering."))
+        let signer = try XCTUnwrap(runtime.replySigner)
+        let desk = StaffToken.address(mailbox: "klachten@example.test", token: StaffToken.token(signer, for: "kwaliteit@example.test"))
+        try deliver(reply(from: "kwaliteit@example.test", to: desk, body: "#zaak \(record.reference)"))
+        let file = try XCTUnwrap(store.outbox(caseID: nil).last { $0.kind == OutboxKind(.deskCase) }, "the case file was sent")
+        let text = try XCTUnwrap(MessageParser.parse(file.bytes).text)
+        XCTAssertTrue(text.contains("1. Nieuwe afspraken, uiterlijk dinsdag 30 juni 2026 (open)"), text)
     }
 
     func testForgedMessagesAreKeptUnverifiedAndTheQualityStaffAreToldOncePerDay() throws {

@@ -19,4 +19,13 @@ final class TemplateNameTests: XCTestCase {
         XCTAssertFalse(TemplateName.known.contains(own))
         XCTAssertEqual(TemplateName("acknowledgement"), .acknowledgement)
     }
+
+    /// The staff mails sent with an HTML version find it by name: each `-html` text in the catalog
+    /// is the HTML version of a known template.
+    func testTheHTMLVersionsAreTheCatalogsHTMLTexts() {
+        let htmlTexts = Set(TemplateName.known.filter { $0.rawValue.hasSuffix("-html") })
+        XCTAssertEqual(htmlTexts, [.deskCasesHtml, .deskCaseHtml, .weeklyDigestHtml])
+        XCTAssertEqual(Set(TemplateName.known.map(\.htmlVersion)).intersection(TemplateName.known), htmlTexts)
+        XCTAssertEqual(TemplateName.deskCase.htmlVersion, .deskCaseHtml)
+    }
 }

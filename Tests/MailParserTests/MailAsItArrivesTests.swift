@@ -1,5 +1,5 @@
-import Digests
 import Foundation
+import HexDigits
 import XCTest
 @testable import MailParser
 

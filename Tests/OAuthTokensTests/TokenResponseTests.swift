@@ -35,6 +35,14 @@ final class TokenResponseTests: XCTestCase {
         XCTAssertEqual(FormEncoding.unescape("x%2By+z"), "x+y z")
     }
 
+    /// A `%` escape is two hex digits (RFC 3986 `pct-encoded`); a sign is not one, though `UInt8(_:radix:)` reads `+f` as 15.
+    func testFormUnescapeRefusesASignInAnEscape() {
+        XCTAssertEqual(FormEncoding.unescape("code%3dA%2f"), "code=A/", "either case")
+        XCTAssertNil(FormEncoding.unescape("code%+f"))
+        XCTAssertNil(FormEncoding.unescape("code%-0"))
+        XCTAssertNil(FormEncoding.unescape("code%4"))
+    }
+
     func testUnreachableEndpointIsNamedAsTCPWithoutTheSecret() {
         XCTAssertThrowsError(try FormPost.send([("client_secret", "s3cr3t")], to: "http://127.0.0.1:1/token", caFile: nil, timeoutSeconds: 5)) { error in
             guard case .endpoint(.tcp, let detail)? = error as? TokenFailure else { return XCTFail("\(error)") }

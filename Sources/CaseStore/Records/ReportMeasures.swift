@@ -1,12 +1,13 @@
+import ComplaintCore
 import Foundation
 
 /// A measure's term and completion, without its text: what the reports may see of it.
 public struct MeasureTermRecord: Sendable, Equatable {
-    /// `YYYY-MM-DD`, local date.
-    public var due: String
+    /// The term, read from the stored `LocalDate.iso`.
+    public var due: LocalDate
     public var doneAt: Date?
 
-    public init(due: String, doneAt: Date? = nil) {
+    public init(due: LocalDate, doneAt: Date? = nil) {
         self.due = due
         self.doneAt = doneAt
     }
@@ -14,7 +15,8 @@ public struct MeasureTermRecord: Sendable, Equatable {
 
 extension CaseStore {
     /// The measure terms of the given cases, by case, in the judgement's order. The text is left
-    /// out on purpose: it was written for the parent and may name a staff member.
+    /// out on purpose: it was written for the parent and may name a staff member. A measure whose
+    /// term cell is not a date has no term to report and is left out.
     ///
     /// A year's report reads its own cases' measures in chunks of `IN (...)` lists through the
     /// `measures_case` index, however many years the store keeps; a read over most of the store
@@ -23,7 +25,8 @@ extension CaseStore {
         var result: [Int64: [MeasureTermRecord]] = [:]
         func add(_ rows: [Row], keeping wanted: Set<Int64>? = nil) {
             for row in rows {
-                guard let caseID = row.int("case_id"), wanted?.contains(caseID) ?? true, let due = row.string("due") else { continue }
+                guard let caseID = row.int("case_id"), wanted?.contains(caseID) ?? true,
+                      let due = row.string("due").flatMap(LocalDate.init(iso:)) else { continue }
                 result[caseID, default: []].append(MeasureTermRecord(due: due, doneAt: Timestamp.date(row.string("done_at"))))
             }
         }

@@ -1,15 +1,15 @@
-/// A case field a command sets.
-public enum CaseField: String, Sendable, Equatable {
-    case handler, location, category, outcome, kind
-    case complainantAddress = "complainant_address"
-    case decisionDue = "decision_due"
-    case measuresDue = "measures_due"
-    case acknowledgementDue = "acknowledgement_due"
-    case firstContactDue = "first_contact_due"
-    case solutionTargetDue = "solution_target_due"
-    case gckWindowEnd = "gck_window_end"
+/// A case field a command sets to a text. The core names the field; the store's `CaseColumn`
+/// names its column, and the executor maps one to the other.
+public enum CaseField: Sendable, Equatable {
+    case handler, location, category, outcome, kind, complainantAddress
+}
+
+/// A term of the case a command sets to a day, or clears: a `LocalDate` in the plan, so the
+/// planner cannot put anything but a date there; the store writes it as `LocalDate.iso`.
+public enum CaseDateField: Sendable, Equatable {
+    case decisionDue, measuresDue, acknowledgementDue, firstContactDue, solutionTargetDue, gckWindowEnd
     /// When a suspended case is looked at again.
-    case reviewDue = "review_due"
+    case reviewDue
 }
 
 /// A measure with its concrete date, as the judgement letter names it.
@@ -27,6 +27,8 @@ public struct PlannedMeasure: Sendable, Equatable {
 public enum CaseChange: Sendable, Equatable {
     case transition(CaseAction, reason: String)
     case set(CaseField, String?)
+    /// A term set to a day, or cleared with nil.
+    case setDate(CaseDateField, LocalDate?)
     case recordMeasures([PlannedMeasure])
     /// The measures at these positions (from 0, in the judgement's order) are carried out.
     case completeMeasures([Int])

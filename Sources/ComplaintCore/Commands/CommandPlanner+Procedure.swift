@@ -26,9 +26,9 @@ extension CommandPlanner.Builder {
         guard plan.errors.isEmpty else { return }
         if facts.kind.startsStatutoryClock, let terms = facts.receiptTerms {
             plan.changes += [
-                .set(.acknowledgementDue, terms.acknowledgementDue.iso), .set(.firstContactDue, terms.firstContactDue.iso),
-                .set(.solutionTargetDue, terms.solutionTargetDue?.iso), .set(.decisionDue, terms.decisionDue.iso),
-                .set(.gckWindowEnd, terms.gckWindowEnd.iso),
+                .setDate(.acknowledgementDue, terms.acknowledgementDue), .setDate(.firstContactDue, terms.firstContactDue),
+                .setDate(.solutionTargetDue, terms.solutionTargetDue), .setDate(.decisionDue, terms.decisionDue),
+                .setDate(.gckWindowEnd, terms.gckWindowEnd),
             ]
         }
         if facts.snapshot.complainantAddress != nil { plan.mails.append(.releaseAcknowledgement) }
@@ -50,14 +50,14 @@ extension CommandPlanner.Builder {
             return
         }
         transition(.suspend, reason, word: "#geschorst")
-        plan.changes.append(.set(.reviewDue, day.iso))
+        plan.changes.append(.setDate(.reviewDue, day))
         plan.mails.append(.suspension(review: day))
     }
 
     /// `#hervatten`: a suspended case goes on where it was; the parent is told.
     mutating func resume() {
         transition(.resume, "behandeling hervat", word: "#hervatten")
-        plan.changes.append(.set(.reviewDue, nil))
+        plan.changes.append(.setDate(.reviewDue, nil))
         plan.mails.append(.resumption)
     }
 

@@ -31,7 +31,7 @@ extension CommandPlanner {
     /// Whether a change belongs to a judgement (`judge` makes exactly these).
     public static func isJudgementChange(_ change: CaseChange) -> Bool {
         switch change {
-        case .set(.outcome, _), .set(.measuresDue, _), .recordMeasures: true
+        case .set(.outcome, _), .setDate(.measuresDue, _), .recordMeasures: true
         case .transition(let action, _): action == .sendJudgement || action == .awaitMeasures
         default: false
         }

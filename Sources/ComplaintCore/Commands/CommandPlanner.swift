@@ -156,7 +156,7 @@ public enum CommandPlanner {
             transition(.sendJudgement, "oordeel: \(outcome.dutchLabel)", word: "#oordeel")
             if let last = measures.map(\.due).max() {
                 plan.changes.append(.recordMeasures(measures))
-                plan.changes.append(.set(.measuresDue, last.iso))
+                plan.changes.append(.setDate(.measuresDue, last))
                 transition(.awaitMeasures, "\(measures.count) maatregel(en), uiterlijk \(last.iso)", word: "#oordeel")
             }
             plan.mails.append(.judgement(outcome: outcome, reasons: letterText, measures: measures))
@@ -199,7 +199,7 @@ public enum CommandPlanner {
             switch TermCalculator.extendedDecision(terms, weeks: weeks, policy: facts.termPolicy, noticeDate: facts.today,
                                                   calendar: facts.calendar) {
             case .success(let newDue):
-                plan.changes.append(.set(.decisionDue, newDue.iso))
+                plan.changes.append(.setDate(.decisionDue, newDue))
                 plan.mails.append(.termExtension(weeks: weeks, reason: reason, originalDue: terms.decisionDue))
             case .failure(let error):
                 plan.errors.append("#verlengen: \(Self.dutch(error))")

@@ -16,6 +16,9 @@ public struct TemplateName: RawRepresentable, Hashable, Sendable, CustomStringCo
 
     public var description: String { rawValue }
 
+    /// The HTML version of the same mail (`desk-case-html` beside `desk-case`), sent with it when the templates have it.
+    public var htmlVersion: TemplateName { TemplateName(rawValue: rawValue + "-html") }
+
     /// Every name below, for the test that compares them with the catalog.
     public static let known: Set<TemplateName> = [
         .acknowledgement,

@@ -118,8 +118,12 @@ public struct CommandExecutor {
                     try KindChange(runtime: runtime, store: store, renderer: renderer)
                         .apply(caseID: caseID, from: current.kind, actor: actor, rawID: rawID, now: now)
                 }
+            case .setDate(let field, let day):
+                // Written and logged as `LocalDate.iso`, the text the store's readers parse (`set decision_due`, `= 2026-07-13`).
+                try store.updateCase(caseID: caseID, column: Self.column(field), value: day?.iso, actor: actor, reason: nil,
+                                     rawMessageID: rawID, now: now)
             case .recordMeasures(let measures):
-                try store.addMeasures(caseID: caseID, measures.map { MeasureRecord(text: $0.text, due: $0.due.iso) }, now: now)
+                try store.addMeasures(caseID: caseID, measures, now: now)
                 // The nature of the measures and their terms belong in the annual report, which outlives the case's personal data.
                 let summary = measures.map { "\($0.text) (termijn \($0.due.iso))" }.joined(separator: "; ")
                 try store.setReportNote(caseID: caseID, .measures, summary, actor: actor, now: now)
@@ -154,6 +158,11 @@ public struct CommandExecutor {
         case .outcome: .outcome
         case .kind: .kind
         case .complainantAddress: .complainantAddress
+        }
+    }
+
+    private static func column(_ field: CaseDateField) -> CaseColumn {
+        switch field {
         case .decisionDue: .decisionDue
         case .measuresDue: .measuresDue
         case .acknowledgementDue: .acknowledgementDue

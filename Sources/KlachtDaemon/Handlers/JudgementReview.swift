@@ -97,7 +97,7 @@ struct JudgementReview {
         } catch let rendered as Rendered {
             return rendered.mail
         }
-        throw DaemonError.missingTemplate("judgement-letter")
+        throw DaemonError.missingTemplate(.judgementLetter)
     }
 
     /// `#akkoord`: the held judgement is carried out as `#oordeel` would have been, by its author.

@@ -33,9 +33,7 @@ public enum ReportFacts {
             facts.rulingDate = row.rulingDate
             facts.disputeOnly = row.flags.contains(.disputeOnly)
             facts.reference = row.reference
-            facts.measureTerms = (measures[row.id] ?? []).compactMap { measure in
-                LocalDate(iso: measure.due).map { MeasureTerm(due: $0, done: measure.doneAt.map(local)) }
-            }
+            facts.measureTerms = (measures[row.id] ?? []).map { MeasureTerm(due: $0.due, done: $0.doneAt.map(local)) }
             return facts
         }
     }

@@ -13,7 +13,8 @@ public struct MailOutcomes: Sendable {
     }
 
     public struct Outcome: Sendable, Equatable {
-        public var kind: String
+        /// The outbox kind; for a mail withheld before the outbox, the name of its template (the same text).
+        public var kind: OutboxKind
         public var recipients: [String]
         /// Where the mail stands in the outbox; nil when it was withheld and never queued.
         public var state: OutboxState?
@@ -27,11 +28,11 @@ public struct MailOutcomes: Sendable {
     /// The case's mails since `mark`; the quality staff's notices are left out (see `staffTold`).
     public static func since(_ mark: Mark, store: CaseStore, caseID: Int64) throws -> [Outcome] {
         var outcomes = try store.outbox(caseID: caseID, after: mark.outboxID).filter { $0.kind != .systemNotice }.map {
-            Outcome(kind: $0.kind.rawValue, recipients: $0.recipients, state: $0.state, detail: $0.lastError)
+            Outcome(kind: $0.kind, recipients: $0.recipients, state: $0.state, detail: $0.lastError)
         }
         for event in try store.events(caseID: caseID).dropFirst(mark.events) where event.action == "mail withheld" {
             let parts = (event.reason ?? "").split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            outcomes.append(Outcome(kind: parts.first ?? "mail", recipients: [], state: nil, detail: parts.count > 1 ? parts[1] : nil))
+            outcomes.append(Outcome(kind: OutboxKind(rawValue: parts.first ?? "mail"), recipients: [], state: nil, detail: parts.count > 1 ? parts[1] : nil))
         }
         return outcomes
     }
@@ -46,7 +47,7 @@ public struct MailOutcomes: Sendable {
 
     /// One English line for an outbox mail, for the command line.
     public static func line(_ mail: OutboxRecord) -> String {
-        line(Outcome(kind: mail.kind.rawValue, recipients: mail.recipients, state: mail.state, detail: mail.lastError))
+        line(Outcome(kind: mail.kind, recipients: mail.recipients, state: mail.state, detail: mail.lastError))
     }
 
     /// One English line per mail, for the command line.
@@ -69,7 +70,7 @@ public struct MailOutcomes: Sendable {
     /// One Dutch line per mail that did not go out as asked, for a reply to the handler; empty when all is well.
     public static func dutchProblems(_ outcomes: [Outcome]) -> [String] {
         outcomes.compactMap { outcome in
-            let letter = MailRenderer.letterName(TemplateName(rawValue: outcome.kind))
+            let letter = MailRenderer.letterName(TemplateName(rawValue: outcome.kind.rawValue))
             switch outcome.state {
             case .held where outcome.detail == nil: return "De \(letter) wacht op de grens voor automatische berichten aan nieuwe adressen en gaat daarna vanzelf."
             case .held: return "De \(letter) is vastgehouden en niet verstuurd: \(outcome.detail ?? "")."

@@ -14,7 +14,7 @@ extension MailRenderer {
         } catch let error as TemplateError {
             runtime.logger.warning("notice '\(name)' not written from its template: \(error)")
             try enqueueSystemNotice(subject: "klachtd: \(name)", text: "\(error)\n\n" + Self.plainValues(values), caseID: caseID, kind: kind)
-        } catch DaemonError.missingTemplate(let missing) where missing == name.rawValue {
+        } catch DaemonError.missingTemplate(let missing) where missing == name {
             runtime.logger.warning("notice '\(name)': no template; sent as a plain notice")
             try enqueueSystemNotice(subject: "klachtd: \(name)", text: Self.plainValues(values), caseID: caseID, kind: kind)
         }

@@ -1,7 +1,7 @@
 import CaseStore
 import ComplaintCore
-import Digests
 import Foundation
+import HexDigits
 import MailFormat
 import MailParser
 import MailTemplates
@@ -126,9 +126,7 @@ struct MailRenderer {
         let set = audience == .complainant
             ? runtime.parentTemplates(forLocation: caseRecord.location, parentLanguage: parentLanguage)
             : runtime.templates(forLocation: caseRecord.location)
-        guard let mailTemplate = set.template(template.rawValue) else {
-            throw DaemonError.missingTemplate(template.rawValue)
-        }
+        guard let mailTemplate = set.template(template) else { throw DaemonError.missingTemplate(template) }
         var context = caseContext(caseRecord, audience: audience, language: parentLanguage)
         for (key, value) in extra { context[key] = merge(context[key], value) }
         if Self.carriesAttachments.contains(template) {
@@ -297,7 +295,7 @@ struct MailRenderer {
 
 /// Errors of the daemon's own making, in words an operator can act on.
 public enum DaemonError: Error, CustomStringConvertible {
-    case missingTemplate(String)
+    case missingTemplate(TemplateName)
     case tokenInParentMail(String)
 
     public var description: String {
@@ -306,4 +304,9 @@ public enum DaemonError: Error, CustomStringConvertible {
         case .tokenInParentMail(let name): "the mail '\(name)' to a parent holds a staff reply address with its token; it is not sent"
         }
     }
+}
+
+extension TemplateSet {
+    /// The text named `name`: MailTemplates does not know the core's names, so the daemon asks by them here.
+    func template(_ name: TemplateName) -> MailTemplate? { template(name.rawValue) }
 }

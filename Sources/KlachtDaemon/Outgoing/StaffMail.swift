@@ -15,12 +15,12 @@ extension MailRenderer {
     func enqueueStaffMail(_ name: TemplateName, values: Extra, kind: OutboxKind, caseID: Int64? = nil, to recipients: [String],
                           attachments: [OutgoingAttachment] = [], strict: Bool = false) throws -> Int64? {
         let organisation = runtime.configuration.organisation
-        guard let template = runtime.templates.template(name.rawValue) else { throw DaemonError.missingTemplate(name.rawValue) }
+        guard let template = runtime.templates.template(name) else { throw DaemonError.missingTemplate(name) }
         var context = values
         context["organisation"] = .object(["name": .string(organisation.name), "address": .string(organisation.address)])
         let subject = try template.subject.render(context, escaping: .header, requireValues: strict)
         let body = try template.body.render(context, escaping: .plain, requireValues: strict)
-        let html = try runtime.templates.template(name.rawValue + "-html").map { try $0.body.render(context, escaping: .html, requireValues: strict) }
+        let html = try runtime.templates.template(name.htmlVersion).map { try $0.body.render(context, escaping: .html, requireValues: strict) }
         var last: Int64?
         for recipient in recipients {
             let messageID = runtime.composer.newMessageID(caseReference: nil)

@@ -27,8 +27,8 @@ struct ReportCycleRun {
             return true
         }
         guard queued else { return [] }
-        runtime.logger.info("scheduled: \(mail.key) (report-cycle)")
-        return [SchedulerRun.Queued(reference: nil, key: mail.key, template: "report-cycle", recipients: runtime.configuration.organisation.quality)]
+        runtime.logger.info("scheduled: \(mail.key) (\(TemplateName.reportCycle))")
+        return [SchedulerRun.Queued(reference: nil, key: mail.key, template: .reportCycle, recipients: runtime.configuration.organisation.quality)]
     }
 
     /// Renders `report-cycle` with the to-do list and attaches the report (Markdown and HTML).
@@ -39,7 +39,7 @@ struct ReportCycleRun {
         // One source of truth: the mail lists the attached draft's own to-do list.
         let (report, cases) = try AnnualReportSource.buildWithCases(runtime: runtime, store: store, year: mail.year)
         let values = Self.values(mail, status: status, report: report, cases: cases, english: english)
-        guard let template = runtime.templates.template("report-cycle") else { throw DaemonError.missingTemplate("report-cycle") }
+        guard let template = runtime.templates.template(.reportCycle) else { throw DaemonError.missingTemplate(.reportCycle) }
         var context: MailRenderer.Extra = ["cycle": values]
         context["organisation"] = .object(["name": .string(organisation.name), "address": .string(organisation.address)])
         let subject = try template.subject.render(context, escaping: .header)

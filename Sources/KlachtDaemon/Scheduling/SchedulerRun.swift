@@ -14,7 +14,7 @@ public struct SchedulerRun {
     public struct Queued: Sendable, Equatable, CustomStringConvertible {
         public var reference: String?
         public var key: String
-        public var template: String
+        public var template: TemplateName
         public var recipients: [String]
 
         public var description: String {
@@ -84,7 +84,7 @@ public struct SchedulerRun {
             }
             try store.appendEvent(caseID: mail.caseID, actor: "klachtd", action: Self.action(for: mail.topic), from: nil, to: nil,
                                   reason: "\(mail.key): \(description)", rawMessageID: nil, now: now)
-            return Queued(reference: mail.reference?.description, key: mail.key, template: mail.template.rawValue, recipients: recipients)
+            return Queued(reference: mail.reference?.description, key: mail.key, template: mail.template, recipients: recipients)
         }
     }
 

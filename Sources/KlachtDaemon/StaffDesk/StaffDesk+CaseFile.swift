@@ -76,7 +76,7 @@ extension StaffDesk {
         ]
         return Reply(template: .deskCase, values: ["desk": .object([
             "case": .object(caseValues), "terms": .list(terms),
-            "measures": .list(measures.map { .object(["text": .string($0.text), "due": .string(LocalDate(iso: $0.due).map(dateText) ?? $0.due),
+            "measures": .list(measures.map { .object(["text": .string($0.text), "due": .string($0.due.map(dateText) ?? "-"),
                                                       "done": .string(words.measureDone($0.doneAt != nil))]) }),
             "events": .list(events.map { event in
                 .object(["at": .string(CivilText.time(event.at, civil)), "actor": .string(event.actor), "action": .string(event.action),

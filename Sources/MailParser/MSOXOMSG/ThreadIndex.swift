@@ -1,4 +1,4 @@
-import Digests
+import HexDigits
 
 /// Outlook's `Thread-Index` header ([MS-OXOMSG] 2.2.1.3, PidTagConversationIndex): base64 of a
 /// 22-byte header (a reserved byte, five bytes of time, a 16-byte GUID) that every message of

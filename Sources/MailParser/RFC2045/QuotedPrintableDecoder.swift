@@ -1,3 +1,5 @@
+import HexDigits
+
 /// Quoted-printable (RFC 2045 §6.7): `=XX` escapes and `=` soft line breaks; malformed
 /// escapes are kept literally, as the RFC recommends for robustness.
 enum QuotedPrintableDecoder {
@@ -22,7 +24,7 @@ enum QuotedPrintableDecoder {
                 if input[look] == 0x0D && index < end && input[index] == 0x0A { index += 1 }
                 continue
             }
-            if index + 2 < end, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
+            if index + 2 < end, let high = Hex.value(of: input[index + 1]), let low = Hex.value(of: input[index + 2]) {
                 output.append(high << 4 | low)
                 index += 3
                 continue
@@ -31,14 +33,5 @@ enum QuotedPrintableDecoder {
             index += 1
         }
         return output
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x41 + 10
-        case 0x61...0x66: return byte - 0x61 + 10
-        default: return nil
-        }
     }
 }

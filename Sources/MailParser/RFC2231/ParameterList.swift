@@ -1,4 +1,5 @@
 import Foundation
+import HexDigits
 
 /// MIME header parameters (RFC 2045 §5.1) with RFC 2231 continuations and charsets, and the
 /// common non-standard RFC 2047 words inside quoted values (`name="=?utf-8?B?...?="`).
@@ -157,8 +158,8 @@ struct ParameterList {
         var index = 0
         while index < utf8.count {
             if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
-               let high = QuotedPrintableDecoder.hexValue(utf8[index + 1]),
-               let low = QuotedPrintableDecoder.hexValue(utf8[index + 2]) {
+               let high = Hex.value(of: utf8[index + 1]),
+               let low = Hex.value(of: utf8[index + 2]) {
                 bytes.append(high << 4 | low)
                 index += 3
             } else {

@@ -1,3 +1,5 @@
+import HexDigits
+
 /// Readable text from an RTF body: control words dropped, paragraphs kept, hex and Unicode
 /// escapes decoded. RTF that wraps HTML (`\fromhtml1`, as Outlook writes it) yields that HTML.
 enum RTFText {
@@ -61,8 +63,8 @@ enum RTFText {
                 guard index < rtf.count else { break }
                 let next = rtf[index]
                 if next == UInt8(ascii: "'"), index + 2 < rtf.count,
-                   let high = QuotedPrintableDecoder.hexValue(rtf[index + 1]),
-                   let low = QuotedPrintableDecoder.hexValue(rtf[index + 2]) {
+                   let high = Hex.value(of: rtf[index + 1]),
+                   let low = Hex.value(of: rtf[index + 2]) {
                     index += 3
                     emit(high << 4 | low)
                 } else if isLetter(next) {

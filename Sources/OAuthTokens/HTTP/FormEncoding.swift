@@ -1,3 +1,5 @@
+import HexDigits
+
 /// `application/x-www-form-urlencoded` (the WHATWG URL standard's byte set), for token requests.
 enum FormEncoding {
     private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~*".utf8)
@@ -28,8 +30,8 @@ enum FormEncoding {
             if byte == UInt8(ascii: "%") {
                 let first = utf8.index(after: index)
                 guard first < utf8.endIndex, utf8.index(after: first) < utf8.endIndex,
-                      let value = UInt8(String(decoding: [utf8[first], utf8[utf8.index(after: first)]], as: UTF8.self), radix: 16) else { return nil }
-                bytes.append(value)
+                      let high = Hex.value(of: utf8[first]), let low = Hex.value(of: utf8[utf8.index(after: first)]) else { return nil }
+                bytes.append(high << 4 | low)
                 index = utf8.index(first, offsetBy: 2)
             } else {
                 bytes.append(byte == UInt8(ascii: "+") ? 0x20 : byte)

@@ -26,7 +26,7 @@ enum CaseJSON {
             ("category", optional(record.category)),
             ("outcome", optional(record.outcome)),
             ("report_text", optional(reportText)),
-            ("measures", .array(measures.map { .object([("text", .string($0.text)), ("due", .string($0.due)),
+            ("measures", .array(measures.map { .object([("text", .string($0.text)), ("due", optional($0.due?.iso)),
                                                         ("done_at", optional($0.doneAt.map(Timestamp.string)))]) })),
             ("satisfaction", satisfaction.map { check in .object([
                 ("asked_at", .string(Timestamp.string(check.askedAt))), ("reminded_at", optional(check.remindedAt.map(Timestamp.string))),

@@ -38,7 +38,7 @@ enum CaseText {
         }
         if let due = record.measuresDue { lines.append("  maatregelen uiterlijk: \(due)") }
         if let review = record.reviewDue, record.state == .suspended { lines.append("  geschorst, herzien op: \(review)") }
-        lines += measures.map { "    - \($0.text) (uiterlijk \($0.due)\($0.doneAt == nil ? "" : ", gereed"))" }
+        lines += measures.map { "    - \($0.text) (uiterlijk \($0.due?.iso ?? "-")\($0.doneAt == nil ? "" : ", gereed"))" }
         if let satisfaction {
             let answer = satisfaction.answer.map { "\($0.dutchLabel) (\(satisfaction.answeredAt.map { localTime($0, runtime) } ?? "?"))" }
                 ?? (satisfaction.remindedAt == nil ? "nog geen antwoord" : "nog geen antwoord, herinnerd")
