@@ -12,6 +12,20 @@ public struct JudgementReviewRecord: Sendable, Equatable {
     public var createdAt: Date
 }
 
+/// Where a held judgement stands (`judgement_reviews.state`).
+public enum JudgementReviewState: String, Sendable {
+    /// Waiting for the second reader.
+    case pending
+    /// A newer `#oordeel` on the case took its place.
+    case replaced
+    /// `#akkoord`: the letter went to the parent.
+    case approved
+    /// `#terug`: back to the handler, with the reader's remark.
+    case returned
+    /// `#akkoord` came when the case could no longer take the judgement (withdrawn, closed).
+    case notSent = "not-sent"
+}
+
 extension CaseStore {
     /// Holds a judgement for review; an earlier one still waiting on the case is replaced by it.
     @discardableResult
@@ -55,9 +69,10 @@ extension CaseStore {
                                      role: row.string("role") ?? "", createdAt: Timestamp.date(row.string("created_at")) ?? Date())
     }
 
-    /// Settles a held judgement: `approved` (it is sent now) or `returned` (with the remark for the handler).
-    public func decideJudgement(id: Int64, state: String, by actor: String, remark: String?, now: Date) throws {
+    /// Settles a held judgement: `approved` (it is sent now), `returned` (with the remark for the
+    /// handler) or `notSent` (with the reason).
+    public func decideJudgement(id: Int64, state: JudgementReviewState, by actor: String, remark: String?, now: Date) throws {
         try db.query("UPDATE judgement_reviews SET state = ?, decided_by = ?, decided_at = ?, remark = ? WHERE id = ? AND state = 'pending'",
-                     [.text(state), .text(actor), .text(Timestamp.string(now)), .optional(remark), .integer(id)])
+                     [.text(state.rawValue), .text(actor), .text(Timestamp.string(now)), .optional(remark), .integer(id)])
     }
 }

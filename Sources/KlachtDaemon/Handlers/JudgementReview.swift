@@ -110,7 +110,7 @@ struct JudgementReview {
         guard plan.errors.isEmpty else {
             // The case moved on meanwhile (withdrawn, closed): nothing goes to the parent, the judgement waits no
             // more, and the quality staff are told.
-            try store.decideJudgement(id: pending.id, state: "not-sent", by: actor, remark: plan.errors.joined(separator: "; "), now: now)
+            try store.decideJudgement(id: pending.id, state: .notSent, by: actor, remark: plan.errors.joined(separator: "; "), now: now)
             try store.appendEvent(caseID: caseID, actor: actor, action: "judgement not sent", from: nil, to: nil,
                                   reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
             try renderer.enqueueNotice(.judgementNotSentNotice, values: [
@@ -119,7 +119,7 @@ struct JudgementReview {
             ], caseID: caseID, kind: .judgementNotSent)
             return
         }
-        try store.decideJudgement(id: pending.id, state: "approved", by: actor, remark: nil, now: now)
+        try store.decideJudgement(id: pending.id, state: .approved, by: actor, remark: nil, now: now)
         try store.appendEvent(caseID: caseID, actor: actor, action: "judgement approved", from: nil, to: nil,
                               reason: "tweede lezer akkoord; oordeel van \(pending.actor)", rawMessageID: rawID, now: now)
         try executor.apply(plan, actor: pending.actor, caseID: caseID, rawID: rawID, now: now)
@@ -129,7 +129,7 @@ struct JudgementReview {
     func returnToHandler(caseID: Int64, remark: String, actor: String, rawID: Int64?, now: Date) throws {
         guard let pending = try store.pendingJudgement(caseID: caseID), let record = try store.caseRecord(id: caseID) else { return }
         let held = try? JSONDecoder().decode(Held.self, from: Data(pending.judgement.utf8))
-        try store.decideJudgement(id: pending.id, state: "returned", by: actor, remark: remark, now: now)
+        try store.decideJudgement(id: pending.id, state: .returned, by: actor, remark: remark, now: now)
         try store.appendEvent(caseID: caseID, actor: actor, action: "judgement returned", from: nil, to: nil,
                               reason: remark, rawMessageID: rawID, now: now)
         try renderer.enqueue(.judgementReturned, to: .handler, caseRecord: record, extra: ["review": .object([

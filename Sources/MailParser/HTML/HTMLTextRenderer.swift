@@ -1,3 +1,5 @@
+import HexDigits
+
 /// How HTML becomes text: the one set of element rules klachtd has. The parser's byte
 /// scanner (`HTMLText`) and the form reader's tree walk both feed it, so a block, a line
 /// break or a link means the same wherever HTML is read.
@@ -148,10 +150,11 @@ extension Substring {
         var index = startIndex
         while index < endIndex {
             let character = self[index]
-            if character == "%", let high = self.index(index, offsetBy: 2, limitedBy: endIndex), high < endIndex,
-               let byte = UInt8(self[self.index(after: index)...high], radix: 16) {
-                bytes.append(byte)
-                index = self.index(after: high)
+            if character == "%", let last = self.index(index, offsetBy: 2, limitedBy: endIndex), last < endIndex,
+               let high = self[self.index(after: index)].asciiValue.flatMap(Hex.value(of:)),
+               let low = self[last].asciiValue.flatMap(Hex.value(of:)) {
+                bytes.append(high << 4 | low)
+                index = self.index(after: last)
             } else {
                 bytes.append(contentsOf: Array(String(character).utf8))
                 index = self.index(after: index)
