@@ -1,8 +1,6 @@
 @testable import CaseStore
 import ComplaintCore
-import Digests
 import Foundation
-import KlachtConfig
 @testable import KlachtDaemon
 import MailParser
 import XCTest
@@ -30,26 +28,12 @@ final class EnglishDeskTests: XCTestCase {
     }
 
     private func process(at moment: String) throws -> (Runtime, CaseStore) {
-        let configuration = try ConfigurationLoader.parse("""
-            [organisation]
-            name = Little Oaks Childcare
-            address = klachten@example.test
-            quality = quality@example.test
-            safeguarding = safeguarding@example.test
-            language = en
-            [imap]
-            url = imap://127.0.0.1:1/INBOX
-            username = klachten@example.test
-            password_file = \(directory)/imap.secret
-            [smtp]
-            url = smtp://127.0.0.1:1
-            [storage]
-            database = \(directory)/klachtd.sqlite
+        let configuration = try unitTestConfiguration(directory: directory, organisation: "language = en", sections: """
             [location "Kids Club"]
             handler = kidsclub@example.test
             aliases = kids club
             regime = wko
-            """, file: directory + "/klachtd.conf")
+            """)
         let runtime = try Runtime(configuration: configuration, clock: Clock(fixed: try XCTUnwrap(try? Date(moment, strategy: .iso8601))))
         return (runtime, try runtime.openStore())
     }
@@ -60,10 +44,7 @@ final class EnglishDeskTests: XCTestCase {
         let mail = "From: Emma Clarke <emma.clarke@example.test>\r\nTo: klachten@example.test\r\nSubject: Complaint about Kids Club\r\n"
             + "Message-ID: <CAExample\(UUID().uuidString)@mail.gmail.com>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
             + "My daughter was left waiting at the door of Kids Club for twenty minutes on Friday.\r\n\r\nKind regards,\r\nEmma\r\n"
-        let bytes = Array(mail.utf8)
-        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes),
-                               receivedAt: runtime.clock.now(), now: runtime.clock.now())
-        try IntakeProcessor(runtime: runtime, store: store).processPending()
+        try deliverForTest(mail, runtime: runtime, store: store)
     }
 
     /// The desk's answer to `reading` at `moment`, rendered as the quality officer receives it.
@@ -75,7 +56,7 @@ final class EnglishDeskTests: XCTestCase {
         var values = made.values
         values["request"] = .object(["subject": .string("desk")])
         let id = try XCTUnwrap(try renderer.enqueueStaffMail(made.template, values: values, kind: OutboxKind(made.template),
-                                                            to: ["quality@example.test"], strict: true))
+                                                            to: ["kwaliteit@example.test"], strict: true))
         let bytes = try XCTUnwrap(try store.db.query("SELECT bytes FROM outbox WHERE id = ?", [.integer(id)]).first?.bytes("bytes"))
         return MessageParser.parse(bytes)
     }

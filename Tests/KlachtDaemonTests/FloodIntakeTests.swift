@@ -1,7 +1,6 @@
 import CaseStore
 import ComplaintCore
 import DaemonSupport
-import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
@@ -49,9 +48,7 @@ final class FloodIntakeTests: XCTestCase {
     @discardableResult
     func deliver(_ raw: String, at moment: Date, extra: String = "") throws -> CaseStore {
         let (runtime, store) = try runtime(at: moment, extra: extra)
-        let bytes = Array(raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes), receivedAt: moment, now: moment)
-        try IntakeProcessor(runtime: runtime, store: store).processPending()
+        try deliverForTest(raw, runtime: runtime, store: store, at: moment)
         return store
     }
 

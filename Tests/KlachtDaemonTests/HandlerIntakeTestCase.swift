@@ -1,7 +1,6 @@
 import CaseStore
 import ComplaintCore
 import DaemonSupport
-import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
@@ -51,9 +50,7 @@ class HandlerIntakeTestCase: XCTestCase {
     }
 
     func deliver(_ raw: String) throws {
-        let bytes = Array(raw.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes), receivedAt: now, now: now)
-        try IntakeProcessor(runtime: runtime, store: store).processPending()
+        try deliverForTest(raw, runtime: runtime, store: store, at: now)
     }
 
     func openCase(subject: String = "Klacht BSO Morel") throws -> Case {

@@ -1,6 +1,5 @@
 @testable import CaseStore
 import ComplaintCore
-import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
@@ -43,10 +42,7 @@ final class LateReleaseLetterTests: XCTestCase {
             + "Subject: Klacht over BSO Morel\r\nMessage-ID: <release-\(UUID().uuidString)@icloud.example.test>\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
             + "Mijn zoon kwam thuis met een blauwe plek en zegt dat een leidster van BSO Morel hem kneep.\r\n\r\nVerstuurd vanaf mijn iPhone\r\n"
-        let bytes = Array(mail.utf8)
-        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes),
-                               receivedAt: runtime.clock.now(), now: runtime.clock.now())
-        try IntakeProcessor(runtime: runtime, store: store).processPending()
+        try deliverForTest(mail, runtime: runtime, store: store)
         XCTAssertEqual(try store.caseRecord(reference: CaseReference(year: 2026, number: 1))?.state, .safeguarding)
     }
 

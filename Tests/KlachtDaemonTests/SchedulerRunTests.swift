@@ -1,6 +1,5 @@
 @testable import CaseStore
 import ComplaintCore
-import Digests
 import Foundation
 import KlachtConfig
 @testable import KlachtDaemon
@@ -44,10 +43,7 @@ final class SchedulerRunTests: XCTestCase {
         let (runtime, store) = try process(at: received)
         let mail = "From: Ouder Een <ouder1@example.test>\r\nTo: klachten@example.test\r\nSubject: Klacht BSO Morel\r\n"
             + "Message-ID: <sched-\(UUID().uuidString)@ouders.example.test>\r\n\r\nMijn kind werd te laat opgehaald bij BSO Morel.\r\n"
-        let bytes = Array(mail.utf8)
-        _ = try store.storeRaw(bytes, origin: .deliver, messageID: nil, sha256: SHA256.hexDigest(bytes),
-                               receivedAt: runtime.clock.now(), now: runtime.clock.now())
-        try IntakeProcessor(runtime: runtime, store: store).processPending()
+        try deliverForTest(mail, runtime: runtime, store: store)
         if contacted { try handlerWrites() }
     }
 
