@@ -45,6 +45,8 @@ public enum MailTemplateCatalog {
             "quality-unassigned": staffMail.union(attachments),
             "safeguarding-alert": organisation.union(caseFacts).union(complaintContent).union(["screening.hits"]),
             "safeguarding-follow-up": organisation.union(caseFacts).union(complaintContent).union(["screening.hits", "follow_up.text"]),
+            "staff-safeguarding-notice": organisation.union(caseFacts).union(complaintContent)
+                .union(["screening.hits", "staff.text", "staff.sender", "staff.role"]),
             "serious-alert": staffMail.union(["screening.hits"]),
             "system-notice": organisation.union(["notice.subject", "notice.text"]),
             "handler-reminder": staffMail.union(["reminder.description", "reminder.in_review"]),

@@ -303,6 +303,7 @@ final class LetterTableTests: XCTestCase {
             "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date("2027-01-22"), "text": "",
                              "not_satisfied": .bool(variant % 2 == 0), "no_answer": .bool(variant % 2 == 1)],
             "follow_up": ["text": "Nog een aanvulling.", "sender": "s.devries.prive@example.test"],
+            "staff": ["text": "De moeder vertelde dat hij is meegesleurd.", "sender": "behandelaar@example.test", "role": "behandelaar"],
             "message": ["text": "Ik bel deze week even."],
             "unverified": ["sender": "iemand@example.test", "received": date("2027-01-05"), "reason": "geen toegangscode"],
             "screening": ["hits": ["ziekenhuis"]],

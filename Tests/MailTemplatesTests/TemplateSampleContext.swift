@@ -55,6 +55,8 @@ enum TemplateSampleContext {
             "satisfaction": ["answer": english ? "not satisfied" : "niet tevreden", "asked_date": date(2026, 6, 22),
                              "text": "Nee, want er is met de overdracht niets veranderd.", "not_satisfied": true, "no_answer": false],
             "follow_up": ["text": "Ik heb nog een aanvulling op mijn klacht.", "sender": "a.devries@werk.example.test"],
+            "staff": ["text": "De moeder vertelde dat hij aan zijn arm is meegesleurd.", "sender": "leiding.boomhut@example.org",
+                      "role": english ? "handler" : "behandelaar"],
             "message": ["text": "Wij hebben uw klacht besproken met het team en bellen u deze week."],
             "unverified": ["sender": "behandelaar@example.nl", "received": date(2026, 5, 6),
                            "reason": "de toegangscode in het adres hoort niet bij deze zaak en deze afzender"],

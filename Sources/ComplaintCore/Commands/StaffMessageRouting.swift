@@ -4,12 +4,18 @@ public struct StaffMessagePlan: Sendable, Equatable {
     public var role: CommandRole
     public var sender: String
     public var script: CommandScript
+    /// Safeguarding words in the staff member's own text (not the quoted history). Every
+    /// incoming message is screened (DOMAIN.md), a colleague's too: a handler who heard of
+    /// abuse while talking to the parent writes it here. Empty for the safeguarding officer's
+    /// own messages and for a case already under the meldcode.
+    public var safeguardingHits: [String]
 
-    public init(caseID: Int64, role: CommandRole, sender: String, script: CommandScript) {
+    public init(caseID: Int64, role: CommandRole, sender: String, script: CommandScript, safeguardingHits: [String] = []) {
         self.caseID = caseID
         self.role = role
         self.sender = sender
         self.script = script
+        self.safeguardingHits = safeguardingHits
     }
 }
 
@@ -46,7 +52,10 @@ public enum StaffMessageRouting {
         guard staffRole != nil || script.hasCommands || evidence.tokenPresented else { return nil }
         switch CommandAuthorization.check(sender: sender, on: target, organisation: context.organisation, evidence: evidence) {
         case .authorized(let role):
-            return .staffMessage(StaffMessagePlan(caseID: target.id, role: role, sender: sender ?? "", script: script))
+            let screened = role == .safeguarding || target.state == .safeguarding
+                ? [] : context.safeguardingScreen.hits(in: message.replyText ?? message.text ?? "")
+            return .staffMessage(StaffMessagePlan(caseID: target.id, role: role, sender: sender ?? "", script: script,
+                                                  safeguardingHits: screened))
         case .refused(let reason):
             let claimed = staffRole?.rawValue ?? (sender != nil && sender == target.complainantAddress ? "complainant" : "other")
             return .unverified(UnverifiedPlan(caseID: target.id, sender: sender, claimedRole: claimed, reason: reason,

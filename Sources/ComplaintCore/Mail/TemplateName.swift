@@ -36,6 +36,7 @@ public struct TemplateName: RawRepresentable, Hashable, Sendable, CustomStringCo
         .qualityUnassigned,
         .safeguardingAlert,
         .safeguardingFollowUp,
+        .staffSafeguardingNotice,
         .seriousAlert,
         .systemNotice,
         .handlerReminder,
@@ -105,6 +106,8 @@ public struct TemplateName: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let qualityUnassigned = TemplateName(rawValue: "quality-unassigned")
     public static let safeguardingAlert = TemplateName(rawValue: "safeguarding-alert")
     public static let safeguardingFollowUp = TemplateName(rawValue: "safeguarding-follow-up")
+    /// To the safeguarding officer: a colleague's message on an open case has safeguarding words.
+    public static let staffSafeguardingNotice = TemplateName(rawValue: "staff-safeguarding-notice")
     public static let seriousAlert = TemplateName(rawValue: "serious-alert")
     public static let systemNotice = TemplateName(rawValue: "system-notice")
     public static let handlerReminder = TemplateName(rawValue: "handler-reminder")
