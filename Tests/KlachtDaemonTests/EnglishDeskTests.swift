@@ -93,4 +93,38 @@ final class EnglishDeskTests: XCTestCase {
         }, at: "2026-05-14T09:00:00+02:00")
         XCTAssertTrue(mail.text?.contains("There is no case KL-2026-0009.") ?? false, mail.text ?? "")
     }
+
+    /// The `#help` a handler of an English location gets is English, with the Dutch words beside them.
+    func testHelpForAnEnglishLocationIsEnglish() throws {
+        try deliverComplaint()
+        let (runtime, store) = try process(at: "2026-05-06T09:00:00+02:00")
+        let record = try XCTUnwrap(try store.caseRecord(reference: CaseReference(year: 2026, number: 1)))
+        _ = try store.transaction {
+            try CommandExecutor(runtime: runtime, store: store).execute(CommandParser.parse("#help"), role: .handler,
+                actor: "kidsclub@example.test", on: record, replyTo: "kidsclub@example.test", rawID: nil, now: runtime.clock.now())
+        }
+        let bytes = try XCTUnwrap(try store.db.query("SELECT bytes FROM outbox WHERE kind = 'command-reply'").first?.bytes("bytes"))
+        let text = try XCTUnwrap(MessageParser.parse(bytes).text)
+        XCTAssertTrue(text.contains("#judgement OUTCOME        (#oordeel) upheld, partly-upheld or unfounded"), text)
+        XCTAssertTrue(text.contains("#approve                  (#akkoord)"), text)
+        XCTAssertFalse(text.contains("de tekst eronder gaat naar de ouder"), text)
+    }
+
+    /// Every English word the help names is one the parser reads.
+    func testEveryCommandTheEnglishHelpNamesIsUnderstood() {
+        let commands = CommandVocabulary.helpEnglish.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("#") else { return nil }
+            return String(trimmed.prefix { $0 != " " })
+        }
+        XCTAssertEqual(commands.count, 29, "\(commands)")
+        for command in commands where command != "#help" {
+            let script = CommandParser.parse(command + " 2026-07-01 reden tekst")
+            XCTAssertFalse(script.errors.contains { $0.contains("is geen opdracht") }, "\(command): \(script.errors)")
+        }
+        XCTAssertTrue(CommandParser.parse("#judgement partly-upheld\n\nReasons.").errors.isEmpty)
+        XCTAssertTrue(CommandParser.parse("#measure-done all").errors.isEmpty)
+        XCTAssertTrue(CommandParser.parse("#contact phone").errors.isEmpty)
+        XCTAssertTrue(CommandParser.parse("#term 4 weeks").errors.isEmpty)
+    }
 }

@@ -121,4 +121,59 @@ public enum CommandVocabulary {
 
           Wij hebben met de medewerkers gesproken en ...
         """
+
+    /// The explanation in English, for staff whose mail is English (a location with
+    /// `language = en`): the English words first, the Dutch ones in brackets; both work.
+    public static let helpEnglish = """
+        Commands (at the top of your reply, each on a line of its own; Dutch names in brackets):
+          #answer                   (#antwoord) the text below goes to the parent
+          #judgement OUTCOME        (#oordeel) upheld, partly-upheld or unfounded; the text below gives the reasons
+          #measure TEXT             (#maatregel) a measure with the judgement; more than one is fine
+          #term DATE|N weeks        (#termijn) when the measures above are done, e.g. 2026-07-01 or 4 weeks
+          #measure-done [N|all]     (#maatregel-gereed) measure N (or all) has been carried out
+          #category NAME            (#categorie) \(categories.map { $0.split(separator: " ").first.map(String.init) ?? $0 }.joined(separator: ", "))
+          #annual-report TEXT       (#jaarverslag) the text the annual report publishes about this complaint: briefly
+                                    what it was about, the judgement and the measures, without names or anything that
+                                    points to a person; without it the report gives only the category and the outcome
+          #location NAME            (#locatie) a location from the configuration
+          #kind KIND                (#soort) complaint, improvement, question, suggestion or compliment; when it becomes a
+                                    complaint, the terms run from receipt and the parent gets the acknowledgement; when a
+                                    complaint becomes something else, the terms stop
+          #assign ADDRESS           (#toewijzen) another handler; also management, for a serious complaint or one about
+                                    the location's own handler
+          #address ADDRESS          (#adres) the parent now writes from ADDRESS (you checked this): all mail about the
+                                    case goes there from now on
+          #extend N weeks REASON    (#verlengen) Wkkgz only: extends the term by at most 4 weeks and tells the parent
+          #contact [DATE] HOW       (#contact) you were in touch with the parent: phone, meeting or mail (no date: today)
+          #resolved TEXT            (#opgelost) the parent agrees the complaint is resolved without a judgement;
+                                    the TEXT appears word for word in the letter to the parent
+          #withdrawn REASON         (#ingetrokken) the parent withdraws the complaint; they get a confirmation (without
+                                    your reason)
+          #suspended [DATE] REASON  (#geschorst) handling pauses until DATE (otherwise two weeks); the parent is told
+                                    (without your reason), and you get a reminder on DATE
+          #resume                   (#hervatten) the suspended handling goes on
+          #close [REASON]           (#gesloten) closes a case that is not a complaint, or a complaint after the judgement;
+                                    the parent gets the standard closing letter, the REASON stays in the file. Close a
+                                    complaint without a judgement with #resolved or #withdrawn.
+          #referral DATE            (#klachtenloket) the parent went to the Klachtenloket Kinderopvang
+          #dispute DATE             (#geschil) the dispute was put before the Geschillencommissie Kinderopvang
+          #ruling OUTCOME DATE      (#uitspraak) upheld, partly-upheld, unfounded, withdrawn or settlement; closes the case
+          #safeguarding [REASON]    (#meldcode) the safeguarding officer only: puts the case under the meldcode; on a
+                                    case already under it, closes the case (REASON required)
+          #release                  (#vrijgeven) the safeguarding officer only: the case goes to the handler as an
+                                    ordinary complaint
+          #approve                  (#akkoord) Quality, as second reader: the judgement held for review goes to the parent
+          #return TEXT              (#terug) Quality, as second reader: the judgement goes back to the handler with TEXT
+          #help                     this explanation
+
+        Example:
+          #judgement upheld
+          #measure All childcare staff go through the handover instructions again.
+          #term 4 weeks
+
+          We spoke with the staff and ...
+        """
+
+    /// `help` or `helpEnglish`.
+    public static func help(english: Bool) -> String { english ? helpEnglish : help }
 }

@@ -45,7 +45,8 @@ public struct CommandExecutor {
         let problems = MailOutcomes.dutchProblems(try MailOutcomes.since(mark, store: store, caseID: caseRecord.id))
         if plan.needsReply || !problems.isEmpty, let replyTo, let current = try store.caseRecord(id: caseRecord.id) {
             try renderer.enqueue(.commandReply, to: .handler, caseRecord: current, extra: ["command": .object([
-                "errors": .list(plan.errors.map(TemplateValue.string)), "help": .string(plan.needsReply ? CommandVocabulary.help : ""),
+                "errors": .list(plan.errors.map(TemplateValue.string)),
+                "help": .string(plan.needsReply ? CommandVocabulary.help(english: runtime.language(forLocation: current.location) == "en") : ""),
                 "mail_problems": .list(problems.map(TemplateValue.string)),
             ])], recipients: [replyTo])
         }

@@ -88,7 +88,9 @@ struct ParentTextGuard {
                 if isStaffMail(name) { staff.formUnion(lines.filter { $0.count >= 40 }) } else { parent.formUnion(lines) }
             }
         }
-        staff.formUnion(CommandVocabulary.help.split(separator: "\n").map { collapsed(String($0).lowercased()) }.filter { $0.count >= 40 })
+        for help in [CommandVocabulary.help, CommandVocabulary.helpEnglish] {
+            staff.formUnion(help.split(separator: "\n").map { collapsed(String($0).lowercased()) }.filter { $0.count >= 40 })
+        }
         return staff.subtracting(parent).filter { line in !parent.contains { $0.contains(line) } }.sorted()
     }
 
