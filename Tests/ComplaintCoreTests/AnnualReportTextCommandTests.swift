@@ -8,7 +8,7 @@ final class AnnualReportTextCommandTests: XCTestCase {
         let script = CommandParser.parse("#jaarverslag 2026")
         XCTAssertEqual(script.commands, [])
         XCTAssertEqual(script.errors.count, 1)
-        XCTAssertTrue(script.errors.first?.contains("#jaarverslag 2026 is alleen een jaartal") ?? false, "\(script.errors)")
+        XCTAssertTrue(script.errors.first?.dutch.contains("#jaarverslag 2026 is alleen een jaartal") ?? false, "\(script.errors)")
     }
 
     func testATextThatStartsWithAYearIsAText() {

@@ -80,8 +80,8 @@ final class CommandParserTests: XCTestCase {
         let script = CommandParser.parse("#oordeel misschien\n#afsluiten\n#termijn volgende week\n#maatregel\n#verlengen vier weken\n#ingetrokken")
         XCTAssertEqual(script.commands, [])
         XCTAssertEqual(script.errors.count, 6)
-        XCTAssertTrue(script.errors[0].contains("gegrond, deels-gegrond of ongegrond"))
-        XCTAssertTrue(script.errors[1].contains("#afsluiten"))
+        XCTAssertTrue(script.errors[0].dutch.contains("gegrond, deels-gegrond of ongegrond"))
+        XCTAssertTrue(script.errors[1].dutch.contains("#afsluiten"))
         XCTAssertTrue(script.hasCommands)
     }
 

@@ -2,28 +2,7 @@ import ComplaintCore
 import XCTest
 
 /// What each command changes and sends, and that any error means nothing at all.
-final class CommandPlannerTests: XCTestCase {
-    let today = LocalDate(year: 2026, month: 5, day: 20)
-    let morel = LocationProfile(name: "Morel", aliases: ["bso morel"], handler: "behandelaar1@example.test")
-    let boomgaard = LocationProfile(name: "De Boomgaard", aliases: ["boomgaard"], handler: "behandelaar2@example.test", regime: .wkkgz)
-
-    func facts(state: CaseState = .assigned, regime: Regime = .wko, complainant: String? = "ouder1@example.test",
-               decisionDue: LocalDate = LocalDate(year: 2026, month: 6, day: 15), extended: Int = 0) -> CaseFacts {
-        let terms = CaseTerms(regime: regime, receivedDate: LocalDate(year: 2026, month: 5, day: 4),
-                              acknowledgementDue: LocalDate(year: 2026, month: 5, day: 11), firstContactDue: LocalDate(year: 2026, month: 5, day: 11),
-                              solutionTargetDue: nil, decisionDue: decisionDue, extensionWeeks: extended,
-                              gckWindowEnd: LocalDate(year: 2027, month: 5, day: 4), reminders: [])
-        return CaseFacts(snapshot: CaseSnapshot(id: 1, reference: CaseReference(year: 2026, number: 1), state: state,
-                                                complainantAddress: complainant, handler: "behandelaar1@example.test", location: "Morel"),
-                         regime: regime, terms: terms, locations: [morel, boomgaard],
-                         assignableAddresses: ["behandelaar1@example.test", "behandelaar2@example.test", "kwaliteit@example.test"],
-                         termPolicy: TermPolicy(), today: today)
-    }
-
-    func plan(_ text: String, role: CommandRole = .handler, facts: CaseFacts? = nil) -> CommandPlan {
-        CommandPlanner.plan(CommandParser.parse(text), role: role, facts: facts ?? self.facts())
-    }
-
+final class CommandPlannerTests: XCTestCase, PlannerFixture {
     func testJudgementWithMeasuresRecordsOutcomeMeasuresAndMovesToMeasuresPending() {
         let result = plan("#oordeel gegrond\n#maatregel A\n#termijn 4 weken\n#maatregel B\n#termijn 2026-07-01\n\nDe redenen.")
         let a = PlannedMeasure(text: "A", due: LocalDate(year: 2026, month: 6, day: 17))
@@ -81,7 +60,7 @@ final class CommandPlannerTests: XCTestCase {
 
     func testJudgementRefusedOnceJudged() {
         let result = plan("#oordeel gegrond\n\nR.", facts: facts(state: .measuresPending))
-        XCTAssertEqual(result.errors, ["#oordeel kan niet bij een zaak met status 'maatregelen lopen'"])
+        XCTAssertEqual(result.errors.map(\.dutch), ["#oordeel kan niet bij een zaak met status 'maatregelen lopen'"])
     }
 
     func testAnswerSendsTheTextToTheParent() {

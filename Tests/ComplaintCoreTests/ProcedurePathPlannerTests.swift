@@ -53,13 +53,13 @@ final class ProcedurePathPlannerTests: XCTestCase {
         XCTAssertEqual(closed.mails, [], "the parent hears from the officer in person, not from klachtd")
         let bare = plan("#meldcode", role: .safeguarding, facts: facts(state: .safeguarding))
         XCTAssertEqual(bare.changes, [])
-        XCTAssertTrue(bare.errors.first?.contains("reden") ?? false, "\(bare.errors)")
+        XCTAssertTrue(bare.errors.first?.dutch.contains("reden") ?? false, "\(bare.errors)")
     }
 
     func testAComplaintCannotBeClosedWithoutAJudgementButCanBeResolvedWithTheParentsAgreement() {
         let refused = plan("#gesloten")
         XCTAssertEqual(refused.changes, [])
-        XCTAssertTrue(refused.errors.first?.contains("#opgelost") ?? false, "\(refused.errors)")
+        XCTAssertTrue(refused.errors.first?.dutch.contains("#opgelost") ?? false, "\(refused.errors)")
         XCTAssertFalse(plan("#gesloten", facts: facts(state: .suspended)).errors.isEmpty)
         XCTAssertEqual(plan("#gesloten beantwoord", facts: facts(kind: .vraag)).errors, [], "a question closes without a judgement")
 

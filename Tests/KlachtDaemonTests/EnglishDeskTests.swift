@@ -110,6 +110,23 @@ final class EnglishDeskTests: XCTestCase {
         XCTAssertFalse(text.contains("de tekst eronder gaat naar de ouder"), text)
     }
 
+    /// A refused command is explained in English too, in the mail the handler gets back.
+    func testARefusedCommandIsExplainedInEnglish() throws {
+        try deliverComplaint()
+        let (runtime, store) = try process(at: "2026-05-06T09:00:00+02:00")
+        let record = try XCTUnwrap(try store.caseRecord(reference: CaseReference(year: 2026, number: 1)))
+        _ = try store.transaction {
+            try CommandExecutor(runtime: runtime, store: store).execute(CommandParser.parse("#judgement maybe\n\nWe looked into it."),
+                role: .handler, actor: "kidsclub@example.test", on: record, replyTo: "kidsclub@example.test", rawID: nil, now: runtime.clock.now())
+        }
+        let bytes = try XCTUnwrap(try store.db.query("SELECT bytes FROM outbox WHERE kind = 'command-reply'").first?.bytes("bytes"))
+        let text = try XCTUnwrap(MessageParser.parse(bytes).text)
+        XCTAssertTrue(text.contains("- #judgement 'maybe' is not an outcome; choose upheld, partly-upheld or unfounded"), text)
+        XCTAssertFalse(text.contains("is geen uitkomst"), text)
+        XCTAssertTrue(try store.events(caseID: record.id).contains { $0.reason?.contains("is geen uitkomst") ?? false },
+                      "the case's log keeps the Dutch sentence")
+    }
+
     /// Every English word the help names is one the parser reads.
     func testEveryCommandTheEnglishHelpNamesIsUnderstood() {
         let commands = CommandVocabulary.helpEnglish.split(separator: "\n").compactMap { line -> String? in
@@ -120,7 +137,7 @@ final class EnglishDeskTests: XCTestCase {
         XCTAssertEqual(commands.count, 29, "\(commands)")
         for command in commands where command != "#help" {
             let script = CommandParser.parse(command + " 2026-07-01 reden tekst")
-            XCTAssertFalse(script.errors.contains { $0.contains("is geen opdracht") }, "\(command): \(script.errors)")
+            XCTAssertFalse(script.errors.contains { $0.dutch.contains("is geen opdracht") }, "\(command): \(script.errors)")
         }
         XCTAssertTrue(CommandParser.parse("#judgement partly-upheld\n\nReasons.").errors.isEmpty)
         XCTAssertTrue(CommandParser.parse("#measure-done all").errors.isEmpty)

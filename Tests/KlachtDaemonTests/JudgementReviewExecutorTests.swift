@@ -43,7 +43,7 @@ final class JudgementReviewExecutorTests: XCTestCase {
         return try store.transaction {
             try CommandExecutor(runtime: runtime, store: store)
                 .execute(CommandParser.parse(text), role: role, actor: actor, on: record, replyTo: nil, rawID: nil, now: runtime.clock.now())
-        }.errors
+        }.errors.map(\.dutch)
     }
 
     private func outboxKinds() throws -> [String] {

@@ -31,6 +31,24 @@ public enum CaseState: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// English, as an English organisation's staff mails name it.
+    public var englishLabel: String {
+        switch self {
+        case .received: "received"
+        case .acknowledged: "receipt confirmed"
+        case .assigned: "in progress"
+        case .judgementSent: "judgement sent"
+        case .measuresPending: "measures pending"
+        case .closed: "closed"
+        case .withdrawn: "withdrawn"
+        case .suspended: "suspended"
+        case .notAComplaint: "not a complaint"
+        case .safeguarding: "meldcode (restricted)"
+        case .referredKlachtenloket: "referred to the Klachtenloket"
+        case .referredGeschillencommissie: "before the Geschillencommissie"
+        }
+    }
+
     /// A case that still needs someone to act: terms are watched only for these.
     public var isOpen: Bool {
         switch self {

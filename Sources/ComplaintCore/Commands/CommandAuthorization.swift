@@ -60,18 +60,21 @@ public enum CommandAuthorization {
     }
 
     /// Why `role` may not give `command` on a case in `state`; nil when it may.
-    public static func refusal(of command: HandlerCommand, role: CommandRole, state: CaseState) -> String? {
+    public static func refusal(of command: HandlerCommand, role: CommandRole, state: CaseState) -> CommandProblem? {
         if role == .operator || role == .safeguarding { return nil }
         if command.isSafeguardingOnly {
-            return "\(command.word) is voorbehouden aan de aandachtsfunctionaris"
+            return CommandProblem("\(command.word) is voorbehouden aan de aandachtsfunctionaris",
+                                  english: "\(command.englishWord) is for the safeguarding officer only")
         }
         if role == .management {
             if case .assign = command, state != .safeguarding { return nil }
             if command == .help { return nil }
-            return "de directie wijst met #toewijzen een behandelaar aan; andere opdrachten geeft de behandelaar of Kwaliteit"
+            return CommandProblem("de directie wijst met #toewijzen een behandelaar aan; andere opdrachten geeft de behandelaar of Kwaliteit",
+                                  english: "management appoints a handler with #assign; other commands are given by the handler or Quality")
         }
         if state == .safeguarding, command != .help {
-            return "deze zaak valt onder de meldcode; alleen de aandachtsfunctionaris kan er opdrachten voor geven"
+            return CommandProblem("deze zaak valt onder de meldcode; alleen de aandachtsfunctionaris kan er opdrachten voor geven",
+                                  english: "this case is under the meldcode; only the safeguarding officer can give commands for it")
         }
         return nil
     }

@@ -6,9 +6,9 @@ public struct CommandScript: Sendable, Equatable {
     /// The message text under the commands: the parent's answer, or the judgement's reasoning.
     public var body: String
     /// What could not be read, one sentence per problem; any error means nothing is done.
-    public var errors: [String]
+    public var errors: [CommandProblem]
 
-    public init(commands: [HandlerCommand] = [], body: String = "", errors: [String] = []) {
+    public init(commands: [HandlerCommand] = [], body: String = "", errors: [CommandProblem] = []) {
         self.commands = commands
         self.body = body
         self.errors = errors
@@ -46,7 +46,8 @@ public enum CommandParser {
         var argument = String(content[wordEnd...]).trimmingCharacters(in: .whitespaces)
         if argument.hasPrefix(":") { argument = String(argument.dropFirst()).trimmingCharacters(in: .whitespaces) }
         guard let word = CommandVocabulary.spellings[name] else {
-            script.errors.append("'#\(name)' is geen opdracht; #help geeft de lijst")
+            script.errors.append(CommandProblem("'#\(name)' is geen opdracht; #help geeft de lijst",
+                                                english: "'#\(name)' is not a command; #help gives the list"))
             return
         }
         switch command(word, argument) {
@@ -55,15 +56,15 @@ public enum CommandParser {
             // `#antwoord Beste ouder, ...` on one line: the rest of the line starts the text.
             if word == .answer, !argument.isEmpty { lead.append(argument) }
         case .failure(let problem):
-            script.errors.append(problem.text)
+            script.errors.append(problem)
         }
     }
 
-    struct Problem: Error { let text: String }
+    typealias Problem = CommandProblem
 
     private static func command(_ word: CommandVocabulary.Word, _ argument: String) -> Result<HandlerCommand, Problem> {
-        func needs(_ what: String) -> Result<HandlerCommand, Problem>? {
-            argument.isEmpty ? .failure(Problem(text: "#\(word.rawValue) mist \(what)")) : nil
+        func needs(_ what: String, _ english: String) -> Result<HandlerCommand, Problem>? {
+            argument.isEmpty ? .failure(Problem("#\(word.rawValue) mist \(what)", english: "#\(word.english) needs \(english)")) : nil
         }
         switch word {
         case .answer: return .success(.answer)
@@ -71,72 +72,82 @@ public enum CommandParser {
         case .meldcode: return .success(.meldcode(reason: argument.isEmpty ? nil : argument))
         case .resume: return .success(.resume)
         case .resolved:
-            return needs("de tekst voor de ouder: hoe de klacht is opgelost") ?? .success(.resolved(argument))
+            return needs("de tekst voor de ouder: hoe de klacht is opgelost", "the text for the parent: how the complaint was resolved") ?? .success(.resolved(argument))
         case .contact, .referral, .dispute, .ruling:
-            return ProcedureArguments.command(word, argument).mapError { Problem(text: $0.text) }
+            return ProcedureArguments.command(word, argument)
         case .release: return .success(.release)
         case .approveJudgement: return .success(.approveJudgement)
         case .returnJudgement:
-            return needs("de opmerking voor de behandelaar") ?? .success(.returnJudgement(argument))
+            return needs("de opmerking voor de behandelaar", "the remark for the handler") ?? .success(.returnJudgement(argument))
         case .judgement:
-            if let missing = needs("de uitkomst: gegrond, deels-gegrond of ongegrond") { return missing }
+            if let missing = needs("de uitkomst: gegrond, deels-gegrond of ongegrond", "the outcome: upheld, partly-upheld or unfounded") {
+                return missing
+            }
             guard let outcome = JudgementOutcome(word: argument) else {
-                return .failure(Problem(text: "#oordeel '\(argument)' is geen uitkomst; kies gegrond, deels-gegrond of ongegrond"))
+                return .failure(Problem("#oordeel '\(argument)' is geen uitkomst; kies gegrond, deels-gegrond of ongegrond",
+                                        english: "#judgement '\(argument)' is not an outcome; choose upheld, partly-upheld or unfounded"))
             }
             return .success(.judgement(outcome))
         case .measure:
-            return needs("de omschrijving van de maatregel") ?? .success(.measure(argument))
+            return needs("de omschrijving van de maatregel", "the description of the measure") ?? .success(.measure(argument))
         case .term:
-            if let missing = needs("een datum (2026-07-01) of een aantal weken (4 weken)") { return missing }
+            if let missing = needs("een datum (2026-07-01) of een aantal weken (4 weken)", "a date (2026-07-01) or a number of weeks (4 weeks)") {
+                return missing
+            }
             guard let term = TermSpecParser.parse(argument) else {
-                return .failure(Problem(text: "#termijn '\(argument)' is geen datum (2026-07-01 of 1-7-2026) of aantal weken (4 weken)"))
+                return .failure(Problem("#termijn '\(argument)' is geen datum (2026-07-01 of 1-7-2026) of aantal weken (4 weken)",
+                                        english: "#term '\(argument)' is not a date (2026-07-01 or 1-7-2026) or a number of weeks (4 weeks)"))
             }
             return .success(.term(term))
         case .category:
-            if let missing = needs("een categorie") { return missing }
+            if let missing = needs("een categorie", "a category") { return missing }
             guard let category = CommandVocabulary.category(matching: argument) else {
-                return .failure(Problem(text: "#categorie '\(argument)' is onbekend; kies uit: "
-                                        + CommandVocabulary.categories.joined(separator: "; ")))
+                let names = CommandVocabulary.categories.joined(separator: "; ")
+                return .failure(Problem("#categorie '\(argument)' is onbekend; kies uit: " + names,
+                                        english: "#category '\(argument)' is unknown; choose from: " + names))
             }
             return .success(.category(category))
         case .location:
-            return needs("de naam van de locatie") ?? .success(.location(argument))
+            return needs("de naam van de locatie", "the name of the location") ?? .success(.location(argument))
         case .annualSummary:
-            if let missing = needs("de tekst voor het jaarverslag") { return missing }
+            if let missing = needs("de tekst voor het jaarverslag", "the text for the annual report") { return missing }
             // `#jaarverslag 2026` is the quality staff asking for a year's report, not a text for this case.
             guard !(argument.count == 4 && argument.allSatisfy({ $0.isASCII && $0.isNumber })) else {
-                return .failure(Problem(text: "#jaarverslag \(argument) is alleen een jaartal; schrijf na #jaarverslag de tekst "
-                                        + "voor het jaarverslag: wat de klacht inhield, het oordeel en de maatregelen, zonder namen"))
+                return .failure(Problem("#jaarverslag \(argument) is alleen een jaartal; schrijf na #jaarverslag de tekst "
+                                        + "voor het jaarverslag: wat de klacht inhield, het oordeel en de maatregelen, zonder namen",
+                                        english: "#annual-report \(argument) is only a year; after #annual-report write the text for "
+                                        + "the annual report: what the complaint was about, the judgement and the measures, without names"))
             }
             return .success(.annualSummary(argument))
         case .kind:
-            if let missing = needs("de soort") { return missing }
+            if let missing = needs("de soort", "the kind") { return missing }
             guard let kind = CommandVocabulary.kinds[argument.lowercased()] else {
-                return .failure(Problem(text: "#soort '\(argument)' is onbekend; kies klacht, onvrede, verbeterpunt, vraag, suggestie of compliment"))
+                return .failure(Problem("#soort '\(argument)' is onbekend; kies klacht, onvrede, verbeterpunt, vraag, suggestie of compliment",
+                                        english: "#kind '\(argument)' is unknown; choose complaint, improvement, question, suggestion or compliment"))
             }
             return .success(.kind(kind))
         case .address:
-            if let missing = needs("het e-mailadres van de ouder") { return missing }
+            if let missing = needs("het e-mailadres van de ouder", "the parent's e-mail address") { return missing }
             let address = argument.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")).lowercased()
             guard IntakeDecider.isUsableAddress(address) else {
-                return .failure(Problem(text: "#adres '\(argument)' is geen e-mailadres"))
+                return .failure(Problem("#adres '\(argument)' is geen e-mailadres", english: "#address '\(argument)' is not an e-mail address"))
             }
             return .success(.confirmAddress(address))
         case .assign:
-            if let missing = needs("het e-mailadres van de behandelaar") { return missing }
+            if let missing = needs("het e-mailadres van de behandelaar", "the handler's e-mail address") { return missing }
             let address = argument.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")).lowercased()
             guard MailboxSyntax.isPlainMailbox(address) else {  // it becomes a To: address
-                return .failure(Problem(text: "#toewijzen '\(argument)' is geen e-mailadres"))
+                return .failure(Problem("#toewijzen '\(argument)' is geen e-mailadres", english: "#assign '\(argument)' is not an e-mail address"))
             }
             return .success(.assign(address))
         case .extend:
             return extensionCommand(argument)
         case .withdrawn:
-            return needs("de reden") ?? .success(.withdrawn(reason: argument))
+            return needs("de reden", "the reason") ?? .success(.withdrawn(reason: argument))
         case .suspended:
-            if let missing = needs("de reden") { return missing }
+            if let missing = needs("de reden", "the reason") { return missing }
             let (review, reason) = ProcedureArguments.leadingDate(argument)
-            guard !reason.isEmpty else { return .failure(Problem(text: "#geschorst mist de reden")) }
+            guard !reason.isEmpty else { return .failure(Problem("#geschorst mist de reden", english: "#suspended needs the reason")) }
             return .success(.suspended(reason: reason, review: review))
         case .close:
             return .success(.close(reason: argument.isEmpty ? nil : argument))
@@ -151,7 +162,8 @@ public enum CommandParser {
         if word.isEmpty { return .success(.measureDone(.unspecified)) }
         if ["alle", "all", "allemaal", "--all"].contains(word) { return .success(.measureDone(.all)) }
         guard let number = Int(word.trimmingCharacters(in: CharacterSet(charactersIn: "#."))), number > 0 else {
-            return .failure(Problem(text: "#maatregel-gereed '\(argument)' is geen nummer; schrijf bv. '#maatregel-gereed 2' of '#maatregel-gereed alle'"))
+            return .failure(Problem("#maatregel-gereed '\(argument)' is geen nummer; schrijf bv. '#maatregel-gereed 2' of '#maatregel-gereed alle'",
+                                    english: "#measure-done '\(argument)' is not a number; write e.g. '#measure-done 2' or '#measure-done all'"))
         }
         return .success(.measureDone(.number(number)))
     }
@@ -160,12 +172,15 @@ public enum CommandParser {
     private static func extensionCommand(_ argument: String) -> Result<HandlerCommand, Problem> {
         var words = argument.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let first = words.first, let weeks = Int(first) else {
-            return .failure(Problem(text: "#verlengen begint met het aantal weken, bv. '#verlengen 4 weken wij wachten op een gesprek'"))
+            return .failure(Problem("#verlengen begint met het aantal weken, bv. '#verlengen 4 weken wij wachten op een gesprek'",
+                                    english: "#extend starts with the number of weeks, e.g. '#extend 4 weeks we are waiting for a meeting'"))
         }
         words.removeFirst()
         if let unit = words.first?.lowercased(), ["week", "weken", "weeks", "wk"].contains(unit) { words.removeFirst() }
         let reason = words.joined(separator: " ")
-        guard !reason.isEmpty else { return .failure(Problem(text: "#verlengen mist de reden voor de ouder")) }
+        guard !reason.isEmpty else {
+            return .failure(Problem("#verlengen mist de reden voor de ouder", english: "#extend needs the reason for the parent"))
+        }
         return .success(.extend(weeks: weeks, reason: reason))
     }
 }

@@ -76,10 +76,10 @@ public struct CommandPlan: Sendable, Equatable {
     public var changes: [CaseChange] = []
     public var mails: [PlannedMail] = []
     /// Why nothing is done; the sender gets these with the help text.
-    public var errors: [String] = []
+    public var errors: [CommandProblem] = []
     public var helpRequested = false
 
-    public init(changes: [CaseChange] = [], mails: [PlannedMail] = [], errors: [String] = [], helpRequested: Bool = false) {
+    public init(changes: [CaseChange] = [], mails: [PlannedMail] = [], errors: [CommandProblem] = [], helpRequested: Bool = false) {
         self.changes = changes
         self.mails = mails
         self.errors = errors

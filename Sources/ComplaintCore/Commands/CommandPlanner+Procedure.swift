@@ -11,8 +11,10 @@ extension CommandPlanner.Builder {
             return
         }
         guard let reason, !reason.isEmpty else {
-            plan.errors.append("#meldcode bij een zaak die al onder de meldcode valt sluit die zaak; "
-                               + "schrijf de reden erbij, bv. '#meldcode melding gedaan bij Veilig Thuis'")
+            plan.errors.append(CommandProblem("#meldcode bij een zaak die al onder de meldcode valt sluit die zaak; "
+                                              + "schrijf de reden erbij, bv. '#meldcode melding gedaan bij Veilig Thuis'",
+                                              english: "#safeguarding on a case already under the meldcode closes that case; "
+                                              + "add the reason, e.g. '#safeguarding reported to Veilig Thuis'"))
             return
         }
         transition(.closeUnderMeldcode, "gesloten onder de meldcode: \(reason)", word: "#meldcode")
@@ -46,7 +48,8 @@ extension CommandPlanner.Builder {
     mutating func suspend(reason: String, review: LocalDate?) {
         let day = review ?? facts.today.adding(days: Self.defaultReviewDays)
         guard day > facts.today else {
-            plan.errors.append("#geschorst \(day.iso): de datum waarop de zaak weer wordt bekeken ligt niet na vandaag")
+            plan.errors.append(CommandProblem("#geschorst \(day.iso): de datum waarop de zaak weer wordt bekeken ligt niet na vandaag",
+                                              english: "#suspended \(day.iso): the date the case is looked at again is not after today"))
             return
         }
         transition(.suspend, reason, word: "#geschorst")
@@ -64,9 +67,12 @@ extension CommandPlanner.Builder {
     /// `#gesloten`: for a case that needs no judgement, or one that has had it; never a complaint still waiting for it.
     mutating func close(reason: String?) {
         if facts.kind.startsStatutoryClock, state.awaitsJudgement || state == .suspended {
-            plan.errors.append("een klacht sluit u niet met #gesloten zolang er geen oordeel is: geef een #oordeel, "
-                               + "of schrijf #opgelost TEKST (de ouder is het eens dat het zonder oordeel is opgelost) "
-                               + "of #ingetrokken REDEN (de ouder trekt de klacht in)")
+            plan.errors.append(CommandProblem("een klacht sluit u niet met #gesloten zolang er geen oordeel is: geef een #oordeel, "
+                                              + "of schrijf #opgelost TEKST (de ouder is het eens dat het zonder oordeel is opgelost) "
+                                              + "of #ingetrokken REDEN (de ouder trekt de klacht in)",
+                                              english: "a complaint is not closed with #close while it has no judgement: give a #judgement, "
+                                              + "or write #resolved TEXT (the parent agrees it was resolved without a judgement) "
+                                              + "or #withdrawn REASON (the parent withdraws the complaint)"))
             return
         }
         transition(.close, reason ?? "gesloten", word: "#gesloten")
@@ -76,7 +82,8 @@ extension CommandPlanner.Builder {
     /// `#opgelost TEXT`: the parent agreed the complaint was solved without a judgement.
     mutating func resolve(_ text: String) {
         guard state.awaitsJudgement || state == .suspended else {
-            plan.errors.append("#opgelost kan alleen zolang er nog geen oordeel is; daarna sluit u de zaak met #gesloten")
+            plan.errors.append(CommandProblem("#opgelost kan alleen zolang er nog geen oordeel is; daarna sluit u de zaak met #gesloten",
+                                              english: "#resolved is only possible while there is no judgement yet; after it, close the case with #close"))
             return
         }
         plan.changes.append(.set(.outcome, "informeel opgelost"))
@@ -86,22 +93,31 @@ extension CommandPlanner.Builder {
 
     /// `#contact [DATE] HOW`: first contact on file, so the term is met.
     mutating func contact(_ date: LocalDate, _ method: ContactMethod) {
-        if date > facts.today { plan.errors.append("#contact \(date.iso) ligt na vandaag") }
+        if date > facts.today {
+            plan.errors.append(CommandProblem("#contact \(date.iso) ligt na vandaag", english: "#contact \(date.iso) is after today"))
+        }
         if let received = facts.receivedDate, date < received {
-            plan.errors.append("#contact \(date.iso) ligt voor de dag waarop de zaak binnenkwam (\(received.iso))")
+            plan.errors.append(CommandProblem("#contact \(date.iso) ligt voor de dag waarop de zaak binnenkwam (\(received.iso))",
+                                              english: "#contact \(date.iso) is before the day the case came in (\(received.iso))"))
         }
         plan.changes.append(.recordContact(date, method))
     }
 
     /// `#klachtenloket DATE`: recorded for the report; the internal procedure goes on.
     mutating func referral(_ date: LocalDate) {
-        guard date <= facts.today else { plan.errors.append("#klachtenloket \(date.iso) ligt na vandaag"); return }
+        guard date <= facts.today else {
+            plan.errors.append(CommandProblem("#klachtenloket \(date.iso) ligt na vandaag", english: "#referral \(date.iso) is after today"))
+            return
+        }
         plan.changes.append(.recordReferral(date))
     }
 
     /// `#geschil DATE`: the Geschillencommissie has the case now.
     mutating func dispute(_ date: LocalDate) {
-        guard date <= facts.today else { plan.errors.append("#geschil \(date.iso) ligt na vandaag"); return }
+        guard date <= facts.today else {
+            plan.errors.append(CommandProblem("#geschil \(date.iso) ligt na vandaag", english: "#dispute \(date.iso) is after today"))
+            return
+        }
         transition(.referToGeschillencommissie, "geschil voorgelegd aan de Geschillencommissie op \(date.iso)", word: "#geschil")
         plan.changes.append(.recordDispute(date))
     }
@@ -109,10 +125,14 @@ extension CommandPlanner.Builder {
     /// `#uitspraak OUTCOME DATE`: the ruling closes the case.
     mutating func ruling(_ outcome: RulingOutcome, _ date: LocalDate) {
         guard state == .referredGeschillencommissie else {
-            plan.errors.append("#uitspraak hoort bij een geschil: leg eerst met #geschil DATUM vast wanneer het is voorgelegd")
+            plan.errors.append(CommandProblem("#uitspraak hoort bij een geschil: leg eerst met #geschil DATUM vast wanneer het is voorgelegd",
+                                              english: "#ruling belongs with a dispute: first record with #dispute DATE when it was submitted"))
             return
         }
-        guard date <= facts.today else { plan.errors.append("#uitspraak \(date.iso) ligt na vandaag"); return }
+        guard date <= facts.today else {
+            plan.errors.append(CommandProblem("#uitspraak \(date.iso) ligt na vandaag", english: "#ruling \(date.iso) is after today"))
+            return
+        }
         plan.changes.append(.recordRuling(outcome, date))
         transition(.close, "uitspraak van de Geschillencommissie: \(outcome.dutchLabel)", word: "#uitspraak")
     }

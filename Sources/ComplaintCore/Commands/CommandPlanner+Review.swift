@@ -3,11 +3,13 @@ extension CommandPlanner.Builder {
     /// Only the quality staff (or an operator) read a judgement a second time, and only one that waits.
     mutating func review(_ command: HandlerCommand) {
         guard role == .quality || role == .operator else {
-            plan.errors.append("\(command.word) geeft een kwaliteitsmedewerker als tweede lezer, niet de behandelaar zelf")
+            plan.errors.append(CommandProblem("\(command.word) geeft een kwaliteitsmedewerker als tweede lezer, niet de behandelaar zelf",
+                                              english: "\(command.englishWord) is given by a quality staff member as second reader, not by the handler"))
             return
         }
         guard facts.judgementUnderReview else {
-            plan.errors.append("\(command.word): bij deze zaak ligt geen oordeel ter controle")
+            plan.errors.append(CommandProblem("\(command.word): bij deze zaak ligt geen oordeel ter controle",
+                                              english: "\(command.englishWord): no judgement is waiting for review on this case"))
             return
         }
         switch command {

@@ -36,9 +36,12 @@ public enum CommandPlanner {
             }
             guard plan.errors.isEmpty else { return }
             let judgements = commands.compactMap { if case .judgement(let outcome) = $0 { outcome } else { nil } }
-            if judgements.count > 1 { plan.errors.append("geef één #oordeel per bericht") }
+            if judgements.count > 1 {
+                plan.errors.append(CommandProblem("geef één #oordeel per bericht", english: "give one #judgement per message"))
+            }
             if commands.contains(.answer), !judgements.isEmpty {
-                plan.errors.append("#antwoord en #oordeel gebruiken allebei de tekst eronder; stuur ze in aparte berichten")
+                plan.errors.append(CommandProblem("#antwoord en #oordeel gebruiken allebei de tekst eronder; stuur ze in aparte berichten",
+                                                  english: "#answer and #judgement both use the text below; send them in separate messages"))
             }
             let measures = self.measures(commands, judged: !judgements.isEmpty)
             for command in commands {
@@ -69,24 +72,41 @@ public enum CommandPlanner {
                     // A counted term ("4 weken" from a judgement given on a Sunday) ends on a working
                     // day, so a parent is never told "uiterlijk zondag"; a date the handler wrote stands.
                     if case .date = spec {} else if let calendar = facts.calendar { due = calendar.workingDay(onOrAfter: due) }
-                    if pending.isEmpty { plan.errors.append("#termijn hoort onder een #maatregel") }
-                    if due <= facts.today { plan.errors.append("#termijn \(due.iso) ligt niet na vandaag (\(facts.today.iso))") }
+                    if pending.isEmpty {
+                        plan.errors.append(CommandProblem("#termijn hoort onder een #maatregel", english: "#term belongs below a #measure"))
+                    }
+                    if due <= facts.today {
+                        plan.errors.append(CommandProblem("#termijn \(due.iso) ligt niet na vandaag (\(facts.today.iso))",
+                                                          english: "#term \(due.iso) is not after today (\(facts.today.iso))"))
+                    }
                     result += pending.map { PlannedMeasure(text: $0, due: due) }
                     pending = []
                 default:
                     continue
                 }
             }
-            for text in pending { plan.errors.append("de maatregel '\(text)' heeft geen termijn; zet #termijn eronder (datum of aantal weken)") }
-            if !judged, !result.isEmpty || !pending.isEmpty { plan.errors.append("#maatregel en #termijn horen bij een #oordeel") }
+            for text in pending {
+                plan.errors.append(CommandProblem("de maatregel '\(text)' heeft geen termijn; zet #termijn eronder (datum of aantal weken)",
+                                                  english: "the measure '\(text)' has no term; put #term below it (a date or a number of weeks)"))
+            }
+            if !judged, !result.isEmpty || !pending.isEmpty {
+                plan.errors.append(CommandProblem("#maatregel en #termijn horen bij een #oordeel",
+                                                  english: "#measure and #term belong with a #judgement"))
+            }
             return result
         }
 
         mutating func apply(_ command: HandlerCommand, measures: [PlannedMeasure]) {
             switch command {
             case .answer:
-                if letterText.isEmpty { plan.errors.append("#antwoord: schrijf de tekst voor de ouder onder de opdracht") }
-                if facts.snapshot.complainantAddress == nil { plan.errors.append("#antwoord: van de ouder is geen e-mailadres bekend") }
+                if letterText.isEmpty {
+                    plan.errors.append(CommandProblem("#antwoord: schrijf de tekst voor de ouder onder de opdracht",
+                                                      english: "#answer: write the text for the parent below the command"))
+                }
+                if facts.snapshot.complainantAddress == nil {
+                    plan.errors.append(CommandProblem("#antwoord: van de ouder is geen e-mailadres bekend",
+                                                      english: "#answer: the parent's e-mail address is not known"))
+                }
                 plan.mails.append(.answer(text: letterText))
             case .judgement(let outcome):
                 judge(outcome, measures: measures)
@@ -100,7 +120,9 @@ public enum CommandPlanner {
                 plan.changes.append(.annualSummary(text))
             case .location(let name):
                 guard let location = LocationMatcher(locations: facts.locations).match(field: name) else {
-                    plan.errors.append("#locatie '\(name)' is onbekend; kies uit: " + facts.locations.map(\.name).joined(separator: ", "))
+                    let names = facts.locations.map(\.name).joined(separator: ", ")
+                    plan.errors.append(CommandProblem("#locatie '\(name)' is onbekend; kies uit: " + names,
+                                                      english: "#location '\(name)' is unknown; choose from: " + names))
                     return
                 }
                 plan.changes.append(.set(.location, location.name))
@@ -110,7 +132,8 @@ public enum CommandPlanner {
                 plan.changes.append(.set(.complainantAddress, address))
             case .assign(let address):
                 guard facts.assignableAddresses.contains(address) else {
-                    plan.errors.append("#toewijzen \(address) is geen behandelaar of kwaliteitsmedewerker in de configuratie")
+                    plan.errors.append(CommandProblem("#toewijzen \(address) is geen behandelaar of kwaliteitsmedewerker in de configuratie",
+                                                      english: "#assign \(address) is not a handler or quality staff member in the configuration"))
                     return
                 }
                 plan.changes.append(.set(.handler, address))
@@ -150,7 +173,8 @@ public enum CommandPlanner {
 
         mutating func judge(_ outcome: JudgementOutcome, measures: [PlannedMeasure]) {
             if letterText.isEmpty {
-                plan.errors.append("#oordeel vraagt een motivering: schrijf de redenen onder de opdrachten")
+                plan.errors.append(CommandProblem("#oordeel vraagt een motivering: schrijf de redenen onder de opdrachten",
+                                                  english: "#judgement needs reasons: write them below the commands"))
             }
             plan.changes.append(.set(.outcome, outcome.rawValue))
             transition(.sendJudgement, "oordeel: \(outcome.dutchLabel)", word: "#oordeel")
@@ -166,7 +190,8 @@ public enum CommandPlanner {
         mutating func completeMeasures(_ selection: MeasureSelection) {
             let done = facts.measuresDone
             guard state == .judgementSent || state == .measuresPending, !done.isEmpty else {
-                plan.errors.append("#maatregel-gereed: deze zaak heeft geen maatregelen die nog lopen")
+                plan.errors.append(CommandProblem("#maatregel-gereed: deze zaak heeft geen maatregelen die nog lopen",
+                                                  english: "#measure-done: this case has no measures still running"))
                 return
             }
             let positions: [Int]
@@ -174,18 +199,22 @@ public enum CommandPlanner {
             case .all: positions = Array(done.indices)
             case .unspecified where done.count == 1: positions = [0]
             case .unspecified:
-                plan.errors.append("#maatregel-gereed: deze zaak heeft \(done.count) maatregelen; noem het nummer (1 tot \(done.count)) of 'alle'")
+                plan.errors.append(CommandProblem("#maatregel-gereed: deze zaak heeft \(done.count) maatregelen; noem het nummer (1 tot \(done.count)) of 'alle'",
+                                                  english: "#measure-done: this case has \(done.count) measures; give the number (1 to \(done.count)) or 'all'"))
                 return
             case .number(let number):
                 guard done.indices.contains(number - 1) else {
-                    plan.errors.append("#maatregel-gereed \(number): deze zaak heeft maatregel 1 tot \(done.count)")
+                    plan.errors.append(CommandProblem("#maatregel-gereed \(number): deze zaak heeft maatregel 1 tot \(done.count)",
+                                                      english: "#measure-done \(number): this case has measures 1 to \(done.count)"))
                     return
                 }
                 positions = [number - 1]
             }
             let open = positions.filter { !done[$0] }
             guard !open.isEmpty else {
-                plan.errors.append("#maatregel-gereed: \(positions.count == 1 ? "deze maatregel is" : "de maatregelen zijn") al gereed gemeld")
+                let one = positions.count == 1
+                plan.errors.append(CommandProblem("#maatregel-gereed: \(one ? "deze maatregel is" : "de maatregelen zijn") al gereed gemeld",
+                                                  english: "#measure-done: \(one ? "this measure was" : "the measures were") already reported done"))
                 return
             }
             plan.changes.append(.completeMeasures(open))
@@ -193,7 +222,8 @@ public enum CommandPlanner {
 
         mutating func extend(weeks: Int, reason: String) {
             guard state.awaitsJudgement, let terms = facts.terms else {
-                plan.errors.append("#verlengen kan alleen zolang het oordeel nog niet is gegeven")
+                plan.errors.append(CommandProblem("#verlengen kan alleen zolang het oordeel nog niet is gegeven",
+                                                  english: "#extend is only possible while the judgement has not been given"))
                 return
             }
             switch TermCalculator.extendedDecision(terms, weeks: weeks, policy: facts.termPolicy, noticeDate: facts.today,
@@ -202,7 +232,7 @@ public enum CommandPlanner {
                 plan.changes.append(.setDate(.decisionDue, newDue))
                 plan.mails.append(.termExtension(weeks: weeks, reason: reason, originalDue: terms.decisionDue))
             case .failure(let error):
-                plan.errors.append("#verlengen: \(Self.dutch(error))")
+                plan.errors.append(Self.problem(error))
             }
         }
 
@@ -212,20 +242,27 @@ public enum CommandPlanner {
                 plan.changes.append(.transition(action, reason: reason))
                 state = next
             case .failure:
-                plan.errors.append("\(word) kan niet bij een zaak met status '\(state.dutchLabel)'")
+                let englishWord = CommandVocabulary.spellings[String(word.dropFirst())].map { "#" + $0.english } ?? word
+                plan.errors.append(CommandProblem("\(word) kan niet bij een zaak met status '\(state.dutchLabel)'",
+                                                  english: "\(englishWord) is not possible for a case that is '\(state.englishLabel)'"))
             }
         }
 
-        static func dutch(_ error: TermError) -> String {
+        /// Why `#verlengen` cannot extend the term.
+        static func problem(_ error: TermError) -> CommandProblem {
             switch error {
             case .extensionNotAllowed(let regime):
-                "een \(regime.rawValue)-klacht kan niet worden verlengd; alleen de Wkkgz kent één verlenging"
+                CommandProblem("#verlengen: een \(regime.rawValue)-klacht kan niet worden verlengd; alleen de Wkkgz kent één verlenging",
+                               english: "#extend: a \(regime.rawValue) complaint cannot be extended; only the Wkkgz allows one extension")
             case .extensionOutOfRange(let weeks, let maximum):
-                "\(weeks) weken kan niet; verleng met 1 tot \(maximum) weken"
+                CommandProblem("#verlengen: \(weeks) weken kan niet; verleng met 1 tot \(maximum) weken",
+                               english: "#extend: \(weeks) weeks is not possible; extend by 1 to \(maximum) weeks")
             case .alreadyExtended(let weeks):
-                "deze zaak is al met \(weeks) weken verlengd; de Wkkgz staat één verlenging toe"
+                CommandProblem("#verlengen: deze zaak is al met \(weeks) weken verlengd; de Wkkgz staat één verlenging toe",
+                               english: "#extend: this case was already extended by \(weeks) weeks; the Wkkgz allows one extension")
             case .noticeTooLate(_, let due):
-                "de zes weken liepen af op \(due.iso); verlengen moest daarvoor worden gemeld"
+                CommandProblem("#verlengen: de zes weken liepen af op \(due.iso); verlengen moest daarvoor worden gemeld",
+                               english: "#extend: the six weeks ended on \(due.iso); an extension had to be announced before then")
             }
         }
     }

@@ -39,14 +39,16 @@ public struct CommandExecutor {
             try apply(plan, actor: actor, caseID: caseRecord.id, rawID: rawID, now: now)
         } else {
             try store.appendEvent(caseID: caseRecord.id, actor: actor, action: "commands refused", from: nil, to: nil,
-                                  reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
+                                  reason: plan.errors.map(\.dutch).joined(separator: "; "), rawMessageID: rawID, now: now)
         }
         // A letter the command asked for that is held (or not sent) is told to whoever gave it, never left unsaid.
         let problems = MailOutcomes.dutchProblems(try MailOutcomes.since(mark, store: store, caseID: caseRecord.id))
         if plan.needsReply || !problems.isEmpty, let replyTo, let current = try store.caseRecord(id: caseRecord.id) {
+            // The reply is in the staff member's language: the location's.
+            let english = runtime.language(forLocation: current.location) == "en"
             try renderer.enqueue(.commandReply, to: .handler, caseRecord: current, extra: ["command": .object([
-                "errors": .list(plan.errors.map(TemplateValue.string)),
-                "help": .string(plan.needsReply ? CommandVocabulary.help(english: runtime.language(forLocation: current.location) == "en") : ""),
+                "errors": .list(plan.errors.map { .string($0.text(english: english)) }),
+                "help": .string(plan.needsReply ? CommandVocabulary.help(english: english) : ""),
                 "mail_problems": .list(problems.map(TemplateValue.string)),
             ])], recipients: [replyTo])
         }
@@ -56,7 +58,7 @@ public struct CommandExecutor {
     /// Checks every text of `plan` that would reach the parent; when one carries a token address
     /// or a staff mail's words, records the refusal, tells the quality staff, and returns the
     /// error for the reply to the handler. Nothing of the plan is then carried out.
-    private func refuseLeak(_ plan: CommandPlan, actor: String, on record: Case, rawID: Int64?, now: Date) throws -> String? {
+    private func refuseLeak(_ plan: CommandPlan, actor: String, on record: Case, rawID: Int64?, now: Date) throws -> CommandProblem? {
         let texts = plan.mails.flatMap { mail -> [String] in
             switch mail {
             case .answer(let text): [text]
@@ -71,14 +73,16 @@ public struct CommandExecutor {
         let guardrail = ParentTextGuard(runtime: runtime, reference: record.reference, handler: record.handler)
         guard let problem = texts.lazy.compactMap(guardrail.problem(in:)).first else { return nil }
         try store.appendEvent(caseID: record.id, actor: actor, action: "text to the parent refused", from: nil, to: nil,
-                              reason: problem, rawMessageID: rawID, now: now)
+                              reason: problem.dutch, rawMessageID: rawID, now: now)
         runtime.logger.warning("\(record.reference): a text for the parent was refused: it holds a reply token or staff text")
         try renderer.enqueueNotice(.parentTextRefusedNotice, values: [
             "case": ["reference": .string(record.reference.description)],
-            "refused": ["actor": .string(actor), "problem": .string(problem)],
+            "refused": ["actor": .string(actor), "problem": .string(problem.text(english: runtime.templates.language == "en"))],
         ], caseID: record.id, kind: .parentTextRefused)
-        return "Je tekst is niet naar de ouder gestuurd: \(problem). Haal de geciteerde e-mail onder je tekst weg "
-            + "(of stuur alleen je eigen tekst) en stuur het opnieuw."
+        return CommandProblem("Je tekst is niet naar de ouder gestuurd: \(problem.dutch). Haal de geciteerde e-mail onder je tekst weg "
+                              + "(of stuur alleen je eigen tekst) en stuur het opnieuw.",
+                              english: "Your text was not sent to the parent: \(problem.english). Remove the quoted e-mail below your "
+                              + "text (or send only your own text) and send it again.")
     }
 
     /// What the planner checks against: the case, its terms as they stand, and the organisation.

@@ -44,7 +44,10 @@ struct JudgementReview {
             return false
         }
         if others || plan.mails.count > 1 {
-            plan.errors.append("een #oordeel gaat eerst ter controle naar Kwaliteit; stuur andere opdrachten die de zaak verder zetten in een apart bericht")
+            plan.errors.append(CommandProblem("een #oordeel gaat eerst ter controle naar Kwaliteit; stuur andere opdrachten die de zaak "
+                                              + "verder zetten in een apart bericht",
+                                              english: "a #judgement first goes to Quality for review; send other commands that move the "
+                                              + "case on in a separate message"))
             return nil
         }
         return judgement
@@ -110,12 +113,13 @@ struct JudgementReview {
         guard plan.errors.isEmpty else {
             // The case moved on meanwhile (withdrawn, closed): nothing goes to the parent, the judgement waits no
             // more, and the quality staff are told.
-            try store.decideJudgement(id: pending.id, state: .notSent, by: actor, remark: plan.errors.joined(separator: "; "), now: now)
+            try store.decideJudgement(id: pending.id, state: .notSent, by: actor, remark: plan.errors.map(\.dutch).joined(separator: "; "), now: now)
             try store.appendEvent(caseID: caseID, actor: actor, action: "judgement not sent", from: nil, to: nil,
-                                  reason: plan.errors.joined(separator: "; "), rawMessageID: rawID, now: now)
+                                  reason: plan.errors.map(\.dutch).joined(separator: "; "), rawMessageID: rawID, now: now)
             try renderer.enqueueNotice(.judgementNotSentNotice, values: [
                 "case": ["reference": .string(record.reference.description)],
-                "judgement": ["problem": .string(plan.errors.joined(separator: "; "))],
+                "judgement": ["problem": .string(plan.errors.map { $0.text(english: runtime.templates.language == "en") }
+                    .joined(separator: "; "))],
             ], caseID: caseID, kind: .judgementNotSent)
             return
         }

@@ -30,19 +30,24 @@ struct ParentTextGuard {
         staffLines = Self.staffLines([runtime.templates, runtime.templatesEnglish, runtime.templatesInformal])
     }
 
-    /// Why `text` must not go to the parent, in Dutch for the handler; nil when it may.
-    func problem(in text: String) -> String? {
+    /// Why `text` must not go to the parent, for the staff member who wrote it; nil when it may.
+    func problem(in text: String) -> CommandProblem? {
         let lowered = text.lowercased()
         if let address = tokenAddress(in: lowered) {
-            return "er staat een antwoordadres van de klachtenregistratie in (\(address.prefix(localPart.count + 12))…), "
-                + "waarmee opdrachten namens u gegeven kunnen worden"
+            let shown = address.prefix(localPart.count + 12)
+            return CommandProblem("er staat een antwoordadres van de klachtenregistratie in (\(shown)…), "
+                                  + "waarmee opdrachten namens u gegeven kunnen worden",
+                                  english: "it holds a reply address of the complaints registration (\(shown)…), "
+                                  + "with which commands can be given on your behalf")
         }
         if caseTokens.contains(where: { lowered.contains($0) }) {
-            return "er staat de code uit een antwoordadres van de klachtenregistratie in"
+            return CommandProblem("er staat de code uit een antwoordadres van de klachtenregistratie in",
+                                  english: "it holds the code of a reply address of the complaints registration")
         }
         let flat = Self.collapsed(lowered)
         if let line = staffLines.first(where: { flat.contains($0) }) {
-            return "er staat tekst uit een interne e-mail van de klachtenregistratie in (\"\(line.prefix(60))…\")"
+            return CommandProblem("er staat tekst uit een interne e-mail van de klachtenregistratie in (\"\(line.prefix(60))…\")",
+                                  english: "it holds text from an internal e-mail of the complaints registration (\"\(line.prefix(60))…\")")
         }
         return nil
     }

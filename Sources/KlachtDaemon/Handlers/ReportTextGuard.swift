@@ -9,7 +9,7 @@ import Foundation
 /// It cannot know every name (a child's, a colleague's first name): the draft report shows the
 /// texts to the quality staff before publication. This catches what the system does know.
 struct ReportTextGuard {
-    /// Folded name words (" sanne ", " vries ") and what they are, for the refusal.
+    /// Folded name words (" sanne ", " vries ") and whose name they are (`parent`, `handler`), for the refusal.
     private let names: [(word: String, whose: String)]
 
     /// Particles of Dutch surnames and short words: never a name on their own.
@@ -22,32 +22,39 @@ struct ReportTextGuard {
                 names.append((" \(word) ", whose))
             }
         }
-        add(record.complainantName, "de naam van de ouder")
-        for location in runtime.configuration.locations { add(location.handlerName, "de naam van een behandelaar") }
+        add(record.complainantName, "parent")
+        for location in runtime.configuration.locations { add(location.handlerName, "handler") }
         self.names = names
     }
 
     /// Why the report text in `plan` may not be stored; nil when there is none or it is fine.
-    func problem(in plan: CommandPlan) -> String? {
+    func problem(in plan: CommandPlan) -> CommandProblem? {
         for change in plan.changes {
             guard case .annualSummary(let text) = change else { continue }
             if let problem = problem(in: text) {
-                return "#jaarverslag: de tekst \(problem); het jaarverslag gaat naar alle ouders en de GGD en noemt geen namen, "
-                    + "e-mailadressen of telefoonnummers. Schrijf het zonder en stuur het opnieuw."
+                return CommandProblem("#jaarverslag: de tekst \(problem.dutch); het jaarverslag gaat naar alle ouders en de GGD en "
+                                      + "noemt geen namen, e-mailadressen of telefoonnummers. Schrijf het zonder en stuur het opnieuw.",
+                                      english: "#annual-report: the text \(problem.english); the annual report goes to all parents and "
+                                      + "the GGD and names no names, e-mail addresses or telephone numbers. Write it without and send it again.")
             }
         }
         return nil
     }
 
-    func problem(in text: String) -> String? {
-        if text.range(of: #"[^\s@]+@[^\s@]+\.[^\s@]+"#, options: .regularExpression) != nil { return "bevat een e-mailadres" }
+    func problem(in text: String) -> CommandProblem? {
+        if text.range(of: #"[^\s@]+@[^\s@]+\.[^\s@]+"#, options: .regularExpression) != nil {
+            return CommandProblem("bevat een e-mailadres", english: "holds an e-mail address")
+        }
         if let match = text.range(of: #"(\+31|0)[\s-]?[0-9][0-9\s-]{7,}[0-9]"#, options: .regularExpression),
            text[match].filter(\.isNumber).count >= 9 {
-            return "bevat een telefoonnummer"
+            return CommandProblem("bevat een telefoonnummer", english: "holds a telephone number")
         }
         let folded = FoldedText(text).value
         if let name = names.first(where: { folded.contains($0.word) }) {
-            return "noemt '\(name.word.trimmingCharacters(in: .whitespaces))' (\(name.whose))"
+            let word = name.word.trimmingCharacters(in: .whitespaces)
+            return name.whose == "parent"
+                ? CommandProblem("noemt '\(word)' (de naam van de ouder)", english: "names '\(word)' (the parent's name)")
+                : CommandProblem("noemt '\(word)' (de naam van een behandelaar)", english: "names '\(word)' (a handler's name)")
         }
         return nil
     }

@@ -11,21 +11,7 @@ struct DeskWords {
     let english: Bool
 
     func state(_ state: CaseState) -> String {
-        guard english else { return state.dutchLabel }
-        switch state {
-        case .received: return "received"
-        case .acknowledged: return "receipt confirmed"
-        case .assigned: return "in progress"
-        case .judgementSent: return "judgement sent"
-        case .measuresPending: return "measures pending"
-        case .closed: return "closed"
-        case .withdrawn: return "withdrawn"
-        case .suspended: return "suspended"
-        case .notAComplaint: return "not a complaint"
-        case .safeguarding: return "meldcode (restricted)"
-        case .referredKlachtenloket: return "referred to the Klachtenloket"
-        case .referredGeschillencommissie: return "before the Geschillencommissie"
-        }
+        english ? state.englishLabel : state.dutchLabel
     }
 
     func kind(_ kind: MessageKind) -> String {
