@@ -106,7 +106,8 @@ final class CommandPlannerTests: XCTestCase, PlannerFixture {
     }
 
     func testMeldcodeByTheSafeguardingOfficerOnly() {
-        XCTAssertEqual(plan("#meldcode", role: .safeguarding).changes, [.transition(.restrictForSafeguarding, reason: "onder de meldcode gebracht")])
+        XCTAssertEqual(plan("#meldcode", role: .safeguarding).changes, [.transition(.restrictForSafeguarding, reason: "onder de meldcode gebracht"),
+                                                                         .set(.handler, nil)], "the handler is taken off, as by the screen")
         XCTAssertFalse(plan("#meldcode", role: .handler).errors.isEmpty)
         XCTAssertEqual(plan("#vrijgeven", role: .safeguarding, facts: facts(state: .safeguarding)).changes.first,
                        .transition(.releaseFromSafeguarding, reason: "vrijgegeven door de aandachtsfunctionaris"))

@@ -50,6 +50,7 @@ final class StaffSafeguardingScreenTests: HandlerIntakeTestCase {
         try deliver(reply(from: "aandacht@example.test", to: try tokenAddress(record, for: "aandacht@example.test"),
                           body: "#meldcode signaal uit het gesprek met de moeder"))
         XCTAssertEqual(try store.caseRecord(id: record.id)?.state, .safeguarding)
+        XCTAssertNil(try store.caseRecord(id: record.id)?.handler, "the handler is taken off the case, as when a parent's words restrict it")
     }
 
     func testAJudgementWithSafeguardingWordsIsStillCarriedOut() throws {

@@ -5,9 +5,12 @@ extension CommandPlanner.Builder {
     static let defaultReviewDays = 14
 
     /// `#meldcode`: puts an open case under the meldcode, or closes one already under it (with a reason).
+    /// As when a message's words restrict a case, the handler is taken off it: the location team
+    /// gets nothing more, and the handler may be the one described. `#vrijgeven` assigns again.
     mutating func meldcode(_ reason: String?) {
         guard state == .safeguarding else {
             transition(.restrictForSafeguarding, reason ?? "onder de meldcode gebracht", word: "#meldcode")
+            if plan.errors.isEmpty, facts.snapshot.handler != nil { plan.changes.append(.set(.handler, nil)) }
             return
         }
         guard let reason, !reason.isEmpty else {
