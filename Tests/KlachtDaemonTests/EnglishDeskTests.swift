@@ -110,6 +110,21 @@ final class EnglishDeskTests: XCTestCase {
         XCTAssertFalse(text.contains("de tekst eronder gaat naar de ouder"), text)
     }
 
+    /// The report round's dates are confirmed, and refused, in English too.
+    func testTheReportRoundAnswersInEnglish() throws {
+        try deliverComplaint()
+        let recorded = try answer({ try $0.reportRound("#report-sent 2027-05-20\n#parent-committee 12-5-2027", sender: "kwaliteit@example.test") },
+                                  at: "2027-05-25T10:00:00+02:00")
+        let text = try XCTUnwrap(recorded.text)
+        XCTAssertTrue(text.contains("The annual report 2026 was sent to the GGD on Thursday 20 May 2027."), text)
+        XCTAssertTrue(text.contains("The annual report 2026 was discussed with the parent committee on Wednesday 12 May 2027."), text)
+        let (runtime, store) = try process(at: "2027-05-25T10:00:00+02:00")
+        let desk = StaffDesk(runtime: runtime, store: store, renderer: MailRenderer(runtime: runtime, store: store), now: runtime.clock.now())
+        XCTAssertThrowsError(try desk.reportRound("#report-sent tomorrow", sender: "kwaliteit@example.test")) { error in
+            XCTAssertEqual((error as? StaffDesk.DeskRefusal)?.text, "#report-sent needs the date; write e.g. '#report-sent 2027-05-25' or '#report-sent 25-5-2027'")
+        }
+    }
+
     /// A refused command is explained in English too, in the mail the handler gets back.
     func testARefusedCommandIsExplainedInEnglish() throws {
         try deliverComplaint()

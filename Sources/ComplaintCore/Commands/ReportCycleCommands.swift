@@ -24,9 +24,9 @@ public enum ReportCycleCommands {
     static let committeeWords: Set<String> = ["oudercommissie", "parent-committee", "parents-committee"]
 
     /// The commands and the problems, one sentence each; lines that are no round command are left to other readers.
-    public static func parse(_ text: String, today: LocalDate) -> (commands: [ReportCycleCommand], errors: [String]) {
+    public static func parse(_ text: String, today: LocalDate) -> (commands: [ReportCycleCommand], errors: [CommandProblem]) {
         var commands: [ReportCycleCommand] = []
-        var errors: [String] = []
+        var errors: [CommandProblem] = []
         for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
@@ -37,20 +37,32 @@ public enum ReportCycleCommands {
             let sent = sentWords.contains(name)
             guard sent || committeeWords.contains(name) else { continue }
             let word = sent ? "#jaarverslag-verzonden" : "#oudercommissie"
+            let english = sent ? "#report-sent" : "#parent-committee"
             guard words.count >= 2, let date = ProcedureArguments.calendarDate(words[1]) else {
-                errors.append("\(word) mist de datum; schrijf bv. '\(word) \(today.iso)' of '\(word) \(today.day)-\(today.month)-\(today.year)'")
+                let example = "\(today.day)-\(today.month)-\(today.year)"
+                errors.append(CommandProblem("\(word) mist de datum; schrijf bv. '\(word) \(today.iso)' of '\(word) \(example)'",
+                                             english: "\(english) needs the date; write e.g. '\(english) \(today.iso)' or '\(english) \(example)'"))
                 continue
             }
             var year = date.year - 1
             if words.count >= 3 {
                 guard let explicit = Int(words[2]), (2000...2200).contains(explicit) else {
-                    errors.append("\(word) \(words[1]) '\(words[2])' is geen jaartal; schrijf bv. '\(word) \(date.iso) \(date.year - 1)'")
+                    errors.append(CommandProblem("\(word) \(words[1]) '\(words[2])' is geen jaartal; schrijf bv. '\(word) \(date.iso) \(date.year - 1)'",
+                                                 english: "\(english) \(words[1]) '\(words[2])' is not a year; write e.g. '\(english) \(date.iso) \(date.year - 1)'"))
                     continue
                 }
                 year = explicit
             }
-            if date > today { errors.append("\(word) \(date.iso) ligt na vandaag (\(today.iso))"); continue }
-            if date.year <= year { errors.append("\(word) \(date.iso) ligt niet na het jaar \(year) van het jaarverslag"); continue }
+            if date > today {
+                errors.append(CommandProblem("\(word) \(date.iso) ligt na vandaag (\(today.iso))",
+                                             english: "\(english) \(date.iso) is after today (\(today.iso))"))
+                continue
+            }
+            if date.year <= year {
+                errors.append(CommandProblem("\(word) \(date.iso) ligt niet na het jaar \(year) van het jaarverslag",
+                                             english: "\(english) \(date.iso) is not after the report's year \(year)"))
+                continue
+            }
             commands.append(sent ? .sentToGGD(year: year, date: date) : .oudercommissie(year: year, date: date))
         }
         return (commands, errors)

@@ -20,7 +20,7 @@ public struct ReportCycleRecorder {
     /// What `handle` did: nothing when the text held no round command.
     public struct Outcome: Sendable, Equatable {
         public var handled: Bool
-        public var errors: [String]
+        public var errors: [CommandProblem]
         /// One Dutch sentence per date recorded, for the reply.
         public var confirmations: [String]
     }
@@ -35,18 +35,21 @@ public struct ReportCycleRecorder {
         return Outcome(handled: true, errors: [], confirmations: confirmations)
     }
 
-    /// Records one date; returns the sentence that confirms it.
+    /// Records one date; returns the sentence that confirms it, in Dutch or in English.
     @discardableResult
-    public func record(_ command: ReportCycleCommand, actor: String, now: Date) throws -> String {
+    public func record(_ command: ReportCycleCommand, actor: String, now: Date, english: Bool = false) throws -> String {
         switch command {
         case .sentToGGD(let year, let date):
             try store.recordReportCycle(year: year, .sentToGGD, date: date, actor: actor, now: now)
             runtime.logger.info("report cycle \(year): sent to the GGD on \(date.iso) (\(actor))")
-            return "Het jaarverslag \(year) is op \(DateWording.format(date, english: false)) naar de GGD gestuurd."
+            let day = DateWording.format(date, english: english)
+            return english ? "The annual report \(year) was sent to the GGD on \(day)." : "Het jaarverslag \(year) is op \(day) naar de GGD gestuurd."
         case .oudercommissie(let year, let date):
             try store.recordReportCycle(year: year, .oudercommissie, date: date, actor: actor, now: now)
             runtime.logger.info("report cycle \(year): discussed with the oudercommissie on \(date.iso) (\(actor))")
-            return "Het jaarverslag \(year) is op \(DateWording.format(date, english: false)) met de oudercommissie besproken."
+            let day = DateWording.format(date, english: english)
+            return english ? "The annual report \(year) was discussed with the parent committee on \(day)."
+                : "Het jaarverslag \(year) is op \(day) met de oudercommissie besproken."
         }
     }
 }

@@ -42,10 +42,10 @@ extension StaffDesk {
     func reportRound(_ text: String, sender: String) throws -> Reply {
         let (commands, errors) = ReportCycleCommands.parse(text, today: runtime.civil.localDate(of: now))
         guard errors.isEmpty, !commands.isEmpty else {
-            throw DeskRefusal(text: errors.isEmpty ? words.noDate : errors.joined(separator: "\n"))
+            throw DeskRefusal(text: errors.isEmpty ? words.noDate : errors.map { $0.text(english: words.english) }.joined(separator: "\n"))
         }
         let recorder = ReportCycleRecorder(runtime: runtime, store: store)
-        let lines = try commands.map { try recorder.record($0, actor: sender, now: now) }
+        let lines = try commands.map { try recorder.record($0, actor: sender, now: now, english: words.english) }
         return Reply(template: .deskRecorded, values: ["desk": .object(["lines": .list(lines.map(TemplateValue.string))])])
     }
 }
