@@ -81,6 +81,19 @@ public struct TestMailServer: Sendable {
         return messages
     }
 
+    /// Waits for a mail in `user`'s INBOX that `matches`: where other mail may arrive first (a
+    /// term reminder for a case dated weeks ago, another test's notice), `.first` is not enough.
+    public func waitForMail(_ user: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
+                            where matches: (ParsedMessage) -> Bool) throws -> ParsedMessage? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if let found = try inbox(user).first(where: matches) { return found }
+            Thread.sleep(forTimeInterval: 0.2)
+        } while Date() < deadline
+        XCTFail("no such mail for \(user); it has: \(try inbox(user).map { $0.subject ?? "" })", file: file, line: line)
+        return nil
+    }
+
     /// Empties every test user's INBOX, so each test starts from a known mailbox.
     public func emptyAllMailboxes() throws {
         for user in Self.users { try doveadm(["expunge", "-u", address(user), "mailbox", "*", "all"]) }
