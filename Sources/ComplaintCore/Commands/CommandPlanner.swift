@@ -242,7 +242,7 @@ public enum CommandPlanner {
                 plan.changes.append(.transition(action, reason: reason))
                 state = next
             case .failure:
-                let englishWord = CommandVocabulary.spellings[String(word.dropFirst())].map { "#" + $0.english } ?? word
+                let englishWord = CommandVocabulary.englishWord(for: word)
                 plan.errors.append(CommandProblem("\(word) kan niet bij een zaak met status '\(state.dutchLabel)'",
                                                   english: "\(englishWord) is not possible for a case that is '\(state.englishLabel)'"))
             }

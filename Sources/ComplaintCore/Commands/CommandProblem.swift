@@ -15,6 +15,13 @@ public struct CommandProblem: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { dutch }
 }
 
+extension CommandVocabulary {
+    /// `#oordeel` → `#judgement`: the English spelling of a Dutch command word; the word itself when unknown.
+    static func englishWord(for dutch: String) -> String {
+        spellings[String(dutch.dropFirst())].map { "#" + $0.english } ?? dutch
+    }
+}
+
 extension CommandVocabulary.Word {
     /// The English spelling a reply in English names the command by (`#judgement`).
     var english: String {

@@ -180,36 +180,9 @@ public enum HandlerCommand: Sendable, Equatable {
         }
     }
 
-    /// The word in an English reply (`#judgement`).
+    /// The word in an English reply (`#judgement`): the vocabulary's English spelling of `word`.
     public var englishWord: String {
-        switch self {
-        case .answer: "#answer"
-        case .judgement: "#judgement"
-        case .measure: "#measure"
-        case .term: "#term"
-        case .measureDone: "#measure-done"
-        case .category: "#category"
-        case .annualSummary: "#annual-report"
-        case .location: "#location"
-        case .kind: "#kind"
-        case .assign: "#assign"
-        case .confirmAddress: "#address"
-        case .extend: "#extend"
-        case .withdrawn: "#withdrawn"
-        case .suspended: "#suspended"
-        case .resume: "#resume"
-        case .close: "#close"
-        case .resolved: "#resolved"
-        case .contact: "#contact"
-        case .referral: "#referral"
-        case .dispute: "#dispute"
-        case .ruling: "#ruling"
-        case .meldcode: "#safeguarding"
-        case .release: "#release"
-        case .help: "#help"
-        case .approveJudgement: "#approve"
-        case .returnJudgement: "#return"
-        }
+        CommandVocabulary.englishWord(for: word)
     }
 
     /// Commands only the safeguarding officer (or an operator on the command line) may give.
